@@ -1,0 +1,485 @@
+"""Section tree with character offsets, and size-bounded chunks for the LLM.
+
+Pure functions over the decoded text: nothing here reads files or shifts offsets. The tree is
+built from the markers as written (``一、`` ``（一）`` ``(一)`` ``1.`` ``一是`` ``01`` …), the plan
+paragraphs (总体要求 / 主要预期目标) and two kinds of unmarked headings: an intro line that opens a
+group of ``01 02 03`` sub-sections, and a short lead sentence opening a paragraph
+(``以设施提档夯实硬件基础。``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .ingest import Report
+from .models import Section, SectionKind
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN = "一二三四五六七八九十"
+_WS = " \t\u3000\xa0\r"
+
+# Marker patterns, tried in order at the start of a line (after indentation).
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("cn_di", re.compile(rf"第([{_CN}]+)(?:部分|章|节)[、，,:：\s]*")),
+    ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|[．.](?!\d))")),
+    ("cn_paren_fw", re.compile(rf"（([{_CN}]+)）")),
+    ("cn_paren", re.compile(rf"\(([{_CN}]+)\)")),
+    ("cn_shi", re.compile(rf"([{_CN}]+)是(?=[^，,。；;：:\s])")),
+    ("ar_paren", re.compile(r"[（(](\d{1,2})[）)]")),
+    ("ar_dot", re.compile(r"(\d{1,2})[.、．](?!\d)")),
+    ("ar_two", re.compile(r"(0[1-9]|[1-9]\d)\s*$")),
+]
+
+_EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren_fw", "cn_paren")
+_PLAN = re.compile(r"总体要求|预期目标|主要目标|指导思想")
+_PLAN_CONTAINER = re.compile(r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)")
+_REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要成绩|工作总结|以来|取得的成绩")
+_CLOSING = re.compile(r"自身建设|政府建设|作风建设|建设人民满意")
+_TARGETS_PARA = re.compile(r"预期目标|主要目标")
+
+
+def cn_to_int(s: str) -> int | None:
+    """Small Chinese numerals used as ordinals: 一 … 九十九."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = CN_DIGITS.get(head, 0) if head else 1
+        if head and head not in CN_DIGITS:
+            return None
+        ones = CN_DIGITS.get(tail, 0) if tail else 0
+        if tail and tail not in CN_DIGITS:
+            return None
+        return tens * 10 + ones
+    if len(s) == 1 and s in CN_DIGITS:
+        return CN_DIGITS[s]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int  # first non-blank character
+    end: int  # after the last non-blank character
+    text: str
+
+
+def split_lines(text: str, start: int, end: int) -> list[Line]:
+    """Non-blank lines of ``text[start:end]`` with indentation and trailing blanks trimmed."""
+    lines: list[Line] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        s, e = pos, stop
+        while s < e and text[s] in _WS:
+            s += 1
+        while e > s and text[e - 1] in _WS:
+            e -= 1
+        if e > s:
+            lines.append(Line(s, e, text[s:e]))
+        pos = stop + 1
+    return lines
+
+
+@dataclass
+class _Node:
+    style: str  # marker style, "plan", "preamble", "intro", "lead"
+    ordinal: int
+    marker: str
+    start: int
+    title_start: int
+    title_end: int
+    line_index: int
+    kind: SectionKind | None = None
+    end: int = 0
+    children: list[_Node] = field(default_factory=list)
+
+
+def _title_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Title within ``text[start:end]``: up to the first 。 (exclusive), trailing punctuation off."""
+    stop = text.find("。", start, end)
+    if stop >= 0:
+        end = stop
+    while end > start and text[end - 1] in "。：:；;，,！!？? " + _WS:
+        end -= 1
+    return start, end
+
+
+def _match_marker(line: Line) -> tuple[str, int, int] | None:
+    """(style, ordinal, marker_end) when the line opens with a section marker."""
+    for style, pattern in _MARKERS:
+        m = pattern.match(line.text)
+        if not m:
+            continue
+        ordinal = cn_to_int(m.group(1))
+        if ordinal is None or ordinal == 0:
+            continue
+        if style == "ar_two" and len(line.text.strip()) != len(m.group(1)):
+            continue
+        rest = line.text[m.end() :]
+        if style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren", "cn_paren_fw") and not rest.strip():
+            continue
+        if style == "ar_dot" and rest[:1] in "%％万亿千百":
+            continue
+        return style, ordinal, line.start + m.end()
+    return None
+
+
+def _plan_title(text: str, line: Line) -> tuple[int, int]:
+    """Title of a plan or preamble paragraph: up to ``是:`` / ``:`` / the first clause."""
+    m = re.search(r"是?[:：]|[，,。；;]", line.text[:60])
+    end = line.start + (m.start() if m else min(len(line.text), 40))
+    return _title_span(text, line.start, end)
+
+
+_LEAD_MAX = 18
+
+
+def _lead_sentence(line: Line) -> int | None:
+    """Length of a lead sentence opening this paragraph (``以设施提档夯实硬件基础。``), else None."""
+    stop = line.text.find("。")
+    if stop < 4 or stop > _LEAD_MAX:
+        return None
+    lead = line.text[:stop]
+    if re.search(r"[，,；;：:！!？?\d０-９%％]|我们|是", lead):
+        return None
+    if len(line.text) - stop - 1 < 40:
+        return None
+    return stop
+
+
+@dataclass
+class Document:
+    """A report with its section tree; the unit every engine works on."""
+
+    report: Report
+    sections: list[Section]
+
+    @property
+    def text(self) -> str:
+        return self.report.text
+
+    def section_at(self, pos: int) -> Section | None:
+        """The deepest section containing offset ``pos``."""
+        best: Section | None = None
+        for s in self.sections:
+            if s.start <= pos < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    def by_path(self, path: str) -> Section:
+        for s in self.sections:
+            if s.path == path:
+                return s
+        raise KeyError(path)
+
+    def children(self, path: str) -> list[Section]:
+        prefix = path + "."
+        return [s for s in self.sections if s.path.startswith(prefix) and "." not in s.path[len(prefix) :]]
+
+    def top_work_sections(self) -> list[Section]:
+        """This year's work sections that are not inside another work section, in order."""
+        work = [s for s in self.sections if s.kind == "work"]
+        return [
+            s for s in work if not any(o is not s and s.path.startswith(o.path + ".") for o in work)
+        ]
+
+    def headline_sections(self) -> list[Section]:
+        """Plan sections that hold the 主要预期目标 paragraph."""
+        out = []
+        for s in self.sections:
+            if s.kind == "plan" and _TARGETS_PARA.search(s.title):
+                out.append(s)
+        if not out:
+            for s in self.sections:
+                if s.kind == "plan" and _TARGETS_PARA.search(self.text[s.start : s.end][:200]):
+                    out.append(s)
+        return out
+
+    def heading_path(self, section: Section) -> list[str]:
+        """Titles from the top-level section down to ``section``."""
+        parts = section.path.split(".")
+        titles = []
+        for i in range(1, len(parts) + 1):
+            p = ".".join(parts[:i])
+            s = self.by_path(p)
+            titles.append(f"{s.marker}{s.title}")
+        return titles
+
+
+def build_sections(text: str, start: int = 0, end: int | None = None) -> list[Section]:
+    """The section tree of ``text[start:end]``, flattened in document order.
+
+    ``start``/``end`` bound the report body (page chrome outside is never part of a section).
+    """
+    end = len(text) if end is None else end
+    lines = split_lines(text, start, end)
+    roots: list[_Node] = []
+    stack: list[_Node] = []  # open nodes, outermost first
+    seen_marker = False
+
+    def attach(node: _Node, parent: _Node | None) -> None:
+        if parent is None:
+            roots.append(node)
+        else:
+            parent.children.append(node)
+
+    def container() -> _Node | None:
+        """Innermost open node that is a marked heading (plan paragraphs nest under it)."""
+        for n in reversed(stack):
+            if n.style not in ("plan", "preamble", "intro", "lead", "ar_two"):
+                return n
+        return None
+
+    for i, line in enumerate(lines):
+        found = _match_marker(line)
+        if found is not None:
+            style, ordinal, mend = found
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].style == style), None)
+            if style == "ar_two":
+                t_s, t_e = _two_digit_title(text, lines, i)
+                if depth is not None and ordinal == stack[depth].ordinal + 1:
+                    del stack[depth:]
+                elif ordinal == 1:
+                    # a new 01-group: the unmarked line just before it is its intro heading
+                    if depth is not None:
+                        del stack[depth:]
+                    prev = lines[i - 1] if i > 0 else None
+                    if prev is not None and _match_marker(prev) is None and not _is_heading_line(prev, stack):
+                        while stack and stack[-1].style in ("plan", "preamble", "intro", "ar_two", "lead"):
+                            stack.pop()
+                        ts, te = _title_span(text, prev.start, prev.end)
+                        sibs = (stack[-1].children if stack else roots)
+                        intro = _Node("intro", len([n for n in sibs if n.style == "intro"]) + 1, "",
+                                      prev.start, ts, te, i - 1)
+                        attach(intro, stack[-1] if stack else None)
+                        stack.append(intro)
+                else:
+                    continue  # 03 then 07: not a marker
+                node = _Node(style, ordinal, text[line.start : mend].strip(), line.start, t_s, t_e, i)
+                attach(node, stack[-1] if stack else None)
+                stack.append(node)
+                continue
+            if depth is not None:
+                if ordinal != stack[depth].ordinal + 1:
+                    continue  # out of sequence: body text, not a heading
+                del stack[depth:]
+            elif ordinal != 1 and not (style in _EXCERPT_STYLES and not seen_marker):
+                continue  # a new group starts at 1 (footnote lists, stray numbers), except
+                # that an excerpt may open mid-report (二、2024年主要任务)
+            while stack and stack[-1].style in ("plan", "preamble", "lead"):
+                stack.pop()
+            ts, te = _title_span(text, mend, line.end)
+            while ts < te and text[ts] in _WS:
+                ts += 1
+            node = _Node(style, ordinal, text[line.start : mend].rstrip(_WS), line.start, ts, te, i)
+            attach(node, stack[-1] if stack else None)
+            stack.append(node)
+            seen_marker = True
+            continue
+        # unmarked line: a plan paragraph opens its own node before the first marked child
+        parent = container()
+        sibs = parent.children if parent else roots
+        has_marked_sibling = any(n.style not in ("plan", "preamble") for n in sibs)
+        if _PLAN.search(line.text[:40]) and not has_marked_sibling and (
+            stack == [] or stack[-1].style in ("plan", "preamble") or stack[-1] is parent
+        ):
+            while stack and stack[-1] is not parent:
+                stack.pop()
+            ts, te = _plan_title(text, line)
+            node = _Node("plan", 0, "", line.start, ts, te, i, kind="plan")
+            attach(node, parent)
+            stack.append(node)
+        elif not stack and not roots:
+            ts, te = _plan_title(text, line)
+            node = _Node("preamble", 0, "", line.start, ts, te, i, kind="preamble")
+            roots.append(node)
+            stack.append(node)
+
+    _close(roots, end, text)
+    _add_lead_children(roots, lines, text)
+    _classify(roots, None, text)
+    out: list[Section] = []
+    _flatten(roots, "", 1, out, text)
+    return out
+
+
+def _two_digit_title(text: str, lines: list[Line], i: int) -> tuple[int, int]:
+    """An ``01`` marker stands alone; its title is the next line when that line is short."""
+    if i + 1 < len(lines):
+        nxt = lines[i + 1]
+        if len(nxt.text) <= 30 and "。" not in nxt.text[:-1] and _match_marker(nxt) is None:
+            return _title_span(text, nxt.start, nxt.end)
+    line = lines[i]
+    return line.end, line.end
+
+
+def _is_heading_line(line: Line, stack: list[_Node]) -> bool:
+    """True when ``line`` is the title line of the innermost open node (``01`` then its title)."""
+    return bool(stack) and stack[-1].title_start == line.start
+
+
+def _close(nodes: list[_Node], end: int, text: str) -> None:
+    """Set each node's end: the next sibling's start, else the parent's end (blanks trimmed)."""
+    for k, node in enumerate(nodes):
+        stop = nodes[k + 1].start if k + 1 < len(nodes) else end
+        while stop > node.start and text[stop - 1] in _WS + "\n":
+            stop -= 1
+        node.end = stop
+        _close(node.children, node.end, text)
+
+
+def _add_lead_children(nodes: list[_Node], lines: list[Line], text: str) -> None:
+    """Give leaf work sections children for paragraphs opened by a short lead sentence."""
+    for node in nodes:
+        if node.children:
+            _add_lead_children(node.children, lines, text)
+            continue
+        if node.style in ("plan", "preamble"):
+            continue
+        body = [ln for ln in lines if node.start < ln.start < node.end and ln.start >= node.title_end]
+        leads = [(ln, n) for ln in body if (n := _lead_sentence(ln)) is not None]
+        if not leads or (len(leads) == 1 and body and leads[0][0] is body[0]):
+            continue
+        for k, (ln, n) in enumerate(leads):
+            child = _Node("lead", k + 1, "", ln.start, ln.start, ln.start + n, 0)
+            node.children.append(child)
+        _close(node.children, node.end, text)
+
+
+def _own_kind(node: _Node, text: str) -> SectionKind | None:
+    title = text[node.title_start : node.title_end]
+    if node.style == "plan":
+        return "plan"
+    if node.style == "preamble":
+        return "preamble"
+    if _REVIEW.search(title) and not _PLAN_CONTAINER.search(title):
+        return "review"
+    if _CLOSING.search(title):
+        return "closing"
+    if _PLAN_CONTAINER.search(title) or (_PLAN.search(title) and node.style != "lead"):
+        return "plan"
+    return None
+
+
+def _classify(nodes: list[_Node], parent: _Node | None, text: str) -> None:
+    for node in nodes:
+        own = node.kind or _own_kind(node, text)
+        if own is not None:
+            node.kind = own
+        elif parent is None or parent.kind in ("plan", "preamble"):
+            node.kind = "work"
+        else:
+            node.kind = parent.kind
+        _classify(node.children, node, text)
+
+
+def _flatten(nodes: list[_Node], prefix: str, level: int, out: list[Section], text: str) -> None:
+    for k, node in enumerate(nodes, start=1):
+        path = f"{prefix}{k}"
+        out.append(
+            Section(
+                path=path,
+                level=level,
+                kind=node.kind or "work",
+                marker=node.marker,
+                title=text[node.title_start : node.title_end],
+                title_start=node.title_start,
+                title_end=node.title_end,
+                start=node.start,
+                end=node.end,
+            )
+        )
+        _flatten(node.children, path + ".", level + 1, out, text)
+
+
+def chunk_report(report: Report) -> Document:
+    """Build the section tree of a loaded report (page chrome excluded)."""
+    return Document(report, build_sections(report.text, report.content_start, report.content_end))
+
+
+# ---------------------------------------------------------------- LLM chunks
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A piece of one section, cut at paragraph or sentence boundaries, with its heading path."""
+
+    path: str  # section path, with "#k" appended when the section was cut in several pieces
+    section: str
+    heading: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+
+
+_BOUNDARY = re.compile(r"\n|。|；|;|！|？")
+
+
+def split_span(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``max_chars`` at paragraph, then sentence,
+    then clause boundaries; never inside a number."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    while end - pos > max_chars:
+        limit = pos + max_chars
+        cut = -1
+        for pattern in ("\n", "。", "；", "！", "？", "，", ","):
+            k = text.rfind(pattern, pos + max_chars // 3, limit)
+            if k >= 0:
+                cut = k + 1
+                break
+        if cut < 0:
+            cut = limit
+            while cut > pos + 1 and (_in_number(text, cut)):
+                cut -= 1
+        pieces.append((pos, cut))
+        pos = cut
+    if end > pos:
+        pieces.append((pos, end))
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in _WS + "\n":
+            s += 1
+        while e > s and text[e - 1] in _WS + "\n":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _in_number(text: str, pos: int) -> bool:
+    """True when a cut at ``pos`` would split a number (digits, decimal point, %, units)."""
+    before, after = text[pos - 1], text[pos] if pos < len(text) else ""
+    numeric = "0123456789０１２３４５６７８９.．%％,"
+    return before in numeric and (after in numeric or after in "万亿千百十个")
+
+
+def make_chunks(doc: Document, max_chars: int = 1800) -> list[Chunk]:
+    """Chunks for the LLM: each leaf section's text (and each parent's own text before its first
+    child), cut to ``max_chars`` at paragraph or sentence boundaries."""
+    chunks: list[Chunk] = []
+    for section in doc.sections:
+        kids = doc.children(section.path)
+        own_end = kids[0].start if kids else section.end
+        if section.kind in ("review",) or own_end <= section.start:
+            continue
+        spans = split_span(doc.text, section.start, own_end, max_chars)
+        heading = tuple(doc.heading_path(section))
+        for k, (s, e) in enumerate(spans):
+            path = section.path if len(spans) == 1 else f"{section.path}#{k + 1}"
+            chunks.append(Chunk(path, section.path, heading, s, e, doc.text[s:e]))
+    if not doc.sections:
+        body_start, body_end = doc.report.content_start, doc.report.content_end
+        for k, (s, e) in enumerate(split_span(doc.text, body_start, body_end, max_chars)):
+            chunks.append(Chunk(f"0#{k + 1}", "", (), s, e, doc.text[s:e]))
+    return chunks
+
+
+def iter_sections(doc: Document, kind: SectionKind) -> Iterator[Section]:
+    return (s for s in doc.sections if s.kind == kind)

@@ -1,0 +1,208 @@
+"""Pydantic models of the output contract (``schema_version`` "1"); source of ``schemas/*.json``.
+
+Offsets index the decoded source text exactly as :func:`summarizer.load_report` returns it, and
+``text[start:end] == quote`` always holds for every item a producer emits.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+SCHEMA_VERSION = "1"
+
+
+def _compact_number(value: float) -> float | int:
+    """Serialise 6.0 as 6 and 7.5 as 7.5, so JSON and CSV show numbers as reports write them."""
+    return int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+
+
+Number = Annotated[float, PlainSerializer(_compact_number, when_used="always")]
+
+EngineName = Literal["rules", "llm", "local", "fake"]
+SectionKind = Literal["preamble", "review", "plan", "work", "closing"]
+Scope = Literal["headline", "section"]
+Qualifier = Literal["", "左右", "以上", "以内", "以下", "不低于", "不超过", "力争"]
+Direction = Literal[
+    "",
+    "增长",
+    "增加",
+    "提高",
+    "下降",
+    "降低",
+    "减少",
+    "控制在",
+    "达到",
+    "稳定在",
+    "突破",
+    "新增",
+    "新建",
+    "建成",
+    "改造",
+    "完成",
+    "实现",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    """Where the summary came from: the raw bytes' hash and how they were decoded."""
+
+    path: str | None = None
+    sha256: str
+    chars: int
+    encoding: str
+
+
+class Usage(_Model):
+    """LLM traffic summed over every attempt, re-asks and failures included."""
+
+    requests: int = 0
+    cached: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.requests += other.requests
+        self.cached += other.cached
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+
+
+class Meta(_Model):
+    region: str | None = None
+    year: int | None = None
+    engine: EngineName
+    model: str | None = None
+    prompt_version: str | None = None
+    chunks: int = 0
+    failed_chunks: list[str] = Field(default_factory=list)
+    dropped: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    seconds: float = 0.0
+
+
+class Section(_Model):
+    """One node of the section tree; ``path`` is positional ("2.1"), ``marker`` as written."""
+
+    path: str
+    level: int
+    kind: SectionKind
+    marker: str
+    title: str
+    title_start: int
+    title_end: int
+    start: int
+    end: int
+
+
+class Target(_Model):
+    """A quantitative target: an indicator, a number with its unit, and where it is written."""
+
+    indicator: str
+    key: str | None = None
+    value: Number
+    value_max: Number | None = None
+    unit: str
+    qualifier: Qualifier = ""
+    direction: Direction = ""
+    scope: Scope = "section"
+    section: str | None = None
+    quote: str
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+
+
+class QualitativeTarget(_Model):
+    """A target without a number (居民收入增长与经济增长同步)."""
+
+    indicator: str
+    key: str | None = None
+    text: str
+    scope: Scope = "section"
+    section: str | None = None
+    quote: str
+    start: int
+    end: int
+
+
+class Priority(_Model):
+    """One of this year's work sections, in order."""
+
+    ordinal: int
+    title: str
+    summary: str = ""
+    measures: list[str] = Field(default_factory=list)
+    section: str
+    start: int
+    end: int
+
+
+class Project(_Model):
+    """A named undertaking with the amount the text attaches to it."""
+
+    name: str
+    amount: Number | None = None
+    amount_unit: str | None = None
+    amount_kind: str | None = None
+    status: str | None = None
+    section: str | None = None
+    quote: str
+    start: int
+    end: int
+    amount_start: int | None = None
+    amount_end: int | None = None
+
+
+class Violation(_Model):
+    """A numeric-consistency problem the checker found in a summary."""
+
+    kind: str
+    item: str
+    field: str
+    value: str | None = None
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
+    message: str
+
+
+class CheckResult(_Model):
+    """``checked`` counts numeric facts verified; ``violations`` lists what did not hold."""
+
+    checked: int = 0
+    violations: list[Violation] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+
+class ReportSummary(_Model):
+    """The structured summary of one report (``summarizer summarize --format json``)."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    meta: Meta
+    sections: list[Section] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    qualitative_targets: list[QualitativeTarget] = Field(default_factory=list)
+    priorities: list[Priority] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    checks: CheckResult = Field(default_factory=CheckResult)
+
+
+def sort_items(summary: ReportSummary) -> ReportSummary:
+    """Sort every list by ``(start, end, indicator or name)`` so output is order-independent."""
+    summary.targets.sort(key=lambda t: (t.start, t.end, t.indicator))
+    summary.qualitative_targets.sort(key=lambda t: (t.start, t.end, t.indicator))
+    summary.priorities.sort(key=lambda p: (p.start, p.end, p.title))
+    summary.projects.sort(key=lambda p: (p.start, p.end, p.name))
+    summary.sections.sort(key=lambda s: (s.start, -s.end, s.path))
+    return summary
