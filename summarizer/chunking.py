@@ -456,8 +456,9 @@ def split_span(text: str, start: int, end: int, max_chars: int) -> list[tuple[in
 def _in_number(text: str, pos: int) -> bool:
     """True when a cut at ``pos`` would split a number (digits, decimal point, %, units)."""
     before, after = text[pos - 1], text[pos] if pos < len(text) else ""
-    numeric = "0123456789０１２３４５６７８９.．%％,"
-    return before in numeric and (after in numeric or after in "万亿千百十个")
+    numeric = ".．%％,"
+    before_num = before.isdigit() or before in numeric
+    return before_num and (after.isdigit() or after in numeric or after in "万亿千百十个")
 
 
 def make_chunks(doc: Document, max_chars: int = 1800) -> list[Chunk]:

@@ -1,0 +1,156 @@
+"""The public Python API: :func:`summarize`, :func:`summarize_file`, :class:`Summarizer`,
+:func:`check`, :func:`load_report`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .engines import create_engine
+from .engines.base import Engine
+from .ingest import Report, load_report
+from .models import CheckResult, ReportSummary
+from .pipeline import Outcome, summarize_paths, summarize_report
+
+
+class Summarizer:
+    """An engine with its settings, reusable across many reports (clients and cache stay open).
+
+    >>> s = Summarizer(engine="rules")
+    >>> summary = s.summarize("全市经济社会发展的主要预期目标是:地区生产总值增长6%左右。")
+    >>> summary.targets[0].value
+    6.0
+    """
+
+    def __init__(
+        self,
+        engine: str | Engine = "auto",
+        *,
+        model: str | None = None,
+        base_url: str | None = None,
+        mode: str | None = None,
+        model_path: str | None = None,
+        api_key: str | None = None,
+        cache_dir: str | None = None,
+        concurrency: int | None = None,
+        no_cache: bool | None = None,
+    ) -> None:
+        if isinstance(engine, Engine):
+            self.engine = engine
+            self.concurrency = concurrency or 4
+            return
+        if engine == "rules":
+            self.engine = create_engine("rules")
+            self.concurrency = concurrency or 1
+            return
+        from .settings import load_settings
+
+        overrides: dict[str, Any] = {
+            "model": model, "base_url": base_url, "mode": mode, "model_path": model_path,
+            "api_key": api_key, "cache_dir": cache_dir, "concurrency": concurrency,
+            "no_cache": no_cache,
+        }  # fmt: skip
+        settings = load_settings(**{k: v for k, v in overrides.items() if v is not None})
+        self.engine = create_engine(engine, settings)
+        self.concurrency = settings.concurrency
+
+    def summarize(
+        self, text: str, *, region: str | None = None, year: int | None = None
+    ) -> ReportSummary:
+        """Summarise report text (a ``str``, offsets index it exactly)."""
+        report = load_report(text.encode("utf-8"), name="<text>", region=region, year=year)
+        return self._run(summarize_report(report, self.engine))
+
+    def summarize_report(self, report: Report) -> ReportSummary:
+        """Summarise a report loaded with :func:`load_report`."""
+        return self._run(summarize_report(report, self.engine))
+
+    def summarize_file(
+        self, path: str | Path, *, region: str | None = None, year: int | None = None
+    ) -> ReportSummary:
+        """Summarise one report file (.txt or .html, any of the supported encodings)."""
+        return self.summarize_report(load_report(path, region=region, year=year))
+
+    def summarize_many(self, paths: Iterable[str | Path]) -> Iterator[Outcome]:
+        """Summarise many files concurrently; yield each :class:`Outcome` as it finishes.
+
+        A bad file yields an outcome with ``error`` set; the others still finish.
+        """
+        loop = asyncio.new_event_loop()
+        agen = summarize_paths(list(paths), self.engine, concurrency=self.concurrency)
+        try:
+            while True:
+                try:
+                    yield loop.run_until_complete(agen.__anext__())
+                except StopAsyncIteration:
+                    break
+        finally:
+            loop.run_until_complete(agen.aclose())
+            loop.close()
+
+    def close(self) -> None:
+        """Release the engine's clients or servers."""
+        self._run(self.engine.aclose())
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def _run(coro: Any) -> Any:
+        return asyncio.run(coro)
+
+
+def summarize(
+    text: str,
+    *,
+    engine: str | Engine = "auto",
+    model: str | None = None,
+    base_url: str | None = None,
+    mode: str | None = None,
+    model_path: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+) -> ReportSummary:
+    """Summarise the text of one report and check every number against it.
+
+    ``engine`` is ``"auto"`` (llm when an endpoint or model is configured, else local when a
+    model file is, else rules), ``"rules"``, ``"llm"``, ``"local"`` or an :class:`Engine`.
+    Returns the :class:`~summarizer.models.ReportSummary` (``.model_dump()`` for a dict).
+    Raises :class:`~summarizer.errors.SummarizerError` subclasses for bad input or a failed
+    engine.
+    """
+    with Summarizer(engine, model=model, base_url=base_url, mode=mode, model_path=model_path) as s:
+        return s.summarize(text, region=region, year=year)
+
+
+def summarize_file(
+    path: str | Path,
+    *,
+    engine: str | Engine = "auto",
+    model: str | None = None,
+    base_url: str | None = None,
+    mode: str | None = None,
+    model_path: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+) -> ReportSummary:
+    """Like :func:`summarize`, reading the report from ``path`` (.txt/.html; encoding detected)."""
+    with Summarizer(engine, model=model, base_url=base_url, mode=mode, model_path=model_path) as s:
+        return s.summarize_file(path, region=region, year=year)
+
+
+def check(summary: ReportSummary | dict[str, Any], source_text: str) -> CheckResult:
+    """Check every number of ``summary`` against ``source_text``.
+
+    ``summary`` may be a :class:`ReportSummary` or a dict, down to the minimal
+    ``{"targets": [{"indicator", "value", "unit", "quote"}]}``. Returns a
+    :class:`~summarizer.models.CheckResult` (``checked`` and ``violations``).
+    """
+    from .checker import check as _check
+
+    return _check(summary, source_text)

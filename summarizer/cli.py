@@ -1,0 +1,245 @@
+"""Command line: adapts the Python API only. ``main(argv) -> int``.
+
+Exit codes: 0 ok, 1 a check or eval fell short, 2 bad input or usage. Library errors become one
+line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import InputError, SummarizerError, UsageError
+from .ingest import REPORT_SUFFIXES
+
+EXIT_OK, EXIT_SHORT, EXIT_BAD = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    click.echo(f"summarizer: {message}", err=True)
+
+
+# ---------------------------------------------------------------- inputs and outputs
+
+
+def expand_inputs(items: Sequence[str]) -> tuple[list[tuple[str, str]], list[str], bool]:
+    """Files, folders (recursive) and globs -> ``[(path, relative name)]``, problems, many?
+
+    ``many`` is True when the result must be a list (several paths, a folder or a glob).
+    """
+    found: list[tuple[str, str]] = []
+    problems: list[str] = []
+    many = len(items) > 1
+    for item in items:
+        p = Path(item)
+        if p.is_dir():
+            many = True
+            files = sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
+            )
+            if not files:
+                problems.append(f"{item}: folder holds no .txt, .html or .htm report")
+            found.extend((str(f), str(f.relative_to(p))) for f in files)
+        elif any(ch in item for ch in "*?["):
+            many = True
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                problems.append(f"{item}: the pattern matches no file")
+            found.extend((m, os.path.basename(m)) for m in matches if Path(m).is_file())
+        else:
+            found.append((item, p.name))
+    return found, problems, many
+
+
+def atomic_write(path: Path, data: str) -> None:
+    """Write via a temporary file in the same folder, then rename: no partial output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def cli() -> None:
+    """Structured, source-grounded summaries of Chinese local-government work reports."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--engine", "engine_name", default="auto", show_default=True,
+              type=click.Choice(["auto", "rules", "llm", "local"]))
+@click.option("--model", default=None, help="LLM model name (llm engine).")
+@click.option("--base-url", default=None, help="OpenAI-compatible endpoint (llm engine).")
+@click.option("--mode", default=None, type=click.Choice(["tools", "json_schema", "json", "md_json"]))
+@click.option("--model-path", default=None, help="GGUF model file (local engine).")
+@click.option("--region", default=None, help="Region, when the text does not say.")
+@click.option("--year", default=None, type=int, help="Plan year, when the text does not say.")
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "jsonl", "csv", "md", "html"]))
+@click.option("-o", "--output", default=None, help="Output file, or a directory (exists or ends in /).")
+@click.option("--concurrency", default=None, type=click.IntRange(1, 256))
+@click.option("--no-cache", is_flag=True, help="Do not read or write the LLM cache.")
+@click.option("--cache-dir", default=None, help="LLM cache directory.")
+@click.option("--force", is_flag=True, help="Redo reports whose output already exists.")
+@click.option("--strict", is_flag=True, help="Exit 1 when a summary has check violations.")
+@click.option("--csv-bom", is_flag=True, help="Start CSV output with a UTF-8 BOM (for Excel).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary table on stderr.")
+def summarize(paths: tuple[str, ...], engine_name: str, model: str | None, base_url: str | None,
+              mode: str | None, model_path: str | None, region: str | None, year: int | None,
+              fmt: str, output: str | None, concurrency: int | None, no_cache: bool,
+              cache_dir: str | None, force: bool, strict: bool, csv_bom: bool, quiet: bool) -> None:
+    """Summarise report files, folders or globs."""
+    from .batch import BatchOptions, run_batch
+
+    inputs, problems, many = expand_inputs(paths)
+    for problem in problems:
+        _err(problem)
+    options = BatchOptions(
+        engine=engine_name, model=model, base_url=base_url, mode=mode, model_path=model_path,
+        region=region, year=year, fmt=fmt, output=output, concurrency=concurrency,
+        no_cache=no_cache, cache_dir=cache_dir, force=force, csv_bom=csv_bom, quiet=quiet,
+        many=many,
+    )  # fmt: skip
+    result = run_batch(inputs, options)
+    code = EXIT_OK
+    if strict and result.violations:
+        code = EXIT_SHORT
+    if problems or result.failed:
+        code = EXIT_BAD
+    raise SystemExit(code)
+
+
+@cli.command()
+@click.argument("summary_path", metavar="SUMMARY.json")
+@click.option("--source", "source_path", required=True, help="The report the summary is of.")
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+def check(summary_path: str, source_path: str, fmt: str) -> None:
+    """Check every number of a summary against its source report."""
+    from .api import check as check_summary
+    from .checker import format_violations
+    from .ingest import load_report
+
+    report = load_report(source_path)
+    path = Path(summary_path)
+    if not path.is_file():
+        raise InputError(f"{summary_path}: no such file; give the summary JSON to check")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{summary_path}: is not UTF-8 JSON ({exc.reason})") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{summary_path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{summary_path}: expected one JSON object (a summary), got {type(data).__name__}")
+    sha = (data.get("source") or {}).get("sha256") if isinstance(data.get("source"), dict) else None
+    if sha and sha != report.sha256:
+        raise InputError(
+            f"{summary_path}: was made from a different source (sha256 {sha[:12]}…, "
+            f"{source_path} has {report.sha256[:12]}…); check it against the report it came from"
+        )
+    result = check_summary(data, report.text)
+    if fmt == "json":
+        click.echo(_dumps(result.model_dump(mode="json")))
+    else:
+        click.echo(format_violations(result, report.text))
+    raise SystemExit(EXIT_SHORT if result.violations else EXIT_OK)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+@click.option("--max-chars", default=None, type=click.IntRange(200, 100_000),
+              help="Also list the LLM chunks cut to this size.")
+def chunk(path: str, fmt: str, max_chars: int | None) -> None:
+    """Show the section tree of a report (and its LLM chunks with --max-chars)."""
+    from .chunking import chunk_report, make_chunks
+    from .ingest import load_report
+
+    doc = chunk_report(load_report(path))
+    chunks = make_chunks(doc, max_chars) if max_chars else []
+    if fmt == "json":
+        payload: dict[str, Any] = {"sections": [s.model_dump() for s in doc.sections]}
+        if max_chars:
+            payload["chunks"] = [
+                {"path": c.path, "section": c.section, "heading": list(c.heading),
+                 "start": c.start, "end": c.end, "chars": len(c.text)}
+                for c in chunks
+            ]  # fmt: skip
+        click.echo(_dumps(payload))
+        return
+    for s in doc.sections:
+        indent = "  " * (s.level - 1)
+        click.echo(f"{indent}{s.path:<7} {s.kind:<8} {s.marker}{s.title}  [{s.start}:{s.end}]")
+    for c in chunks:
+        click.echo(f"chunk {c.path:<8} {len(c.text):>6} chars  {' > '.join(c.heading)[:60]}")
+
+
+@cli.command(name="eval")
+@click.argument("suite", metavar="SUITE.yaml")
+@click.option("--engine", "engines", multiple=True, help="Engine(s) to run; repeat to compare.")
+@click.option("--model", default=None)
+@click.option("--base-url", default=None)
+@click.option("--model-path", default=None)
+@click.option("-o", "--output", default=None, help="Write the results JSON here.")
+@click.option("--baseline", default=None, help="Results JSON to compare against.")
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+def eval_cmd(suite: str, engines: tuple[str, ...], model: str | None, base_url: str | None,
+             model_path: str | None, output: str | None, baseline: str | None, fmt: str) -> None:
+    """Run an eval suite and compare with thresholds and a baseline."""
+    try:
+        from .evals import run_eval_command
+    except ImportError as exc:  # pragma: no cover - evals ship with the package
+        raise UsageError("the eval command is not available in this installation") from exc
+    code = run_eval_command(suite, engines=list(engines), model=model, base_url=base_url,
+                            model_path=model_path, output=output, baseline=baseline, fmt=fmt)
+    raise SystemExit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv``; return the exit code (never raises for bad input)."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="summarizer",
+                 standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_BAD
+    except SummarizerError as exc:
+        _err(str(exc))
+        return exc.exit_code
+    except click.exceptions.Abort:
+        _err("interrupted")
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_BAD
+    except KeyboardInterrupt:
+        _err("interrupted; finished reports are written and cached, rerun to resume")
+        return 130
+    return EXIT_OK
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,512 @@
+"""The rules engine: offline, deterministic extraction on top of the chunker and number finder.
+
+Every item it emits is grounded by construction: quotes are slices of the source, values are
+parsed from the exact span they point at, qualifiers and directions are read from the words
+next to that span. It is the embedded default and the baseline every LLM run is compared to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import numbers
+from ..chunking import Document
+from ..models import Priority, Project, QualitativeTarget, Scope, Section, Target
+from ..taxonomy import lookup_key
+from .base import Engine, Extraction
+
+# Clause delimiters for targets: a clause holds one indicator and its number(s).
+_CLAUSE_END = "，,；;。：:！!？?\n"
+_ENUM_SPLIT = re.compile(r"[、和及与]")
+# Verbs that separate an indicator from its number. The `direction` field takes only the
+# closed list (numbers.DIRECTIONS); these others only mark where the indicator stops.
+_ACTION = re.compile(
+    r"分别|增长|增加|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
+    r"完成|实现|达|为|是|实施|培育|引进|招引|打造|安装|建设|开工|推进|创建|争创|发布|组织|登记|"
+    r"转化|投入|储备|新植|种植|盘活|消化|安排|争取|开通|建立|设立|新改建|帮助|推动|冲刺|超过|"
+    r"确保|力争|策划|动态储备|入统|投资|新引进|引导|扩大|缩小|整治|治理|提升|改建|启动|建好"
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:其中|力争|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|重点|"
+    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|新|确保全年|力争全年)+"
+)
+_TRAILING = re.compile(r"(?:同比|年均|分别|的|总水平涨幅|涨幅|增幅|增速|比上年|较上年)+$")
+_PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
+_QUALITATIVE_HEAD = re.compile(
+    r"完成|促|稳中|实现|高于|低于|同步|保持|控制|达到|确保|基本|持续|不断|进一步|稳定|稳步|增长"
+)
+
+# Projects
+_PROJECT_SUFFIX = (
+    r"(?:项目|工程|产业园|工业园|物流园|园区|基地|电站|铁路|机场|码头|水库|水厂|综合体|中心|"
+    r"公园|大道|高速|公路|学院|医院|市场|小镇|城)"
+)
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·\-]"
+_PROJECT = re.compile(rf"{_NAME_CHARS}{{2,40}}?{_PROJECT_SUFFIX}(?:（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))?")
+_PROJECT_VERBS = re.compile(
+    r"^(?:[以在对把将]?(?:加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|建设|"
+    r"建成|开工建设|开工|竣工|投产|签约|续建|完成|抓好|打造|做好|谋划|争取|实现|新建|改造|提升|"
+    r"用好|依托|围绕|紧盯|支持|引导|鼓励|推出|开发|深化|落实|编制|做大|做强|壮大|培育|引进|聚焦|"
+    r"促进|保障|创建|争创|探索|加大|强化|巩固|建立|完善|优化|发挥|服务|对接|融入|承接|拓展|"
+    r"改扩建|扩建|新改扩建|招引|落地|以|在|和|与|及|等)+)"
+)
+_GENERIC_NAME = re.compile(
+    r"^(?:重点|重大|政府投资|省市|市级|省级|区级|县级|亿元以上|亿元|民生|基础设施|招商|专项债|基金|"
+    r"设备更新贷款|续建|新开工|产业|其他|各类|一批|这些|相关|示范|试点|前期|储备|在建|优质|优强|"
+    r"大中型|市大中型|城建交通类|工业能源类|配套|\d+)*(?:项目|工程|中心|园区|基地|市场|城)$"
+)
+_STATUS = (
+    ("开工", "开工"), ("竣工", "竣工"), ("投产", "投产"), ("建成", "建成"), ("签约", "签约"),
+    ("续建", "续建"), ("达产", "达产"), ("落地", "落地"), ("交付", "交付"), ("开建", "开工"),
+)  # fmt: skip
+_AMOUNT_UNITS = ("元", "万元", "亿元", "万亿元")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+
+
+def _clauses(text: str, start: int, end: int) -> list[_Clause]:
+    """Split ``text[start:end]`` at clause punctuation; blanks trimmed off each clause."""
+    out: list[_Clause] = []
+    s = start
+    for i in range(start, end + 1):
+        if i == end or text[i] in _CLAUSE_END:
+            a, b = s, i
+            while a < b and text[a] in " \t\u3000\r\n":
+                a += 1
+            while b > a and text[b - 1] in " \t\u3000\r\n":
+                b -= 1
+            if b > a:
+                out.append(_Clause(a, b))
+            s = i + 1
+    return out
+
+
+def _clean_indicator(raw: str) -> str:
+    s = raw.strip(" \u3000“”\"")
+    for _ in range(3):
+        s = _LEAD_WORDS.sub("", s)
+        s = _TRAILING.sub("", s)
+    return s.strip(" \u3000、")
+
+
+def _quantities(text: str, start: int, end: int) -> list[numbers.Mention]:
+    return [m for m in numbers.find_mentions(text, start, end) if m.kind == "quantity" and m.unit]
+
+
+def _expand_subject(subject: str, n: int) -> list[str] | None:
+    """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None)."""
+    if subject.startswith("城乡") and n == 2 and not _ENUM_SPLIT.search(subject):
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
+    parts = [p for p in _ENUM_SPLIT.split(subject) if p]
+    if len(parts) != n or n < 2:
+        return None
+    if all(len(p) <= 3 for p in parts[:-1]):
+        last = parts[-1]
+        head = len(parts[0])
+        tail = last[head:]
+        if len(tail) >= 2:
+            return [p + tail for p in parts[:-1]] + [last]
+    return parts
+
+
+class RulesEngine(Engine):
+    """Deterministic extraction from the section tree and the numeric mentions."""
+
+    name = "rules"
+    model = None
+    prompt_version = None
+
+    async def extract(self, doc: Document) -> Extraction:
+        return self.extract_sync(doc)
+
+    def extract_sync(self, doc: Document) -> Extraction:
+        ex = Extraction()
+        text = doc.text
+        headline_spans: list[tuple[int, int, Section]] = []
+        for section in doc.headline_sections():
+            span = _targets_paragraph(text, section)
+            if span:
+                headline_spans.append((*span, section))
+        for a, b, section in headline_spans:
+            self._targets_in(doc, a, b, "headline", section, ex)
+        taken = [(a, b) for a, b, _ in headline_spans]
+        projects = _projects(doc)
+        amount_spans = {(p.amount_start, p.amount_end) for p in projects if p.amount_start is not None}
+        name_spans = [(p.start, p.end) for p in projects]
+        for section in doc.sections:
+            if section.kind not in ("work", "plan") or doc.children(section.path):
+                continue
+            for a, b in _minus(section.start, section.end, taken):
+                self._targets_in(doc, a, b, "section", section, ex, amount_spans, name_spans)
+        ex.projects = projects
+        ex.priorities = _priorities(doc)
+        ex.chunks = len(doc.sections)
+        return ex
+
+    # ------------------------------------------------------------ targets
+
+    def _targets_in(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        scope: Scope,
+        section: Section,
+        ex: Extraction,
+        amount_spans: set[tuple[int | None, int | None]] | None = None,
+        name_spans: list[tuple[int, int]] | None = None,
+    ) -> None:
+        text = doc.text
+        for clause in _clauses(text, start, end):
+            mentions = _quantities(text, clause.start, clause.end)
+            deepest = doc.section_at(clause.start) or section
+            if not mentions:
+                if scope == "headline":
+                    q = _qualitative(text, clause, deepest.path)
+                    if q is not None:
+                        ex.qualitative_targets.append(q)
+                continue
+            if scope == "section" and _PAST.search(text[clause.start : clause.end]):
+                continue
+            self._clause_targets(text, clause, mentions, scope, deepest.path, ex, amount_spans or set(), name_spans or [])
+
+    def _clause_targets(
+        self,
+        text: str,
+        clause: _Clause,
+        mentions: list[numbers.Mention],
+        scope: Scope,
+        section_path: str,
+        ex: Extraction,
+        amount_spans: set[tuple[int | None, int | None]],
+        name_spans: list[tuple[int, int]],
+    ) -> None:
+        quote = text[clause.start : clause.end]
+        first = mentions[0]
+        verb = None
+        for m in _ACTION.finditer(text, clause.start, first.start):
+            verb = m
+        # numbers before the clause's first verb belong to the subject (引进省外2000万元以上项目资金)
+        first_verb = _ACTION.search(text, clause.start, clause.end)
+        if first_verb is not None:
+            kept = [m for m in mentions if m.start >= first_verb.start()]
+        else:
+            kept = list(mentions)
+        kept = [
+            m
+            for m in kept
+            if (m.start, m.end) not in amount_spans
+            and not any(a <= m.start < b for a, b in name_spans)
+            and not _inside_name(text, m, clause.end)
+        ]
+        if not kept:
+            return
+        enumeration = "分别" in text[clause.start : kept[0].start] and len(kept) >= 2
+        subject_end = (first_verb.start() if first_verb is not None else kept[0].start)
+        subject = _clean_indicator(text[clause.start : subject_end])
+        indicators: list[str]
+        if enumeration:
+            expanded = _expand_subject(subject, len(kept))
+            if expanded is None:
+                kept = kept[:1]
+                enumeration = False
+                indicators = [subject]
+            else:
+                indicators = expanded
+        else:
+            indicators = [subject] * len(kept)
+        qualifiers = [numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept]
+        if enumeration and qualifiers[-1] and qualifiers[-1] != "力争":
+            qualifiers = [q or qualifiers[-1] for q in qualifiers]
+        for k, m in enumerate(kept):
+            indicator = indicators[k]
+            if enumeration:
+                direction = numbers.direction_before(text, kept[0].start, clause.start)[0]
+            else:
+                prev_end = kept[k - 1].end if k else clause.start
+                direction = numbers.direction_before(text, m.start, prev_end)[0]
+                if not direction and k:
+                    direction = numbers.direction_before(text, m.start, clause.start)[0]
+            if not indicator or len(indicator) < 2:
+                indicator = _object_after(text, m, clause.end) or _object_between(text, verb, m)
+            elif scope == "section":
+                obj = _object_between(text, verb, m)
+                if obj and verb is not None and subject_end >= verb.start():
+                    indicator = obj
+            if not indicator or len(indicator) < 2 or re.fullmatch(r"[\d.%％]+", indicator):
+                continue
+            if m.value is None:
+                continue
+            ex.targets.append(
+                Target(
+                    indicator=indicator,
+                    key=lookup_key(indicator),
+                    value=m.value,
+                    value_max=m.value_max,
+                    unit=m.unit,
+                    qualifier=qualifiers[k],  # type: ignore[arg-type]
+                    direction=direction,  # type: ignore[arg-type]
+                    scope=scope,
+                    section=section_path,
+                    quote=quote,
+                    start=clause.start,
+                    end=clause.end,
+                    value_start=m.start,
+                    value_end=m.end,
+                )
+            )
+
+
+def _object_between(text: str, verb: re.Match[str] | None, m: numbers.Mention) -> str:
+    """``新增规上工业企业40家``: the words between the verb and the number."""
+    if verb is None:
+        return ""
+    return _clean_indicator(text[verb.end() : m.start])
+
+
+def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
+    """``建成3个口袋公园``: the noun phrase after the number (to the next 、 or 等)."""
+    q = numbers.qualifier_after(text, m.end)
+    pos = q[2] if q[0] else m.end
+    stop = clause_end
+    for sep in ("、", "等", "和"):
+        k = text.find(sep, pos, clause_end)
+        if k >= 0:
+            stop = min(stop, k)
+    return _clean_indicator(text[pos:stop])
+
+
+def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    """A number that is part of a project name or capacity (年产8万吨…项目, 130万吨高品质硅钢项目)."""
+    before = text[max(0, m.start - 2) : m.start]
+    if before.endswith(("年产", "产能")):
+        return True
+    tail_end = clause_end
+    for sep in ("、",):
+        k = text.find(sep, m.end, clause_end)
+        if k >= 0:
+            tail_end = k
+    tail = text[m.end : tail_end]
+    return bool(re.search(_PROJECT_SUFFIX + r"$", tail)) and not _ACTION.search(tail) and len(tail) > 2
+
+
+def _targets_paragraph(text: str, section: Section) -> tuple[int, int] | None:
+    """The span of the 主要预期目标 enumeration: after ``是:`` to the end of the sentence."""
+    m = re.search(r"预期目标|主要目标", text[section.start : section.end])
+    if not m:
+        return None
+    pos = section.start + m.end()
+    colon = re.compile(r"[:：]").search(text, pos, min(section.end, pos + 20))
+    start = colon.end() if colon else pos
+    # the enumeration ends at the first 。 after some content (it may span a line break)
+    stop = text.find("。", start, section.end)
+    end = section.end if stop < 0 else stop
+    while start < end and text[start] in " \t\u3000\r\n":
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _minus(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = [(start, end)]
+    for a, b in taken:
+        nxt = []
+        for s, e in spans:
+            if b <= s or a >= e:
+                nxt.append((s, e))
+                continue
+            if s < a:
+                nxt.append((s, a))
+            if b < e:
+                nxt.append((b, e))
+        spans = nxt
+    return spans
+
+
+def _qualitative(text: str, clause: _Clause, section_path: str) -> QualitativeTarget | None:
+    """A headline clause without a number (节能减排完成省下达任务)."""
+    body = text[clause.start : clause.end]
+    head = _QUALITATIVE_HEAD.search(body)
+    if head is None or head.start() < 2:
+        return None
+    indicator = _clean_indicator(body[: head.start()])
+    if len(indicator) < 2:
+        return None
+    return QualitativeTarget(
+        indicator=indicator,
+        key=lookup_key(indicator),
+        text=body,
+        scope="headline",
+        section=section_path,
+        quote=body,
+        start=clause.start,
+        end=clause.end,
+    )
+
+
+# ---------------------------------------------------------------- priorities
+
+
+def _priorities(doc: Document) -> list[Priority]:
+    out = []
+    for ordinal, section in enumerate(doc.top_work_sections(), start=1):
+        kids = doc.children(section.path)
+        measures = [k.title for k in kids]
+        summary = _summary_sentence(doc, section)
+        out.append(
+            Priority(
+                ordinal=ordinal,
+                title=section.title,
+                summary=summary,
+                measures=measures,
+                section=section.path,
+                start=section.start,
+                end=section.end,
+            )
+        )
+    return out
+
+
+def _summary_sentence(doc: Document, section: Section) -> str:
+    """The first sentence of the section's body after its title: short and extractive."""
+    text = doc.text
+    pos = section.title_end
+    while pos < section.end and text[pos] in "。：:；; \t\u3000\r\n":
+        pos += 1
+    stop = pos
+    while stop < section.end and text[stop] not in "。\n":
+        stop += 1
+    sentence = text[pos:stop].strip()
+    if len(sentence) > 80:
+        cut = max(sentence.rfind("，", 0, 80), sentence.rfind(",", 0, 80))
+        sentence = sentence[: cut if cut > 10 else 80]
+    return sentence
+
+
+# ---------------------------------------------------------------- projects
+
+
+def _projects(doc: Document) -> list[Project]:
+    text = doc.text
+    found: list[Project] = []
+    for section in doc.sections:
+        if section.kind not in ("work", "plan") or doc.children(section.path):
+            continue
+        for clause in _clauses_for_projects(text, section.start, section.end):
+            found.extend(_clause_projects(text, clause, section.path))
+    # de-duplicate identical spans
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for p in found:
+        if (p.start, p.end) in seen:
+            continue
+        seen.add((p.start, p.end))
+        out.append(p)
+    return out
+
+
+def _clauses_for_projects(text: str, start: int, end: int) -> list[_Clause]:
+    out = []
+    s = start
+    for i in range(start, end + 1):
+        if i == end or text[i] in "。；;\n，,":
+            if i > s:
+                out.append(_Clause(s, i))
+            s = i + 1
+    return out
+
+
+def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Project]:
+    body = text[clause.start : clause.end]
+    out: list[Project] = []
+    # enumerations "A、B、C等项目" share the suffix
+    etc = re.search(r"等(?:一批)?(?:龙头)?(项目|工程)", body)
+    pieces: list[tuple[int, int]] = []
+    if etc:
+        seg_end = etc.start()
+        seg_start = 0
+        verb = _PROJECT_VERBS.match(body)
+        if verb:
+            seg_start = verb.end()
+        pos = seg_start
+        for part in re.split(r"[、]", body[seg_start:seg_end]):
+            pieces.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    for m in _PROJECT.finditer(body):
+        if etc and m.start() < etc.end():
+            continue
+        pieces.append((m.start(), m.end()))
+    for a, b in pieces:
+        name_start, name_end = _trim_name(body, a, b)
+        name = body[name_start:name_end]
+        if len(name) < 4 or _GENERIC_NAME.match(name) or re.search(r"\d+个|\d+项|个$|一批|等$", name):
+            continue
+        if re.match(r"^[\d.]+(万|亿)?", name):
+            continue
+        s, e = clause.start + name_start, clause.start + name_end
+        amount, unit, kind, a_s, a_e = _project_amount(text, s, e, clause)
+        out.append(
+            Project(
+                name=name,
+                amount=amount,
+                amount_unit=unit,
+                amount_kind=kind,
+                status=_status(body, name_start, name_end),
+                section=section_path,
+                quote=text[clause.start : clause.end] if amount is not None else name,
+                start=clause.start if amount is not None else s,
+                end=clause.end if amount is not None else e,
+                amount_start=a_s,
+                amount_end=a_e,
+            )
+        )
+    return out
+
+
+def _trim_name(body: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and body[a] in " \u3000、":
+        a += 1
+    m = _PROJECT_VERBS.match(body, a, b)
+    if m and m.end() < b:
+        a = m.end()
+    # a capacity or amount phrase in front is not part of the name (投资50亿元的)
+    m2 = re.match(r"(?:总?投资)?[\d.]+[万亿]?元的", body[a:b])
+    if m2:
+        a += m2.end()
+    while a < b and body[a] in "的、和与及":
+        a += 1
+    return a, b
+
+
+def _project_amount(
+    text: str, start: int, end: int, clause: _Clause
+) -> tuple[float | None, str | None, str | None, int | None, int | None]:
+    """``投资50亿元的<name>`` or ``<name>，总投资50亿元``: the amount the text attaches."""
+    before = text[clause.start : start]
+    m = re.search(r"(总投资|年度计划投资|计划投资|投资)([\d.]+(?:万亿|亿|万)?元)的?$", before)
+    if m:
+        parsed = numbers.parse_quantity(m.group(2))
+        if parsed:
+            a_s = clause.start + m.start(2)
+            return parsed[0], parsed[2], "总投资" if m.group(1) in ("投资", "总投资") else m.group(1), a_s, a_s + len(m.group(2))
+    after = text[end : min(clause.end + 12, len(text))]
+    m = re.match(r"[,，]?(总投资|年度计划投资|计划投资|投资)([\d.]+(?:万亿|亿|万)?元)", after)
+    if m:
+        parsed = numbers.parse_quantity(m.group(2))
+        if parsed:
+            a_s = end + m.start(2)
+            return parsed[0], parsed[2], "总投资" if m.group(1) in ("投资", "总投资") else m.group(1), a_s, a_s + len(m.group(2))
+    return None, None, None, None, None
+
+
+def _status(body: str, a: int, b: int) -> str | None:
+    before, after = body[max(0, a - 8) : a], body[b : b + 6]
+    for word, status in _STATUS:
+        if word in after or before.endswith(word) or (word + "建设") in before:
+            return status
+    return None

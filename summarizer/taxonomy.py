@@ -1,0 +1,80 @@
+"""Canonical indicator keys (``gdp``, ``retail_sales`` …) and the names reports use for them.
+
+The data lives in ``taxonomy.yaml`` beside this module; it is loaded and validated once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .errors import SummarizerError
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_REGION_PREFIX = re.compile(r"^(?:全[市县区省旗州镇]|全年|今年|全社会(?=研发))")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def indicators() -> tuple[Indicator, ...]:
+    """All canonical indicators, validated (unique keys, unique aliases)."""
+    raw = yaml.safe_load(resources.files("summarizer").joinpath("taxonomy.yaml").read_text("utf-8"))
+    if not isinstance(raw, dict):
+        raise SummarizerError("summarizer/taxonomy.yaml: expected a mapping of key -> {label, aliases}")
+    out: list[Indicator] = []
+    seen: dict[str, str] = {}
+    for key, entry in raw.items():
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise SummarizerError(f"summarizer/taxonomy.yaml: bad key {key!r} (lower_snake_case)")
+        if not isinstance(entry, dict) or not isinstance(entry.get("aliases"), list):
+            raise SummarizerError(f"summarizer/taxonomy.yaml: {key}: needs label and aliases")
+        aliases = tuple(str(a) for a in entry["aliases"])
+        for alias in aliases:
+            if alias in seen:
+                raise SummarizerError(
+                    f"summarizer/taxonomy.yaml: alias {alias!r} of {key} is also an alias of {seen[alias]}"
+                )
+            seen[alias] = key
+        out.append(Indicator(key, str(entry.get("label", key)), aliases))
+    return tuple(out)
+
+
+@cache
+def _alias_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    exact: dict[str, str] = {}
+    for ind in indicators():
+        for alias in ind.aliases:
+            exact[alias.lower()] = ind.key
+    longest_first = tuple(sorted(exact.items(), key=lambda kv: -len(kv[0])))
+    return exact, longest_first
+
+
+def normalise_indicator(indicator: str) -> str:
+    """Drop spaces and a leading region or time word (全县, 全年) for matching."""
+    s = re.sub(r"\s+", "", indicator)
+    return _REGION_PREFIX.sub("", s)
+
+
+@cache
+def lookup_key(indicator: str) -> str | None:
+    """The canonical key of an indicator as written, or None when none fits."""
+    s = normalise_indicator(indicator).lower()
+    if not s:
+        return None
+    exact, longest_first = _alias_table()
+    if s in exact:
+        return exact[s]
+    for alias, key in longest_first:
+        if len(alias) >= 2 and alias in s:
+            return key
+    return None
