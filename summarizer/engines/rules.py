@@ -22,16 +22,16 @@ _ENUM_SPLIT = re.compile(r"[、和及与]")
 # Verbs that separate an indicator from its number. The `direction` field takes only the
 # closed list (numbers.DIRECTIONS); these others only mark where the indicator stops.
 _ACTION = re.compile(
-    r"分别|增长|增加|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
-    r"完成|实现|达|为|是|实施|培育|引进|招引|打造|安装|建设|开工|推进|创建|争创|发布|组织|登记|"
+    r"分别|增长|增加(?!值)|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
+    r"完成|实现|达|为|是|实施|培育|引进|招引|打造|安装|开工|推进|创建|争创|发布|组织|登记|"
     r"转化|投入|储备|新植|种植|盘活|消化|安排|争取|开通|建立|设立|新改建|帮助|推动|冲刺|超过|"
-    r"确保|力争|策划|动态储备|入统|投资|新引进|引导|扩大|缩小|整治|治理|提升|改建|启动|建好"
+    r"策划|入统|新引进|引导|扩大|缩小|启动|建好"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:其中|力争|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|重点|"
+    r"^(?:其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|重点|"
     r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|新|确保全年|力争全年)+"
 )
-_TRAILING = re.compile(r"(?:同比|年均|分别|的|总水平涨幅|涨幅|增幅|增速|比上年|较上年)+$")
+_TRAILING = re.compile(r"(?:同比|年均|分别|的|比上年|较上年)+$")
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
 _QUALITATIVE_HEAD = re.compile(
     r"完成|促|稳中|实现|高于|低于|同步|保持|控制|达到|确保|基本|持续|不断|进一步|稳定|稳步|增长"
@@ -39,8 +39,8 @@ _QUALITATIVE_HEAD = re.compile(
 
 # Projects
 _PROJECT_SUFFIX = (
-    r"(?:项目|工程|产业园|工业园|物流园|园区|基地|电站|铁路|机场|码头|水库|水厂|综合体|中心|"
-    r"公园|大道|高速|公路|学院|医院|市场|小镇|城)"
+    r"(?:项目|工程|产业园|工业园|物流园|医药园|基地|电站|铁路|机场|码头|水库|水厂|综合体|"
+    r"大道|高速|学院|医院|小镇)"
 )
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·\-]"
 _PROJECT = re.compile(rf"{_NAME_CHARS}{{2,40}}?{_PROJECT_SUFFIX}(?:（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))?")
@@ -49,18 +49,20 @@ _PROJECT_VERBS = re.compile(
     r"建成|开工建设|开工|竣工|投产|签约|续建|完成|抓好|打造|做好|谋划|争取|实现|新建|改造|提升|"
     r"用好|依托|围绕|紧盯|支持|引导|鼓励|推出|开发|深化|落实|编制|做大|做强|壮大|培育|引进|聚焦|"
     r"促进|保障|创建|争创|探索|加大|强化|巩固|建立|完善|优化|发挥|服务|对接|融入|承接|拓展|"
-    r"改扩建|扩建|新改扩建|招引|落地|以|在|和|与|及|等)+)"
+    r"改扩建|扩建|新改扩建|招引|落地|开展|安排|促成|做足|做好|按照|结合|帮助|加强|扎实|致力|"
+    r"深入分析|分析|引入社会资本参与|参与|发布|实现|打通|"
+    r"以|在|和|与|及|等)+)"
 )
 _GENERIC_NAME = re.compile(
-    r"^(?:重点|重大|政府投资|省市|市级|省级|区级|县级|亿元以上|亿元|民生|基础设施|招商|专项债|基金|"
-    r"设备更新贷款|续建|新开工|产业|其他|各类|一批|这些|相关|示范|试点|前期|储备|在建|优质|优强|"
-    r"大中型|市大中型|城建交通类|工业能源类|配套|\d+)*(?:项目|工程|中心|园区|基地|市场|城)$"
+    r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
+    r"招商|上述|各类|相关|这些|该|本地|全[省市县区]|示范项目|试点项目|民生|[\d０-９]+个|^项目|^工程|"
+    r"^[^\u4e00-\u9fff“]*(?:项目|工程)$|“[^”]*\d[^”]*”(?:项目|工程)$"
 )
 _STATUS = (
     ("开工", "开工"), ("竣工", "竣工"), ("投产", "投产"), ("建成", "建成"), ("签约", "签约"),
     ("续建", "续建"), ("达产", "达产"), ("落地", "落地"), ("交付", "交付"), ("开建", "开工"),
 )  # fmt: skip
-_AMOUNT_UNITS = ("元", "万元", "亿元", "万亿元")
+_AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +88,16 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     return out
 
 
-def _clean_indicator(raw: str) -> str:
+def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     s = raw.strip(" \u3000“”\"")
     for _ in range(3):
         s = _LEAD_WORDS.sub("", s)
+        lead = _ACTION.match(s) if strip_verbs else None
+        if lead and len(s) - lead.end() >= 2:
+            s = s[lead.end() :]
         s = _TRAILING.sub("", s)
+    if s.count("“") != s.count("”"):
+        s = s.replace("“", "").replace("”", "")
     return s.strip(" \u3000、")
 
 
@@ -168,9 +175,7 @@ class RulesEngine(Engine):
             deepest = doc.section_at(clause.start) or section
             if not mentions:
                 if scope == "headline":
-                    q = _qualitative(text, clause, deepest.path)
-                    if q is not None:
-                        ex.qualitative_targets.append(q)
+                    ex.qualitative_targets.extend(_qualitative(text, clause, deepest.path))
                 continue
             if scope == "section" and _PAST.search(text[clause.start : clause.end]):
                 continue
@@ -188,79 +193,113 @@ class RulesEngine(Engine):
         name_spans: list[tuple[int, int]],
     ) -> None:
         quote = text[clause.start : clause.end]
-        first = mentions[0]
-        verb = None
-        for m in _ACTION.finditer(text, clause.start, first.start):
-            verb = m
-        # numbers before the clause's first verb belong to the subject (引进省外2000万元以上项目资金)
-        first_verb = _ACTION.search(text, clause.start, clause.end)
-        if first_verb is not None:
-            kept = [m for m in mentions if m.start >= first_verb.start()]
-        else:
-            kept = list(mentions)
         kept = [
             m
-            for m in kept
-            if (m.start, m.end) not in amount_spans
+            for m in mentions
+            if m.value is not None
+            and (m.start, m.end) not in amount_spans
             and not any(a <= m.start < b for a, b in name_spans)
             and not _inside_name(text, m, clause.end)
+            and not _threshold(text, m, clause.end)
         ]
         if not kept:
             return
-        enumeration = "分别" in text[clause.start : kept[0].start] and len(kept) >= 2
-        subject_end = (first_verb.start() if first_verb is not None else kept[0].start)
-        subject = _clean_indicator(text[clause.start : subject_end])
-        indicators: list[str]
-        if enumeration:
-            expanded = _expand_subject(subject, len(kept))
-            if expanded is None:
-                kept = kept[:1]
-                enumeration = False
-                indicators = [subject]
+        head = text[clause.start : kept[0].start]
+        split = head.rfind("分别")
+        if split >= 0 and len(kept) >= 2:
+            self._enumeration(text, clause, kept, clause.start + split, scope, section_path, ex)
+            return
+        previous = ""
+        prev_end = clause.start
+        for m in kept:
+            seg_start = prev_end
+            sep = max(text.rfind("、", prev_end, m.start), text.rfind("和", prev_end, m.start))
+            if sep >= 0:
+                seg_start = sep + 1
+            strip = scope == "section"
+            verbs = list(_ACTION.finditer(text, seg_start, m.start))
+            if verbs:
+                # 完成高标准农田建设4.5万亩: the object between the last verb and the number;
+                # 粮食产量稳定在19.2万吨: the subject before a verb that touches the number
+                verb = verbs[-1]
+                indicator = _clean_indicator(text[verb.end() : m.start], strip_verbs=strip)
+                if len(indicator) < 2:
+                    indicator = _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip)
             else:
-                indicators = expanded
-        else:
-            indicators = [subject] * len(kept)
+                indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
+            if len(indicator) < 2:
+                indicator = _object_after(text, m, clause.end) or previous
+            direction = numbers.direction_before(text, m.start, seg_start)[0]
+            if not direction:
+                direction = numbers.direction_before(text, m.start, clause.start)[0]
+            q_end = numbers.qualifier_after(text, m.end)
+            prev_end = q_end[2] if q_end[0] else m.end
+            if len(indicator) < 2 or re.fullmatch(r"[\d.%％]+", indicator):
+                continue
+            previous = indicator
+            qualifier = numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end)
+            ex.targets.append(_target(indicator, m, qualifier, direction, scope, section_path, clause, quote))
+
+    def _enumeration(
+        self,
+        text: str,
+        clause: _Clause,
+        kept: list[numbers.Mention],
+        split: int,
+        scope: Scope,
+        section_path: str,
+        ex: Extraction,
+    ) -> None:
+        """``A、B分别增长5.5%、7%``: one target per indicator, sharing the clause as quote."""
+        quote = text[clause.start : clause.end]
+        subject = _clean_indicator(text[clause.start : split], strip_verbs=scope == "section")
+        indicators = _expand_subject(subject, len(kept)) or [subject] * len(kept)
+        direction = numbers.direction_before(text, kept[0].start, split)[0]
         qualifiers = [numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept]
-        if enumeration and qualifiers[-1] and qualifiers[-1] != "力争":
-            qualifiers = [q or qualifiers[-1] for q in qualifiers]
-        for k, m in enumerate(kept):
-            indicator = indicators[k]
-            if enumeration:
-                direction = numbers.direction_before(text, kept[0].start, clause.start)[0]
-            else:
-                prev_end = kept[k - 1].end if k else clause.start
-                direction = numbers.direction_before(text, m.start, prev_end)[0]
-                if not direction and k:
-                    direction = numbers.direction_before(text, m.start, clause.start)[0]
-            if not indicator or len(indicator) < 2:
-                indicator = _object_after(text, m, clause.end) or _object_between(text, verb, m)
-            elif scope == "section":
-                obj = _object_between(text, verb, m)
-                if obj and verb is not None and subject_end >= verb.start():
-                    indicator = obj
-            if not indicator or len(indicator) < 2 or re.fullmatch(r"[\d.%％]+", indicator):
-                continue
-            if m.value is None:
-                continue
-            ex.targets.append(
-                Target(
-                    indicator=indicator,
-                    key=lookup_key(indicator),
-                    value=m.value,
-                    value_max=m.value_max,
-                    unit=m.unit,
-                    qualifier=qualifiers[k],  # type: ignore[arg-type]
-                    direction=direction,  # type: ignore[arg-type]
-                    scope=scope,
-                    section=section_path,
-                    quote=quote,
-                    start=clause.start,
-                    end=clause.end,
-                    value_start=m.start,
-                    value_end=m.end,
-                )
-            )
+        trailing = qualifiers[-1]
+        if trailing and trailing != "力争":
+            qualifiers = [q or trailing for q in qualifiers]
+        for indicator, m, qualifier in zip(indicators, kept, qualifiers, strict=True):
+            if len(indicator) >= 2:
+                ex.targets.append(_target(indicator, m, qualifier, direction, scope, section_path, clause, quote))
+
+
+def _target(
+    indicator: str,
+    m: numbers.Mention,
+    qualifier: str,
+    direction: str,
+    scope: Scope,
+    section_path: str,
+    clause: _Clause,
+    quote: str,
+) -> Target:
+    assert m.value is not None  # filtered by the caller
+    return Target(
+        indicator=indicator,
+        key=lookup_key(indicator),
+        value=m.value,
+        value_max=m.value_max,
+        unit=m.unit,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        direction=direction,  # type: ignore[arg-type]
+        scope=scope,
+        section=section_path,
+        quote=quote,
+        start=clause.start,
+        end=clause.end,
+        value_start=m.start,
+        value_end=m.end,
+    )
+
+
+def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target."""
+    word, _, q_end = numbers.qualifier_after(text, m.end)
+    if word not in ("以上", "以下") or q_end >= clause_end:
+        return False
+    nxt = text[q_end]
+    return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的、和及与"
 
 
 def _object_between(text: str, verb: re.Match[str] | None, m: numbers.Mention) -> str:
@@ -293,7 +332,10 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
         if k >= 0:
             tail_end = k
     tail = text[m.end : tail_end]
-    return bool(re.search(_PROJECT_SUFFIX + r"$", tail)) and not _ACTION.search(tail) and len(tail) > 2
+    if tail.startswith("的") and m.unit.endswith("元"):
+        return True  # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking
+    name_end = re.search(r"项目|工程", tail)
+    return bool(name_end) and name_end is not None and not _ACTION.search(tail, 0, name_end.start()) and name_end.start() > 1
 
 
 def _targets_paragraph(text: str, section: Section) -> tuple[int, int] | None:
@@ -328,25 +370,31 @@ def _minus(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int
     return spans
 
 
-def _qualitative(text: str, clause: _Clause, section_path: str) -> QualitativeTarget | None:
-    """A headline clause without a number (节能减排完成省下达任务)."""
+def _qualitative(text: str, clause: _Clause, section_path: str) -> list[QualitativeTarget]:
+    """A headline clause without a number (节能减排完成省下达任务); a joint subject
+    (城镇和农村常住居民人均可支配收入增幅高于…) gives one item per indicator."""
     body = text[clause.start : clause.end]
     head = _QUALITATIVE_HEAD.search(body)
     if head is None or head.start() < 2:
-        return None
-    indicator = _clean_indicator(body[: head.start()])
-    if len(indicator) < 2:
-        return None
-    return QualitativeTarget(
-        indicator=indicator,
-        key=lookup_key(indicator),
-        text=body,
-        scope="headline",
-        section=section_path,
-        quote=body,
-        start=clause.start,
-        end=clause.end,
-    )
+        return []
+    subject = _clean_indicator(body[: head.start()], strip_verbs=False)
+    subject = re.sub(r"(?:涨幅|增幅|增速)$", "", subject)
+    if len(subject) < 2:
+        return []
+    joint = _expand_subject(subject, 2) if re.search(r"^[^、和]{2,3}[、和]", subject) else None
+    return [
+        QualitativeTarget(
+            indicator=indicator,
+            key=lookup_key(indicator),
+            text=body,
+            scope="headline",
+            section=section_path,
+            quote=body,
+            start=clause.start,
+            end=clause.end,
+        )
+        for indicator in (joint or [subject])
+    ]
 
 
 # ---------------------------------------------------------------- priorities
@@ -425,7 +473,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
     body = text[clause.start : clause.end]
     out: list[Project] = []
     # enumerations "A、B、C等项目" share the suffix
-    etc = re.search(r"等(?:一批)?(?:龙头)?(项目|工程)", body)
+    etc = re.search(r"等(?:\d+个|一批)?[^，,。；;、等]{0,8}?(项目|工程)", body)
     pieces: list[tuple[int, int]] = []
     if etc:
         seg_end = etc.start()
@@ -437,14 +485,22 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         for part in re.split(r"[、]", body[seg_start:seg_end]):
             pieces.append((pos, pos + len(part)))
             pos += len(part) + 1
+    for m in _AMOUNT_OF.finditer(body):
+        # 投资50亿元的新钢电弧炉升级改造、80亿元的130万吨高品质硅钢项目建设进度
+        name = m.group("name")
+        cut = name.find("项目")
+        end = m.start("name") + (cut + 2 if cut >= 0 else len(re.sub(r"(?:建设进度|建设|达产达效|达产|投产)$", "", name)))
+        pieces.append((m.start("name"), end))
     for m in _PROJECT.finditer(body):
         if etc and m.start() < etc.end():
+            continue
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in pieces):
             continue
         pieces.append((m.start(), m.end()))
     for a, b in pieces:
         name_start, name_end = _trim_name(body, a, b)
-        name = body[name_start:name_end]
-        if len(name) < 4 or _GENERIC_NAME.match(name) or re.search(r"\d+个|\d+项|个$|一批|等$", name):
+        name = body[name_start:name_end].replace("“", "").replace("”", "")
+        if len(name) < 4 or _GENERIC_NAME.search(name) or re.search(r"\d+个|\d+项|个$|等$", name):
             continue
         if re.match(r"^[\d.]+(万|亿)?", name):
             continue
@@ -488,12 +544,13 @@ def _project_amount(
 ) -> tuple[float | None, str | None, str | None, int | None, int | None]:
     """``投资50亿元的<name>`` or ``<name>，总投资50亿元``: the amount the text attaches."""
     before = text[clause.start : start]
-    m = re.search(r"(总投资|年度计划投资|计划投资|投资)([\d.]+(?:万亿|亿|万)?元)的?$", before)
+    m = re.search(r"(总投资|年度计划投资|计划投资|投资|、)?([\d.]+(?:万亿|亿|万)?元)的?$", before)
     if m:
         parsed = numbers.parse_quantity(m.group(2))
         if parsed:
             a_s = clause.start + m.start(2)
-            return parsed[0], parsed[2], "总投资" if m.group(1) in ("投资", "总投资") else m.group(1), a_s, a_s + len(m.group(2))
+            kind = "总投资" if m.group(1) in (None, "投资", "总投资", "、") else m.group(1)
+            return parsed[0], parsed[2], kind, a_s, a_s + len(m.group(2))
     after = text[end : min(clause.end + 12, len(text))]
     m = re.match(r"[,，]?(总投资|年度计划投资|计划投资|投资)([\d.]+(?:万亿|亿|万)?元)", after)
     if m:
