@@ -206,3 +206,11 @@ def sort_items(summary: ReportSummary) -> ReportSummary:
     summary.projects.sort(key=lambda p: (p.start, p.end, p.name))
     summary.sections.sort(key=lambda s: (s.start, -s.end, s.path))
     return summary
+
+
+def json_schemas() -> dict[str, dict[str, object]]:
+    """The JSON Schemas shipped in ``schemas/``, keyed by file name."""
+    return {
+        "report_summary.schema.json": ReportSummary.model_json_schema(mode="serialization"),
+        "check_result.schema.json": CheckResult.model_json_schema(mode="serialization"),
+    }

@@ -43,7 +43,9 @@ _PROJECT_SUFFIX = (
     r"大道|高速|学院|医院|小镇)"
 )
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·\-]"
-_PROJECT = re.compile(rf"{_NAME_CHARS}{{2,40}}?{_PROJECT_SUFFIX}(?:（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))?")
+_PROJECT = re.compile(
+    rf"{_NAME_CHARS}{{2,40}}?{_PROJECT_SUFFIX}(?:（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))?"
+)
 _PROJECT_VERBS = re.compile(
     r"^(?:[以在对把将]?(?:加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|建设|"
     r"建成|开工建设|开工|竣工|投产|签约|续建|完成|抓好|打造|做好|谋划|争取|实现|新建|改造|提升|"
@@ -89,7 +91,7 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
 
 
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
-    s = raw.strip(" \u3000“”\"")
+    s = raw.strip(' \u3000“”"')
     for _ in range(3):
         s = _LEAD_WORDS.sub("", s)
         lead = _ACTION.match(s) if strip_verbs else None
@@ -144,7 +146,9 @@ class RulesEngine(Engine):
             self._targets_in(doc, a, b, "headline", section, ex)
         taken = [(a, b) for a, b, _ in headline_spans]
         projects = _projects(doc)
-        amount_spans = {(p.amount_start, p.amount_end) for p in projects if p.amount_start is not None}
+        amount_spans = {
+            (p.amount_start, p.amount_end) for p in projects if p.amount_start is not None
+        }
         name_spans = [(p.start, p.end) for p in projects]
         for section in doc.sections:
             if section.kind not in ("work", "plan") or doc.children(section.path):
@@ -179,7 +183,16 @@ class RulesEngine(Engine):
                 continue
             if scope == "section" and _PAST.search(text[clause.start : clause.end]):
                 continue
-            self._clause_targets(text, clause, mentions, scope, deepest.path, ex, amount_spans or set(), name_spans or [])
+            self._clause_targets(
+                text,
+                clause,
+                mentions,
+                scope,
+                deepest.path,
+                ex,
+                amount_spans or set(),
+                name_spans or [],
+            )
 
     def _clause_targets(
         self,
@@ -238,7 +251,9 @@ class RulesEngine(Engine):
                 continue
             previous = indicator
             qualifier = numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end)
-            ex.targets.append(_target(indicator, m, qualifier, direction, scope, section_path, clause, quote))
+            ex.targets.append(
+                _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
+            )
 
     def _enumeration(
         self,
@@ -255,13 +270,17 @@ class RulesEngine(Engine):
         subject = _clean_indicator(text[clause.start : split], strip_verbs=scope == "section")
         indicators = _expand_subject(subject, len(kept)) or [subject] * len(kept)
         direction = numbers.direction_before(text, kept[0].start, split)[0]
-        qualifiers = [numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept]
+        qualifiers = [
+            numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
+        ]
         trailing = qualifiers[-1]
         if trailing and trailing != "力争":
             qualifiers = [q or trailing for q in qualifiers]
         for indicator, m, qualifier in zip(indicators, kept, qualifiers, strict=True):
             if len(indicator) >= 2:
-                ex.targets.append(_target(indicator, m, qualifier, direction, scope, section_path, clause, quote))
+                ex.targets.append(
+                    _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
+                )
 
 
 def _target(
@@ -335,7 +354,12 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if tail.startswith("的") and m.unit.endswith("元"):
         return True  # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking
     name_end = re.search(r"项目|工程", tail)
-    return bool(name_end) and name_end is not None and not _ACTION.search(tail, 0, name_end.start()) and name_end.start() > 1
+    return (
+        bool(name_end)
+        and name_end is not None
+        and not _ACTION.search(tail, 0, name_end.start())
+        and name_end.start() > 1
+    )
 
 
 def _targets_paragraph(text: str, section: Section) -> tuple[int, int] | None:
@@ -489,7 +513,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         # 投资50亿元的新钢电弧炉升级改造、80亿元的130万吨高品质硅钢项目建设进度
         name = m.group("name")
         cut = name.find("项目")
-        end = m.start("name") + (cut + 2 if cut >= 0 else len(re.sub(r"(?:建设进度|建设|达产达效|达产|投产)$", "", name)))
+        end = m.start("name") + (
+            cut + 2 if cut >= 0 else len(re.sub(r"(?:建设进度|建设|达产达效|达产|投产)$", "", name))
+        )
         pieces.append((m.start("name"), end))
     for m in _PROJECT.finditer(body):
         if etc and m.start() < etc.end():
@@ -514,7 +540,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 amount_kind=kind,
                 status=_status(body, name_start, name_end),
                 section=section_path,
-                quote=text[clause.start : clause.end] if amount is not None else name,
+                quote=text[clause.start : clause.end] if amount is not None else text[s:e],
                 start=clause.start if amount is not None else s,
                 end=clause.end if amount is not None else e,
                 amount_start=a_s,
@@ -557,7 +583,13 @@ def _project_amount(
         parsed = numbers.parse_quantity(m.group(2))
         if parsed:
             a_s = end + m.start(2)
-            return parsed[0], parsed[2], "总投资" if m.group(1) in ("投资", "总投资") else m.group(1), a_s, a_s + len(m.group(2))
+            return (
+                parsed[0],
+                parsed[2],
+                "总投资" if m.group(1) in ("投资", "总投资") else m.group(1),
+                a_s,
+                a_s + len(m.group(2)),
+            )
     return None, None, None, None, None
 
 
