@@ -25,7 +25,7 @@ _ACTION = re.compile(
     r"分别|增长|增加(?!值)|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
     r"完成|实现|达|为|是|实施|培育|引进|招引|打造|安装|开工|推进|创建|争创|发布|组织|登记|"
     r"转化|投入|储备|新植|种植|盘活|消化|安排|争取|开通|建立|设立|新改建|帮助|推动|冲刺|超过|"
-    r"策划|入统|新引进|引导|扩大|缩小|启动|建好"
+    r"策划|入统|新引进|引导|扩大|缩小|启动|建好|不低于|不超过|低于|高于"
 )
 _LEAD_WORDS = re.compile(
     r"^(?:其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|重点|"
@@ -60,6 +60,8 @@ _GENERIC_NAME = re.compile(
     r"招商|上述|各类|相关|这些|该|本地|全[省市县区]|示范项目|试点项目|民生|[\d０-９]+个|^项目|^工程|"
     r"^[^\u4e00-\u9fff“]*(?:项目|工程)$|“[^”]*\d[^”]*”(?:项目|工程)$"
 )
+# A name that still holds a verb after trimming is a phrase about projects, not a name.
+_VERBISH = re.compile(r"抓住|紧盯|决胜|策划|入统|谋划|储备|引进|招引|对接|分析|调度|实施|推进|加快|推动")
 _STATUS = (
     ("开工", "开工"), ("竣工", "竣工"), ("投产", "投产"), ("建成", "建成"), ("签约", "签约"),
     ("续建", "续建"), ("达产", "达产"), ("落地", "落地"), ("交付", "交付"), ("开建", "开工"),
@@ -150,10 +152,8 @@ class RulesEngine(Engine):
             (p.amount_start, p.amount_end) for p in projects if p.amount_start is not None
         }
         name_spans = [(p.start, p.end) for p in projects]
-        for section in doc.sections:
-            if section.kind not in ("work", "plan") or doc.children(section.path):
-                continue
-            for a, b in _minus(section.start, section.end, taken):
+        for section, own_end in _own_spans(doc):
+            for a, b in _minus(section.start, own_end, taken):
                 self._targets_in(doc, a, b, "section", section, ex, amount_spans, name_spans)
         ex.projects = projects
         ex.priorities = _priorities(doc)
@@ -214,6 +214,8 @@ class RulesEngine(Engine):
             and not any(a <= m.start < b for a, b in name_spans)
             and not _inside_name(text, m, clause.end)
             and not _threshold(text, m, clause.end)
+            and m.unit not in _DURATION_UNITS
+            and not _in_quotes(text, m, clause.start)
         ]
         if not kept:
             return
@@ -231,6 +233,10 @@ class RulesEngine(Engine):
                 seg_start = sep + 1
             strip = scope == "section"
             verbs = list(_ACTION.finditer(text, seg_start, m.start))
+            if text[seg_start : m.start].endswith("等"):
+                # 推动循环大道、将军北路等11条道路开工建设: the count is of the noun after it
+                verbs = []
+                seg_start = m.start
             if verbs:
                 # 完成高标准农田建设4.5万亩: the object between the last verb and the number;
                 # 粮食产量稳定在19.2万吨: the subject before a verb that touches the number
@@ -312,6 +318,18 @@ def _target(
     )
 
 
+_DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
+
+
+def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
+    """``“八大标志性战役30个专项行动”``: a number inside a quoted name is part of the name."""
+    opening = text.rfind("“", clause_start, m.start)
+    if opening < 0 or text.rfind("”", opening, m.start) >= 0:
+        return False
+    closing = text.find("”", m.end)
+    return closing >= 0 and closing - m.end <= 20 and m.end < closing
+
+
 def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target."""
     word, _, q_end = numbers.qualifier_after(text, m.end)
@@ -319,6 +337,19 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
         return False
     nxt = text[q_end]
     return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的、和及与"
+
+
+def _own_spans(doc: Document) -> list[tuple[Section, int]]:
+    """Each work or plan section with the end of its own text (before its first child)."""
+    out = []
+    for section in doc.sections:
+        if section.kind not in ("work", "plan"):
+            continue
+        kids = doc.children(section.path)
+        own_end = kids[0].start if kids else section.end
+        if own_end > section.start:
+            out.append((section, own_end))
+    return out
 
 
 def _object_between(text: str, verb: re.Match[str] | None, m: numbers.Mention) -> str:
@@ -337,6 +368,9 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
         k = text.find(sep, pos, clause_end)
         if k >= 0:
             stop = min(stop, k)
+    verb = _ACTION.search(text, pos + 2, stop)
+    if verb is not None:
+        stop = verb.start()
     return _clean_indicator(text[pos:stop])
 
 
@@ -466,10 +500,8 @@ def _summary_sentence(doc: Document, section: Section) -> str:
 def _projects(doc: Document) -> list[Project]:
     text = doc.text
     found: list[Project] = []
-    for section in doc.sections:
-        if section.kind not in ("work", "plan") or doc.children(section.path):
-            continue
-        for clause in _clauses_for_projects(text, section.start, section.end):
+    for section, own_end in _own_spans(doc):
+        for clause in _clauses_for_projects(text, section.start, own_end):
             found.extend(_clause_projects(text, clause, section.path))
     # de-duplicate identical spans
     seen: set[tuple[int, int]] = set()
@@ -528,7 +560,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         name = body[name_start:name_end].replace("“", "").replace("”", "")
         if len(name) < 4 or _GENERIC_NAME.search(name) or re.search(r"\d+个|\d+项|个$|等$", name):
             continue
-        if re.match(r"^[\d.]+(万|亿)?", name):
+        if re.match(r"^[\d.]+(万|亿)?", name) or re.match(r"^[（(]", name):
+            continue
+        if re.match(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]", body[name_end:]):
+            continue  # 智能制造项目14个: a count of a category is a target, not a project
+        if _VERBISH.search(body[name_start:name_end]):
             continue
         s, e = clause.start + name_start, clause.start + name_end
         amount, unit, kind, a_s, a_e = _project_amount(text, s, e, clause)
