@@ -248,9 +248,9 @@ class RulesEngine(Engine):
                 indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
             if len(indicator) < 2:
                 indicator = _object_after(text, m, clause.end) or previous
-            direction = numbers.direction_before(text, m.start, seg_start)[0]
+            direction = _direction(text, m.start, seg_start)
             if not direction:
-                direction = numbers.direction_before(text, m.start, clause.start)[0]
+                direction = _direction(text, m.start, clause.start)
             q_end = numbers.qualifier_after(text, m.end)
             prev_end = q_end[2] if q_end[0] else m.end
             if len(indicator) < 2 or re.fullmatch(r"[\d.%％]+", indicator):
@@ -275,7 +275,7 @@ class RulesEngine(Engine):
         quote = text[clause.start : clause.end]
         subject = _clean_indicator(text[clause.start : split], strip_verbs=scope == "section")
         indicators = _expand_subject(subject, len(kept)) or [subject] * len(kept)
-        direction = numbers.direction_before(text, kept[0].start, split)[0]
+        direction = _direction(text, kept[0].start, split)
         qualifiers = [
             numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
         ]
@@ -337,6 +337,15 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
         return False
     nxt = text[q_end]
     return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的、和及与"
+
+
+def _direction(text: str, pos: int, start: int) -> str:
+    """The closed-list verb nearest before ``pos``; words outside the list (涨幅, 增幅, 稳定)
+    give "" as DESIGN.md says."""
+    word, s, e = numbers.direction_before(text, pos, start)
+    if word and text[s:e] in numbers.LOOSE_DIRECTION_WORDS:
+        return ""
+    return word
 
 
 def _own_spans(doc: Document) -> list[tuple[Section, int]]:
