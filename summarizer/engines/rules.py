@@ -8,6 +8,7 @@ next to that span. It is the embedded default and the baseline every LLM run is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import numbers
@@ -75,20 +76,22 @@ class _Clause:
     end: int
 
 
-def _clauses(text: str, start: int, end: int) -> list[_Clause]:
+_CLAUSE_RE = re.compile(r"[^，,；;。：:！!？?\n]+")
+_PROJECT_CLAUSE_RE = re.compile(r"[^，,；;。\n]+")
+_BLANKS = " \t\u3000\r\n"
+
+
+def _clauses(text: str, start: int, end: int, pattern: re.Pattern[str] = _CLAUSE_RE) -> list[_Clause]:
     """Split ``text[start:end]`` at clause punctuation; blanks trimmed off each clause."""
     out: list[_Clause] = []
-    s = start
-    for i in range(start, end + 1):
-        if i == end or text[i] in _CLAUSE_END:
-            a, b = s, i
-            while a < b and text[a] in " \t\u3000\r\n":
-                a += 1
-            while b > a and text[b - 1] in " \t\u3000\r\n":
-                b -= 1
-            if b > a:
-                out.append(_Clause(a, b))
-            s = i + 1
+    for m in pattern.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and text[a] in _BLANKS:
+            a += 1
+        while b > a and text[b - 1] in _BLANKS:
+            b -= 1
+        if b > a:
+            out.append(_Clause(a, b))
     return out
 
 
@@ -105,8 +108,19 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     return s.strip(" \u3000、")
 
 
-def _quantities(text: str, start: int, end: int) -> list[numbers.Mention]:
-    return [m for m in numbers.find_mentions(text, start, end) if m.kind == "quantity" and m.unit]
+class _Quantities:
+    """Every quantity mention of the report, found once, sliced per clause by offset."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.items = [
+            m for m in numbers.find_mentions(text, start, end) if m.kind == "quantity" and m.unit
+        ]
+        self.starts = [m.start for m in self.items]
+
+    def within(self, start: int, end: int) -> list[numbers.Mention]:
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo)
+        return [m for m in self.items[lo:hi] if m.end <= end]
 
 
 def _expand_subject(subject: str, n: int) -> list[str] | None:
@@ -139,22 +153,25 @@ class RulesEngine(Engine):
     def extract_sync(self, doc: Document) -> Extraction:
         ex = Extraction()
         text = doc.text
+        quantities = _Quantities(text, doc.report.content_start, doc.report.content_end)
         headline_spans: list[tuple[int, int, Section]] = []
         for section in doc.headline_sections():
             span = _targets_paragraph(text, section)
             if span:
                 headline_spans.append((*span, section))
         for a, b, section in headline_spans:
-            self._targets_in(doc, a, b, "headline", section, ex)
+            self._targets_in(doc, quantities, a, b, "headline", section, ex)
         taken = [(a, b) for a, b, _ in headline_spans]
         projects = _projects(doc)
         amount_spans = {
             (p.amount_start, p.amount_end) for p in projects if p.amount_start is not None
         }
-        name_spans = [(p.start, p.end) for p in projects]
+        name_spans = sorted((p.start, p.end) for p in projects)
         for section, own_end in _own_spans(doc):
             for a, b in _minus(section.start, own_end, taken):
-                self._targets_in(doc, a, b, "section", section, ex, amount_spans, name_spans)
+                self._targets_in(
+                    doc, quantities, a, b, "section", section, ex, amount_spans, name_spans
+                )
         ex.projects = projects
         ex.priorities = _priorities(doc)
         ex.chunks = len(doc.sections)
@@ -165,6 +182,7 @@ class RulesEngine(Engine):
     def _targets_in(
         self,
         doc: Document,
+        quantities: _Quantities,
         start: int,
         end: int,
         scope: Scope,
@@ -175,8 +193,8 @@ class RulesEngine(Engine):
     ) -> None:
         text = doc.text
         for clause in _clauses(text, start, end):
-            mentions = _quantities(text, clause.start, clause.end)
-            deepest = doc.section_at(clause.start) or section
+            mentions = quantities.within(clause.start, clause.end)
+            deepest = section  # own text of a section precedes its children
             if not mentions:
                 if scope == "headline":
                     ex.qualitative_targets.extend(_qualitative(text, clause, deepest.path))
@@ -211,7 +229,7 @@ class RulesEngine(Engine):
             for m in mentions
             if m.value is not None
             and (m.start, m.end) not in amount_spans
-            and not any(a <= m.start < b for a, b in name_spans)
+            and not _covered(name_spans, m.start)
             and not _inside_name(text, m, clause.end)
             and not _threshold(text, m, clause.end)
             and m.unit not in _DURATION_UNITS
@@ -316,6 +334,12 @@ def _target(
         value_start=m.start,
         value_end=m.end,
     )
+
+
+def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted by start)."""
+    k = bisect_left(spans, (pos + 1, -1)) - 1
+    return any(a <= pos < b for a, b in spans[: k + 1])
 
 
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
@@ -524,17 +548,15 @@ def _projects(doc: Document) -> list[Project]:
 
 
 def _clauses_for_projects(text: str, start: int, end: int) -> list[_Clause]:
-    out = []
-    s = start
-    for i in range(start, end + 1):
-        if i == end or text[i] in "。；;\n，,":
-            if i > s:
-                out.append(_Clause(s, i))
-            s = i + 1
-    return out
+    return _clauses(text, start, end, _PROJECT_CLAUSE_RE)
+
+
+_PROJECT_HINT = re.compile(_PROJECT_SUFFIX + r"|元的")
 
 
 def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Project]:
+    if not _PROJECT_HINT.search(text, clause.start, clause.end):
+        return []
     body = text[clause.start : clause.end]
     out: list[Project] = []
     # enumerations "A、B、C等项目" share the suffix
