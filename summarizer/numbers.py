@@ -1,0 +1,899 @@
+"""Chinese and Arabic numbers, units and magnitudes, and the numeric mention finder.
+
+Pure functions, no I/O; every regex is compiled once. Decisions that fill DESIGN.md's gaps
+(they follow the conventions of the hand-written gold, evals/README.md):
+
+- ``find_mentions`` reads context from the whole text and returns the mentions lying entirely
+  inside ``text[start:end]``. A Chinese numeral is a quantity only with a unit, ``百分之…``, ``…成``
+  or a scale (``两千万``, ``千亿大关``). A lone ``一`` is a word part (``一批``, ``最后一公里``);
+  another single numeral before a slogan classifier (``四个中心``, ``两个确保``, ``三大``,
+  ``五年行动``) is kind ``ordinal``, before a counting one (``两家``) a quantity.
+- ``code``: inside ``《…》``, enclosed by quotes alone (``“5020”``, ``“15分钟”``), next to Latin
+  letters or ``+`` (``5g``, ``S451``, ``2+2+N``), or a unitless number glued to a word
+  (``10310工程``, ``500强``, ``2.0行动``).
+- ``clause_bounds`` cuts at ``。；;！!？?``, line breaks, ``，,`` (not ``1,234``) and ``：:``;
+  ``、和及与`` enumerations stay in one clause.
+- ``direction_before``: the nearest list verb in the clause; ``达`` -> 达到, ``保持在`` -> 稳定在;
+  ``为``/``是`` right before the number -> ""; ``增幅 增速 涨幅 净增 稳定 控制…`` are not list
+  verbs (-> "", and they stop the search); ``增加值 增长点 建成区 突破口`` are nouns. A verb
+  followed by ``、`` and a number has no object; ``改造`` between its noun and a number is
+  part of the noun (``完成棚户区改造450户`` -> 完成); a verb does not reach across ``、`` into an
+  item with its own verb (``、转移农村劳动力5200人`` -> "").
+- ``qualifier_for``: the bound word after the number (``及以上`` -> 以上) or before it
+  (``不少于`` -> 不低于, ``不高于`` -> 不超过); an enumeration's trailing bound word covers every
+  value (``5.5%、7%左右``); else ``力争`` written in the clause before the number; else "".
+- ``qualifier_readings``/``direction_readings`` list every defensible reading for the checker.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "DIRECTIONS", "KINDS", "QUALIFIERS", "Mention", "clause_bounds", "direction_before",
+    "direction_readings", "find_mentions", "loose_quantities", "normalize_unit",
+    "parse_chinese_number", "parse_quantity", "qualifier_after", "qualifier_for",
+    "qualifier_readings", "quantity_at", "same_amount", "to_base",
+]  # fmt: skip
+
+QUALIFIERS: tuple[str, ...] = ("不低于", "不超过", "左右", "以上", "以内", "以下")
+DIRECTIONS: tuple[str, ...] = (
+    "增长", "增加", "提高", "下降", "降低", "减少", "控制在", "达到", "稳定在", "突破",
+    "新增", "新建", "建成", "改造", "完成", "实现",
+)  # fmt: skip
+KINDS: tuple[str, ...] = ("quantity", "year", "date", "ordinal", "footnote", "code", "marker")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number as written: ``text == source[start:end]`` (number and unit)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str
+
+
+# --------------------------------------------------------------------------- Chinese numerals
+
+_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+_CN_CHARS = frozenset(_CN_DIGIT) | frozenset(_CN_SMALL) | frozenset(_CN_BIG)
+_CN_HAS_DIGIT = frozenset("〇一二两三四五六七八九十")
+_ZEROS = frozenset("零〇○")
+
+
+def _parse_cn_int(s: str) -> int | None:
+    """An integer in Chinese numerals (``三百零五``, ``两千``, ``一万二``, ``二〇二四``), or None."""
+    if not s or any(c not in _CN_CHARS for c in s):
+        return None
+    if all(c in _CN_DIGIT for c in s):  # 二〇二四: digits read one by one
+        return int("".join(str(_CN_DIGIT[c]) for c in s))
+    for big, mult in (("亿", 10**8), ("万", 10**4)):
+        if big in s:
+            hi, _, lo = s.partition(big)
+            h = _parse_cn_int(hi) if hi else 1
+            if len(lo) == 1 and lo in _CN_DIGIT and lo not in _ZEROS:  # 一万二 = 12000
+                low: int | None = _CN_DIGIT[lo] * mult // 10
+            else:
+                low = _parse_cn_int(lo.lstrip("零〇○")) if lo.lstrip("零〇○") else 0
+            if h is None or not h or low is None or low >= mult:
+                return None
+            return h * mult + low
+    total, last, zero = 0, 10**9, False
+    digit: int | None = None
+    for c in s:
+        if c in _CN_SMALL:
+            u = _CN_SMALL[c]
+            if u >= last:
+                return None
+            total += (1 if digit is None else digit) * u
+            digit, last, zero = None, u, False
+        elif digit is not None:
+            return None
+        elif c in _ZEROS:
+            zero = True
+        else:
+            digit = _CN_DIGIT[c]
+    if digit is not None:  # 三千五 = 3500; 三百零五 = 305; 十二 = 12
+        total += digit * last // 10 if 100 <= last < 10**9 and not zero else digit
+    return total
+
+
+def parse_chinese_number(s: str) -> float | None:
+    """``两千`` -> 2000, ``一点二`` -> 1.2, ``十二`` -> 12, ``三百零五`` -> 305, ``一点二万亿`` -> 1.2e12."""
+    sp = _cn_split(s.strip()) if s.strip() else None
+    return None if sp is None else sp[0] * _SCALES.get(sp[1], 1.0)
+
+
+def _cn_split(run: str) -> tuple[float, str] | None:
+    """A Chinese numeral run as (value, scale as written): ``两千万`` -> (2000, "万")."""
+    if "点" in run:
+        head, _, tail = run.partition("点")
+        k = 0
+        while k < len(tail) and tail[k] in _CN_DIGIT:
+            k += 1
+        whole = _parse_cn_int(head)
+        if whole is None or not k or tail[k:] not in ("", "万", "亿", "万亿"):
+            return None
+        return whole + float("0." + "".join(str(_CN_DIGIT[c]) for c in tail[:k])), tail[k:]
+    for sc in ("万亿", "亿", "万"):
+        if run.endswith(sc) and len(run) > len(sc):
+            head = run[: -len(sc)]
+            hv = None if "亿" in head or (sc == "万" and "万" in head) else _parse_cn_int(head)
+            if hv is not None:
+                return float(hv), sc
+            break
+    total = _parse_cn_int(run)
+    if total is None:
+        return None
+    if "亿" in run:
+        return total / 1e8, "亿"
+    return (total / 1e4, "万") if "万" in run else (float(total), "")
+
+
+# ----------------------------------------------------------------------------------- units
+
+_SCALES: dict[str, float] = {
+    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
+    "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3,
+}  # fmt: skip
+_SCALE_ORDER = sorted(_SCALES, key=len, reverse=True)
+
+# Base units as written, with what may not follow them (so 5020项目 has no 项); longest first.
+_GUARDED: dict[str, str] = {
+    "亩": "产均", "元": "旦素宵老首件", "人": "民口才员大工群们类力事性格生均居文社家",
+    "户": "籍口外型内主头", "家": "庭园居具电乡属长里人政风族门用畜禽装底", "项": "目下链",
+    "个": "人体性案别税私", "套": "餐路牌用取", "台": "阶风湾账商企资胞", "头": "部条号脑牌",
+    "只": "有是要能增减会需在为做用", "所": "有属以在得谓长需", "座": "谈位右", "条": "件例款理线幅",
+    "处": "理置于罚长级室", "间": "隔接断歇距或", "部": "门署分长队位委省件落属",
+    "场": "所景馆地站长面合主均化", "次": "序要生级数日年月", "种": "植养子类业苗粮质源群",
+    "支": "持付出撑柱队部援行流线点架", "架": "构设空", "列": "入车为出席举", "根": "本据治基源植",
+    "片": "区面长", "名": "单称义牌片录额城镇村校品人师医优列次著胜", "位": "于置居列次数",
+    "宗": "教旨族", "批": "准复发次示而", "成": "为果立效本熟功员都就交型绩长品套片不了绿网像材年",
+    "天": "然地空下气津堂府际价花", "年": "级代产均鉴薪龄轻检报", "米": "饭粮面字", "度": "假过量化身势",
+    "篇": "章幅", "份": "额子儿", "组": "织建团合成长员件部别", "轮": "番换值胎船机廓", "届": "时满",
+    "期": "间待望限货刊末初中内满权盼", "级": "别差数", "代": "表替办价码理际工销购管建付言",
+    "类": "型似别比推", "方": "面案式向法针位便舱阵", "克": "服难隆",
+}  # fmt: skip
+_PLAIN: tuple[str, ...] = (
+    "个百分点", "百分点", "%", "％", "‰", "平方公里", "平方千米", "平方米", "立方米", "千瓦时", "千瓦",
+    "兆瓦", "千伏", "公里", "千米", "公顷", "千克", "公斤", "标准箱", "标箱", "人次", "个月", "小时",
+    "分钟", "周年", "美元", "欧元", "港元", "吨标准煤", "吨标煤", "吨", "辆", "盏", "栋", "幢", "张",
+    "件", "款", "艘", "块", "棵", "株", "倍", "岁", "斤", "册", "趟", "颗", "匹", "羽", "微克", "毫克",
+    "毫米", "厘米", "毫升", "升", "立方", "标准煤",
+)  # fmt: skip
+_BASES = sorted((*_PLAIN, *_GUARDED), key=len, reverse=True)
+_BASE_RE_SRC = "|".join(
+    re.escape(b) + (f"(?![{re.escape(_GUARDED[b])}])" if b in _GUARDED else "") for b in _BASES
+)
+_SPACE = "[ \u00a0\u3000]"
+_UNIT_RE = re.compile(
+    rf"(?P<sp>{_SPACE}?)(?P<a1>[余多])?"
+    r"(?P<scale>万亿|千万|千亿|百万|百亿|十万|十亿|万|亿|千(?![瓦米克伏]))?"
+    rf"(?P<a2>[余多])?(?P<base>(?:{_BASE_RE_SRC})(?:/(?:万|亿)?(?:{_BASE_RE_SRC}))?)?"
+)
+_BASE_CANON: dict[str, tuple[str, float]] = {
+    "%": ("%", 1.0), "％": ("%", 1.0), "‰": ("%", 0.1), "成": ("%", 10.0),
+    "百分点": ("个百分点", 1.0), "个百分点": ("个百分点", 1.0), "千米": ("公里", 1.0),
+    "平方千米": ("平方公里", 1.0), "公斤": ("千克", 1.0), "方": ("立方米", 1.0),
+    "标箱": ("标准箱", 1.0), "吨标煤": ("吨标准煤", 1.0),
+}  # fmt: skip
+_KNOWN_BASES = frozenset(_BASES)
+_ORDINAL_BASES = frozenset({"届", "期", "级", "代", "周年", "类"})
+# Units a single Chinese numeral may carry and still be a quantity (两万元 is, 四个中心 is not).
+_CN_SINGLE_OK = frozenset({
+    "%", "％", "‰", "个百分点", "百分点", "成", "倍", "元", "美元", "欧元", "港元", "吨", "亩",
+    "公里", "千米", "平方米", "平方公里", "平方千米", "立方米", "千瓦", "兆瓦", "千瓦时", "公顷",
+    "千克", "公斤", "人", "人次", "岁",
+})  # fmt: skip
+
+
+# Classifiers that make a one-character numeral a count (两家在主板上市), unlike the slogan
+# classifiers 个 大 项 类 年 次 (四个中心, 两个确保, 三大, 五年行动).
+_CN_SINGLE_COUNT = frozenset("家所座条户套辆台头只盏栋幢间件名位艘架棵株块处宗场部册篇份匹羽颗趟支")
+# A lone 一 is a word part (一批, 最后一公里) except before these (增长一倍, 百分之一 aside).
+_ONE_OK = frozenset({"%", "％", "‰", "个百分点", "百分点", "倍", "成"})
+
+
+def normalize_unit(unit: str) -> str:
+    """``％`` -> ``%``, spaces removed; the scale stays (``万元`` stays ``万元``)."""
+    return "".join(unit.split()).replace("％", "%")
+
+
+@functools.lru_cache(maxsize=512)
+def _unit_factor(unit: str) -> tuple[float, str]:
+    """(factor to the base unit, base unit) of a unit as written: ``万元`` -> (1e4, ``元``)."""
+    u = normalize_unit(unit)
+    factor, base = _split_unit(u)
+    canon = _BASE_CANON.get(base)
+    return (factor * canon[1], canon[0]) if canon else (factor, base)
+
+
+def _split_unit(unit: str) -> tuple[float, str]:
+    """(scale factor, base as written) of a normalised unit: ``万千瓦`` -> (1e4, ``千瓦``)."""
+    if unit in _KNOWN_BASES or not unit:
+        return 1.0, unit
+    for sc in _SCALE_ORDER:
+        if unit.startswith(sc):
+            return _SCALES[sc], unit[len(sc) :]
+    return 1.0, unit
+
+
+def to_base(value: float, unit: str) -> tuple[float, str]:
+    """Magnitude in the base unit: (2000, ``万元``) -> (2e7, ``元``); (3, ``成``) -> (30, ``%``)."""
+    factor, base = _unit_factor(unit)
+    return value * factor, base
+
+
+def same_amount(v1: float, u1: str, v2: float, u2: str) -> bool:
+    """Same magnitude and base unit (relative tolerance 1e-9): 2000万元 == 0.2亿元."""
+    m1, b1 = to_base(v1, u1)
+    m2, b2 = to_base(v2, u2)
+    return b1 == b2 and math.isclose(m1, m2, rel_tol=1e-9, abs_tol=1e-12)
+
+
+# ------------------------------------------------------------------------------ tokenising
+
+_AR = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+_CN = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
+_AR_RE = re.compile(_AR)
+_CN_RE = re.compile(_CN)
+_PCT_RE = re.compile(rf"百分之({_AR}|{_CN})")
+_BR_RE = re.compile(
+    rf"[(（\[【]{_SPACE}?([0-9０-９]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_SPACE}?[)）\]】]"
+)
+_CIRCLED = "\u2460-\u249b\u24ea-\u24fe\u2776-\u2793"
+_AR_CHARS = frozenset("0123456789０１２３４５６７８９")
+_CN_START = frozenset("零〇○一二两三四五六七八九十百千万亿")
+_BR_OPEN = frozenset("(（[【")
+_RANGE_SEP_RE = re.compile(rf"{_SPACE}?(?:——|—|–|－|-|～|~|〜|至|到){_SPACE}?")
+_RANGE_FIRST = frozenset(" \u00a0\u3000—–－-～~〜至到")
+_YEAR_RANGE_RE = re.compile(
+    rf"{_SPACE}?(?:——|—|–|－|-|～|~|〜|至|到){_SPACE}?((?:19|20|21)[0-9]{{2}})(?![0-9])({_SPACE}?年)?"
+)
+_YEAR_TAIL_RE = re.compile(rf"{_SPACE}?年")
+_DAY_RE = re.compile(r"[0-9０-９]{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]")
+_PLAN_RE = re.compile(r"十?[一二三四五六七八九]五")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CODE_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+＋.")
+_CODE_GLUE = _ASCII_LETTERS | frozenset("+＋")
+_OPEN_Q = frozenset("“\"‘'「『")
+_CLOSE_Q = frozenset("”\"’'」』")
+_BLANK = frozenset(" \t\u3000\u00a0")
+_LINE = frozenset("\n\r")
+_LINE_MARK_NEXT = frozenset("、.．\n\r \t\u3000\u00a0")
+_BOUNDARY_BEFORE = frozenset('。；;，,：:！!？?、)）】]”"\n\r')
+_FW = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_COUNCIL_RE = re.compile(r"次(?:全会|会议|全体会议|党代会|党代表大会|代表大会|人代会)|中全会")
+_QUAL_WORDS = ("左右", "以上", "以内", "以下", "及以上", "及以下")
+# What may follow a one-character Chinese numeral for it to be anything but a word part.
+_CN_FOLLOW = frozenset(b[0] for b in _BASES) | frozenset(
+    "是、大月中次届期余多至到—–－-～~〜年 \u3000\u00a0万亿"
+)
+
+_CN_FOLLOW_CLASS = (
+    "".join(sorted(_CN_FOLLOW | _CN_START | {"点"})).replace("-", "").replace(" ", "")
+)
+# Where a token may start. A lone Chinese numeral that nothing numeric follows (一体化, 统一) is
+# skipped here, in C, without a Python-level look.
+_START_RE = re.compile(
+    rf"[0-9０-９(（\[【{_CIRCLED}]"
+    rf"|[零〇○一二两三四五六七八九十百千万亿](?:[{re.escape(_CN_FOLLOW_CLASS)}]|[- \u00a0\u3000])"
+    r"|(?<=第)[零〇○一二两三四五六七八九十]"
+)
+
+# A token: (kind, start, end, the number as written) with kind ar | cn | pct | br | circ.
+_Token = tuple[str, int, int, str]
+
+
+def _token_at(text: str, p: int, end: int) -> _Token | None:
+    c = text[p]
+    if c in _AR_CHARS:
+        m = _AR_RE.match(text, p, end)
+        return ("ar", p, m.end(), m.group()) if m else None
+    if c == "百" and text.startswith("分之", p + 1):
+        m = _PCT_RE.match(text, p, end)
+        if m:
+            return ("pct", p, m.end(), m.group(1))
+    if c in _CN_START:
+        m = _CN_RE.match(text, p, end)
+        if not m:
+            return None
+        run, e = m.group(), m.end()
+        if len(run) > 1 and run[-1] == "千" and e < end and text[e] in "瓦米克伏":
+            run, e = run[:-1], e - 1  # 一千瓦 is 1 千瓦
+        return ("cn", p, e, run)
+    if c in _BR_OPEN:
+        m = _BR_RE.match(text, p, end)
+        return ("br", p, m.end(), m.group(1)) if m else None
+    if "\u2460" <= c <= "\u2793":
+        return ("circ", p, p + 1, c)
+    return None
+
+
+def _arabic_value(s: str) -> float:
+    return float(s.translate(_FW).replace(",", ""))
+
+
+def _unit_at(text: str, pos: int, end: int) -> tuple[str, str, str, int]:
+    """(unit as written without space/approximation, scale, base, end) right after a number."""
+    um = _UNIT_RE.match(text, pos, end)
+    if um is None:  # pragma: no cover - the pattern matches the empty string
+        return "", "", "", pos
+    scale, base = um.group("scale", "base")
+    if base is None:
+        if scale is None:
+            return "", "", "", pos
+        return scale, scale, "", um.end()
+    if scale is None:
+        return ("%" if base == "％" else base), "", base, um.end()
+    return scale + ("%" if base == "％" else base), scale, base, um.end()
+
+
+def _range_at(text: str, pos: int, end: int, kind: str, unit: str) -> tuple[float, str, int] | None:
+    """The second half of a range (``—6.5%``, ``-7%``, ``至6%``): (value_max, unit, end)."""
+    sm = _RANGE_SEP_RE.match(text, pos, end) if pos < end and text[pos] in _RANGE_FIRST else None
+    tok = _token_at(text, sm.end(), end) if sm and sm.end() < end else None
+    q = _quantity(text, tok, end, ranged=False) if tok and tok[0] == kind else None
+    if q is None or not q[2] or (unit and q[2] != unit):
+        return None
+    return q[0], q[2], q[4]
+
+
+def _quantity(
+    text: str, tok: _Token, end: int, known: float | None = None, ranged: bool = True
+) -> tuple[float, float | None, str, str, int] | None:
+    """Context-free quantity at a token: (value, value_max, unit, base, end) or None."""
+    kind, _, e, num = tok
+    if kind == "pct":
+        v = _arabic_value(num) if num[0] in _AR_CHARS else parse_chinese_number(num)
+        return None if v is None else (v, None, "%", "%", e)
+    if kind == "ar":
+        value, scale = (_arabic_value(num) if known is None else known), ""
+    elif kind == "cn":
+        if not (_CN_HAS_DIGIT & set(num)) and (len(num) < 2 or num[-1] not in "万亿"):
+            return None  # 亿元 and 万人 alone are not amounts; 千亿 and 百万 are
+        sp = _cn_split(num)
+        if sp is None:
+            return None
+        value, scale = sp
+    else:
+        return None
+    unit, uscale, base, ue = _unit_at(text, e, end)
+    if scale:
+        if uscale:
+            return None
+        unit = normalize_unit(scale + unit)
+    vmax = None
+    rng = _range_at(text, ue, end, kind, unit) if ranged else None
+    if rng is not None:
+        vmax, unit, ue = rng
+        base = _split_unit(unit)[1]
+    return value, vmax, unit, base, ue
+
+
+def _prev(text: str, s: int) -> str:
+    """The character before s, blanks skipped ("\n" at the start of the text)."""
+    i = s - 1
+    while i >= 0 and text[i] in _BLANK:
+        i -= 1
+    return text[i] if i >= 0 else "\n"
+
+
+def _rest_of_line_blank(text: str, e: int, n: int) -> bool:
+    j = e
+    while j < n and text[j] in _BLANK:
+        j += 1
+    return j >= n or text[j] in _LINE
+
+
+def _in_book_title(text: str, s: int) -> bool:
+    i = text.rfind("《", max(0, s - 60), s)
+    if i < 0 or text.find("》", i, s) >= 0:
+        return False
+    return text.find("》", s, s + 60) >= 0
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _code_span(text: str, s: int, e: int, n: int) -> tuple[int, int]:
+    while s > 0 and text[s - 1] in _CODE_CHARS:
+        s -= 1
+    while e < n and text[e] in _CODE_CHARS:
+        e += 1
+    while e > s and text[e - 1] in ".+＋":
+        e -= 1
+    return s, e
+
+
+def _mk(
+    kind: str, text: str, s: int, e: int, v: float | None, vmax: float | None, unit: str
+) -> Mention:
+    return Mention(kind, text[s:e], s, e, v, vmax, unit)
+
+
+_Result = tuple[Mention | None, int]
+
+
+def _date(text: str, s: int, e: int) -> _Result:
+    """``3月`` or ``3月5日`` (the month's number ends at e)."""
+    dm = _DAY_RE.match(text, e + 1)
+    de = dm.end() if dm else e + 1
+    return _mk("date", text, s, de, None, None, ""), de
+
+
+def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
+    _, s, e, num = tok
+    value = _arabic_value(num)
+    pc = text[s - 1] if s > 0 else "\n"
+    nc = text[e] if e < n else "\n"
+    if (
+        pc in _CODE_GLUE
+        or nc in _CODE_GLUE
+        or (nc in ". " and text[e + 1 : e + 2] in _ASCII_LETTERS)
+    ):
+        cs, ce = _code_span(text, s, e, n)  # 5g, ipv6, S451, 2+2+N, 9897.html
+        return _mk("code", text, cs, ce, value, None, ""), ce
+    if pc == "第":
+        unit, _, _, ue = _unit_at(text, e, n)
+        return _mk("ordinal", text, s - 1, ue, value, None, unit), ue
+    if (nc in _LINE_MARK_NEXT or e >= n) and _prev(text, s) in _LINE:
+        n2 = text[e + 1] if e + 1 < n else "\n"
+        if nc == "、" or (nc in ".．" and not n2.isdigit()):
+            return _mk("marker", text, s, e + 1, value, None, ""), e + 1
+        if _rest_of_line_blank(text, e, n):
+            return _mk("marker", text, s, e, value, None, ""), e
+    integer = value.is_integer() and "." not in num and "．" not in num
+    if integer:
+        if len(num) == 4 and 1900 <= value <= 2100:
+            ym = _YEAR_RANGE_RE.match(text, e)
+            if ym and float(ym.group(1)) > value:
+                yunit = "年" if ym.group(2) else ""
+                return _mk("year", text, s, ym.end(), value, float(ym.group(1)), yunit), ym.end()
+            ym2 = _YEAR_TAIL_RE.match(text, e)
+            if ym2:
+                return _mk("year", text, s, ym2.end(), value, None, "年"), ym2.end()
+        if nc == "月" and 1 <= value <= 12:
+            return _date(text, s, e)
+        if nc == "日" and 1 <= value <= 31:
+            return _mk("date", text, s, e + 1, None, None, ""), e + 1
+    q = _quantity(text, tok, n, value)
+    if q is None:  # pragma: no cover - an Arabic token always parses
+        return None, e
+    value, vmax, unit, base, ue = q
+    uc = text[ue] if ue < n else "\n"
+    if base in _ORDINAL_BASES or (base == "次" and _COUNCIL_RE.match(text, ue - 1)):
+        return _mk("ordinal", text, s, ue, value, vmax, unit), ue
+    if not unit:
+        if nc == "大":
+            return _mk("ordinal", text, s, e + 1, value, None, ""), e + 1
+        if pc in _OPEN_Q and uc in _CLOSE_Q:
+            return _mk("code", text, s, ue, value, None, ""), ue
+        if (uc in _CLOSE_Q or _is_cjk(uc)) and not text.startswith(_QUAL_WORDS, ue):
+            return _mk("code", text, s, ue, value, None, ""), ue
+    elif pc in _OPEN_Q and uc in _CLOSE_Q:
+        return _mk("code", text, s, ue, value, vmax, unit), ue
+    if _in_book_title(text, s):
+        return _mk("code", text, s, ue, value, vmax, unit), ue
+    return _mk("quantity", text, s, ue, value, vmax, unit), ue
+
+
+def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
+    _, s, e, run = tok
+    pc = text[s - 1] if s > 0 else "\n"
+    nc = text[e] if e < n else "\n"
+    if len(run) == 1 and ((pc != "第" and nc not in _CN_FOLLOW) or run in "千万亿百"):
+        return None, e  # 一体化, 统一, 九堡, 亿元: a word part (the common case, kept cheap)
+    if not (_CN_HAS_DIGIT & set(run)):  # 千亿大关 is an amount; 千家万户, 千亿级, 千亿产业 are not
+        q = _quantity(text, tok, n) if len(run) > 1 and run[-1] in "万亿" else None
+        uc = text[q[4]] if q is not None and q[4] < n else "\n"
+        if (
+            q is None
+            or q[3] in _ORDINAL_BASES
+            or (
+                not q[3]
+                and _is_cjk(uc)
+                and not text.startswith((*_QUAL_WORDS, "大关", "台阶"), q[4])
+            )
+        ):
+            return None, e
+        return _mk(
+            "code" if _in_book_title(text, s) else "quantity", text, s, q[4], q[0], q[1], q[2]
+        ), q[4]
+    sp = _cn_split(run)
+    if sp is None:
+        if _PLAN_RE.fullmatch(run):
+            return _mk("ordinal", text, s, e, None, None, ""), e
+        return None, e
+    value, scale = sp
+    if pc == "第":
+        unit, _, _, ue = _unit_at(text, e, n)
+        return _mk("ordinal", text, s - 1, ue, value, None, unit), ue
+    if len(run) > 1 and all(c in _CN_DIGIT for c in run):  # 八一, 二〇二四
+        if _PLAN_RE.fullmatch(run):
+            return _mk("ordinal", text, s, e, None, None, ""), e
+        if len(run) == 4 and nc == "年":
+            return _mk("year", text, s, e + 1, float(_parse_cn_int(run) or 0), None, "年"), e + 1
+        return None, e
+    if not scale:
+        if nc == "是" and len(run) <= 2 and _prev(text, s) in _BOUNDARY_BEFORE:
+            return _mk("marker", text, s, e + 1, value, None, ""), e + 1
+        if nc == "、" and value < 100 and _prev(text, s) in _LINE:
+            return _mk("marker", text, s, e + 1, value, None, ""), e + 1
+        cm = _COUNCIL_RE.match(text, e)
+        if cm:
+            return _mk("ordinal", text, s, cm.end(), value, None, ""), cm.end()
+        if nc == "大":
+            return _mk("ordinal", text, s, e + 1, value, None, ""), e + 1
+        if nc == "月" and value.is_integer() and 1 <= value <= 12:
+            return _date(text, s, e)
+    unit, uscale, base, ue = _unit_at(text, e, n)
+    if scale:
+        if uscale:
+            return None, e
+        unit = normalize_unit(scale + unit)
+    if base in _ORDINAL_BASES:
+        return _mk("ordinal", text, s, ue, value, None, unit), ue
+    vmax = None
+    if not unit:
+        rng = _range_at(text, e, n, "cn", "")
+        if rng is None:
+            return None, e
+        vmax, unit, ue = rng
+        base = _split_unit(unit)[1]
+    if not base:  # a bare scale (两千万): a quantity only when no word follows
+        uc = text[ue] if ue < n else "\n"
+        if _is_cjk(uc) and not text.startswith(_QUAL_WORDS, ue):
+            return None, e
+    if len(run) == 1 and not scale:
+        if run == "一" and base not in _ONE_OK:
+            return None, e
+        if base not in _CN_SINGLE_OK and (base not in _CN_SINGLE_COUNT or pc in _OPEN_Q):
+            return _mk("ordinal", text, s, ue, value, None, unit), ue
+    if vmax is None:
+        rng = _range_at(text, ue, n, "cn", unit)
+        if rng is not None:
+            vmax, unit, ue = rng
+    kind = "code" if _in_book_title(text, s) else "quantity"
+    return _mk(kind, text, s, ue, value, vmax, unit), ue
+
+
+def _classify(text: str, tok: _Token, n: int) -> _Result:
+    """百分之五, (17), [32], （一）, ⑥."""
+    kind, s, e, num = tok
+    if kind == "pct":
+        q = _quantity(text, tok, n)
+        if q is None:
+            return None, e
+        k = "code" if _in_book_title(text, s) else "quantity"
+        return _mk(k, text, s, e, q[0], None, "%"), e
+    if kind == "br":
+        if num[0] in _CN_DIGIT or num[0] == "十":
+            return _mk("marker", text, s, e, parse_chinese_number(num), None, ""), e
+        v = _arabic_value(num)
+    else:
+        v = unicodedata.numeric(num, 0.0)
+    pc = text[s - 1] if s > 0 else "\n"
+    if _prev(text, s) in _LINE or not (
+        _is_cjk(pc) or pc.isalnum() or pc in _CLOSE_Q or pc in ")）]】"
+    ):
+        return _mk("marker", text, s, e, v, None, ""), e
+    return _mk("footnote", text, s, e, v, None, ""), e
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every numeric mention lying inside ``text[start:end]``, in order (absolute offsets)."""
+    n = len(text)
+    end = n if end is None else max(0, min(end, n))
+    start = max(0, start)
+    out: list[Mention] = []
+    pos = start
+    search = _START_RE.search
+    while pos < end:
+        m = search(text, pos, end)
+        if m is None:
+            break
+        p = m.start()
+        tok = _token_at(text, p, end)
+        if tok is None:
+            pos = p + 1
+            continue
+        kind = tok[0]
+        if kind == "ar":
+            mention, nxt = _classify_arabic(text, tok, n)
+        elif kind == "cn":
+            mention, nxt = _classify_cn(text, tok, n)
+        else:
+            mention, nxt = _classify(text, tok, n)
+        if mention is not None and mention.start >= start and mention.end <= end:
+            out.append(mention)
+        pos = max(nxt, tok[2])
+    return out
+
+
+def parse_quantity(s: str) -> tuple[float, float | None, str] | None:
+    """The whole string is one quantity as written: ``两千万元`` -> (2000, None, ``万元``)."""
+    s = s.strip()
+    if not s:
+        return None
+    tok = _token_at(s, 0, len(s))
+    if tok is None:
+        return None
+    q = _quantity(s, tok, len(s))
+    if q is None or q[4] != len(s):
+        return None
+    value, vmax, unit, base, _ = q
+    if base in _ORDINAL_BASES:
+        return None
+    if base == "年" and value.is_integer() and 1900 <= value <= 2100 and "万" not in unit:
+        return None
+    return value, vmax, unit
+
+
+def quantity_at(
+    text: str, pos: int, end: int | None = None
+) -> tuple[int, float, float | None, str] | None:
+    """The quantity (number, unit, range) written at ``pos``, read greedily without context
+    and not past ``end``: (end, value, value_max, unit), or None."""
+    end = len(text) if end is None else min(end, len(text))
+    if not 0 <= pos < end:
+        return None
+    tok = _token_at(text, pos, end)
+    if tok is None:
+        return None
+    q = _quantity(text, tok, end)
+    if q is None:
+        return None
+    return q[4], q[0], q[1], q[2]
+
+
+def loose_quantities(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, float, float | None, str]]:
+    """Every number+unit in ``text[start:end]`` read without context (no year, code or ordinal
+    judgement): (start, end, value, value_max, unit). The checker's fallback."""
+    end = len(text) if end is None else min(end, len(text))
+    out: list[tuple[int, int, float, float | None, str]] = []
+    m = _START_RE.search(text, max(0, start), end)
+    while m is not None:
+        q = quantity_at(text, m.start(), end)
+        if q is not None:
+            out.append((m.start(), *q))
+        m = _START_RE.search(text, q[0] if q else m.start() + 1, end)
+    return out
+
+
+# ----------------------------------------------------------------- qualifiers and directions
+
+_QUAL_AFTER_RE = re.compile(rf"{_SPACE}?(?:及)?(左右|以上|以内|以下)")
+_QUAL_BEFORE_RE = re.compile(rf"(不低于|不超过|不少于|不小于|不高于|不多于|不大于){_SPACE}?$")
+_QUAL_BEFORE_CANON = {"不低于": "不低于", "不少于": "不低于", "不小于": "不低于",
+                      "不超过": "不超过", "不高于": "不超过", "不多于": "不超过", "不大于": "不超过"}  # fmt: skip
+_ENUM_SEP_RE = re.compile(rf"{_SPACE}?(?:、|和|及|与|以及){_SPACE}?")
+
+_DIR_CANON = {**{d: d for d in DIRECTIONS}, "保持在": "稳定在", "达": "达到"}
+# Words that are not list verbs but come close (增速10% is a rate, 稳定 is not 稳定在): the
+# canonical direction is "" (they still stop the search for an earlier verb); the checker also
+# accepts the list verb they resemble.
+LOOSE_DIRECTION_WORDS: dict[str, str] = {
+    "增幅": "增长", "增速": "增长", "涨幅": "增长", "上涨": "增长", "净增": "新增",
+    "压减": "减少", "削减": "减少", "稳定": "稳定在", "控制": "控制在",
+}  # fmt: skip
+_DIR_RE = re.compile(
+    r"控制在|稳定在|保持在|达到|增长(?![点极])|增加(?!值)|提高|下降|降低|减少|突破(?!口)|新增|净增|"
+    r"新建|建成(?!区)|改造|完成|实现|增幅|增速|涨幅|上涨|压减|削减|稳定(?!在)|控制(?!在)|"
+    rf"达(?={_SPACE}?[0-9０-９零〇一二两三四五六七八九十百千])"
+)
+# An enumeration item that starts with its own verb (转移农村劳动力5200人) does not share the
+# verb of the item before it.
+_OWN_VERB_RE = re.compile(
+    r"(?:转移|新引进|引进|培育|实施|打造|安装|建设|新开工|开工|推进|创建|争创|发布|组织|登记|转化|"
+    r"投入|储备|新植|种植|盘活|消化|安排|争取|开通|建立|设立|帮助|推动|冲刺|招引|启动|提升|扩大|"
+    r"培训|吸引|带动|促进|完善|落实|开展|申报|认定|引导|支持|鼓励|举办|新改建|改建|扩建|整治|"
+    r"治理|修复|建好|策划|入统|确保|力争|累计|新植|改扩建|新改扩建|培养|引育|招收|招募|招聘|"
+    r"接待|服务|救助|资助|慰问|帮扶|走访|排查|整改|关停|淘汰|拆除|清理|腾退|收储|出让|流转|"
+    r"复垦|植树|造林|绿化|硬化|亮化|铺设|敷设|架设|铺装|维修|修缮|提质|升级|打通|贯通|连通|"
+    r"通车|投运|投产|竣工|签约|落地|举办|承接|输出|外派|回引|孵化|认证|评定|创成|建立健全)"
+)
+_NO_OBJECT = frozenset("、，,；;。：:！!？?")
+_CLAUSE_BREAK = re.compile(r"[。；;！!？?\n\r，,：:]")
+_SENTENCE_BREAK = re.compile(r"[。；;！!？?\n\r]")
+_DIGIT_COMMA_RE = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: not a clause comma
+
+
+def qualifier_after(text: str, pos: int) -> tuple[str, int, int]:
+    """The bound word right after a number+unit ending at ``pos`` (one optional space):
+    (``左右``/``以上``/``以内``/``以下``, start, end) with the span as written, or ("", pos, pos)."""
+    m = _QUAL_AFTER_RE.match(text, pos)
+    if m is None:
+        return "", pos, pos
+    s = m.start() + (1 if text[m.start()] in _BLANK else 0)
+    return m.group(1), s, m.end()
+
+
+def _qualifier_before(text: str, value_start: int, clause_start: int) -> tuple[str, str]:
+    """(canonical, as written) of 不低于/不超过 (and their synonyms) right before a number."""
+    m = _QUAL_BEFORE_RE.search(text, max(clause_start, value_start - 4), value_start)
+    if m is None:
+        return "", ""
+    return _QUAL_BEFORE_CANON[m.group(1)], m.group(1)
+
+
+def _bound_word(
+    text: str, value_start: int, value_end: int, clause_start: int, clause_end: int
+) -> str:
+    q = qualifier_after(text, value_end)[0]
+    if q:
+        return q
+    q = _qualifier_before(text, value_start, clause_start)[0]
+    if q:
+        return q
+    pos = value_end  # inside an enumeration: the trailing bound word applies to every value
+    for _ in range(12):
+        sm = _ENUM_SEP_RE.match(text, pos, clause_end)
+        if sm is None:
+            break
+        nxt = quantity_at(text, sm.end(), clause_end)
+        if nxt is None or not nxt[3]:
+            break
+        q = qualifier_after(text, nxt[0])[0]
+        if q:
+            return q
+        pos = nxt[0]
+    return ""
+
+
+def qualifier_for(
+    text: str, value_start: int, value_end: int, clause_start: int, clause_end: int
+) -> str:
+    """DESIGN.md: the bound word next to the number; else ``力争`` when the clause says 力争
+    before this number; else ""."""
+    q = _bound_word(text, value_start, value_end, clause_start, clause_end)
+    if q:
+        return q
+    if text.find("力争", clause_start, value_start) >= 0:
+        return "力争"
+    return ""
+
+
+def _directions(text: str, pos: int, window_start: int) -> tuple[tuple[str, str, int, int], str]:
+    """The verb nearest before ``pos``: (canonical, word as written, start, end) under the
+    gold's reading, and the canonical word of the literal nearest list-or-loose word.
+
+    The gold's reading: a verb directly followed by a separator has no object (``…改造、316户``);
+    ``改造`` between its noun and a number is part of the noun (``完成棚户区改造450户`` -> 完成); a
+    verb does not reach across ``、`` into an item that starts with its own verb
+    (``、转移农村劳动力5200人``), nor when it is the predicate of an earlier numbered item
+    (``帮助159户特困老年人完成居家适老化改造、316户``)."""
+    last: re.Match[str] | None = None
+    literal = ""
+    for m in _DIR_RE.finditer(text, window_start, min(len(text), pos + 2)):
+        if m.end() > pos:
+            break
+        literal = m.group()
+        if (
+            m.end() < pos
+            and text[m.end()] in _NO_OBJECT
+            and _number_follows(text, m.end() + 1, pos)
+        ):
+            continue  # 完成居家适老化改造、316户: 改造 has its object before it
+        if (
+            m.group() == "改造"
+            and m.start() > window_start
+            and _is_cjk(text[m.start() - 1])
+            and _number_follows(text, m.end(), pos)
+        ):
+            continue
+        last = m
+    if last is None:
+        return ("", "", pos, pos), literal
+    word = last.group()
+    k1 = text.find("、", last.end(), pos)
+    if k1 >= 0:
+        seg = text[text.rfind("、", last.end(), pos) + 1 : pos].lstrip(" \u3000")
+        first_has_number = _has_quantity(text, last.end(), k1)
+        if (first_has_number and _OWN_VERB_RE.match(seg)) or (
+            not first_has_number and _has_quantity(text, window_start, last.start())
+        ):  # 、转移农村劳动力5200人 / 帮助159户…完成…改造、316户 (完成 belongs to 159户)
+            return ("", "", pos, pos), literal
+    return (_DIR_CANON.get(word, ""), word, last.start(), last.end()), literal
+
+
+_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _has_quantity(text: str, start: int, end: int) -> bool:
+    return start < end and any(q.kind == "quantity" for q in find_mentions(text, start, end))
+
+
+def _number_follows(text: str, i: int, pos: int) -> bool:
+    while i < pos and text[i] in _BLANK:
+        i += 1
+    return i == pos or text[i] in _AR_CHARS or (text[i] in _CN_START and text[i] != "一")
+
+
+def _copula_before(text: str, pos: int, clause_start: int) -> bool:
+    i = pos - 1
+    if i >= clause_start and text[i] in _BLANK:
+        i -= 1
+    return i >= clause_start and text[i] in "为是"
+
+
+def direction_before(text: str, pos: int, clause_start: int) -> tuple[str, int, int]:
+    """The verb nearest before ``pos`` in ``text[clause_start:pos]`` from DIRECTIONS:
+    (canonical word, start, end of the word as written), or ("", pos, pos)."""
+    if _copula_before(text, pos, clause_start):
+        return "", pos, pos
+    canon, _, s, e = _directions(text, pos, max(0, clause_start))[0]
+    return (canon, s, e) if canon else ("", pos, pos)
+
+
+def direction_readings(text: str, pos: int, clause_start: int) -> frozenset[str]:
+    """Every defensible direction of the number at ``pos`` (the checker accepts any, so that a
+    correct hand-written summary is never flagged): the canonical one, the literal nearest list
+    verb (``完成棚户区改造450户``: 改造; ``帮助159户…完成…改造、316户``: 完成), the verb of the
+    number's own enumeration item when it names its own subject (``新增A 1家、B 5家``: B may be
+    read as ""), and for a loose word (增速, 稳定…) both ``""`` and the list verb it resembles."""
+    if _copula_before(text, pos, clause_start):
+        return frozenset({""})
+    readings = [_directions(text, pos, clause_start)]
+    k = text.rfind("、", clause_start, pos)
+    if k >= 0 and _SUBJECT_RE.search(text, k + 1, pos):  # the item after 、 names its own subject
+        readings.append(_directions(text, pos, k + 1))
+    out: set[str] = set()
+    for (canon, word, _, _), literal in readings:
+        out.update((canon, _DIR_CANON.get(literal, "")))
+        out.update(LOOSE_DIRECTION_WORDS[w] for w in (word, literal) if w in LOOSE_DIRECTION_WORDS)
+    return frozenset(out)
+
+
+def qualifier_readings(
+    text: str, value_start: int, value_end: int, clause: tuple[int, int] | None = None
+) -> frozenset[str]:
+    """Every defensible qualifier of the number at the span (the checker accepts any): the
+    canonical one, ``力争`` too when 力争 stands earlier in the sentence before a comma, and ``""``
+    too for a synonym bound word (``不少于`` read as 不低于). ``clause``: its bounds if known."""
+    cs, ce = clause or clause_bounds(text, value_start)
+    q = qualifier_for(text, value_start, value_end, cs, ce)
+    out = {q}
+    canon, written = _qualifier_before(text, value_start, cs)
+    if q == canon and written != canon:
+        out.add("")
+    k = text.rfind("力争", max(0, cs - 400), cs) if q == "" else -1
+    if k >= 0 and _bounds(text, value_start, _SENTENCE_BREAK)[0] <= k:
+        out.add("力争")
+    return frozenset(out)
+
+
+def _bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """(start, end) of the span around pos between two breaks (a comma in 1,234 is none)."""
+    n, pos = len(text), max(0, min(pos, len(text)))
+    m = breaks.search(text, pos)
+    while m is not None and m.group() == "," and _DIGIT_COMMA_RE.match(text, m.start() - 1):
+        m = breaks.search(text, m.end())
+    end, lo = (m.start() if m else n), pos
+    while lo > 0:  # backwards, 64 characters at a time, on the reversed window
+        w = max(0, lo - 64)
+        for mm in breaks.finditer(text[w:lo][::-1]):
+            k = lo - 1 - mm.start()
+            if not (text[k] == "," and _DIGIT_COMMA_RE.match(text, k - 1)):
+                return k + 1, end
+        lo = w
+    return 0, end
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause around ``pos``: cut at ``。；;！!？?``, line breaks, ``，,`` and ``：:``."""
+    return _bounds(text, pos, _CLAUSE_BREAK)
