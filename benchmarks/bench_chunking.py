@@ -33,7 +33,9 @@ def main() -> None:
     t0 = time.perf_counter()
     for _ in range(200):
         chunks = make_chunks(doc, 1800)
-    print(f"make_chunks (seed)   {(time.perf_counter() - t0) / 200 * 1e3:8.3f} ms ({len(chunks)} chunks)")
+    print(
+        f"make_chunks (seed)   {(time.perf_counter() - t0) / 200 * 1e3:8.3f} ms ({len(chunks)} chunks)"
+    )
 
 
 if __name__ == "__main__":

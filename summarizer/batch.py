@@ -147,8 +147,12 @@ def run_batch(inputs: list[tuple[str, str]], options: BatchOptions) -> BatchResu
                     result.done.append(outcome)
                     if out_dir is not None and outcome.summary is not None:
                         dest = (out_dir / rel_of[outcome.path]).with_suffix(suffix)
-                        atomic_write(dest, render([outcome.summary], options.fmt, many=False,
-                                                  csv_bom=options.csv_bom))
+                        atomic_write(
+                            dest,
+                            render(
+                                [outcome.summary], options.fmt, many=False, csv_bom=options.csv_bom
+                            ),
+                        )
                     if outcome.summary is not None:
                         for v in outcome.summary.checks.violations:
                             _err(f"{outcome.path}: {v.item}.{v.field}: {v.message}")
@@ -166,7 +170,10 @@ def run_batch(inputs: list[tuple[str, str]], options: BatchOptions) -> BatchResu
         else:
             sys.stdout.write(text)
     elif out_dir is None and options.output and options.many and not result.failed:
-        atomic_write(Path(options.output), render([], options.fmt, many=True) if options.fmt != "json" else "[]\n")
+        atomic_write(
+            Path(options.output),
+            render([], options.fmt, many=True) if options.fmt != "json" else "[]\n",
+        )
     if options.many and not options.quiet:
         from .progress import summary_table
 

@@ -35,7 +35,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 
 _EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren_fw", "cn_paren")
 _PLAN = re.compile(r"总体要求|预期目标|主要目标|指导思想")
-_PLAN_CONTAINER = re.compile(r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)")
+_PLAN_CONTAINER = re.compile(
+    r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)"
+)
 _REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要成绩|工作总结|以来|取得的成绩")
 _CLOSING = re.compile(r"自身建设|政府建设|作风建设|建设人民满意")
 _TARGETS_PARA = re.compile(r"预期目标|主要目标")
@@ -122,7 +124,10 @@ def _match_marker(line: Line) -> tuple[str, int, int] | None:
         if style == "ar_two" and len(line.text.strip()) != len(m.group(1)):
             continue
         rest = line.text[m.end() :]
-        if style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren", "cn_paren_fw") and not rest.strip():
+        if (
+            style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren", "cn_paren_fw")
+            and not rest.strip()
+        ):
             continue
         if style == "ar_dot" and rest[:1] in "%％万亿千百":
             continue
@@ -180,7 +185,11 @@ class Document:
 
     def children(self, path: str) -> list[Section]:
         prefix = path + "."
-        return [s for s in self.sections if s.path.startswith(prefix) and "." not in s.path[len(prefix) :]]
+        return [
+            s
+            for s in self.sections
+            if s.path.startswith(prefix) and "." not in s.path[len(prefix) :]
+        ]
 
     def top_work_sections(self) -> list[Section]:
         """This year's work sections that are not inside another work section, in order."""
@@ -240,7 +249,9 @@ def build_sections(text: str, start: int = 0, end: int | None = None) -> list[Se
         found = _match_marker(line)
         if found is not None:
             style, ordinal, mend = found
-            depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].style == style), None)
+            depth = next(
+                (d for d in range(len(stack) - 1, -1, -1) if stack[d].style == style), None
+            )
             if style == "ar_two":
                 t_s, t_e = _two_digit_title(text, lines, i)
                 if depth is not None and ordinal == stack[depth].ordinal + 1:
@@ -250,18 +261,37 @@ def build_sections(text: str, start: int = 0, end: int | None = None) -> list[Se
                     if depth is not None:
                         del stack[depth:]
                     prev = lines[i - 1] if i > 0 else None
-                    if prev is not None and _match_marker(prev) is None and not _is_heading_line(prev, stack):
-                        while stack and stack[-1].style in ("plan", "preamble", "intro", "ar_two", "lead"):
+                    if (
+                        prev is not None
+                        and _match_marker(prev) is None
+                        and not _is_heading_line(prev, stack)
+                    ):
+                        while stack and stack[-1].style in (
+                            "plan",
+                            "preamble",
+                            "intro",
+                            "ar_two",
+                            "lead",
+                        ):
                             stack.pop()
                         ts, te = _title_span(text, prev.start, prev.end)
-                        sibs = (stack[-1].children if stack else roots)
-                        intro = _Node("intro", len([n for n in sibs if n.style == "intro"]) + 1, "",
-                                      prev.start, ts, te, i - 1)
+                        sibs = stack[-1].children if stack else roots
+                        intro = _Node(
+                            "intro",
+                            len([n for n in sibs if n.style == "intro"]) + 1,
+                            "",
+                            prev.start,
+                            ts,
+                            te,
+                            i - 1,
+                        )
                         attach(intro, stack[-1] if stack else None)
                         stack.append(intro)
                 else:
                     continue  # 03 then 07: not a marker
-                node = _Node(style, ordinal, text[line.start : mend].strip(), line.start, t_s, t_e, i)
+                node = _Node(
+                    style, ordinal, text[line.start : mend].strip(), line.start, t_s, t_e, i
+                )
                 attach(node, stack[-1] if stack else None)
                 stack.append(node)
                 continue
@@ -286,8 +316,10 @@ def build_sections(text: str, start: int = 0, end: int | None = None) -> list[Se
         parent = container()
         sibs = parent.children if parent else roots
         has_marked_sibling = any(n.style not in ("plan", "preamble") for n in sibs)
-        if _PLAN.search(line.text[:40]) and not has_marked_sibling and (
-            stack == [] or stack[-1].style in ("plan", "preamble") or stack[-1] is parent
+        if (
+            _PLAN.search(line.text[:40])
+            and not has_marked_sibling
+            and (stack == [] or stack[-1].style in ("plan", "preamble") or stack[-1] is parent)
         ):
             while stack and stack[-1] is not parent:
                 stack.pop()
@@ -342,7 +374,9 @@ def _add_lead_children(nodes: list[_Node], lines: list[Line], text: str) -> None
             continue
         if node.style in ("plan", "preamble"):
             continue
-        body = [ln for ln in lines if node.start < ln.start < node.end and ln.start >= node.title_end]
+        body = [
+            ln for ln in lines if node.start < ln.start < node.end and ln.start >= node.title_end
+        ]
         leads = [(ln, n) for ln in body if (n := _lead_sentence(ln)) is not None]
         if not leads or (len(leads) == 1 and body and leads[0][0] is body[0]):
             continue

@@ -87,17 +87,31 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--engine", "engine_name", default="auto", show_default=True,
-              type=click.Choice(["auto", "rules", "llm", "local"]))
+@click.option(
+    "--engine",
+    "engine_name",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "rules", "llm", "local"]),
+)
 @click.option("--model", default=None, help="LLM model name (llm engine).")
 @click.option("--base-url", default=None, help="OpenAI-compatible endpoint (llm engine).")
-@click.option("--mode", default=None, type=click.Choice(["tools", "json_schema", "json", "md_json"]))
+@click.option(
+    "--mode", default=None, type=click.Choice(["tools", "json_schema", "json", "md_json"])
+)
 @click.option("--model-path", default=None, help="GGUF model file (local engine).")
 @click.option("--region", default=None, help="Region, when the text does not say.")
 @click.option("--year", default=None, type=int, help="Plan year, when the text does not say.")
-@click.option("--format", "fmt", default="json", show_default=True,
-              type=click.Choice(["json", "jsonl", "csv", "md", "html"]))
-@click.option("-o", "--output", default=None, help="Output file, or a directory (exists or ends in /).")
+@click.option(
+    "--format",
+    "fmt",
+    default="json",
+    show_default=True,
+    type=click.Choice(["json", "jsonl", "csv", "md", "html"]),
+)
+@click.option(
+    "-o", "--output", default=None, help="Output file, or a directory (exists or ends in /)."
+)
 @click.option("--concurrency", default=None, type=click.IntRange(1, 256))
 @click.option("--no-cache", is_flag=True, help="Do not read or write the LLM cache.")
 @click.option("--cache-dir", default=None, help="LLM cache directory.")
@@ -105,10 +119,25 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when a summary has check violations.")
 @click.option("--csv-bom", is_flag=True, help="Start CSV output with a UTF-8 BOM (for Excel).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary table on stderr.")
-def summarize(paths: tuple[str, ...], engine_name: str, model: str | None, base_url: str | None,
-              mode: str | None, model_path: str | None, region: str | None, year: int | None,
-              fmt: str, output: str | None, concurrency: int | None, no_cache: bool,
-              cache_dir: str | None, force: bool, strict: bool, csv_bom: bool, quiet: bool) -> None:
+def summarize(
+    paths: tuple[str, ...],
+    engine_name: str,
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+    model_path: str | None,
+    region: str | None,
+    year: int | None,
+    fmt: str,
+    output: str | None,
+    concurrency: int | None,
+    no_cache: bool,
+    cache_dir: str | None,
+    force: bool,
+    strict: bool,
+    csv_bom: bool,
+    quiet: bool,
+) -> None:
     """Summarise report files, folders or globs."""
     from .batch import BatchOptions, run_batch
 
@@ -133,7 +162,9 @@ def summarize(paths: tuple[str, ...], engine_name: str, model: str | None, base_
 @cli.command()
 @click.argument("summary_path", metavar="SUMMARY.json")
 @click.option("--source", "source_path", required=True, help="The report the summary is of.")
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+@click.option(
+    "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"])
+)
 def check(summary_path: str, source_path: str, fmt: str) -> None:
     """Check every number of a summary against its source report."""
     from .api import check as check_summary
@@ -153,7 +184,9 @@ def check(summary_path: str, source_path: str, fmt: str) -> None:
             f"{summary_path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from exc
     if not isinstance(data, dict):
-        raise InputError(f"{summary_path}: expected one JSON object (a summary), got {type(data).__name__}")
+        raise InputError(
+            f"{summary_path}: expected one JSON object (a summary), got {type(data).__name__}"
+        )
     sha = (data.get("source") or {}).get("sha256") if isinstance(data.get("source"), dict) else None
     if sha and sha != report.sha256:
         raise InputError(
@@ -170,9 +203,15 @@ def check(summary_path: str, source_path: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("path")
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
-@click.option("--max-chars", default=None, type=click.IntRange(200, 100_000),
-              help="Also list the LLM chunks cut to this size.")
+@click.option(
+    "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"])
+)
+@click.option(
+    "--max-chars",
+    default=None,
+    type=click.IntRange(200, 100_000),
+    help="Also list the LLM chunks cut to this size.",
+)
 def chunk(path: str, fmt: str, max_chars: int | None) -> None:
     """Show the section tree of a report (and its LLM chunks with --max-chars)."""
     from .chunking import chunk_report, make_chunks
@@ -205,24 +244,68 @@ def chunk(path: str, fmt: str, max_chars: int | None) -> None:
 @click.option("--model-path", default=None)
 @click.option("-o", "--output", default=None, help="Write the results JSON here.")
 @click.option("--baseline", default=None, help="Results JSON to compare against.")
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
-def eval_cmd(suite: str, engines: tuple[str, ...], model: str | None, base_url: str | None,
-             model_path: str | None, output: str | None, baseline: str | None, fmt: str) -> None:
+@click.option(
+    "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"])
+)
+def eval_cmd(
+    suite: str,
+    engines: tuple[str, ...],
+    model: str | None,
+    base_url: str | None,
+    model_path: str | None,
+    output: str | None,
+    baseline: str | None,
+    fmt: str,
+) -> None:
     """Run an eval suite and compare with thresholds and a baseline."""
     try:
         from .evals import run_eval_command
     except ImportError as exc:  # pragma: no cover - evals ship with the package
         raise UsageError("the eval command is not available in this installation") from exc
-    code = run_eval_command(suite, engines=list(engines), model=model, base_url=base_url,
-                            model_path=model_path, output=output, baseline=baseline, fmt=fmt)
+    code = run_eval_command(
+        suite,
+        engines=list(engines),
+        model=model,
+        base_url=base_url,
+        model_path=model_path,
+        output=output,
+        baseline=baseline,
+        fmt=fmt,
+    )
     raise SystemExit(code)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(host: str, port: int) -> None:
+    """Run the HTTP service (needs the server extra).
+
+    \b
+    Environment: SUMMARIZER_SERVICE_TOKEN (bearer token), SUMMARIZER_SERVICE_ENGINES (rules,llm,
+    local; first is the default), SUMMARIZER_SERVICE_MODELS (llm allow-list besides
+    SUMMARIZER_MODEL), SUMMARIZER_SERVICE_DB (job store), SUMMARIZER_SERVICE_MAX_BODY_BYTES,
+    SUMMARIZER_SERVICE_MAX_REPORT_CHARS, SUMMARIZER_SERVICE_MAX_JOB_REPORTS,
+    SUMMARIZER_SERVICE_CONCURRENCY. Engines use the usual SUMMARIZER_* settings and cache.
+    """
+    try:
+        from .service import run_server
+    except ImportError as exc:
+        raise UsageError(
+            f"the HTTP service needs the server extra ({exc.name or exc} is missing): "
+            "pip install 'summarizer[server]'"
+        ) from exc
+    run_server(host, port)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv``; return the exit code (never raises for bad input)."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="summarizer",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="summarizer",
+            standalone_mode=False,
+        )
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_BAD
     except SummarizerError as exc:

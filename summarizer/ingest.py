@@ -90,7 +90,9 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from exc
+            raise InputError(
+                f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})"
+            ) from exc
     if b"\x00" in data:
         raise InputError(
             f"{name}: looks like a binary file (NUL bytes), not a text or HTML report; "
@@ -247,7 +249,9 @@ def load_report(
         try:
             data = p.read_bytes()
         except OSError as exc:
-            raise InputError(f"{label}: cannot be read ({exc.strerror}); check its permissions") from exc
+            raise InputError(
+                f"{label}: cannot be read ({exc.strerror}); check its permissions"
+            ) from exc
     text, encoding = decode(data, name=label)
     if _looks_like_html(text, suffix):
         text = html_to_text(text)

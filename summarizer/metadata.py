@@ -12,7 +12,9 @@ from collections import Counter
 # Plan year stated next to the plan: "2024年政府工作的总体要求", "二、2024年主要任务",
 # "2024年经济社会发展的主要预期目标", "今年(2024年)".
 _YEAR_PATTERNS = [
-    re.compile(r"(20\d\d)年(?:政府工作|经济社会发展|全[市县区省旗州]经济社会发展)?的?(?:总体要求|主要预期目标|主要任务|主要工作|工作安排|重点工作|预期目标)"),
+    re.compile(
+        r"(20\d\d)年(?:政府工作|经济社会发展|全[市县区省旗州]经济社会发展)?的?(?:总体要求|主要预期目标|主要任务|主要工作|工作安排|重点工作|预期目标)"
+    ),
     re.compile(r"(20\d\d)年是"),
     re.compile(r"今年[（(](20\d\d)年?[)）]"),
 ]
@@ -37,7 +39,9 @@ def detect_year(text: str) -> int | None:
         years = Counter(int(m.group(1)) for m in pattern.finditer(text))
         if years:
             return years.most_common(1)[0][0]
-    m = re.search(r"今年是(?:[^。，,；;]{0,6})?(" + "|".join(map(re.escape, _EVENT_YEARS)) + ")", text)
+    m = re.search(
+        r"今年是(?:[^。，,；;]{0,6})?(" + "|".join(map(re.escape, _EVENT_YEARS)) + ")", text
+    )
     if m:
         return _EVENT_YEARS[m.group(1)]
     return None
@@ -51,7 +55,9 @@ _GENERIC_ROOTS = {
     "新", "山", "湖", "旧城", "海", "都市", "城镇", "大", "先行", "中", "东", "南", "西", "北",
     "全国文明", "国家卫生", "创新型", "文明", "卫生", "宜居", "智慧", "韧性", "海绵", "园林", "森林",
 }  # fmt: skip
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(市|县|区)(?=委|人民政府|政府|党代会|人大|政协|经济|城区|党委|全域|$)")
+_PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)(市|县|区)(?=委|人民政府|政府|党代会|人大|政协|经济|城区|党委|全域|$)"
+)
 
 
 def detect_region(text: str) -> str | None:

@@ -187,7 +187,7 @@ class CheckResult(_Model):
 class ReportSummary(_Model):
     """The structured summary of one report (``summarizer summarize --format json``)."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     source: Source
     meta: Meta
     sections: list[Section] = Field(default_factory=list)

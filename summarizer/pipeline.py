@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,7 @@ async def summarize_paths(
     concurrency: int = 4,
     region: str | None = None,
     year: int | None = None,
-) -> AsyncIterator[Outcome]:
+) -> AsyncGenerator[Outcome, None]:
     """Summarise many report files concurrently, yielding outcomes as they finish.
 
     A bad file yields an :class:`Outcome` with its error; the others still finish.

@@ -30,7 +30,9 @@ def indicators() -> tuple[Indicator, ...]:
     """All canonical indicators, validated (unique keys, unique aliases)."""
     raw = yaml.safe_load(resources.files("summarizer").joinpath("taxonomy.yaml").read_text("utf-8"))
     if not isinstance(raw, dict):
-        raise SummarizerError("summarizer/taxonomy.yaml: expected a mapping of key -> {label, aliases}")
+        raise SummarizerError(
+            "summarizer/taxonomy.yaml: expected a mapping of key -> {label, aliases}"
+        )
     out: list[Indicator] = []
     seen: dict[str, str] = {}
     for key, entry in raw.items():

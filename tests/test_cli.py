@@ -85,7 +85,9 @@ def test_chunk_command_text_and_json(capsys: pytest.CaptureFixture[str]) -> None
     assert all(c["chars"] <= 800 for c in data["chunks"])
 
 
-def test_check_round_trip_and_bad_summaries(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_check_round_trip_and_bad_summaries(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, _ = run(capsys, "summarize", str(RUIJIN), "--engine", "rules", "-q")
     summary = tmp_path / "s.json"
     summary.write_text(out, encoding="utf-8")
@@ -105,7 +107,9 @@ def test_check_round_trip_and_bad_summaries(capsys: pytest.CaptureFixture[str], 
 
 
 def test_check_flags_a_changed_number(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    minimal = {"targets": [{"indicator": "GDP", "value": 8.5, "unit": "%", "quote": "GDP 增长8.2%以上"}]}
+    minimal = {
+        "targets": [{"indicator": "GDP", "value": 8.5, "unit": "%", "quote": "GDP 增长8.2%以上"}]
+    }
     path = tmp_path / "m.json"
     path.write_text(json.dumps(minimal, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(path), "--source", str(RUIJIN), "--format", "json")

@@ -75,4 +75,4 @@ def test_section_targets() -> None:
         (8, "万亩", "新建"),
     ]:
         assert expected in section
-    assert not any(t.unit == "G" or t.value == 5 and t.unit == "" for t in s.targets)
+    assert not any(t.unit == "G" or (t.value == 5 and t.unit == "") for t in s.targets)

@@ -158,7 +158,16 @@ PRIORITY_SECTIONS: dict[str, list[str]] = {
 }
 
 HINTS = ("occurrence", "value_text", "value_occurrence", "amount_text", "amount_occurrence")
-TOP_KEYS = ["fixture", "region", "year", "notes", "targets", "qualitative_targets", "priorities", "projects"]
+TOP_KEYS = [
+    "fixture",
+    "region",
+    "year",
+    "notes",
+    "targets",
+    "qualitative_targets",
+    "priorities",
+    "projects",
+]
 
 
 class GoldError(Exception):
@@ -334,8 +343,7 @@ def locate_number(
             hits.append((h, cand))
     if not hits:
         raise GoldError(
-            f"{label}: number {candidates[0]!r} not found in quote {quote!r}; "
-            f'add "{prefix}_text"'
+            f'{label}: number {candidates[0]!r} not found in quote {quote!r}; add "{prefix}_text"'
         )
     if len(hits) > 1 and occ_hint is None:
         raise GoldError(
@@ -357,7 +365,9 @@ def check_number(written: str, value: float, vmax: float | None, unit: str, labe
     except ValueError as exc:
         raise GoldError(f"{label}: value span {written!r}: {exc}") from None
     if a != float(value) or (b is None) != (vmax is None) or (b is not None and b != float(vmax)):
-        raise GoldError(f"{label}: value span {written!r} parses to {a}/{b}, gold says {value}/{vmax}")
+        raise GoldError(
+            f"{label}: value span {written!r} parses to {a}/{b}, gold says {value}/{vmax}"
+        )
     if u != unit:
         raise GoldError(f"{label}: value span {written!r} has unit {u!r}, gold says {unit!r}")
 
@@ -401,10 +411,14 @@ def process(path: Path) -> tuple[dict, list[str]]:
         sec = item.get("section")
         deepest = deepest_section(spans, item["start"], item["end"])
         if sec != deepest:
-            raise GoldError(f"{label}: section {sec!r}, but the deepest section containing it is {deepest!r}")
+            raise GoldError(
+                f"{label}: section {sec!r}, but the deepest section containing it is {deepest!r}"
+            )
         inside = h0 <= item["start"] and item["end"] <= h1
         if "scope" in item and (item["scope"] == "headline") != inside:
-            raise GoldError(f"{label}: scope {item['scope']!r} but inside headline paragraph = {inside}")
+            raise GoldError(
+                f"{label}: scope {item['scope']!r} but inside headline paragraph = {inside}"
+            )
 
     known_keys = taxonomy_keys()
 
@@ -426,7 +440,10 @@ def process(path: Path) -> tuple[dict, list[str]]:
             raise GoldError(f"{label}: qualifier 力争 but the quote does not say it")
         if item["direction"] == "达到" and not re.search("达到|达", item["quote"]):
             raise GoldError(f"{label}: direction 达到 not in quote")
-        if item["direction"] not in ("", "达到", "稳定在") and item["direction"] not in item["quote"]:
+        if (
+            item["direction"] not in ("", "达到", "稳定在")
+            and item["direction"] not in item["quote"]
+        ):
             raise GoldError(f"{label}: direction {item['direction']!r} not in quote")
         if item["direction"] == "稳定在" and not re.search("稳定在|保持在", item["quote"]):
             raise GoldError(f"{label}: direction 稳定在 not in quote")
@@ -549,7 +566,9 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
 def dump(gold: dict) -> str:
     """One item per line: diffs stay readable and the file stays hand-editable."""
     lines = ["{"]
-    head = [f'  "{k}": {json.dumps(gold[k], ensure_ascii=False)}' for k in ("fixture", "region", "year")]
+    head = [
+        f'  "{k}": {json.dumps(gold[k], ensure_ascii=False)}' for k in ("fixture", "region", "year")
+    ]
     if gold.get("notes"):
         notes = gold["notes"] if isinstance(gold["notes"], list) else [gold["notes"]]
         body = ",\n".join(f"    {json.dumps(n, ensure_ascii=False)}" for n in notes)
@@ -572,7 +591,9 @@ def dump(gold: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="*", type=Path)
-    ap.add_argument("--check", action="store_true", help="verify only; exit 1 if a file would change")
+    ap.add_argument(
+        "--check", action="store_true", help="verify only; exit 1 if a file would change"
+    )
     args = ap.parse_args(argv)
     files = args.files or sorted((EVALS / "gold").glob("*.json"))
     status = 0

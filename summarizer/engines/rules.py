@@ -62,7 +62,9 @@ _GENERIC_NAME = re.compile(
     r"^[^\u4e00-\u9fff“]*(?:项目|工程)$|“[^”]*\d[^”]*”(?:项目|工程)$"
 )
 # A name that still holds a verb after trimming is a phrase about projects, not a name.
-_VERBISH = re.compile(r"抓住|紧盯|决胜|策划|入统|谋划|储备|引进|招引|对接|分析|调度|实施|推进|加快|推动")
+_VERBISH = re.compile(
+    r"抓住|紧盯|决胜|策划|入统|谋划|储备|引进|招引|对接|分析|调度|实施|推进|加快|推动"
+)
 _STATUS = (
     ("开工", "开工"), ("竣工", "竣工"), ("投产", "投产"), ("建成", "建成"), ("签约", "签约"),
     ("续建", "续建"), ("达产", "达产"), ("落地", "落地"), ("交付", "交付"), ("开建", "开工"),
@@ -81,7 +83,9 @@ _PROJECT_CLAUSE_RE = re.compile(r"[^，,；;。\n]+")
 _BLANKS = " \t\u3000\r\n"
 
 
-def _clauses(text: str, start: int, end: int, pattern: re.Pattern[str] = _CLAUSE_RE) -> list[_Clause]:
+def _clauses(
+    text: str, start: int, end: int, pattern: re.Pattern[str] = _CLAUSE_RE
+) -> list[_Clause]:
     """Split ``text[start:end]`` at clause punctuation; blanks trimmed off each clause."""
     out: list[_Clause] = []
     for m in pattern.finditer(text, start, end):
@@ -188,7 +192,7 @@ class RulesEngine(Engine):
         scope: Scope,
         section: Section,
         ex: Extraction,
-        amount_spans: set[tuple[int | None, int | None]] | None = None,
+        amount_spans: set[tuple[int, int | None]] | None = None,
         name_spans: list[tuple[int, int]] | None = None,
     ) -> None:
         text = doc.text
@@ -220,7 +224,7 @@ class RulesEngine(Engine):
         scope: Scope,
         section_path: str,
         ex: Extraction,
-        amount_spans: set[tuple[int | None, int | None]],
+        amount_spans: set[tuple[int, int | None]],
         name_spans: list[tuple[int, int]],
     ) -> None:
         quote = text[clause.start : clause.end]
