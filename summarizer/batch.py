@@ -111,7 +111,8 @@ def _finished(path: Path, sha: str | None, engine: Engine) -> bool:
 
 def run_batch(inputs: list[tuple[str, str]], options: BatchOptions) -> BatchResult:
     """Summarise ``inputs`` (path, name relative to the folder given) and write the outputs."""
-    from .cli import _err, atomic_write
+    from .cli import _err
+    from .files import atomic_write
 
     result = BatchResult()
     if not inputs:

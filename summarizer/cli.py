@@ -10,7 +10,6 @@ import glob
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import click
 
 from .errors import InputError, SummarizerError, UsageError
+from .files import read_json
 from .ingest import REPORT_SUFFIXES
 
 EXIT_OK, EXIT_SHORT, EXIT_BAD = 0, 1, 2
@@ -57,19 +57,6 @@ def expand_inputs(items: Sequence[str]) -> tuple[list[tuple[str, str]], list[str
         else:
             found.append((item, p.name))
     return found, problems, many
-
-
-def atomic_write(path: Path, data: str) -> None:
-    """Write via a temporary file in the same folder, then rename: no partial output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _dumps(obj: Any) -> str:
@@ -172,17 +159,7 @@ def check(summary_path: str, source_path: str, fmt: str) -> None:
     from .ingest import load_report
 
     report = load_report(source_path)
-    path = Path(summary_path)
-    if not path.is_file():
-        raise InputError(f"{summary_path}: no such file; give the summary JSON to check")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{summary_path}: is not UTF-8 JSON ({exc.reason})") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{summary_path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from exc
+    data = read_json(summary_path)
     if not isinstance(data, dict):
         raise InputError(
             f"{summary_path}: expected one JSON object (a summary), got {type(data).__name__}"

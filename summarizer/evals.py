@@ -70,8 +70,8 @@ from .eval_report import (
     load_baseline,
     render_text,
     results_dict,
-    write_atomic,
 )
+from .files import atomic_write, read_json
 from .models import (
     Meta,
     Priority,
@@ -332,16 +332,7 @@ def load_gold(path: str | Path, text: str, *, fixture: Path | None = None) -> Go
 
     Raises :class:`EvalError` naming the file and the field (``targets[3].value``)."""
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise EvalError(f"{p}: cannot be read ({exc.strerror})") from exc
-    except UnicodeDecodeError as exc:
-        raise EvalError(f"{p}: is not UTF-8 JSON ({exc.reason})") from exc
-    except json.JSONDecodeError as exc:
-        raise EvalError(
-            f"{p}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from exc
+    data = read_json(p, error=EvalError)
     if not isinstance(data, dict):
         raise EvalError(
             f"{p}: expected one JSON object with targets, qualitative_targets, priorities, projects"
@@ -613,7 +604,7 @@ def run_eval_command(
     else:
         render_text(the_suite, runs, results, deltas, notes, stream)
     if output:
-        write_atomic(Path(output), json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+        atomic_write(Path(output), json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     return 0 if results["passed"] else 1
 
 
