@@ -1,0 +1,201 @@
+"""Validated chunk answers -> output models with absolute offsets.
+
+Every item is grounded again here, on the full report text: the quote is located in its chunk
+(``text[start:end] == quote``), the number inside the quote through :mod:`summarizer.numbers`
+(``value_start``/``value_end`` span the number and unit as written), and qualifier and direction
+are read from the source with ``numbers.qualifier_for`` / ``numbers.direction_before`` (the
+source wins over the model). An item that no longer grounds is dropped and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, get_args
+
+from .. import numbers
+from ..chunking import Chunk, Document
+from ..models import Direction, Priority, Project, Qualifier, QualitativeTarget, Target
+from .llm_schema import ChunkResult, find_quote, locate_amount, numbers_in
+
+_QUALIFIERS = set(get_args(Qualifier))
+_DIRECTIONS = set(get_args(Direction))
+_DIRECTION_ALIASES = {"达": "达到", "保持在": "稳定在"}
+_MAX_MEASURES = 5
+
+
+@dataclass
+class Mapped:
+    targets: list[Target] = field(default_factory=list)
+    qualitative_targets: list[QualitativeTarget] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    dropped: int = 0
+
+
+def _lookup_key(indicator: str) -> str | None:
+    try:
+        from ..taxonomy import lookup_key
+    except ImportError:  # pragma: no cover - taxonomy is optional for this engine
+        return None
+    try:
+        return lookup_key(indicator)
+    except Exception:  # pragma: no cover - a broken taxonomy must not lose the target
+        return None
+
+
+def headline_paths(doc: Document) -> list[str]:
+    return [s.path for s in doc.headline_sections()]
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    return any(path == r or path.startswith(r + ".") for r in roots)
+
+
+def _hint(d: dict[str, Any], key: str, base: int) -> int | None:
+    v = d.get(key)
+    return base + v if isinstance(v, int) and v >= 0 else None
+
+
+def qualifier_and_direction(text: str, vs: int, ve: int) -> tuple[str, str]:
+    """The bound word and the verb for the number at ``text[vs:ve]``, read from the source."""
+    cs, ce = numbers.clause_bounds(text, vs)
+    qualifier = numbers.qualifier_for(text, vs, ve, cs, ce) or ""
+    if qualifier not in _QUALIFIERS:
+        qualifier = ""
+    word = numbers.direction_before(text, vs, cs)[0] or ""
+    word = _DIRECTION_ALIASES.get(word, word)
+    return qualifier, (word if word in _DIRECTIONS else "")
+
+
+def _where(doc: Document, pos: int, headline: list[str]) -> tuple[str | None, str]:
+    """(section path, scope) of the item whose quote starts at ``pos``."""
+    sec = doc.section_at(pos)
+    if sec is None:
+        return None, "section"
+    return sec.path, ("headline" if _under(sec.path, headline) else "section")
+
+
+def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
+    text = doc.text
+    lo, hi = chunk.start, chunk.end
+    headline = headline_paths(doc)
+    out = Mapped()
+    used: set[tuple[int, int]] = set()
+
+    for d in result.data.get("targets", []):
+        found = find_quote(text, lo, hi, str(d.get("quote", "")), _hint(d, "at", lo))
+        if found is None:
+            out.dropped += 1
+            continue
+        qs, quote = found
+        mention, _ = locate_amount(text, qs, qs + len(quote), str(d.get("value", "")),
+                                   hint=_hint(d, "value_at", lo), used=used)  # fmt: skip
+        if mention is None or mention.value is None:
+            out.dropped += 1
+            continue
+        used.add((mention.start, mention.end))
+        section, scope = _where(doc, qs, headline)
+        qualifier, direction = qualifier_and_direction(text, mention.start, mention.end)
+        indicator = str(d.get("indicator", "")).strip()
+        out.targets.append(
+            Target(
+                indicator=indicator,
+                key=_lookup_key(indicator),
+                value=mention.value,
+                value_max=mention.value_max,
+                unit=mention.unit,
+                qualifier=qualifier,  # type: ignore[arg-type]
+                direction=direction,  # type: ignore[arg-type]
+                scope=scope,  # type: ignore[arg-type]
+                section=section,
+                quote=quote,
+                start=qs,
+                end=qs + len(quote),
+                value_start=mention.start,
+                value_end=mention.end,
+            )
+        )
+
+    for d in result.data.get("qualitative_targets", []):
+        found = find_quote(text, lo, hi, str(d.get("quote", "")), _hint(d, "at", lo))
+        if found is None:
+            out.dropped += 1
+            continue
+        qs, quote = found
+        body = str(d.get("text", "")).strip() or quote
+        if not numbers_in(body, quote, 0, len(quote)):
+            out.dropped += 1
+            continue
+        indicator = str(d.get("indicator", "")).strip() or body[:20]
+        section, scope = _where(doc, qs, headline)
+        out.qualitative_targets.append(
+            QualitativeTarget(
+                indicator=indicator,
+                key=_lookup_key(indicator),
+                text=body,
+                scope=scope,  # type: ignore[arg-type]
+                section=section,
+                quote=quote,
+                start=qs,
+                end=qs + len(quote),
+            )
+        )
+
+    for d in result.data.get("projects", []):
+        found = find_quote(text, lo, hi, str(d.get("quote", "")), _hint(d, "at", lo))
+        name = str(d.get("name", "")).strip()
+        if found is None or not name or name not in found[1]:
+            out.dropped += 1
+            continue
+        qs, quote = found
+        amount = d.get("amount")
+        section = _where(doc, qs, headline)[0]
+        project = Project(name=name, section=section, quote=quote, start=qs, end=qs + len(quote))
+        if amount:
+            mention, _ = locate_amount(text, qs, qs + len(quote), str(amount),
+                                       hint=_hint(d, "value_at", lo))  # fmt: skip
+            if mention is None or mention.value is None:
+                out.dropped += 1
+                continue
+            project.amount = mention.value
+            project.amount_unit = mention.unit
+            project.amount_start, project.amount_end = mention.start, mention.end
+            kind = d.get("amount_kind")
+            project.amount_kind = kind if isinstance(kind, str) and kind and kind in quote else None
+        status = d.get("status")
+        project.status = status if isinstance(status, str) and status and status in quote else None
+        out.projects.append(project)
+    return out
+
+
+def priorities_for(doc: Document, results: list[tuple[Chunk, ChunkResult]]) -> list[Priority]:
+    """One priority per top-level work section, in order: the title from the section tree, the
+    summary and measures from the answers of that section's chunks, kept only when every number
+    in them is written in that section."""
+    text = doc.text
+    out: list[Priority] = []
+    for ordinal, sec in enumerate(doc.top_work_sections(), start=1):
+        mine = [r for c, r in results if c.section and _under(c.section, [sec.path])]
+        summary = ""
+        for r in mine:
+            s = str(r.data.get("summary") or "").strip()
+            if s and numbers_in(s, text, sec.start, sec.end):
+                summary = s
+                break
+        measures: list[str] = []
+        for r in mine:
+            for m in r.data.get("measures") or []:
+                m = str(m).strip()
+                if m and m not in measures and numbers_in(m, text, sec.start, sec.end):
+                    measures.append(m)
+        out.append(
+            Priority(
+                ordinal=ordinal,
+                title=sec.title,
+                summary=summary,
+                measures=measures[:_MAX_MEASURES],
+                section=sec.path,
+                start=sec.start,
+                end=sec.end,
+            )
+        )
+    return out
