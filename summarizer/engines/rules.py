@@ -29,7 +29,7 @@ _ACTION = re.compile(
     r"策划|入统|新引进|引导|扩大|缩小|启动|建好|不低于|不超过|低于|高于"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|重点|"
+    r"^(?:其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
     r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|新|确保全年|力争全年)+"
 )
 _TRAILING = re.compile(r"(?:同比|年均|分别|的|比上年|较上年)+$")
@@ -103,6 +103,8 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     s = raw.strip(' \u3000“”"')
     for _ in range(3):
         s = _LEAD_WORDS.sub("", s)
+        if s.startswith("重点") and _ACTION.match(s, 2):
+            s = s[2:]  # 重点实施…: an adverb; 重点项目: a noun, kept
         lead = _ACTION.match(s) if strip_verbs else None
         if lead and len(s) - lead.end() >= 2:
             s = s[lead.end() :]
@@ -268,8 +270,12 @@ class RulesEngine(Engine):
                     indicator = _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip)
             else:
                 indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
-            if len(indicator) < 2:
-                indicator = _object_after(text, m, clause.end) or previous
+            if not _nounish(indicator):
+                # 重点推进2180套棚户区, 加快推进2023—2024年13个老旧小区改造: the noun follows
+                after = _object_after(text, m, clause.end)
+                indicator = (
+                    after if _nounish(after) else (indicator if len(indicator) >= 2 else previous)
+                )
             direction = _direction(text, m.start, seg_start)
             if not direction:
                 direction = _direction(text, m.start, clause.start)
@@ -346,6 +352,7 @@ def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans[: k + 1])
 
 
+_COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类"})
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
 
 
@@ -389,6 +396,18 @@ def _own_spans(doc: Document) -> list[tuple[Section, int]]:
     return out
 
 
+_ADVERBS = frozenset(
+    {"重点", "加速", "加快", "全力", "全市", "全县", "全区", "全省", "力争", "确保", "年内"}
+)
+
+
+def _nounish(indicator: str) -> bool:
+    """Whether ``indicator`` can name what a number counts: two Chinese characters or more that
+    are not a year, a date or a lone adverb."""
+    core = re.sub(r"[\d０-９.—\-～~至年月日“”\"]", "", indicator)
+    return len(core) >= 2 and core not in _ADVERBS
+
+
 def _object_between(text: str, verb: re.Match[str] | None, m: numbers.Mention) -> str:
     """``新增规上工业企业40家``: the words between the verb and the number."""
     if verb is None:
@@ -424,6 +443,8 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     tail = text[m.end : tail_end]
     if tail.startswith("的") and m.unit.endswith("元"):
         return True  # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking
+    if m.unit in _COUNT_UNITS:
+        return False  # 43个市大中型项目: a count of projects, not part of a name
     name_end = re.search(r"项目|工程", tail)
     return (
         bool(name_end)
