@@ -99,8 +99,11 @@ def _clauses(
     return out
 
 
+_FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]")
+
+
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
-    s = raw.strip(' \u3000“”"')
+    s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"')
     for _ in range(3):
         s = _LEAD_WORDS.sub("", s)
         if s.startswith("重点") and _ACTION.match(s, 2):
