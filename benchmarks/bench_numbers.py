@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.checker import check
-from summarizer.numbers import clause_bounds, direction_before, find_mentions, qualifier_for
+from summarizer.numbers import find_mentions
+from summarizer.wording import clause_bounds, direction_before, qualifier_for
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "evals" / "fixtures").glob("*.txt"))

@@ -15,7 +15,7 @@
 
 A correct summary is never flagged for a defensible reading of the source: where the contract
 leaves room (力争 before an earlier comma, 增速 read as 增长 or as no verb) every reading is
-accepted (``numbers.qualifier_readings`` / ``numbers.direction_readings``). A bare scale in the
+accepted (``wording.qualifier_readings`` / ``wording.direction_readings``). A bare scale in the
 source (``3800亿``) matches ``亿元``. Malformed input raises :class:`InputError` naming the item
 and field.
 """
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import numbers as nb
+from . import wording as wd
 from .errors import InputError
 from .models import CheckResult, ReportSummary, Violation
 
@@ -313,15 +314,15 @@ class _Checker:
     def check_readings(self, t: _Target, ms: int, me: int) -> None:
         """Qualifier and direction of the number at text[ms:me], when the item states them."""
         text = self.text
-        cs, ce = nb.clause_bounds(text, ms)
-        if t.qualifier is not None and t.qualifier not in nb.qualifier_readings(
+        cs, ce = wd.clause_bounds(text, ms)
+        if t.qualifier is not None and t.qualifier not in wd.qualifier_readings(
             text, ms, me, (cs, ce)
         ):
-            src = nb.qualifier_for(text, ms, me, cs, ce)
+            src = wd.qualifier_for(text, ms, me, cs, ce)
             msg = f"qualifier {t.qualifier!r}, but the source has {src!r} for {text[ms:me]!r}"
             self.flag("qualifier_mismatch", t.item, "qualifier", msg, t.qualifier, t.quote, ms, me)
-        if t.direction is not None and t.direction not in nb.direction_readings(text, ms, cs):
-            src = nb.direction_before(text, ms, cs)[0]
+        if t.direction is not None and t.direction not in wd.direction_readings(text, ms, cs):
+            src = wd.direction_before(text, ms, cs)[0]
             msg = f"direction {t.direction!r}, but the verb before {text[ms:me]!r} in the source is {src!r}"
             self.flag("direction_mismatch", t.item, "direction", msg, t.direction, t.quote, ms, me)
 

@@ -34,10 +34,9 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
-    "DIRECTIONS", "KINDS", "QUALIFIERS", "Mention", "clause_bounds", "direction_before",
-    "direction_readings", "find_mentions", "loose_quantities", "normalize_unit",
-    "parse_chinese_number", "parse_quantity", "qualifier_after", "qualifier_for",
-    "qualifier_readings", "quantity_at", "same_amount", "to_base",
+    "DIRECTIONS", "KINDS", "QUALIFIERS", "Mention", "find_mentions", "loose_quantities",
+    "normalize_unit", "parse_chinese_number", "parse_quantity", "quantity_at", "same_amount",
+    "to_base",
 ]  # fmt: skip
 
 QUALIFIERS: tuple[str, ...] = ("不低于", "不超过", "左右", "以上", "以内", "以下")
@@ -265,7 +264,9 @@ _YEAR_TAIL_RE = re.compile(rf"{_SPACE}?年")
 _DAY_RE = re.compile(r"[0-9０-９]{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]")
 _PLAN_RE = re.compile(r"十?[一二三四五六七八九]五")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_CODE_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+＋.")
+_CODE_CHARS = frozenset(
+    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+＋.０１２３４５６７８９"
+)
 _CODE_GLUE = _ASCII_LETTERS | frozenset("+＋")
 _OPEN_Q = frozenset("“\"‘'「『")
 _CLOSE_Q = frozenset("”\"’'」』")
@@ -617,7 +618,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             mention, nxt = _classify_cn(text, tok, n)
         else:
             mention, nxt = _classify(text, tok, n)
-        if mention is not None and mention.start >= start and mention.end <= end:
+        if (
+            mention is not None
+            and mention.start >= start
+            and mention.end <= end
+            and (not out or mention.start >= out[-1].end)  # a code never re-covers a mention
+        ):
             out.append(mention)
         pos = max(nxt, tok[2])
     return out
@@ -673,227 +679,3 @@ def loose_quantities(
             out.append((m.start(), *q))
         m = _START_RE.search(text, q[0] if q else m.start() + 1, end)
     return out
-
-
-# ----------------------------------------------------------------- qualifiers and directions
-
-_QUAL_AFTER_RE = re.compile(rf"{_SPACE}?(?:及)?(左右|以上|以内|以下)")
-_QUAL_BEFORE_RE = re.compile(rf"(不低于|不超过|不少于|不小于|不高于|不多于|不大于){_SPACE}?$")
-_QUAL_BEFORE_CANON = {"不低于": "不低于", "不少于": "不低于", "不小于": "不低于",
-                      "不超过": "不超过", "不高于": "不超过", "不多于": "不超过", "不大于": "不超过"}  # fmt: skip
-_ENUM_SEP_RE = re.compile(rf"{_SPACE}?(?:、|和|及|与|以及){_SPACE}?")
-
-_DIR_CANON = {**{d: d for d in DIRECTIONS}, "保持在": "稳定在", "达": "达到"}
-# Words that are not list verbs but come close (增速10% is a rate, 稳定 is not 稳定在): the
-# canonical direction is "" (they still stop the search for an earlier verb); the checker also
-# accepts the list verb they resemble.
-LOOSE_DIRECTION_WORDS: dict[str, str] = {
-    "增幅": "增长", "增速": "增长", "涨幅": "增长", "上涨": "增长", "净增": "新增",
-    "压减": "减少", "削减": "减少", "稳定": "稳定在", "控制": "控制在",
-}  # fmt: skip
-_DIR_RE = re.compile(
-    r"控制在|稳定在|保持在|达到|增长(?![点极])|增加(?!值)|提高|下降|降低|减少|突破(?!口)|新增|净增|"
-    r"新建|建成(?!区)|改造|完成|实现|增幅|增速|涨幅|上涨|压减|削减|稳定(?!在)|控制(?!在)|"
-    rf"达(?={_SPACE}?[0-9０-９零〇一二两三四五六七八九十百千])"
-)
-# An enumeration item that starts with its own verb (转移农村劳动力5200人) does not share the
-# verb of the item before it.
-_OWN_VERB_RE = re.compile(
-    r"(?:转移|新引进|引进|培育|实施|打造|安装|建设|新开工|开工|推进|创建|争创|发布|组织|登记|转化|"
-    r"投入|储备|新植|种植|盘活|消化|安排|争取|开通|建立|设立|帮助|推动|冲刺|招引|启动|提升|扩大|"
-    r"培训|吸引|带动|促进|完善|落实|开展|申报|认定|引导|支持|鼓励|举办|新改建|改建|扩建|整治|"
-    r"治理|修复|建好|策划|入统|确保|力争|累计|新植|改扩建|新改扩建|培养|引育|招收|招募|招聘|"
-    r"接待|服务|救助|资助|慰问|帮扶|走访|排查|整改|关停|淘汰|拆除|清理|腾退|收储|出让|流转|"
-    r"复垦|植树|造林|绿化|硬化|亮化|铺设|敷设|架设|铺装|维修|修缮|提质|升级|打通|贯通|连通|"
-    r"通车|投运|投产|竣工|签约|落地|举办|承接|输出|外派|回引|孵化|认证|评定|创成|建立健全)"
-)
-_NO_OBJECT = frozenset("、，,；;。：:！!？?")
-_CLAUSE_BREAK = re.compile(r"[。；;！!？?\n\r，,：:]")
-_SENTENCE_BREAK = re.compile(r"[。；;！!？?\n\r]")
-_DIGIT_COMMA_RE = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: not a clause comma
-
-
-def qualifier_after(text: str, pos: int) -> tuple[str, int, int]:
-    """The bound word right after a number+unit ending at ``pos`` (one optional space):
-    (``左右``/``以上``/``以内``/``以下``, start, end) with the span as written, or ("", pos, pos)."""
-    m = _QUAL_AFTER_RE.match(text, pos)
-    if m is None:
-        return "", pos, pos
-    s = m.start() + (1 if text[m.start()] in _BLANK else 0)
-    return m.group(1), s, m.end()
-
-
-def _qualifier_before(text: str, value_start: int, clause_start: int) -> tuple[str, str]:
-    """(canonical, as written) of 不低于/不超过 (and their synonyms) right before a number."""
-    m = _QUAL_BEFORE_RE.search(text, max(clause_start, value_start - 4), value_start)
-    if m is None:
-        return "", ""
-    return _QUAL_BEFORE_CANON[m.group(1)], m.group(1)
-
-
-def _bound_word(
-    text: str, value_start: int, value_end: int, clause_start: int, clause_end: int
-) -> str:
-    q = qualifier_after(text, value_end)[0]
-    if q:
-        return q
-    q = _qualifier_before(text, value_start, clause_start)[0]
-    if q:
-        return q
-    pos = value_end  # inside an enumeration: the trailing bound word applies to every value
-    for _ in range(12):
-        sm = _ENUM_SEP_RE.match(text, pos, clause_end)
-        if sm is None:
-            break
-        nxt = quantity_at(text, sm.end(), clause_end)
-        if nxt is None or not nxt[3]:
-            break
-        q = qualifier_after(text, nxt[0])[0]
-        if q:
-            return q
-        pos = nxt[0]
-    return ""
-
-
-def qualifier_for(
-    text: str, value_start: int, value_end: int, clause_start: int, clause_end: int
-) -> str:
-    """DESIGN.md: the bound word next to the number; else ``力争`` when the clause says 力争
-    before this number; else ""."""
-    q = _bound_word(text, value_start, value_end, clause_start, clause_end)
-    if q:
-        return q
-    if text.find("力争", clause_start, value_start) >= 0:
-        return "力争"
-    return ""
-
-
-def _directions(text: str, pos: int, window_start: int) -> tuple[tuple[str, str, int, int], str]:
-    """The verb nearest before ``pos``: (canonical, word as written, start, end) under the
-    gold's reading, and the canonical word of the literal nearest list-or-loose word.
-
-    The gold's reading: a verb directly followed by a separator has no object (``…改造、316户``);
-    ``改造`` between its noun and a number is part of the noun (``完成棚户区改造450户`` -> 完成); a
-    verb does not reach across ``、`` into an item that starts with its own verb
-    (``、转移农村劳动力5200人``), nor when it is the predicate of an earlier numbered item
-    (``帮助159户特困老年人完成居家适老化改造、316户``)."""
-    last: re.Match[str] | None = None
-    literal = ""
-    for m in _DIR_RE.finditer(text, window_start, min(len(text), pos + 2)):
-        if m.end() > pos:
-            break
-        literal = m.group()
-        if (
-            m.end() < pos
-            and text[m.end()] in _NO_OBJECT
-            and _number_follows(text, m.end() + 1, pos)
-        ):
-            continue  # 完成居家适老化改造、316户: 改造 has its object before it
-        if (
-            m.group() == "改造"
-            and m.start() > window_start
-            and _is_cjk(text[m.start() - 1])
-            and _number_follows(text, m.end(), pos)
-        ):
-            continue
-        last = m
-    if last is None:
-        return ("", "", pos, pos), literal
-    word = last.group()
-    k1 = text.find("、", last.end(), pos)
-    if k1 >= 0:
-        seg = text[text.rfind("、", last.end(), pos) + 1 : pos].lstrip(" \u3000")
-        first_has_number = _has_quantity(text, last.end(), k1)
-        if (first_has_number and _OWN_VERB_RE.match(seg)) or (
-            not first_has_number and _has_quantity(text, window_start, last.start())
-        ):  # 、转移农村劳动力5200人 / 帮助159户…完成…改造、316户 (完成 belongs to 159户)
-            return ("", "", pos, pos), literal
-    return (_DIR_CANON.get(word, ""), word, last.start(), last.end()), literal
-
-
-_SUBJECT_RE = re.compile(r"[\u4e00-\u9fff]{2}")
-
-
-def _has_quantity(text: str, start: int, end: int) -> bool:
-    return start < end and any(q.kind == "quantity" for q in find_mentions(text, start, end))
-
-
-def _number_follows(text: str, i: int, pos: int) -> bool:
-    while i < pos and text[i] in _BLANK:
-        i += 1
-    return i == pos or text[i] in _AR_CHARS or (text[i] in _CN_START and text[i] != "一")
-
-
-def _copula_before(text: str, pos: int, clause_start: int) -> bool:
-    i = pos - 1
-    if i >= clause_start and text[i] in _BLANK:
-        i -= 1
-    return i >= clause_start and text[i] in "为是"
-
-
-def direction_before(text: str, pos: int, clause_start: int) -> tuple[str, int, int]:
-    """The verb nearest before ``pos`` in ``text[clause_start:pos]`` from DIRECTIONS:
-    (canonical word, start, end of the word as written), or ("", pos, pos)."""
-    if _copula_before(text, pos, clause_start):
-        return "", pos, pos
-    canon, _, s, e = _directions(text, pos, max(0, clause_start))[0]
-    return (canon, s, e) if canon else ("", pos, pos)
-
-
-def direction_readings(text: str, pos: int, clause_start: int) -> frozenset[str]:
-    """Every defensible direction of the number at ``pos`` (the checker accepts any, so that a
-    correct hand-written summary is never flagged): the canonical one, the literal nearest list
-    verb (``完成棚户区改造450户``: 改造; ``帮助159户…完成…改造、316户``: 完成), the verb of the
-    number's own enumeration item when it names its own subject (``新增A 1家、B 5家``: B may be
-    read as ""), and for a loose word (增速, 稳定…) both ``""`` and the list verb it resembles."""
-    if _copula_before(text, pos, clause_start):
-        return frozenset({""})
-    readings = [_directions(text, pos, clause_start)]
-    k = text.rfind("、", clause_start, pos)
-    if k >= 0 and _SUBJECT_RE.search(text, k + 1, pos):  # the item after 、 names its own subject
-        readings.append(_directions(text, pos, k + 1))
-    out: set[str] = set()
-    for (canon, word, _, _), literal in readings:
-        out.update((canon, _DIR_CANON.get(literal, "")))
-        out.update(LOOSE_DIRECTION_WORDS[w] for w in (word, literal) if w in LOOSE_DIRECTION_WORDS)
-    return frozenset(out)
-
-
-def qualifier_readings(
-    text: str, value_start: int, value_end: int, clause: tuple[int, int] | None = None
-) -> frozenset[str]:
-    """Every defensible qualifier of the number at the span (the checker accepts any): the
-    canonical one, ``力争`` too when 力争 stands earlier in the sentence before a comma, and ``""``
-    too for a synonym bound word (``不少于`` read as 不低于). ``clause``: its bounds if known."""
-    cs, ce = clause or clause_bounds(text, value_start)
-    q = qualifier_for(text, value_start, value_end, cs, ce)
-    out = {q}
-    canon, written = _qualifier_before(text, value_start, cs)
-    if q == canon and written != canon:
-        out.add("")
-    k = text.rfind("力争", max(0, cs - 400), cs) if q == "" else -1
-    if k >= 0 and _bounds(text, value_start, _SENTENCE_BREAK)[0] <= k:
-        out.add("力争")
-    return frozenset(out)
-
-
-def _bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """(start, end) of the span around pos between two breaks (a comma in 1,234 is none)."""
-    n, pos = len(text), max(0, min(pos, len(text)))
-    m = breaks.search(text, pos)
-    while m is not None and m.group() == "," and _DIGIT_COMMA_RE.match(text, m.start() - 1):
-        m = breaks.search(text, m.end())
-    end, lo = (m.start() if m else n), pos
-    while lo > 0:  # backwards, 64 characters at a time, on the reversed window
-        w = max(0, lo - 64)
-        for mm in breaks.finditer(text[w:lo][::-1]):
-            k = lo - 1 - mm.start()
-            if not (text[k] == "," and _DIGIT_COMMA_RE.match(text, k - 1)):
-                return k + 1, end
-        lo = w
-    return 0, end
-
-
-def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The clause around ``pos``: cut at ``。；;！!？?``, line breaks, ``，,`` and ``：:``."""
-    return _bounds(text, pos, _CLAUSE_BREAK)

@@ -16,13 +16,8 @@ from hypothesis import strategies as st
 from summarizer.checker import check, format_violations
 from summarizer.errors import InputError
 from summarizer.models import CheckResult, Meta, Priority, Project, ReportSummary, Source, Target
-from summarizer.numbers import (
-    DIRECTIONS,
-    QUALIFIERS,
-    clause_bounds,
-    direction_readings,
-    qualifier_readings,
-)
+from summarizer.numbers import DIRECTIONS, QUALIFIERS
+from summarizer.wording import clause_bounds, direction_readings, qualifier_readings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "evals" / "fixtures"

@@ -18,18 +18,20 @@ from summarizer.numbers import (
     DIRECTIONS,
     QUALIFIERS,
     Mention,
-    clause_bounds,
-    direction_before,
-    direction_readings,
     find_mentions,
     normalize_unit,
     parse_chinese_number,
     parse_quantity,
+    same_amount,
+    to_base,
+)
+from summarizer.wording import (
+    clause_bounds,
+    direction_before,
+    direction_readings,
     qualifier_after,
     qualifier_for,
     qualifier_readings,
-    same_amount,
-    to_base,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"

@@ -3,7 +3,7 @@
 Every item is grounded again here, on the full report text: the quote is located in its chunk
 (``text[start:end] == quote``), the number inside the quote through :mod:`summarizer.numbers`
 (``value_start``/``value_end`` span the number and unit as written), and qualifier and direction
-are read from the source with ``numbers.qualifier_for`` / ``numbers.direction_before`` (the
+are read from the source with ``wording.qualifier_for`` / ``wording.direction_before`` (the
 source wins over the model). An item that no longer grounds is dropped and counted.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
-from .. import numbers
+from .. import wording
 from ..chunking import Chunk, Document
 from ..models import Direction, Priority, Project, Qualifier, QualitativeTarget, Target
 from .llm_schema import ChunkResult, find_quote, locate_amount, numbers_in
@@ -57,11 +57,11 @@ def _hint(d: dict[str, Any], key: str, base: int) -> int | None:
 
 def qualifier_and_direction(text: str, vs: int, ve: int) -> tuple[str, str]:
     """The bound word and the verb for the number at ``text[vs:ve]``, read from the source."""
-    cs, ce = numbers.clause_bounds(text, vs)
-    qualifier = numbers.qualifier_for(text, vs, ve, cs, ce) or ""
+    cs, ce = wording.clause_bounds(text, vs)
+    qualifier = wording.qualifier_for(text, vs, ve, cs, ce) or ""
     if qualifier not in _QUALIFIERS:
         qualifier = ""
-    word = numbers.direction_before(text, vs, cs)[0] or ""
+    word = wording.direction_before(text, vs, cs)[0] or ""
     word = _DIRECTION_ALIASES.get(word, word)
     return qualifier, (word if word in _DIRECTIONS else "")
 

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .. import numbers
+from .. import numbers, wording
 from ..chunking import Document
 from ..models import Priority, Project, QualitativeTarget, Scope, Section, Target
 from ..taxonomy import lookup_key
@@ -282,12 +282,12 @@ class RulesEngine(Engine):
             direction = _direction(text, m.start, seg_start)
             if not direction:
                 direction = _direction(text, m.start, clause.start)
-            q_end = numbers.qualifier_after(text, m.end)
+            q_end = wording.qualifier_after(text, m.end)
             prev_end = q_end[2] if q_end[0] else m.end
             if len(indicator) < 2 or re.fullmatch(r"[\d.%％]+", indicator):
                 continue
             previous = indicator
-            qualifier = numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end)
+            qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
             ex.targets.append(
                 _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
             )
@@ -308,7 +308,7 @@ class RulesEngine(Engine):
         indicators = _expand_subject(subject, len(kept)) or [subject] * len(kept)
         direction = _direction(text, kept[0].start, split)
         qualifiers = [
-            numbers.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
+            wording.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
         ]
         trailing = qualifiers[-1]
         if trailing and trailing != "力争":
@@ -370,7 +370,7 @@ def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
 
 def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target."""
-    word, _, q_end = numbers.qualifier_after(text, m.end)
+    word, _, q_end = wording.qualifier_after(text, m.end)
     if word not in ("以上", "以下") or q_end >= clause_end:
         return False
     nxt = text[q_end]
@@ -380,8 +380,8 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
 def _direction(text: str, pos: int, start: int) -> str:
     """The closed-list verb nearest before ``pos``; words outside the list (涨幅, 增幅, 稳定)
     give "" as DESIGN.md says."""
-    word, s, e = numbers.direction_before(text, pos, start)
-    if word and text[s:e] in numbers.LOOSE_DIRECTION_WORDS:
+    word, s, e = wording.direction_before(text, pos, start)
+    if word and text[s:e] in wording.LOOSE_DIRECTION_WORDS:
         return ""
     return word
 
@@ -420,7 +420,7 @@ def _object_between(text: str, verb: re.Match[str] | None, m: numbers.Mention) -
 
 def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
     """``建成3个口袋公园``: the noun phrase after the number (to the next 、 or 等)."""
-    q = numbers.qualifier_after(text, m.end)
+    q = wording.qualifier_after(text, m.end)
     pos = q[2] if q[0] else m.end
     stop = clause_end
     for sep in ("、", "等", "和"):
