@@ -335,7 +335,7 @@ def build_sections(text: str, start: int = 0, end: int | None = None) -> list[Se
 
     _close(roots, end, text)
     _add_lead_children(roots, lines, text)
-    _classify(roots, None, text)
+    _classify(roots, None, text, _plan_year(roots, text))
     out: list[Section] = []
     _flatten(roots, "", 1, out, text)
     return out
@@ -386,31 +386,57 @@ def _add_lead_children(nodes: list[_Node], lines: list[Line], text: str) -> None
         _close(node.children, node.end, text)
 
 
-def _own_kind(node: _Node, text: str) -> SectionKind | None:
+# A heading that names this year's work as a whole (扎实做好2024年政府工作, 今年工作安排): a
+# container whose marked children are the work sections.
+_YEAR_WORK = re.compile(r"(?:\d{4}年|今年|明年|本年度?)[^，,。；;]{0,8}(?:工作|任务)")
+
+
+def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | None:
     title = text[node.title_start : node.title_end]
     if node.style == "plan":
         return "plan"
     if node.style == "preamble":
         return "preamble"
+    years = [int(y) for y in re.findall(r"(20\d\d)年", title)]
+    if plan_year is not None and years and max(years) < plan_year and node.style != "lead":
+        return "review"  # 一、2023年主要工作 in a report whose plan year is 2024
     if _REVIEW.search(title) and not _PLAN_CONTAINER.search(title):
         return "review"
     if _CLOSING.search(title):
         return "closing"
     if _PLAN_CONTAINER.search(title) or (_PLAN.search(title) and node.style != "lead"):
         return "plan"
+    marked_kids = [c for c in node.children if c.style not in ("lead", "plan", "preamble")]
+    if (
+        len(marked_kids) >= 2
+        and len(title) <= 24
+        and not re.search(r"[，,]", title)
+        and _YEAR_WORK.search(title)
+    ):
+        return "plan"
     return None
 
 
-def _classify(nodes: list[_Node], parent: _Node | None, text: str) -> None:
+def _plan_year(roots: list[_Node], text: str) -> int | None:
+    """The latest year named in top-level headings, when they name two or more years."""
+    years = {
+        int(y) for n in roots for y in re.findall(r"(20\d\d)年", text[n.title_start : n.title_end])
+    }
+    return max(years) if len(years) >= 2 else None
+
+
+def _classify(
+    nodes: list[_Node], parent: _Node | None, text: str, plan_year: int | None = None
+) -> None:
     for node in nodes:
-        own = node.kind or _own_kind(node, text)
+        own = node.kind or _own_kind(node, text, plan_year)
         if own is not None:
             node.kind = own
         elif parent is None or parent.kind in ("plan", "preamble"):
             node.kind = "work"
         else:
             node.kind = parent.kind
-        _classify(node.children, node, text)
+        _classify(node.children, node, text, plan_year)
 
 
 def _flatten(nodes: list[_Node], prefix: str, level: int, out: list[Section], text: str) -> None:

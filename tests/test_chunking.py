@@ -249,3 +249,27 @@ def test_split_never_inside_a_number(text: str, limit: int) -> None:
             if 0 < cut < len(text):
                 assert not (text[cut - 1].isdigit() and text[cut].isdigit())
                 assert not (text[cut - 1].isdigit() and text[cut] in "%.万亿个")
+
+
+def test_a_heading_for_this_years_work_is_a_container() -> None:
+    text = (
+        "一、2023年主要工作\n过去一年,全市生产总值增长5.2%。\n"
+        "二、扎实做好2024年政府工作\n"
+        "（一）坚持创新驱动,加快产业升级。培育高新技术企业50家。\n"
+        "（二）扩大有效投资。实施重点项目60个。\n"
+        "（三）全面推进乡村振兴。\n"
+    )
+    secs = {s.path: s for s in build_sections(text)}
+    assert secs["1"].kind == "review", "a heading with last year's date reviews it"
+    assert secs["2"].kind == "plan"
+    assert [secs[p].kind for p in ("2.1", "2.2", "2.3")] == ["work", "work", "work"]
+
+
+def test_work_sections_with_sub_items_stay_the_priorities() -> None:
+    text = (
+        "一、坚持创新驱动,加快产业升级\n（一）培育企业。新增规上工业企业40家。\n（二）建设平台。\n"
+        "二、扩大有效需求,推动经济回升\n（一）扩大投资。\n（二）促进消费。\n"
+    )
+    secs = build_sections(text)
+    top_work = [s.path for s in secs if s.kind == "work" and "." not in s.path]
+    assert top_work == ["1", "2"]
