@@ -52,6 +52,7 @@ def test_headline_targets_and_no_review_numbers() -> None:
         ("一般公共预算收入", "public_budget_revenue", 4, "%", "", "增长"),
         ("居民消费价格涨幅", "cpi", 3, "%", "左右", ""),
         ("城镇调查失业率", "urban_unemployment", 5.5, "%", "以内", ""),
+        ("城镇新增就业", "new_urban_jobs", 2.5, "万人", "以上", "新增"),
     ]
     qualitative = [(q.indicator, q.text) for q in s.qualitative_targets]
     assert ("城乡居民人均可支配收入", "城乡居民人均可支配收入增长与经济增长同步") in qualitative

@@ -271,6 +271,9 @@ class RulesEngine(Engine):
                 indicator = _clean_indicator(text[verb.end() : m.start], strip_verbs=strip)
                 if len(indicator) < 2:
                     indicator = _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip)
+                elif scope == "headline":
+                    # 城镇新增就业2.5万人: a headline indicator is everything before the number
+                    indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
             else:
                 indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
             if not _nounish(indicator):
