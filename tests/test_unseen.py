@@ -77,3 +77,48 @@ def test_section_targets() -> None:
     ]:
         assert expected in section
     assert not any(t.unit == "G" or (t.value == 5 and t.unit == "") for t in s.targets)
+
+
+COUNTY = Path(__file__).resolve().parent / "data" / "unseen_county_2023.txt"
+
+
+def test_county_report_with_ranges_and_inline_enumerations() -> None:
+    s = summarize_file(COUNTY, engine="rules")
+    assert [(x.path, x.marker) for x in s.sections if "." not in x.path] == [
+        ("1", ""),
+        ("2", "(一)"),
+        ("3", "(二)"),
+        ("4", "(三)"),
+        ("5", "(四)"),
+    ], "一是…二是… inside a paragraph are not sections"
+    assert [p.title for p in s.priorities] == [
+        "坚定不移抓产业强县",
+        "全力以赴抓项目建设",
+        "持续用力抓乡村振兴",
+        "用心用情抓民生保障",
+    ]
+    assert s.meta.year == 2023
+    headline = [
+        (t.indicator, t.value, t.value_max, t.unit, t.qualifier, t.direction)
+        for t in s.targets
+        if t.scope == "headline"
+    ]
+    assert headline == [
+        ("地区生产总值", 6, 6.5, "%", "", "增长"),
+        ("一般公共预算收入", 5.5, None, "%", "以上", "增长"),
+        ("规模以上工业增加值", 7, None, "%", "以上", "增长"),
+        ("固定资产投资", 8, None, "%", "以上", "增长"),
+        ("固定资产投资", 10, None, "%", "力争", "达到"),
+        ("单位地区生产总值能耗", 2.5, None, "%", "", "下降"),
+        ("粮食产量", 45, None, "万吨", "以上", "稳定在"),
+    ]
+    assert [q.indicator for q in s.qualitative_targets] == ["居民人均可支配收入"]
+    section = {(t.value, t.unit, t.direction) for t in s.targets if t.scope == "section"}
+    assert {(20, "家", "新增"), (300, "个", "新建"), (80, "个", ""), (120, "亿元", "完成"),
+            (3, "万亩", "新建"), (60, "公里", "改造"), (3000, "人", "新增"),
+            (5.5, "%", "控制在")} <= section  # fmt: skip
+    assert not any(t.value in (14, 5) and t.unit == "" for t in s.targets)
+    project = next(p for p in s.projects if "污水处理厂" in p.name)
+    assert (project.amount, project.amount_unit, project.amount_kind) == (3.2, "亿元", "总投资")
+    assert not any(t.value == 3.2 for t in s.targets), "a project's own investment is not a target"
+    assert s.checks.violations == []

@@ -201,6 +201,7 @@ class RulesEngine(Engine):
         name_spans: list[tuple[int, int]] | None = None,
     ) -> None:
         text = doc.text
+        previous = ""
         for clause in _clauses(text, start, end):
             mentions = quantities.within(clause.start, clause.end)
             deepest = section  # own text of a section precedes its children
@@ -210,7 +211,7 @@ class RulesEngine(Engine):
                 continue
             if scope == "section" and _PAST.search(text[clause.start : clause.end]):
                 continue
-            self._clause_targets(
+            previous = self._clause_targets(
                 text,
                 clause,
                 mentions,
@@ -219,6 +220,7 @@ class RulesEngine(Engine):
                 ex,
                 amount_spans or set(),
                 name_spans or [],
+                previous,
             )
 
     def _clause_targets(
@@ -231,7 +233,10 @@ class RulesEngine(Engine):
         ex: Extraction,
         amount_spans: set[tuple[int, int | None]],
         name_spans: list[tuple[int, int]],
-    ) -> None:
+        previous: str = "",
+    ) -> str:
+        """Targets of one clause; returns the last indicator, which a following clause without
+        a subject (``增长8%以上，力争达到10%``) continues."""
         quote = text[clause.start : clause.end]
         kept = [
             m
@@ -245,13 +250,12 @@ class RulesEngine(Engine):
             and not _in_quotes(text, m, clause.start)
         ]
         if not kept:
-            return
+            return previous
         head = text[clause.start : kept[0].start]
         split = head.rfind("分别")
         if split >= 0 and len(kept) >= 2:
             self._enumeration(text, clause, kept, clause.start + split, scope, section_path, ex)
-            return
-        previous = ""
+            return ""
         prev_end = clause.start
         for m in kept:
             seg_start = prev_end
@@ -294,6 +298,7 @@ class RulesEngine(Engine):
             ex.targets.append(
                 _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
             )
+        return previous
 
     def _enumeration(
         self,
@@ -630,6 +635,10 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             continue
         s, e = clause.start + name_start, clause.start + name_end
         amount, unit, kind, a_s, a_e = _project_amount(text, s, e, clause)
+        q_start, q_end = s, e
+        if a_s is not None and a_e is not None:
+            # the quote holds the name and its amount (投资50亿元的…, or …工程，总投资3.2亿元)
+            q_start, q_end = min(clause.start, a_s), max(clause.end, a_e)
         out.append(
             Project(
                 name=name,
@@ -638,9 +647,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 amount_kind=kind,
                 status=_status(body, name_start, name_end),
                 section=section_path,
-                quote=text[clause.start : clause.end] if amount is not None else text[s:e],
-                start=clause.start if amount is not None else s,
-                end=clause.end if amount is not None else e,
+                quote=text[q_start:q_end],
+                start=q_start,
+                end=q_end,
                 amount_start=a_s,
                 amount_end=a_e,
             )
