@@ -164,6 +164,7 @@ class Document:
 
     report: Report
     sections: list[Section]
+    _children: dict[str, list[Section]] | None = field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -184,12 +185,13 @@ class Document:
         raise KeyError(path)
 
     def children(self, path: str) -> list[Section]:
-        prefix = path + "."
-        return [
-            s
-            for s in self.sections
-            if s.path.startswith(prefix) and "." not in s.path[len(prefix) :]
-        ]
+        """The direct children of section ``path``, in order."""
+        if self._children is None:
+            kids: dict[str, list[Section]] = {}
+            for s in self.sections:
+                kids.setdefault(s.path.rpartition(".")[0], []).append(s)
+            self._children = kids
+        return self._children.get(path, [])
 
     def top_work_sections(self) -> list[Section]:
         """This year's work sections that are not inside another work section, in order."""
