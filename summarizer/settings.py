@@ -100,6 +100,14 @@ class Settings(BaseSettings):
     backoff_initial: float = Field(1.0, ge=0)  # seconds; doubled per retry, with jitter
     backoff_max: float = Field(30.0, ge=0)
     retry_after_max: float = Field(60.0, ge=0)  # cap on a server's Retry-After
+    # local engine (llama.cpp in process): tokens of context per request (prompt + answer),
+    # CPU threads (None: llama.cpp's choice, about one per core), requests decoded together,
+    # answer budget (doubled once when cut off) and seconds per request (CPU decoding is slow)
+    ctx_size: int = Field(8192, ge=512, le=131072)
+    threads: int | None = Field(None, ge=1, le=512)
+    local_parallel: int = Field(1, ge=1, le=16)
+    local_max_tokens: int = Field(1536, ge=16)
+    local_timeout: float = Field(900.0, gt=0)
 
     @field_validator("base_url", "model", "model_path", "cache_dir", "mode", mode="before")
     @classmethod

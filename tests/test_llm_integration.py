@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH = "2024年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业2万人。"
 
 
-def _gguf() -> Path:
+def smollm2_path() -> Path:
+    """The SmolLM2 GGUF (downloaded by scripts/get-smollm2 when missing); skips when it cannot be."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "get-smollm2")],
         capture_output=True, text=True, timeout=900,
@@ -41,22 +42,18 @@ def _gguf() -> Path:
 
 @pytest.fixture(scope="module")
 def server() -> Any:
+    """The in-process llama.cpp server of the local engine (:class:`LocalServer`), stopped at
+    the end of the module."""
     try:
-        import xllamacpp
+        import xllamacpp  # noqa: F401
     except ImportError as exc:
         if os.environ.get("CI"):
             raise
         pytest.skip(f"xllamacpp is not installed ({exc}); pip install -e '.[dev,local]'")
-    params = xllamacpp.CommonParams()
-    params.model.path = str(_gguf())
-    params.n_ctx = 2048
-    params.n_parallel = 1
-    params.port = 0  # any free port on 127.0.0.1
-    params.cpuparams.n_threads = min(4, os.cpu_count() or 2)
-    params.cpuparams_batch.n_threads = min(4, os.cpu_count() or 2)
-    srv = xllamacpp.Server(params)
-    yield srv
-    del srv
+    from summarizer.local_server import LocalServer
+
+    with LocalServer(smollm2_path(), ctx_size=2048, threads=min(4, os.cpu_count() or 2)) as srv:
+        yield srv
 
 
 @pytest.mark.integration
@@ -66,7 +63,7 @@ def test_json_schema_round_trip_with_a_real_model(server: Any, tmp_path: Path) -
     from summarizer.engines.llm import LLMEngine
     from summarizer.settings import load_settings
 
-    base_url = server.listening_address + "/v1"
+    base_url = server.base_url + "/v1"
     assert base_url.startswith("http://127.0.0.1:")
 
     # the raw endpoint: json_schema is honoured and the answer ends on its own (not "length")
