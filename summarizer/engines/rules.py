@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import numbers, wording
 from ..chunking import Document
@@ -72,31 +72,25 @@ _STATUS = (
 _AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 
 
-@dataclass(frozen=True, slots=True)
-class _Clause:
+class _Clause(NamedTuple):
     start: int
     end: int
 
 
-_CLAUSE_RE = re.compile(r"[^，,；;。：:！!？?\n]+")
-_PROJECT_CLAUSE_RE = re.compile(r"[^，,；;。\n]+")
-_BLANKS = " \t\u3000\r\n"
+# A clause as matched is already trimmed: it starts and ends on a non-blank character.
+_CLAUSE_RE = re.compile(
+    r"[^，,；;。：:！!？?\n \t\u3000\r](?:[^，,；;。：:！!？?\n]*[^，,；;。：:！!？?\n \t\u3000\r])?"
+)
+_PROJECT_CLAUSE_RE = re.compile(
+    r"[^，,；;。\n \t\u3000\r](?:[^，,；;。\n]*[^，,；;。\n \t\u3000\r])?"
+)
 
 
 def _clauses(
     text: str, start: int, end: int, pattern: re.Pattern[str] = _CLAUSE_RE
 ) -> list[_Clause]:
     """Split ``text[start:end]`` at clause punctuation; blanks trimmed off each clause."""
-    out: list[_Clause] = []
-    for m in pattern.finditer(text, start, end):
-        a, b = m.start(), m.end()
-        while a < b and text[a] in _BLANKS:
-            a += 1
-        while b > a and text[b - 1] in _BLANKS:
-            b -= 1
-        if b > a:
-            out.append(_Clause(a, b))
-    return out
+    return [_Clause(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
 
 
 _FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]")
