@@ -86,7 +86,25 @@ def find_quote(
         i = text.find(q, lo, hi)
         if i >= 0:
             return i, q
+    # Small models copy the words but not always the punctuation (‘1346’ for “1346”, ，for ,):
+    # match with punctuation variants folded one character to one character, so offsets hold,
+    # and return the quote as the source writes it.
+    body = text[lo:hi].translate(_FOLD)
+    for q in seen:
+        i = body.find(q.translate(_FOLD))
+        if i >= 0:
+            return lo + i, text[lo + i : lo + i + len(q)]
     return None
+
+
+# Punctuation variants folded for quote matching (each maps one character to one character).
+_FOLD = str.maketrans(
+    {
+        "“": '"', "”": '"', "‘": '"', "’": '"', "'": '"', "「": '"', "」": '"', "『": '"', "』": '"',
+        "，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?", "、": ",",
+        "％": "%", "—": "-", "－": "-", "～": "~", "\u3000": " ",
+    }
+)  # fmt: skip
 
 
 def _core(value_text: str) -> str:
