@@ -193,6 +193,22 @@ class Document:
             self._children = kids
         return self._children.get(path, [])
 
+    def lead_sentence(self, section: Section, limit: int = 80) -> str:
+        """The first sentence of the section's body after its title (an extractive summary),
+        cut at a comma before ``limit`` characters."""
+        text = self.text
+        pos = section.title_end
+        while pos < section.end and text[pos] in "。：:；; \t\u3000\r\n":
+            pos += 1
+        stop = pos
+        while stop < section.end and text[stop] not in "。\n":
+            stop += 1
+        sentence = text[pos:stop].strip()
+        if len(sentence) > limit:
+            cut = max(sentence.rfind("，", 0, limit), sentence.rfind(",", 0, limit))
+            sentence = sentence[: cut if cut > 10 else limit]
+        return sentence
+
     def top_work_sections(self) -> list[Section]:
         """This year's work sections that are not inside another work section, in order."""
         work = [s for s in self.sections if s.kind == "work"]

@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     # cap on the items per list the schema asks for; bounds the output of small local models
     # under grammar-constrained decoding (json_schema on llama.cpp). None: no cap.
     max_items: int | None = Field(None, ge=1)
+    # ask the model for each work section's summary and measures; when False they are
+    # extractive (the section's first sentence and its sub-section titles) and the model spends
+    # its whole answer on targets and projects (small local models answer one or the other)
+    llm_summaries: bool = True
     backoff_initial: float = Field(1.0, ge=0)  # seconds; doubled per retry, with jitter
     backoff_max: float = Field(30.0, ge=0)
     retry_after_max: float = Field(60.0, ge=0)  # cap on a server's Retry-After

@@ -235,7 +235,9 @@ class LLMEngine(Engine):
         results: dict[str, ChunkResult] = {}
 
         async def one(chunk: Chunk) -> None:
-            is_work = _group(chunk.section, work_paths).startswith("W:")
+            is_work = self.settings.llm_summaries and _group(chunk.section, work_paths).startswith(
+                "W:"
+            )
             try:
                 results[chunk.path] = await self._solve(run, chunk, is_work, depth=0)
             except _ChunkFailure as exc:

@@ -187,6 +187,10 @@ def priorities_for(doc: Document, results: list[tuple[Chunk, ChunkResult]]) -> l
                 m = str(m).strip()
                 if m and m not in measures and numbers_in(m, text, sec.start, sec.end):
                     measures.append(m)
+        if not summary and not measures:
+            # no answer gave them (llm_summaries off): extractive, from the section itself
+            summary = doc.lead_sentence(sec)
+            measures = [k.title for k in doc.children(sec.path)]
         out.append(
             Priority(
                 ordinal=ordinal,

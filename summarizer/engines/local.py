@@ -141,6 +141,7 @@ class LocalEngine(Engine):
                 "concurrency": settings.local_parallel,
                 "max_tokens": settings.local_max_tokens,
                 "timeout": settings.local_timeout,
+                "llm_summaries": False,
             }
         )
         self.server = server or LocalServer(

@@ -526,7 +526,7 @@ def _priorities(doc: Document) -> list[Priority]:
     for ordinal, section in enumerate(doc.top_work_sections(), start=1):
         kids = doc.children(section.path)
         measures = [k.title for k in kids]
-        summary = _summary_sentence(doc, section)
+        summary = doc.lead_sentence(section)
         out.append(
             Priority(
                 ordinal=ordinal,
@@ -539,22 +539,6 @@ def _priorities(doc: Document) -> list[Priority]:
             )
         )
     return out
-
-
-def _summary_sentence(doc: Document, section: Section) -> str:
-    """The first sentence of the section's body after its title: short and extractive."""
-    text = doc.text
-    pos = section.title_end
-    while pos < section.end and text[pos] in "。：:；; \t\u3000\r\n":
-        pos += 1
-    stop = pos
-    while stop < section.end and text[stop] not in "。\n":
-        stop += 1
-    sentence = text[pos:stop].strip()
-    if len(sentence) > 80:
-        cut = max(sentence.rfind("，", 0, 80), sentence.rfind(",", 0, 80))
-        sentence = sentence[: cut if cut > 10 else 80]
-    return sentence
 
 
 # ---------------------------------------------------------------- projects
