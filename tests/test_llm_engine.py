@@ -506,3 +506,20 @@ def test_items_map_to_grounded_output(llm_settings: Any) -> None:
         "大唐新余二期扩建项目", 50, "亿元", "总投资", None,  # "开工" is not in the quote
     )  # fmt: skip
     assert p.amount_start is not None and text[p.amount_start : p.amount_end] == "50亿元"
+
+
+def test_without_llm_summaries_the_schema_asks_only_for_lists(
+    stub: StubServer, llm_settings: Any
+) -> None:
+    doc = doc_of()
+    settings = llm_settings(stub, mode="json_schema").model_copy(update={"llm_summaries": False})
+    ex = extract(LLMEngine(settings), doc)
+    for request in stub.requests:
+        schema = request.body["response_format"]["json_schema"]["schema"]
+        assert "summary" not in schema["properties"] and "measures" not in schema["properties"]
+    # priorities are then extractive: the section's first sentence and its sub-section titles
+    for p, sec in zip(ex.priorities, doc.top_work_sections(), strict=True):
+        assert p.summary == doc.lead_sentence(sec)
+        assert p.summary in doc.text[sec.start : sec.end]
+        assert p.measures == [k.title for k in doc.children(sec.path)]
+    assert ex.targets and ex.dropped == 0
