@@ -514,8 +514,12 @@ def split_span(text: str, start: int, end: int, max_chars: int) -> list[tuple[in
                 break
         if cut < 0:
             cut = limit
-            while cut > pos + 1 and (_in_number(text, cut)):
+            while cut > pos + 1 and _in_number(text, cut):
                 cut -= 1
+            if _in_number(text, cut):  # one number longer than the window: keep it whole
+                cut = limit
+                while cut < end and _in_number(text, cut):
+                    cut += 1
         pieces.append((pos, cut))
         pos = cut
     if end > pos:
@@ -534,9 +538,10 @@ def split_span(text: str, start: int, end: int, max_chars: int) -> list[tuple[in
 def _in_number(text: str, pos: int) -> bool:
     """True when a cut at ``pos`` would split a number (digits, decimal point, %, units)."""
     before, after = text[pos - 1], text[pos] if pos < len(text) else ""
-    numeric = ".．%％,"
-    before_num = before.isdigit() or before in numeric
-    return before_num and (after.isdigit() or after in numeric or after in "万亿千百十个")
+    if before in "%％":
+        return False  # a percent sign ends its number: 5%|10%
+    before_num = before.isdigit() or before in ".．,"
+    return before_num and (after.isdigit() or after in ".．%％," or after in "万亿千百十个")
 
 
 def make_chunks(doc: Document, max_chars: int = 1800) -> list[Chunk]:
