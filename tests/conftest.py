@@ -4,6 +4,7 @@ a scripted OpenAI-compatible stub server on 127.0.0.1 for the LLM engine."""
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -11,10 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stub_server import StubServer
+
+# CI runs a fixed sequence of examples (HYPOTHESIS_PROFILE=ci in .ci/run) so a landing never
+# depends on luck; local runs explore new examples every time.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "evals" / "fixtures"
