@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..chunking import Document
 from ..models import EngineName, Priority, Project, QualitativeTarget, Target, Usage
+from ..numbers import Mention
 
 
 @dataclass
@@ -40,3 +41,39 @@ class Engine(ABC):
 
     async def aclose(self) -> None:  # noqa: B027 - optional hook
         """Release clients, servers or files the engine holds."""
+
+
+def target_at(
+    mention: Mention,
+    *,
+    indicator: str,
+    key: str | None,
+    qualifier: str,
+    direction: str,
+    scope: str,
+    section: str | None,
+    quote: str,
+    start: int,
+) -> Target:
+    """A target for the quantity ``mention`` inside ``quote`` (which starts at ``start``): value,
+    range and unit come from the mention, so they are exactly what the source writes."""
+    if mention.value is None:
+        raise ValueError(f"mention {mention.text!r} has no value")
+    return Target.model_validate(
+        {
+            "indicator": indicator,
+            "key": key,
+            "value": mention.value,
+            "value_max": mention.value_max,
+            "unit": mention.unit,
+            "qualifier": qualifier,
+            "direction": direction,
+            "scope": scope,
+            "section": section,
+            "quote": quote,
+            "start": start,
+            "end": start + len(quote),
+            "value_start": mention.start,
+            "value_end": mention.end,
+        }
+    )

@@ -15,6 +15,7 @@ from typing import Any, get_args
 from .. import wording
 from ..chunking import Chunk, Document
 from ..models import Direction, Priority, Project, Qualifier, QualitativeTarget, Target
+from .base import target_at
 from .llm_schema import ChunkResult, find_quote, locate_amount, numbers_in
 
 _QUALIFIERS = set(get_args(Qualifier))
@@ -97,21 +98,16 @@ def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
         qualifier, direction = qualifier_and_direction(text, mention.start, mention.end)
         indicator = str(d.get("indicator", "")).strip()
         out.targets.append(
-            Target(
+            target_at(
+                mention,
                 indicator=indicator,
                 key=_lookup_key(indicator),
-                value=mention.value,
-                value_max=mention.value_max,
-                unit=mention.unit,
-                qualifier=qualifier,  # type: ignore[arg-type]
-                direction=direction,  # type: ignore[arg-type]
-                scope=scope,  # type: ignore[arg-type]
+                qualifier=qualifier,
+                direction=direction,
+                scope=scope,
                 section=section,
                 quote=quote,
                 start=qs,
-                end=qs + len(quote),
-                value_start=mention.start,
-                value_end=mention.end,
             )
         )
 

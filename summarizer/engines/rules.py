@@ -15,7 +15,7 @@ from .. import numbers, wording
 from ..chunking import Document
 from ..models import Priority, Project, QualitativeTarget, Scope, Section, Target
 from ..taxonomy import lookup_key
-from .base import Engine, Extraction
+from .base import Engine, Extraction, target_at
 
 # Clause delimiters for targets: a clause holds one indicator and its number(s).
 _CLAUSE_END = "，,；;。：:！!？?\n"
@@ -332,22 +332,16 @@ def _target(
     clause: _Clause,
     quote: str,
 ) -> Target:
-    assert m.value is not None  # filtered by the caller
-    return Target(
+    return target_at(
+        m,
         indicator=indicator,
         key=lookup_key(indicator),
-        value=m.value,
-        value_max=m.value_max,
-        unit=m.unit,
-        qualifier=qualifier,  # type: ignore[arg-type]
-        direction=direction,  # type: ignore[arg-type]
+        qualifier=qualifier,
+        direction=direction,
         scope=scope,
         section=section_path,
         quote=quote,
         start=clause.start,
-        end=clause.end,
-        value_start=m.start,
-        value_end=m.end,
     )
 
 
