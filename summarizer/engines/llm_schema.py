@@ -222,11 +222,22 @@ def _to_str(v: Any) -> Any:
     return v
 
 
-class TargetItem(_LLMModel):
+class _QuotedItem(_LLMModel):
+    """An item whose verbatim ``quote`` is located in the chunk (``_at``) before anything else."""
+
     quote: str = Field(json_schema_extra={"maxLength": 300})
+    _at: int = PrivateAttr(-1)
+
+    def _ground_quote(self, text: str) -> None:
+        found = find_quote(text, 0, len(text), self.quote)
+        if found is None:
+            raise ValueError(f"quote {self.quote[:60]!r} is not in the text; copy it verbatim")
+        self._at, self.quote = found
+
+
+class TargetItem(_QuotedItem):
     indicator: str = Field(json_schema_extra={"maxLength": 40})
     value: str = Field(json_schema_extra={"maxLength": 30})
-    _at: int = PrivateAttr(-1)
     _value_at: int = PrivateAttr(-1)
 
     @field_validator("quote", "indicator", "value", mode="before")
@@ -241,10 +252,7 @@ class TargetItem(_LLMModel):
             return self
         if not self.indicator.strip():
             raise ValueError("indicator is empty")
-        found = find_quote(text, 0, len(text), self.quote)
-        if found is None:
-            raise ValueError(f"quote {self.quote[:60]!r} is not in the text; copy it verbatim")
-        self._at, self.quote = found
+        self._ground_quote(text)
         mention, reason = locate_amount(text, self._at, self._at + len(self.quote), self.value)
         if mention is None:
             raise ValueError(reason)
@@ -252,8 +260,7 @@ class TargetItem(_LLMModel):
         return self
 
 
-class QualitativeItem(_LLMModel):
-    quote: str = Field(json_schema_extra={"maxLength": 300})
+class QualitativeItem(_QuotedItem):
     indicator: str = Field(json_schema_extra={"maxLength": 40})
     text: str = Field(json_schema_extra={"maxLength": 120})
     _at: int = PrivateAttr(-1)
@@ -268,10 +275,7 @@ class QualitativeItem(_LLMModel):
         text = _chunk(info)
         if text is None:
             return self
-        found = find_quote(text, 0, len(text), self.quote)
-        if found is None:
-            raise ValueError(f"quote {self.quote[:60]!r} is not in the text; copy it verbatim")
-        self._at, self.quote = found
+        self._ground_quote(text)
         if not self.text.strip():
             self.text = self.quote
         if not numbers_in(self.text, self.quote, 0, len(self.quote)):
@@ -279,13 +283,11 @@ class QualitativeItem(_LLMModel):
         return self
 
 
-class ProjectItem(_LLMModel):
-    quote: str = Field(json_schema_extra={"maxLength": 300})
+class ProjectItem(_QuotedItem):
     name: str = Field(json_schema_extra={"maxLength": 60})
     amount: str = Field("", json_schema_extra={"maxLength": 30})
     amount_kind: str = Field("", json_schema_extra={"maxLength": 10})
     status: str = Field("", json_schema_extra={"maxLength": 10})
-    _at: int = PrivateAttr(-1)
     _value_at: int = PrivateAttr(-1)
 
     @field_validator("quote", "name", mode="before")
@@ -304,10 +306,7 @@ class ProjectItem(_LLMModel):
         text = _chunk(info)
         if text is None:
             return self
-        found = find_quote(text, 0, len(text), self.quote)
-        if found is None:
-            raise ValueError(f"quote {self.quote[:60]!r} is not in the text; copy it verbatim")
-        self._at, self.quote = found
+        self._ground_quote(text)
         name = self.name.strip(_QUOTE_STRIP)
         if not name or name not in self.quote:
             raise ValueError(f"name {self.name[:40]!r} is not in the quote; copy it as written")
