@@ -165,12 +165,13 @@ class RulesEngine(Engine):
         for a, b, section in headline_spans:
             self._targets_in(doc, quantities, a, b, "headline", section, ex)
         taken = [(a, b) for a, b, _ in headline_spans]
-        projects = _projects(doc)
+        own_spans = _own_spans(doc)
+        projects = _projects(doc, own_spans)
         amount_spans = {
             (p.amount_start, p.amount_end) for p in projects if p.amount_start is not None
         }
         name_spans = sorted((p.start, p.end) for p in projects)
-        for section, own_end in _own_spans(doc):
+        for section, own_end in own_spans:
             for a, b in _minus(section.start, own_end, taken):
                 self._targets_in(
                     doc, quantities, a, b, "section", section, ex, amount_spans, name_spans
@@ -538,10 +539,10 @@ def _priorities(doc: Document) -> list[Priority]:
 # ---------------------------------------------------------------- projects
 
 
-def _projects(doc: Document) -> list[Project]:
+def _projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     text = doc.text
     found: list[Project] = []
-    for section, own_end in _own_spans(doc):
+    for section, own_end in own_spans:
         for clause in _clauses_for_projects(text, section.start, own_end):
             found.extend(_clause_projects(text, clause, section.path))
     # de-duplicate identical spans
