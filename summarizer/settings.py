@@ -112,6 +112,15 @@ class Settings(BaseSettings):
     local_parallel: int = Field(1, ge=1, le=16)
     local_max_tokens: int = Field(1536, ge=16)
     local_timeout: float = Field(900.0, gt=0)
+    # re-asks after a validation error with the local model: 0, because at temperature 0 a
+    # small model answers a re-ask with the same items (measured with Qwen2.5-Coder-1.5B on the
+    # seeds: three identical answers, 3x the time); the items that ground are kept either way
+    local_reasks: int = Field(0, ge=0, le=10)
+    # shorter chunks and capped lists for the local model: on a 1,300-character chunk the 1.5B
+    # model answered for one paragraph and skipped the rest; items per list are capped so a
+    # grammar-constrained answer cannot run on until the token limit
+    local_chunk_chars: int = Field(700, ge=200)
+    local_max_items: int = Field(10, ge=1)
 
     @field_validator("base_url", "model", "model_path", "cache_dir", "mode", mode="before")
     @classmethod

@@ -19,7 +19,7 @@ from .numbers import (
 
 __all__ = [
     "LOOSE_DIRECTION_WORDS", "clause_bounds", "direction_before", "direction_readings",
-    "qualifier_after", "qualifier_for", "qualifier_readings",
+    "qualifier_after", "qualifier_for", "qualifier_readings", "sentence_bounds",
 ]  # fmt: skip
 
 
@@ -243,3 +243,8 @@ def _bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause around ``pos``: cut at ``。；;！!？?``, line breaks, ``，,`` and ``：:``."""
     return _bounds(text, pos, _CLAUSE_BREAK)
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: cut at ``。；;！!？?`` and line breaks."""
+    return _bounds(text, pos, _SENTENCE_BREAK)

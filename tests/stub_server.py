@@ -14,7 +14,8 @@ What it answers is decided per request, in this order:
 
 Actions: ``ok``, ``429`` (with ``Retry-After: retry_after``), ``500``, ``401``, ``404``,
 ``malformed`` (truncated JSON, finish_reason stop), ``length`` (truncated JSON, finish_reason
-length), ``wrong_quote`` (the first target's quote is not in the text), ``hang`` (sleeps
+length), ``wrong_quote`` (the first target's quote is not in the text), ``ungroundable``
+(that, and its value has no number), ``hang`` (sleeps
 ``hang_seconds`` before answering, for client timeouts), ``drop`` (closes the connection).
 
 The answer itself comes from ``responder(chunk_text, request) -> dict``; the default one is a
@@ -249,9 +250,11 @@ class StubServer:
         answer = self.responder(text, body)
         content = json.dumps(answer, ensure_ascii=False)
         finish = "stop"
-        if action == "wrong_quote":
+        if action in ("wrong_quote", "ungroundable"):
             for item in answer.get("targets", []):
                 item["quote"] = "这句话不在原文里" + item["quote"][::-1]
+                if action == "ungroundable":  # no number either: nothing to realign it by
+                    item["value"] = "见原文"
                 break
             content = json.dumps(answer, ensure_ascii=False)
         elif action == "malformed":

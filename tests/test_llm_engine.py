@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from stub_server import StubServer, chunk_text_of, naive_answer
 
+from summarizer import wording
 from summarizer.chunking import Chunk, Document, chunk_report, make_chunks
 from summarizer.engines.base import Extraction
 from summarizer.engines.llm import LLMEngine, pack_chunks, retry_after_seconds
@@ -225,7 +226,7 @@ def test_quote_never_grounded_is_dropped_not_the_chunk(stub: StubServer, llm_set
     doc = doc_of()
     chunks = requests_of(doc)
     victim = next(c for c in chunks if len(naive_answer(c.text, {})["targets"]) >= 2)
-    stub.on(victim.text[:40], "wrong_quote")  # every attempt for this chunk
+    stub.on(victim.text[:40], "ungroundable")  # every attempt for this chunk
     engine = LLMEngine(llm_settings(stub, reasks=2))
     ex = extract(engine, doc)
     victim_requests = [r for r in stub.requests if victim.text[:40] in chunk_text_of(r.body)]
@@ -234,6 +235,50 @@ def test_quote_never_grounded_is_dropped_not_the_chunk(stub: StubServer, llm_set
     in_victim = [t for t in ex.targets if victim.start <= t.start < victim.end]
     assert len(in_victim) == len(naive_answer(victim.text, {})["targets"]) - 1
     assert_grounded(doc, ex)
+
+
+def test_no_reasks_keeps_the_grounded_items_after_one_request(
+    stub: StubServer, llm_settings: Any
+) -> None:
+    # reasks=0 is the local engine's default: the bad item is dropped, the others kept, and
+    # the chunk costs exactly one request
+    doc = doc_of()
+    chunks = requests_of(doc)
+    victim = next(c for c in chunks if len(naive_answer(c.text, {})["targets"]) >= 2)
+    stub.on(victim.text[:40], "ungroundable")
+    ex = extract(LLMEngine(llm_settings(stub, reasks=0)), doc)
+    assert stub.count == len(chunks) and ex.usage.requests == len(chunks)
+    assert ex.dropped == 1
+    in_victim = [t for t in ex.targets if victim.start <= t.start < victim.end]
+    assert len(in_victim) == len(naive_answer(victim.text, {})["targets"]) - 1
+    assert_grounded(doc, ex)
+
+
+def test_a_wrong_quote_is_realigned_when_the_retries_are_spent(
+    stub: StubServer, llm_settings: Any
+) -> None:
+    # the quote is not in the text, but its number is, once, in a clause naming the indicator:
+    # salvage moves the quote to that clause; every target is the clean run's, number for number
+    doc = doc_of()
+    clean = extract(LLMEngine(llm_settings(stub, no_cache=True)), doc)
+    stub.reset()
+    for c in requests_of(doc):
+        stub.on(c.text[:40], "wrong_quote")
+    ex = extract(LLMEngine(llm_settings(stub, no_cache=True, reasks=0)), doc)
+    assert stub.count == ex.chunks and ex.dropped == 0
+    assert_grounded(doc, ex)
+
+    def facts(e: Extraction) -> list[tuple[Any, ...]]:
+        return [(t.indicator, t.value, t.unit, t.value_start, t.value_end, t.qualifier,
+                 t.direction) for t in e.targets]  # fmt: skip
+
+    assert facts(ex) == facts(clean)
+    moved = [(a, b) for a, b in zip(ex.targets, clean.targets, strict=True) if a.quote != b.quote]
+    assert moved  # where the stub's quote was longer than the clause
+    for a, _ in moved:
+        assert (a.start, a.end) == wording.clause_bounds(doc.text, a.value_start)
+    rest = ("qualitative_targets", "priorities", "projects", "dropped")
+    assert {k: dump(ex)[k] for k in rest} == {k: dump(clean)[k] for k in rest}
 
 
 # ---------------------------------------------------------------- truncated output

@@ -124,6 +124,7 @@ def test_model_path_in_the_environment_selects_local_under_auto(
     assert isinstance(engine, LocalEngine) and engine.name == "local"
     assert engine.model == "m.gguf" and not engine.server.running  # started on first use
     assert engine.llm_settings.max_tokens == engine.settings.local_max_tokens
+    assert engine.llm_settings.reasks == engine.settings.local_reasks == 0
     monkeypatch.setenv("SUMMARIZER_MODEL", "gpt-x")  # an endpoint/model configured wins
     assert create_engine("auto", load_settings()).name == "llm"
 

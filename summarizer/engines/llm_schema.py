@@ -32,7 +32,7 @@ from pydantic import (
     model_validator,
 )
 
-from .. import numbers
+from .. import numbers, wording
 
 CHUNK_TEXT: contextvars.ContextVar[str | None] = contextvars.ContextVar("chunk_text", default=None)
 
@@ -41,6 +41,10 @@ _LEADING_WORDS = ("不低于", "不超过", "力争", "约", "达到", "达", "�
                   "保持在", "增长", "提高", "下降", "降低", "减少", "增加", "新增")  # fmt: skip
 _TRAILING_WORDS = ("左右", "以上", "以内", "以下", "上下")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# what small models write for "not stated" in an optional field
+_NONE_WORDS = frozenset(
+    {"无", "暂无", "没有", "未知", "不详", "未提及", "-", "—", "/", "null", "None", "N/A"}
+)
 
 
 def _compact(schema: dict[str, Any]) -> None:
@@ -299,7 +303,10 @@ class ProjectItem(_QuotedItem):
     @classmethod
     def _opt_str(cls, v: Any) -> Any:
         v = _to_str(v)
-        return v.strip() if isinstance(v, str) else v
+        if isinstance(v, str):
+            v = v.strip()
+            return "" if v in _NONE_WORDS else v
+        return v
 
     @model_validator(mode="after")
     def _ground(self, info: ValidationInfo) -> ProjectItem:
@@ -455,10 +462,70 @@ class ChunkResult:
         return ChunkResult(data, dropped)
 
 
+def realign_target(text: str, item: Any) -> list[dict[str, Any]]:
+    """A target that did not ground, realigned onto the source where that is unambiguous.
+
+    Small models quote the lead-in of a sentence and take the number from later in it
+    (quote ``做优做强“1”号钢铁产业``, value ``860亿元``, which the sentence gives as
+    ``实现钢铁产业营业收入达860亿元``), or write two numbers in one value (``200亿元、10%``).
+    Each number of the value is looked for in the quote's sentence (in the whole chunk when
+    the quote is not in it) and accepted only when exactly one clause there holds that amount
+    and names the indicator verbatim; that clause becomes the quote. The number, the unit and
+    the indicator are still the model's; only the span is moved to where the source writes
+    them. Returns the realigned items, which validate like any other, or ``[]``.
+    """
+    if not isinstance(item, dict):
+        return []
+    indicator = str(_to_str(item.get("indicator"))).strip()
+    wanted = [
+        m
+        for m in numbers.find_mentions(str(_to_str(item.get("value"))))
+        if m.kind == "quantity" and m.value is not None
+    ]
+    if len(indicator) < 2 or not wanted:
+        return []
+    quote = str(_to_str(item.get("quote")))
+    found = find_quote(text, 0, len(text), quote) if quote.strip() else None
+    lo, hi = 0, len(text)
+    if found is not None:
+        lo = wording.sentence_bounds(text, found[0])[0]
+        hi = wording.sentence_bounds(text, max(found[0], found[0] + len(found[1]) - 1))[1]
+    source = [
+        m
+        for m in numbers.find_mentions(text, lo, hi)
+        if m.kind == "quantity" and m.value is not None
+    ]
+    out: list[dict[str, Any]] = []
+    for w in wanted:
+        places = []
+        for m in source:
+            if _same(w.value, w.unit, m.value, m.unit) and _same(
+                w.value_max, w.unit, m.value_max, m.unit
+            ):
+                cs, ce = wording.clause_bounds(text, m.start)
+                if indicator in text[cs:ce]:
+                    places.append((cs, ce, m))
+        if len(places) == 1:
+            cs, ce, m = places[0]
+            fixed = {"quote": text[cs:ce], "indicator": indicator, "value": m.text}
+            if fixed not in out:
+                out.append(fixed)
+    return out
+
+
+def _valid(cls: type[_LLMModel], item: Any, ctx: dict[str, Any]) -> _LLMModel | None:
+    try:
+        return cls.model_validate(item, context=ctx)
+    except ValueError:
+        return None
+
+
 def salvage(raw: str, model: type[ChunkAnswer], chunk_text: str) -> tuple[ChunkAnswer, int]:
     """Keep the items of a raw answer that ground, drop (and count) the others.
 
     Used once the re-ask budget is spent: one bad item does not cost the chunk its good ones.
+    A target that does not ground is first realigned (:func:`realign_target`); a project whose
+    amount does not ground is kept without it (the amount counts as dropped).
     Raises ``ValueError`` when ``raw`` is not a JSON object at all.
     """
     data = json.loads(raw)
@@ -473,7 +540,18 @@ def salvage(raw: str, model: type[ChunkAnswer], chunk_text: str) -> tuple[ChunkA
         for it in items if isinstance(items, list) else []:
             try:
                 good.append(cls.model_validate(it, context=ctx))
+                continue
             except ValueError:  # pydantic.ValidationError is a ValueError
+                pass
+            if name == "targets":
+                second = realign_target(chunk_text, it)
+            elif name == "projects" and isinstance(it, dict) and it.get("amount"):
+                second = [{**it, "amount": "", "amount_kind": ""}]
+            else:
+                second = []
+            fixed = [x for x in (_valid(cls, f, ctx) for f in second) if x is not None]
+            good.extend(fixed)
+            if not fixed or name == "projects":  # the item, or the project's amount, is lost
                 dropped += 1
         kept[name] = good
     extra = {k: data[k] for k in ("summary", "measures") if k in data}

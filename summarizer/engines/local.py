@@ -11,10 +11,15 @@ checks as the ``llm`` engine.
 Differences from ``llm``, all from settings with ``SUMMARIZER_*`` names: ``ctx_size`` tokens
 of context per request, ``threads``, ``local_parallel`` requests decoded together (the engine
 never sends more, so nothing waits in the server's queue against its timeout),
-``local_max_tokens`` per answer and ``local_timeout`` seconds per request (a CPU writes ~13
-tokens/s). The cache key names the model by the SHA-256 of its file instead of the server's
-URL (a new random port each run), so a rerun with the same file is answered from the cache and
-another file never is. The hash is computed once per file version and memoised by (path, size,
+``local_max_tokens`` per answer, ``local_timeout`` seconds per request (a CPU writes ~13
+tokens/s), ``local_reasks`` re-asks after a validation error (0: at temperature 0 a small model
+repeats its answer; the items that ground are kept or realigned, the others dropped and
+counted), ``local_chunk_chars`` characters per request and ``local_max_items`` items per list
+(small models cover a short chunk better and cannot run on until the token limit), and no
+summary or measures are asked for (``llm_summaries`` off: they are extractive). The cache key
+names the model by the SHA-256 of its file instead of the server's URL (a new random port each
+run), so a rerun with the same file is answered from the cache and another file never is. The
+hash is computed once per file version and memoised by (path, size,
 mtime), in memory and in ``<cache dir>/model-sha256.json``.
 
 The openai client and the LLM engine are bound to the event loop that runs the extraction and
@@ -141,6 +146,9 @@ class LocalEngine(Engine):
                 "concurrency": settings.local_parallel,
                 "max_tokens": settings.local_max_tokens,
                 "timeout": settings.local_timeout,
+                "reasks": settings.local_reasks,
+                "chunk_chars": settings.local_chunk_chars,
+                "max_items": settings.local_max_items,
                 "llm_summaries": False,
             }
         )
