@@ -113,7 +113,8 @@ def test_shipped_prompts_load_and_render() -> None:
     user = p.render("user", region="新余市", year=2024, heading="二、", extra="", text="正文X")
     assert user.endswith("正文：\n正文X") and "新余市" in user
     # short prompts: the fixed instructions stay well under a chunk's size
-    assert p.chars("system") < 700 and p.chars("user") < 120
+    # every request carries them (llama.cpp reuses the cached prefix; remote APIs bill it)
+    assert p.chars("system") < 1100 and p.chars("user") < 120
 
 
 def test_prompt_placeholders_are_checked(tmp_path: Path) -> None:
