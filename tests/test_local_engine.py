@@ -161,13 +161,32 @@ def test_cache_key_names_the_model_by_its_hash_not_the_port(tmp_path: Path) -> N
         engine._sha = "ab" * 32
         bound = engine._bind("http://127.0.0.1:4321")
         try:
-            return bound.llm.base_url, bound.llm.mode, str(bound.client.base_url)
+            llm = bound.llm
+            key = llm._key(doc, chunk, False)
+            return llm.cache_identity, llm.base_url, llm.mode, str(bound.client.base_url), key
         finally:
             await engine.aclose()
 
-    identity, mode, url = asyncio.run(bind())
+    from summarizer.chunking import chunk_report, make_chunks
+    from summarizer.engines.llm import LLMEngine
+    from summarizer.ingest import load_report
+
+    fixture = Path(__file__).resolve().parent.parent / "evals" / "fixtures" / "000_yushui.txt"
+    doc = chunk_report(load_report(fixture))
+    chunk = make_chunks(doc, 700)[0]
+    identity, base_url, mode, url, key = asyncio.run(bind())
     assert identity == "local:sha256:" + "ab" * 32
-    assert mode == "json_schema" and url.startswith("http://127.0.0.1:4321/v1")
+    assert base_url == url.rstrip("/") and url.startswith("http://127.0.0.1:4321/v1")
+    assert mode == "json_schema"
+    # the key is the one an engine keyed by that identity computes, whatever the port
+    other = LLMEngine(
+        engine.llm_settings.model_copy(update={"base_url": "http://127.0.0.1:9999/v1"}),
+        name="local",
+        cache_identity=identity,
+    )
+    assert other._key(doc, chunk, False) == key
+    assert LLMEngine(engine.llm_settings.model_copy(update={"base_url": "http://127.0.0.1:9999/v1"}),
+                     name="local")._key(doc, chunk, False) != key  # fmt: skip
 
 
 # ------------------------------------------------------------------ a real model (integration)

@@ -124,7 +124,9 @@ class LLMEngine(Engine):
 
     ``LLMEngine(settings)`` reads ``base_url``/``model``/``api_key``/``mode`` and the limits from
     :class:`~summarizer.settings.Settings`; ``client`` may be an ``openai.AsyncOpenAI`` to use
-    instead of building one (the local engine passes the client of its own server).
+    instead of building one (the local engine passes the client of its own server), and
+    ``cache_identity`` names the endpoint in cache keys instead of its URL (the local engine
+    passes its model file's hash: its server gets a new port every run).
     """
 
     def __init__(
@@ -134,6 +136,7 @@ class LLMEngine(Engine):
         name: EngineName = "llm",
         client: Any = None,
         prompts: PromptSet | None = None,
+        cache_identity: str | None = None,
     ) -> None:
         self.name = name
         self.settings = settings
@@ -152,6 +155,7 @@ class LLMEngine(Engine):
             )
         self.model = model
         self._model: str = model
+        self.cache_identity = cache_identity or self.base_url
         self.mode = settings.effective_mode(self.base_url)
         self.prompts = prompts or default_prompts()
         self.prompt_version = self.prompts.version
@@ -304,7 +308,7 @@ class LLMEngine(Engine):
         model_cls = self._work_answer if is_work else self._answer
         return cache_key(
             model=self._model,
-            base_url=self.base_url,
+            base_url=self.cache_identity,
             mode=self.mode,
             prompt_hash=self.prompts.hash,
             schema_hash=self._schema_hashes[model_cls],

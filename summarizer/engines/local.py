@@ -186,9 +186,13 @@ class LocalEngine(Engine):
             timeout=self.llm_settings.timeout,
             http_client=openai.DefaultAsyncHttpxClient(trust_env=False),  # loopback, no proxy
         )
-        llm = LLMEngine(self.llm_settings, name="local", client=client, prompts=self.prompts)
-        # the cache key names the model file by its hash, not by this run's random port
-        llm.base_url = f"local:sha256:{self._sha}"
+        llm = LLMEngine(
+            self.llm_settings,
+            name="local",
+            client=client,
+            prompts=self.prompts,
+            cache_identity=f"local:sha256:{self._sha}",  # the model file, not this run's port
+        )
         llm.on_chunk = self.on_chunk
         self._bound = _Bound(loop, client, llm)
         return self._bound
