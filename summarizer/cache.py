@@ -14,7 +14,10 @@ from typing import Any
 
 from .errors import ConfigError
 
-CACHE_FORMAT = "1"
+# Bumped whenever what a cached result means changes: a result is the answer *after* grounding,
+# so a change to the grounding rules in engines/llm_schema.py bumps it as well.
+# 2: targets realigned in salvage, one number per value, "无" as an empty optional field.
+CACHE_FORMAT = "2"
 
 
 def cache_key(

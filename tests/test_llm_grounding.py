@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from summarizer.engines.llm_schema import (
     ChunkAnswer,
     ProjectItem,
+    TargetItem,
     find_quote,
     realign_target,
     salvage,
@@ -133,3 +136,15 @@ def test_none_words_in_optional_project_fields_mean_empty() -> None:
             "amount_kind": "无", "status": "无"}  # fmt: skip
     project = ProjectItem.model_validate(item, context={"chunk": STEEL})
     assert (project.amount, project.amount_kind, project.status) == ("", "", "")
+
+
+def test_a_value_with_two_numbers_is_refused_then_split_by_salvage() -> None:
+    item = {"quote": "工业增加值达200亿元、增速10%", "indicator": "工业增加值",
+            "value": "200亿元、10%"}  # fmt: skip
+    with pytest.raises(ValueError, match="give one target per number"):
+        TargetItem.model_validate(item, context={"chunk": PARK})
+    answer, dropped = salvage(json.dumps({"targets": [item]}), ChunkAnswer, PARK)
+    assert [t.value for t in answer.targets] == ["200亿元", "10%"] and dropped == 0
+    # a range is one number
+    one = {"quote": "工业增加值达200亿元、增速10%", "indicator": "工业增加值", "value": "10%"}
+    assert TargetItem.model_validate(one, context={"chunk": PARK}).value == "10%"

@@ -256,6 +256,12 @@ class TargetItem(_QuotedItem):
             return self
         if not self.indicator.strip():
             raise ValueError("indicator is empty")
+        several = [m.text for m in numbers.find_mentions(self.value) if m.kind == "quantity"]
+        if len(several) > 1:
+            raise ValueError(
+                f"value {self.value!r} holds {len(several)} numbers ({'、'.join(several)}); "
+                "give one target per number"
+            )
         self._ground_quote(text)
         mention, reason = locate_amount(text, self._at, self._at + len(self.quote), self.value)
         if mention is None:
