@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     # extractive (the section's first sentence and its sub-section titles) and the model spends
     # its whole answer on targets and projects (small local models answer one or the other)
     llm_summaries: bool = True
+    # ask the model for named projects; when False the schema allows none (the local engine's
+    # default: most of what a 1.5B model listed as projects were measures and slogans)
+    llm_projects: bool = True
     backoff_initial: float = Field(1.0, ge=0)  # seconds; doubled per retry, with jitter
     backoff_max: float = Field(30.0, ge=0)
     retry_after_max: float = Field(60.0, ge=0)  # cap on a server's Retry-After
@@ -120,7 +123,8 @@ class Settings(BaseSettings):
     # model answered for one paragraph and skipped the rest; items per list are capped so a
     # grammar-constrained answer cannot run on until the token limit
     local_chunk_chars: int = Field(700, ge=200)
-    local_max_items: int = Field(10, ge=1)
+    local_max_items: int = Field(16, ge=1)
+    local_projects: bool = False  # llm_projects for the local engine
 
     @field_validator("base_url", "model", "model_path", "cache_dir", "mode", mode="before")
     @classmethod

@@ -553,6 +553,19 @@ def test_items_map_to_grounded_output(llm_settings: Any) -> None:
     assert p.amount_start is not None and text[p.amount_start : p.amount_end] == "50亿元"
 
 
+def test_without_llm_projects_the_schema_allows_none_and_none_are_kept(llm_settings: Any) -> None:
+    report = load_report(PARAGRAPH.encode("utf-8"), name="p.txt")
+    doc = chunk_report(report)
+    with StubServer(responder=scripted_answer) as stub:
+        settings = llm_settings(stub, reasks=1, mode="json_schema")
+        ex = extract(LLMEngine(settings.model_copy(update={"llm_projects": False})), doc)
+        schema = stub.requests[0].body["response_format"]["json_schema"]["schema"]
+    assert schema["properties"]["projects"]["maxItems"] == 0
+    assert "maxItems" not in schema["properties"]["targets"]
+    assert ex.projects == []  # the stub returned one anyway: ignored
+    assert len(ex.targets) == 3 and len(ex.qualitative_targets) == 1
+
+
 def test_without_llm_summaries_the_schema_asks_only_for_lists(
     stub: StubServer, llm_settings: Any
 ) -> None:

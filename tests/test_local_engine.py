@@ -125,6 +125,9 @@ def test_model_path_in_the_environment_selects_local_under_auto(
     assert engine.model == "m.gguf" and not engine.server.running  # started on first use
     assert engine.llm_settings.max_tokens == engine.settings.local_max_tokens
     assert engine.llm_settings.reasks == engine.settings.local_reasks == 0
+    assert engine.llm_settings.chunk_chars == engine.settings.local_chunk_chars
+    assert engine.llm_settings.max_items == engine.settings.local_max_items
+    assert not engine.llm_settings.llm_projects and not engine.llm_settings.llm_summaries
     monkeypatch.setenv("SUMMARIZER_MODEL", "gpt-x")  # an endpoint/model configured wins
     assert create_engine("auto", load_settings()).name == "llm"
 

@@ -163,8 +163,8 @@ class LLMEngine(Engine):
         self.on_chunk: Callable[[str], None] | None = None  # progress hook: called per chunk
         self._state: _LoopState | None = None
         self._endpoint_seen = False
-        self._answer = bounded(ChunkAnswer, settings.max_items)
-        self._work_answer = bounded(WorkChunkAnswer, settings.max_items)
+        self._answer = bounded(ChunkAnswer, settings.max_items, settings.llm_projects)
+        self._work_answer = bounded(WorkChunkAnswer, settings.max_items, settings.llm_projects)
         self._schema_hashes = {
             self._answer: schema_hash(self._answer),
             self._work_answer: schema_hash(self._work_answer),
@@ -277,7 +277,8 @@ class LLMEngine(Engine):
             mapped = map_chunk(doc, chunk, result)
             out.targets.extend(mapped.targets)
             out.qualitative_targets.extend(mapped.qualitative_targets)
-            out.projects.extend(mapped.projects)
+            if self.settings.llm_projects:
+                out.projects.extend(mapped.projects)
             out.dropped += result.dropped + mapped.dropped
         out.targets = _dedupe(out.targets, lambda t: (t.value_start, t.value_end, t.indicator))
         out.qualitative_targets = _dedupe(

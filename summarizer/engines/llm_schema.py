@@ -374,17 +374,24 @@ class WorkChunkAnswer(ChunkAnswer):
 
 
 @functools.cache
-def bounded(model: type[ChunkAnswer], max_items: int | None) -> type[ChunkAnswer]:
+def bounded(
+    model: type[ChunkAnswer], max_items: int | None, projects: bool = True
+) -> type[ChunkAnswer]:
     """``model`` whose schema caps every item list at ``max_items`` (same name, same
-    validation): a grammar-constrained server then cannot loop on items forever."""
-    if max_items is None:
+    validation): a grammar-constrained server then cannot loop on items forever. With
+    ``projects=False`` the projects list is capped at 0 items (a grammar then allows only
+    ``[]``); the engine also ignores projects a server returns anyway."""
+    if max_items is None and projects:
         return model
 
     def extra(schema: dict[str, Any]) -> None:
         _compact(schema)
+        props = schema.get("properties", {})
         for name in ("targets", "qualitative_targets", "projects"):
-            if name in schema.get("properties", {}):
-                schema["properties"][name]["maxItems"] = max_items
+            if name in props and max_items is not None:
+                props[name]["maxItems"] = max_items
+        if not projects and "projects" in props:
+            props["projects"]["maxItems"] = 0
 
     config = ConfigDict(extra="ignore", json_schema_extra=extra)
     return type(model.__name__, (model,), {"model_config": config, "__doc__": model.__doc__})

@@ -15,8 +15,10 @@ never sends more, so nothing waits in the server's queue against its timeout),
 tokens/s), ``local_reasks`` re-asks after a validation error (0: at temperature 0 a small model
 repeats its answer; the items that ground are kept or realigned, the others dropped and
 counted), ``local_chunk_chars`` characters per request and ``local_max_items`` items per list
-(small models cover a short chunk better and cannot run on until the token limit), and no
-summary or measures are asked for (``llm_summaries`` off: they are extractive). The cache key
+(small models cover a short chunk better and cannot run on until the token limit),
+``local_projects`` (off: the schema allows no projects, since most of what the 1.5B model
+listed were measures and slogans, and they cost half its answer), and no summary or measures
+are asked for (``llm_summaries`` off: they are extractive). The cache key
 names the model by the SHA-256 of its file instead of the server's URL (a new random port each
 run), so a rerun with the same file is answered from the cache and another file never is. The
 hash is computed once per file version and memoised by (path, size,
@@ -150,6 +152,7 @@ class LocalEngine(Engine):
                 "chunk_chars": settings.local_chunk_chars,
                 "max_items": settings.local_max_items,
                 "llm_summaries": False,
+                "llm_projects": settings.local_projects,
             }
         )
         self.server = server or LocalServer(
