@@ -19,6 +19,7 @@ from .numbers import (
 
 __all__ = [
     "LOOSE_DIRECTION_WORDS", "clause_bounds", "direction_before", "direction_readings",
+    "expand_joint_subject",
     "qualifier_after", "qualifier_for", "qualifier_readings", "sentence_bounds",
 ]  # fmt: skip
 
@@ -248,3 +249,23 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: cut at ``。；;！!？?`` and line breaks."""
     return _bounds(text, pos, _SENTENCE_BREAK)
+
+
+_ENUM_SPLIT = re.compile(r"[、和及与]")
+
+
+def expand_joint_subject(subject: str, n: int) -> list[str] | None:
+    """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None)."""
+    if subject.startswith("城乡") and n == 2 and not _ENUM_SPLIT.search(subject):
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
+    parts = [p for p in _ENUM_SPLIT.split(subject) if p]
+    if len(parts) != n or n < 2:
+        return None
+    if all(len(p) <= 3 for p in parts[:-1]):
+        last = parts[-1]
+        head = len(parts[0])
+        tail = last[head:]
+        if len(tail) >= 2:
+            return [p + tail for p in parts[:-1]] + [last]
+    return parts

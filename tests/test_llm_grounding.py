@@ -148,3 +148,27 @@ def test_a_value_with_two_numbers_is_refused_then_split_by_salvage() -> None:
     # a range is one number
     one = {"quote": "工业增加值达200亿元、增速10%", "indicator": "工业增加值", "value": "10%"}
     assert TargetItem.model_validate(one, context={"chunk": PARK}).value == "10%"
+
+
+def test_a_joint_subject_is_split_as_the_source_enumerates_it() -> None:
+    from summarizer.engines.llm_map import joint_member
+    from summarizer.numbers import find_mentions
+
+    # yuehu and duchang headline clauses, verbatim
+    for text, joint in (
+        ("城乡居民人均可支配收入分别增长5.5%、7%左右,", "城乡居民人均可支配收入"),
+        ("城镇和农村居民人均可支配收入分别增长5%和7%左右。", "城镇和农村居民人均可支配收入"),
+    ):
+        first, second = [m for m in find_mentions(text) if m.kind == "quantity"]
+        assert joint_member(text, 0, joint, first) == "城镇居民人均可支配收入"
+        assert joint_member(text, 0, joint, second) == "农村居民人均可支配收入"
+        # an indicator that is already one member, or not the clause's subject, stays as written
+        assert joint_member(text, 0, "农村居民人均可支配收入", second) == "农村居民人均可支配收入"
+        assert joint_member(text, 0, "居民收入", first) == "居民收入"
+    text = "一般公共预算收入、规上工业增加值分别增长5.5%、7%"
+    first, second = [m for m in find_mentions(text) if m.kind == "quantity"]
+    assert joint_member(text, 0, "一般公共预算收入、规上工业增加值", second) == "规上工业增加值"
+    assert joint_member(text, 0, "规上工业增加值", second) == "规上工业增加值"
+    no_split = "城乡居民人均可支配收入增长6%"
+    (m,) = [m for m in find_mentions(no_split) if m.kind == "quantity"]
+    assert joint_member(no_split, 0, "城乡居民人均可支配收入", m) == "城乡居民人均可支配收入"

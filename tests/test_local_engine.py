@@ -251,8 +251,8 @@ def watch(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
 @pytest.fixture
 def small(monkeypatch: pytest.MonkeyPatch) -> None:
     """A tiny model's budgets: one item per list, short answers, no re-asks."""
-    for name, value in {"MAX_ITEMS": "1", "LOCAL_MAX_TOKENS": "384", "CTX_SIZE": "2048",
-                        "REASKS": "0", "MAX_RETRIES": "1"}.items():  # fmt: skip
+    for name, value in {"LOCAL_MAX_ITEMS": "1", "LOCAL_MAX_TOKENS": "384", "CTX_SIZE": "2048",
+                        "LOCAL_REASKS": "0", "MAX_RETRIES": "1"}.items():  # fmt: skip
         monkeypatch.setenv("SUMMARIZER_" + name, value)
 
 

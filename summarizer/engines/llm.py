@@ -20,7 +20,7 @@ import email.utils
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -555,12 +555,17 @@ def _under(path: str, root: str) -> bool:
     return path == root or path.startswith(root + ".")
 
 
-def _group(section: str, work: list[str]) -> str:
-    """Chunks of one work section go together (its summary belongs to it); the rest (preamble,
-    plan, headline targets, closing) may share a request: scope and section are read per item."""
+def _group(section: str, work: list[str], headline: Sequence[str] = ()) -> str:
+    """Chunks of one work section go together (its summary belongs to it), and so do the
+    chunks of one headline-targets paragraph (a small model given the long 总体要求 paragraph
+    before it copied that and skipped the targets); the rest (preamble, plan, closing) may
+    share a request: scope and section are read per item."""
     for p in work:
         if _under(section, p):
             return "W:" + p
+    for p in headline:
+        if _under(section, p):
+            return "H:" + p
     return "O"
 
 
@@ -578,15 +583,16 @@ def pack_chunks(doc: Document, chunks: list[Chunk], max_chars: int) -> list[Chun
     """One request per run of adjacent small chunks: the chunker cuts one chunk per (leaf)
     section, often a few hundred characters, and a request each would spend more on the prompt
     than on the report. Chunks are joined while they are contiguous in the source (only blanks
-    between), stay within one work section (its summary belongs to it) or the headline
+    between), stay within one work section (its summary belongs to it) or one headline-targets
     paragraph, and fit ``max_chars``; the joined chunk is the source slice itself, headed by the
     members' common section."""
     text = doc.text
     work = [s.path for s in doc.top_work_sections()]
+    headline = [s.path for s in doc.headline_sections()]
     groups: list[list[Chunk]] = []
     keys: list[str] = []
     for c in chunks:
-        key = _group(c.section, work)
+        key = _group(c.section, work, headline)
         if (
             groups
             and keys[-1] == key

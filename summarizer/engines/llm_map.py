@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
-from .. import wording
+from .. import numbers, wording
 from ..chunking import Chunk, Document
 from ..models import Direction, Priority, Project, Qualifier, QualitativeTarget, Target
 from .base import target_at
@@ -67,6 +67,28 @@ def qualifier_and_direction(text: str, vs: int, ve: int) -> tuple[str, str]:
     return qualifier, (word if word in _DIRECTIONS else "")
 
 
+def joint_member(text: str, qs: int, indicator: str, mention: Any) -> str:
+    """The member of a joint subject that the number at ``mention`` belongs to, as the source
+    enumerates it: ``城乡居民人均可支配收入分别增长5.5%、7%左右`` gives 城镇… for 5.5% and
+    农村… for 7% (``wording.expand_joint_subject``, the rules engine's reading). Small models
+    write the joint subject for both numbers although the prompt asks for the split. Unchanged
+    unless the indicator stands before ``分别`` in the number's clause and the count of numbers
+    after it matches the members."""
+    cs, ce = wording.clause_bounds(text, mention.start)
+    k = text.rfind("分别", max(qs, cs), mention.start)
+    if k < 0 or indicator not in text[cs:k]:
+        return indicator
+    after = [
+        m.start
+        for m in numbers.find_mentions(text, k, ce)
+        if m.kind == "quantity" and m.value is not None
+    ]
+    members = wording.expand_joint_subject(indicator, len(after))
+    if not members or mention.start not in after:
+        return indicator
+    return members[after.index(mention.start)]
+
+
 def _where(doc: Document, pos: int, headline: list[str]) -> tuple[str | None, str]:
     """(section path, scope) of the item whose quote starts at ``pos``."""
     sec = doc.section_at(pos)
@@ -96,7 +118,7 @@ def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
         used.add((mention.start, mention.end))
         section, scope = _where(doc, qs, headline)
         qualifier, direction = qualifier_and_direction(text, mention.start, mention.end)
-        indicator = str(d.get("indicator", "")).strip()
+        indicator = joint_member(text, qs, str(d.get("indicator", "")).strip(), mention)
         out.targets.append(
             target_at(
                 mention,

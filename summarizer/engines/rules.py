@@ -19,7 +19,6 @@ from .base import Engine, Extraction, target_at
 
 # Clause delimiters for targets: a clause holds one indicator and its number(s).
 _CLAUSE_END = "，,；;。：:！!？?\n"
-_ENUM_SPLIT = re.compile(r"[、和及与]")
 # Verbs that separate an indicator from its number. The `direction` field takes only the
 # closed list (numbers.DIRECTIONS); these others only mark where the indicator stops.
 _ACTION = re.compile(
@@ -124,23 +123,6 @@ class _Quantities:
         lo = bisect_left(self.starts, start)
         hi = bisect_left(self.starts, end, lo)
         return [m for m in self.items[lo:hi] if m.end <= end]
-
-
-def _expand_subject(subject: str, n: int) -> list[str] | None:
-    """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None)."""
-    if subject.startswith("城乡") and n == 2 and not _ENUM_SPLIT.search(subject):
-        rest = subject[2:]
-        return ["城镇" + rest, "农村" + rest]
-    parts = [p for p in _ENUM_SPLIT.split(subject) if p]
-    if len(parts) != n or n < 2:
-        return None
-    if all(len(p) <= 3 for p in parts[:-1]):
-        last = parts[-1]
-        head = len(parts[0])
-        tail = last[head:]
-        if len(tail) >= 2:
-            return [p + tail for p in parts[:-1]] + [last]
-    return parts
 
 
 class RulesEngine(Engine):
@@ -308,7 +290,7 @@ class RulesEngine(Engine):
         """``A、B分别增长5.5%、7%``: one target per indicator, sharing the clause as quote."""
         quote = text[clause.start : clause.end]
         subject = _clean_indicator(text[clause.start : split], strip_verbs=scope == "section")
-        indicators = _expand_subject(subject, len(kept)) or [subject] * len(kept)
+        indicators = wording.expand_joint_subject(subject, len(kept)) or [subject] * len(kept)
         direction = _direction(text, kept[0].start, split)
         qualifiers = [
             wording.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
@@ -497,7 +479,11 @@ def _qualitative(text: str, clause: _Clause, section_path: str) -> list[Qualitat
     subject = re.sub(r"(?:涨幅|增幅|增速)$", "", subject)
     if len(subject) < 2:
         return []
-    joint = _expand_subject(subject, 2) if re.search(r"^[^、和]{2,3}[、和]", subject) else None
+    joint = (
+        wording.expand_joint_subject(subject, 2)
+        if re.search(r"^[^、和]{2,3}[、和]", subject)
+        else None
+    )
     return [
         QualitativeTarget(
             indicator=indicator,
