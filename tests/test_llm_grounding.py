@@ -172,3 +172,45 @@ def test_a_joint_subject_is_split_as_the_source_enumerates_it() -> None:
     no_split = "城乡居民人均可支配收入增长6%"
     (m,) = [m for m in find_mentions(no_split) if m.kind == "quantity"]
     assert joint_member(no_split, 0, "城乡居民人均可支配收入", m) == "城乡居民人均可支配收入"
+
+
+def test_an_enumeration_the_model_started_is_completed_from_the_source() -> None:
+    from pathlib import Path
+
+    from summarizer.chunking import chunk_report, make_chunks
+    from summarizer.engines.llm_map import map_chunk
+    from summarizer.engines.llm_schema import ChunkResult
+    from summarizer.ingest import load_report
+
+    root = Path(__file__).resolve().parent.parent
+
+    def mapped(path: Path, items: list[dict[str, str]]) -> list[tuple[object, ...]]:
+        doc = chunk_report(load_report(path))
+        chunk = next(c for c in make_chunks(doc, 700) if items[0]["quote"] in c.text)
+        result = ChunkResult({"targets": items, "qualitative_targets": [], "projects": []})
+        got = map_chunk(doc, chunk, result).targets
+        for t in got:
+            assert doc.text[t.start : t.end] == t.quote
+            assert doc.text[t.value_start : t.value_end] in t.quote
+        return [(t.indicator, t.value, t.unit, t.qualifier, t.direction, t.scope) for t in got]
+
+    # the hand-written county report: what the 1.5B model gave, and the pair it left out
+    county = root / "tests" / "data" / "unseen_county_2023.txt"
+    quote = "一般公共预算收入、规模以上工业增加值分别增长5.5%、7%以上"
+    assert mapped(county, [{"quote": quote, "indicator": "一般公共预算收入", "value": "5.5%"}]) == [
+        ("一般公共预算收入", 5.5, "%", "以上", "增长", "headline"),
+        ("规模以上工业增加值", 7, "%", "以上", "增长", "headline"),
+    ]
+    # a member that is not the one at its number's place: nothing added
+    assert (
+        len(mapped(county, [{"quote": quote, "indicator": "公共预算收入", "value": "5.5%"}])) == 1
+    )
+    # yuehu: the joint subject for the first number only (as the model wrote it)
+    yuehu = root / "evals" / "fixtures" / "001_yuehu.txt"
+    quote = "城乡居民人均可支配收入分别增长5.5%、7%左右"
+    assert mapped(
+        yuehu, [{"quote": quote, "indicator": "城乡居民人均可支配收入", "value": "5.5%"}]
+    ) == [
+        ("城镇居民人均可支配收入", 5.5, "%", "左右", "增长", "headline"),
+        ("农村居民人均可支配收入", 7, "%", "左右", "增长", "headline"),
+    ]

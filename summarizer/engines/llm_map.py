@@ -89,6 +89,55 @@ def joint_member(text: str, qs: int, indicator: str, mention: Any) -> str:
     return members[after.index(mention.start)]
 
 
+def enumeration_rest(
+    doc: Document, t: Target, used: set[tuple[int, int]], headline: list[str]
+) -> list[Target]:
+    """The other members of a ``分别`` enumeration the model started: for ``一般公共预算收入、规模
+    以上工业增加值分别增长5.5%、7%以上`` a model that gave only 一般公共预算收入 → 5.5% gets
+    规模以上工业增加值 → 7% as well, read from the source the way the rules engine reads it.
+    Only when the clause before ``分别`` splits into exactly as many members as there are numbers
+    after it and the model's target is the member at its own number's place; numbers already
+    taken by a target are left alone."""
+    text = doc.text
+    cs, ce = wording.clause_bounds(text, t.value_start)
+    k = text.rfind("分别", cs, t.value_start)
+    if k < 0:
+        return []
+    after = [
+        m
+        for m in numbers.find_mentions(text, k, ce)
+        if m.kind == "quantity" and m.value is not None
+    ]
+    starts = [m.start for m in after]
+    members = wording.expand_joint_subject(text[cs:k].strip(), len(after))
+    if not members or t.value_start not in starts:
+        return []
+    if members[starts.index(t.value_start)] != t.indicator:
+        return []
+    qs = cs + (len(text[cs:k]) - len(text[cs:k].lstrip()))
+    section, scope = _where(doc, qs, headline)
+    out = []
+    for name, m in zip(members, after, strict=True):
+        if (m.start, m.end) in used:
+            continue
+        used.add((m.start, m.end))
+        qualifier, direction = qualifier_and_direction(text, m.start, m.end)
+        out.append(
+            target_at(
+                m,
+                indicator=name,
+                key=_lookup_key(name),
+                qualifier=qualifier,
+                direction=direction,
+                scope=scope,
+                section=section,
+                quote=text[qs:ce],
+                start=qs,
+            )
+        )
+    return out
+
+
 def _where(doc: Document, pos: int, headline: list[str]) -> tuple[str | None, str]:
     """(section path, scope) of the item whose quote starts at ``pos``."""
     sec = doc.section_at(pos)
@@ -132,6 +181,9 @@ def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
                 start=qs,
             )
         )
+
+    for t in list(out.targets):
+        out.targets.extend(enumeration_rest(doc, t, used, headline))
 
     for d in result.data.get("qualitative_targets", []):
         found = find_quote(text, lo, hi, str(d.get("quote", "")), _hint(d, "at", lo))
