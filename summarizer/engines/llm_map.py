@@ -67,6 +67,21 @@ def qualifier_and_direction(text: str, vs: int, ve: int) -> tuple[str, str]:
     return qualifier, (word if word in _DIRECTIONS else "")
 
 
+def _enumeration(text: str, value_start: int, lo: int) -> tuple[int, int, int, list[Any]] | None:
+    """``(clause start, clause end, position of 分别, quantities after it)`` when the number at
+    ``value_start`` follows a ``分别`` of its clause (not before ``lo``), else None."""
+    cs, ce = wording.clause_bounds(text, value_start)
+    k = text.rfind("分别", max(lo, cs), value_start)
+    if k < 0:
+        return None
+    after = [
+        m
+        for m in numbers.find_mentions(text, k, ce)
+        if m.kind == "quantity" and m.value is not None
+    ]
+    return cs, ce, k, after
+
+
 def joint_member(text: str, qs: int, indicator: str, mention: Any) -> str:
     """The member of a joint subject that the number at ``mention`` belongs to, as the source
     enumerates it: ``城乡居民人均可支配收入分别增长5.5%、7%左右`` gives 城镇… for 5.5% and
@@ -74,19 +89,15 @@ def joint_member(text: str, qs: int, indicator: str, mention: Any) -> str:
     write the joint subject for both numbers although the prompt asks for the split. Unchanged
     unless the indicator stands before ``分别`` in the number's clause and the count of numbers
     after it matches the members."""
-    cs, ce = wording.clause_bounds(text, mention.start)
-    k = text.rfind("分别", max(qs, cs), mention.start)
-    if k < 0 or indicator not in text[cs:k]:
+    found = _enumeration(text, mention.start, qs)
+    if found is None:
         return indicator
-    after = [
-        m.start
-        for m in numbers.find_mentions(text, k, ce)
-        if m.kind == "quantity" and m.value is not None
-    ]
+    cs, _ce, k, after = found
+    starts = [m.start for m in after]
+    if indicator not in text[cs:k] or mention.start not in starts:
+        return indicator
     members = wording.expand_joint_subject(indicator, len(after))
-    if not members or mention.start not in after:
-        return indicator
-    return members[after.index(mention.start)]
+    return members[starts.index(mention.start)] if members else indicator
 
 
 def enumeration_rest(
@@ -99,15 +110,10 @@ def enumeration_rest(
     after it and the model's target is the member at its own number's place; numbers already
     taken by a target are left alone."""
     text = doc.text
-    cs, ce = wording.clause_bounds(text, t.value_start)
-    k = text.rfind("分别", cs, t.value_start)
-    if k < 0:
+    found = _enumeration(text, t.value_start, 0)
+    if found is None:
         return []
-    after = [
-        m
-        for m in numbers.find_mentions(text, k, ce)
-        if m.kind == "quantity" and m.value is not None
-    ]
+    cs, ce, k, after = found
     starts = [m.start for m in after]
     members = wording.expand_joint_subject(text[cs:k].strip(), len(after))
     if not members or t.value_start not in starts:
