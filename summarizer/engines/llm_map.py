@@ -127,21 +127,26 @@ def enumeration_rest(
         if (m.start, m.end) in used:
             continue
         used.add((m.start, m.end))
-        qualifier, direction = qualifier_and_direction(text, m.start, m.end)
-        out.append(
-            target_at(
-                m,
-                indicator=name,
-                key=_lookup_key(name),
-                qualifier=qualifier,
-                direction=direction,
-                scope=scope,
-                section=section,
-                quote=text[qs:ce],
-                start=qs,
-            )
-        )
+        out.append(_target(text, m, name, scope, section, text[qs:ce], qs))
     return out
+
+
+def _target(
+    text: str, m: Any, indicator: str, scope: str, section: str | None, quote: str, start: int
+) -> Target:
+    """A target at mention ``m``: qualifier and direction read from the source, key looked up."""
+    qualifier, direction = qualifier_and_direction(text, m.start, m.end)
+    return target_at(
+        m,
+        indicator=indicator,
+        key=_lookup_key(indicator),
+        qualifier=qualifier,
+        direction=direction,
+        scope=scope,
+        section=section,
+        quote=quote,
+        start=start,
+    )
 
 
 def _where(doc: Document, pos: int, headline: list[str]) -> tuple[str | None, str]:
@@ -172,21 +177,8 @@ def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
             continue
         used.add((mention.start, mention.end))
         section, scope = _where(doc, qs, headline)
-        qualifier, direction = qualifier_and_direction(text, mention.start, mention.end)
         indicator = joint_member(text, qs, str(d.get("indicator", "")).strip(), mention)
-        out.targets.append(
-            target_at(
-                mention,
-                indicator=indicator,
-                key=_lookup_key(indicator),
-                qualifier=qualifier,
-                direction=direction,
-                scope=scope,
-                section=section,
-                quote=quote,
-                start=qs,
-            )
-        )
+        out.targets.append(_target(text, mention, indicator, scope, section, quote, qs))
 
     for t in list(out.targets):
         out.targets.extend(enumeration_rest(doc, t, used, headline))
