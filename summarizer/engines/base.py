@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..chunking import Document
 from ..models import EngineName, Priority, Project, QualitativeTarget, Target, Usage
 from ..numbers import Mention
+from ..taxonomy import lookup_key
 
 
 @dataclass
@@ -47,7 +48,6 @@ def target_at(
     mention: Mention,
     *,
     indicator: str,
-    key: str | None,
     qualifier: str,
     direction: str,
     scope: str,
@@ -56,13 +56,14 @@ def target_at(
     start: int,
 ) -> Target:
     """A target for the quantity ``mention`` inside ``quote`` (which starts at ``start``): value,
-    range and unit come from the mention, so they are exactly what the source writes."""
+    range and unit come from the mention, so they are exactly what the source writes; the key is
+    the taxonomy's for ``indicator``."""
     if mention.value is None:
         raise ValueError(f"mention {mention.text!r} has no value")
     return Target.model_validate(
         {
             "indicator": indicator,
-            "key": key,
+            "key": lookup_key(indicator),
             "value": mention.value,
             "value_max": mention.value_max,
             "unit": mention.unit,

@@ -15,6 +15,7 @@ from typing import Any, get_args
 from .. import numbers, wording
 from ..chunking import Chunk, Document
 from ..models import Direction, Priority, Project, Qualifier, QualitativeTarget, Target
+from ..taxonomy import lookup_key
 from .base import target_at
 from .llm_schema import ChunkResult, find_quote, locate_amount, numbers_in
 
@@ -30,17 +31,6 @@ class Mapped:
     qualitative_targets: list[QualitativeTarget] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     dropped: int = 0
-
-
-def _lookup_key(indicator: str) -> str | None:
-    try:
-        from ..taxonomy import lookup_key
-    except ImportError:  # pragma: no cover - taxonomy is optional for this engine
-        return None
-    try:
-        return lookup_key(indicator)
-    except Exception:  # pragma: no cover - a broken taxonomy must not lose the target
-        return None
 
 
 def headline_paths(doc: Document) -> list[str]:
@@ -134,12 +124,11 @@ def enumeration_rest(
 def _target(
     text: str, m: Any, indicator: str, scope: str, section: str | None, quote: str, start: int
 ) -> Target:
-    """A target at mention ``m``: qualifier and direction read from the source, key looked up."""
+    """A target at mention ``m``, qualifier and direction read from the source."""
     qualifier, direction = qualifier_and_direction(text, m.start, m.end)
     return target_at(
         m,
         indicator=indicator,
-        key=_lookup_key(indicator),
         qualifier=qualifier,
         direction=direction,
         scope=scope,
@@ -198,7 +187,7 @@ def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
         out.qualitative_targets.append(
             QualitativeTarget(
                 indicator=indicator,
-                key=_lookup_key(indicator),
+                key=lookup_key(indicator),
                 text=body,
                 scope=scope,  # type: ignore[arg-type]
                 section=section,

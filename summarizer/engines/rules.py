@@ -318,7 +318,6 @@ def _target(
     return target_at(
         m,
         indicator=indicator,
-        key=lookup_key(indicator),
         qualifier=qualifier,
         direction=direction,
         scope=scope,
