@@ -445,6 +445,14 @@ class _Checker:
         for (_, occ_key), members in groups.items():
             self.group(members, list(occ_key))
 
+    def numbers_from_quote(
+        self, item: str, field: str, value: str, quote: str, at: int, why: str = ""
+    ) -> None:
+        """Flag each number of the free-text ``field`` that its quote (at ``at``) does not write."""
+        for m in self.free_numbers(value, at, at + len(quote)):
+            msg = f"{m.text!r} in the {field} is not written in the quote{why}"
+            self.flag("number_not_in_quote", item, field, msg, m.text, quote, at, at + len(quote))
+
     def free_numbers(self, s: str, lo: int, hi: int) -> list[nb.Mention]:
         """The quantities written in free text ``s`` that no number of ``text[lo:hi]`` matches
         (the same number written the same way is found without classifying the source)."""
@@ -479,18 +487,7 @@ class _Checker:
             occ = self.locate(item, quote, start, end)
             if occ is None:
                 continue
-            for m in self.free_numbers(name, occ[0], occ[0] + len(quote)):
-                msg = f"{m.text!r} in the name is not written in the quote"
-                self.flag(
-                    "number_not_in_quote",
-                    item,
-                    "name",
-                    msg,
-                    m.text,
-                    quote,
-                    occ[0],
-                    occ[0] + len(quote),
-                )
+            self.numbers_from_quote(item, "name", name, quote, occ[0])
             if amount is not None:
                 t = _Target(item, amount, None, False, unit, None, None, quote, start, end, a_s, a_e,
                             ("amount", "amount_unit", "amount_start"))  # fmt: skip
@@ -508,18 +505,8 @@ class _Checker:
             occ = self.locate(item, quote, start, end)
             if occ is None:
                 continue
-            for m in self.free_numbers(text, occ[0], occ[0] + len(quote)):
-                msg = f"{m.text!r} in the text is not written in the quote (a qualitative target has no number of its own)"
-                self.flag(
-                    "number_not_in_quote",
-                    item,
-                    "text",
-                    msg,
-                    m.text,
-                    quote,
-                    occ[0],
-                    occ[0] + len(quote),
-                )
+            self.numbers_from_quote(item, "text", text, quote, occ[0],
+                                    " (a qualitative target has no number of its own)")  # fmt: skip
 
     def priorities(self, entries: list[tuple[str, Mapping[str, Any]]]) -> None:
         for item, d in entries:
