@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from summarizer.chunking import chunk_report
 from summarizer.ingest import load_report
-from summarizer.models import Meta, ReportSummary, Source
+from summarizer.models import ReportSummary
+from summarizer.pipeline import summarize_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH = "2024年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业2万人。"
@@ -90,38 +90,20 @@ def test_json_schema_round_trip_with_a_real_model(server: Any, tmp_path: Path) -
         max_retries=1, concurrency=1, timeout=300, cache_dir=str(tmp_path / "cache"),
     )  # fmt: skip
 
-    async def extract(doc: Any) -> Any:
+    async def summarize(report: Any) -> Any:
         client = openai.AsyncOpenAI(base_url=base_url, api_key="none", max_retries=0, timeout=300)
-        engine = LLMEngine(settings, client=client)
-        try:
-            return engine, await engine.extract(doc)
+        try:  # the pipeline: chunk, extract, sort, check
+            return await summarize_report(report, LLMEngine(settings, client=client))
         finally:
             await client.close()
 
     report = load_report(PARAGRAPH.encode("utf-8"), name="paragraph.txt")
-    doc = chunk_report(report)
-    engine, ex = asyncio.run(extract(doc))
-    assert ex.chunks == 1 and not ex.failed_chunks
-    assert ex.usage.requests >= 1 and ex.usage.prompt_tokens > 0 and ex.usage.completion_tokens > 0
-
-    summary = ReportSummary(
-        source=Source(
-            path=None, sha256=report.sha256, chars=report.chars, encoding=report.encoding
-        ),
-        meta=Meta(
-            engine="llm",
-            model=engine.model,
-            prompt_version=engine.prompt_version,
-            chunks=ex.chunks,
-            dropped=ex.dropped,
-            usage=ex.usage,
-        ),
-        sections=doc.sections,
-        targets=ex.targets,
-        qualitative_targets=ex.qualitative_targets,
-        projects=ex.projects,
-        priorities=ex.priorities,
-    )
+    summary = asyncio.run(summarize(report))
+    meta = summary.meta
+    assert meta.engine == "llm" and meta.chunks == 1 and not meta.failed_chunks
+    assert meta.usage.requests >= 1 and meta.usage.prompt_tokens > 0
+    assert meta.usage.completion_tokens > 0
+    assert summary.checks.violations == []
     again = ReportSummary.model_validate_json(summary.model_dump_json())
     assert again == summary
     for t in summary.targets:  # whatever the model found is grounded in the paragraph
@@ -129,5 +111,5 @@ def test_json_schema_round_trip_with_a_real_model(server: Any, tmp_path: Path) -
         assert t.start <= t.value_start < t.value_end <= t.end
 
     # a rerun is answered from the cache
-    _, cached = asyncio.run(extract(doc))
-    assert cached.usage.requests == 0 and cached.usage.cached == 1
+    cached = asyncio.run(summarize(report)).meta.usage
+    assert cached.requests == 0 and cached.cached == 1
