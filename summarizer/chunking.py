@@ -25,15 +25,15 @@ _WS = " \t\u3000\xa0\r"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_di", re.compile(rf"第([{_CN}]+)(?:部分|章|节)[、，,:：\s]*")),
     ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|[．.](?!\d))")),
-    ("cn_paren_fw", re.compile(rf"（([{_CN}]+)）")),
-    ("cn_paren", re.compile(rf"\(([{_CN}]+)\)")),
+    # one style whatever the bracket widths: (一) then （二） is one sequence
+    ("cn_paren", re.compile(rf"[（(]([{_CN}]+)[）)]")),
     ("cn_shi", re.compile(rf"([{_CN}]+)是(?=[^，,。；;：:\s])")),
     ("ar_paren", re.compile(r"[（(](\d{1,2})[）)]")),
     ("ar_dot", re.compile(r"(\d{1,2})[.、．](?!\d)")),
     ("ar_two", re.compile(r"(0[1-9]|[1-9]\d)\s*$")),
 ]
 
-_EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren_fw", "cn_paren")
+_EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren")
 _PLAN = re.compile(r"总体要求|预期目标|主要目标|指导思想")
 _PLAN_CONTAINER = re.compile(
     r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)"
@@ -124,10 +124,7 @@ def _match_marker(line: Line) -> tuple[str, int, int] | None:
         if style == "ar_two" and len(line.text.strip()) != len(m.group(1)):
             continue
         rest = line.text[m.end() :]
-        if (
-            style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren", "cn_paren_fw")
-            and not rest.strip()
-        ):
+        if style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren") and not rest.strip():
             continue
         if style == "ar_dot" and rest[:1] in "%％万亿千百":
             continue
@@ -169,6 +166,11 @@ class Document:
     @property
     def text(self) -> str:
         return self.report.text
+
+    @property
+    def layout(self) -> str:
+        """The same-length layout view of the text (:mod:`summarizer.layout`)."""
+        return self.report.layout
 
     def section_at(self, pos: int) -> Section | None:
         """The deepest section containing offset ``pos``."""
@@ -239,11 +241,21 @@ class Document:
         return titles
 
 
-def build_sections(text: str, start: int = 0, end: int | None = None) -> list[Section]:
+def build_sections(
+    text: str, start: int = 0, end: int | None = None, *, source: str | None = None
+) -> list[Section]:
     """The section tree of ``text[start:end]``, flattened in document order.
 
     ``start``/``end`` bound the report body (page chrome outside is never part of a section).
+    ``text`` may be the layout view of ``source`` (same length); titles are sliced from
+    ``source`` so that they are verbatim.
     """
+    if source is None:
+        from .layout import layout_view
+
+        source, text = text, layout_view(text)
+    elif len(source) != len(text):
+        raise ValueError("build_sections: the layout view and the source differ in length")
     end = len(text) if end is None else end
     lines = split_lines(text, start, end)
     roots: list[_Node] = []
@@ -355,7 +367,7 @@ def build_sections(text: str, start: int = 0, end: int | None = None) -> list[Se
     _add_lead_children(roots, lines, text)
     _classify(roots, None, text, _plan_year(roots, text))
     out: list[Section] = []
-    _flatten(roots, "", 1, out, text)
+    _flatten(roots, "", 1, out, source)
     return out
 
 
@@ -478,7 +490,10 @@ def _flatten(nodes: list[_Node], prefix: str, level: int, out: list[Section], te
 
 def chunk_report(report: Report) -> Document:
     """Build the section tree of a loaded report (page chrome excluded)."""
-    return Document(report, build_sections(report.text, report.content_start, report.content_end))
+    return Document(
+        report,
+        build_sections(report.layout, report.content_start, report.content_end, source=report.text),
+    )
 
 
 # ---------------------------------------------------------------- LLM chunks
@@ -494,9 +509,6 @@ class Chunk:
     start: int
     end: int
     text: str
-
-
-_BOUNDARY = re.compile(r"\n|。|；|;|！|？")
 
 
 def split_span(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:

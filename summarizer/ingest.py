@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -33,6 +34,14 @@ class Report:
     @property
     def chars(self) -> int:
         return len(self.text)
+
+    @cached_property
+    def layout(self) -> str:
+        """The text with escaped line breaks, space entities and Unicode spaces made plain
+        layout, same length (see :mod:`summarizer.layout`); structure is read from it."""
+        from .layout import layout_view
+
+        return layout_view(self.text)
 
     @property
     def content_end(self) -> int:

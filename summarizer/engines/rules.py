@@ -17,8 +17,6 @@ from ..models import Priority, Project, QualitativeTarget, Scope, Section, Targe
 from ..taxonomy import lookup_key
 from .base import Engine, Extraction, target_at
 
-# Clause delimiters for targets: a clause holds one indicator and its number(s).
-_CLAUSE_END = "，,；;。：:！!？?\n"
 # Verbs that separate an indicator from its number. The `direction` field takes only the
 # closed list (numbers.DIRECTIONS); these others only mark where the indicator stops.
 _ACTION = re.compile(
@@ -137,7 +135,7 @@ class RulesEngine(Engine):
 
     def extract_sync(self, doc: Document) -> Extraction:
         ex = Extraction()
-        text = doc.text
+        text = doc.layout  # structure is read from the layout view; quotes re-sliced below
         quantities = _Quantities(text, doc.report.content_start, doc.report.content_end)
         headline_spans: list[tuple[int, int, Section]] = []
         for section in doc.headline_sections():
@@ -161,6 +159,7 @@ class RulesEngine(Engine):
         ex.projects = projects
         ex.priorities = _priorities(doc)
         ex.chunks = len(doc.sections)
+        _reslice(ex, doc.text)
         return ex
 
     # ------------------------------------------------------------ targets
@@ -177,7 +176,7 @@ class RulesEngine(Engine):
         amount_spans: set[tuple[int, int | None]] | None = None,
         name_spans: list[tuple[int, int]] | None = None,
     ) -> None:
-        text = doc.text
+        text = doc.layout
         previous = ""
         for clause in _clauses(text, start, end):
             mentions = quantities.within(clause.start, clause.end)
@@ -327,6 +326,19 @@ def _target(
     )
 
 
+def _reslice(ex: Extraction, source: str) -> None:
+    """Quotes are the source's own characters: the layout view differs only in layout
+    sequences (``&nbsp;``, escaped line breaks), which a quote may hold inside a clause."""
+    for t in ex.targets:
+        t.quote = source[t.start : t.end]
+    for q in ex.qualitative_targets:
+        if q.text == q.quote:
+            q.text = source[q.start : q.end]
+        q.quote = source[q.start : q.end]
+    for p in ex.projects:
+        p.quote = source[p.start : p.end]
+
+
 def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted by start)."""
     k = bisect_left(spans, (pos + 1, -1)) - 1
@@ -387,13 +399,6 @@ def _nounish(indicator: str) -> bool:
     are not a year, a date or a lone adverb."""
     core = re.sub(r"[\d０-９.—\-～~至年月日“”\"]", "", indicator)
     return len(core) >= 2 and core not in _ADVERBS
-
-
-def _object_between(text: str, verb: re.Match[str] | None, m: numbers.Mention) -> str:
-    """``新增规上工业企业40家``: the words between the verb and the number."""
-    if verb is None:
-        return ""
-    return _clean_indicator(text[verb.end() : m.start])
 
 
 def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
@@ -525,7 +530,7 @@ def _priorities(doc: Document) -> list[Priority]:
 
 
 def _projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
-    text = doc.text
+    text = doc.layout
     found: list[Project] = []
     for section, own_end in own_spans:
         for clause in _clauses_for_projects(text, section.start, own_end):

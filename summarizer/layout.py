@@ -1,0 +1,56 @@
+"""A same-length layout view of a report's text, for the chunker and the rules engine.
+
+Real reports carry their layout in many ways: line breaks written as the literal characters
+``\\r\\n`` by spreadsheet exports, ``&nbsp;`` entities, em spaces (U+2003) and ideographic spaces
+(U+3000) as indentation, zero-width spaces. :func:`layout_view` returns a string of exactly the
+same length in which every such sequence is plain layout (a run of spaces, with a ``\\n`` where
+a line break was written), so offsets found in the view index the source text unchanged. Quotes
+are always sliced from the source, never from the view.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Literal escape sequences as exported by spreadsheets: backslash + r / n / t.
+_ESCAPE = re.compile(r"(?:\\r)?\\n|\\r|\\t")
+# HTML character references left in exported text.
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);", re.IGNORECASE)
+_ENTITY_CHAR = re.compile(r"&(amp|lt|gt|quot|#39|apos);", re.IGNORECASE)
+_ENTITY_VALUE = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'", "apos": "'"}
+
+# Every Unicode space separator and the zero-width characters become a plain space.
+_SPACES = {
+    cp: " "
+    for cp in range(0x80, 0x3001)
+    if unicodedata.category(chr(cp)) == "Zs" or cp in (0x200B, 0x200C, 0x200D, 0x2060)
+}
+_SPACES[0xFEFF] = " "
+
+
+def _escape(m: re.Match[str]) -> str:
+    s = m.group(0)
+    if s.endswith("n") or s == "\\r":
+        return " " * (len(s) - 1) + "\n"
+    return " " * len(s)
+
+
+def _entity_char(m: re.Match[str]) -> str:
+    ch = _ENTITY_VALUE[m.group(1).lower()]
+    return ch + " " * (len(m.group(0)) - 1)
+
+
+def layout_view(text: str) -> str:
+    """``text`` with escaped line breaks, space entities and Unicode spaces made plain layout.
+
+    The result has the same length as ``text``; every character that is not part of such a
+    sequence is unchanged.
+    """
+    view = text.translate(_SPACES)
+    if "\\" in view:
+        view = _ESCAPE.sub(_escape, view)
+    if "&" in view:
+        view = _ENTITY.sub(lambda m: " " * len(m.group(0)), view)
+        view = _ENTITY_CHAR.sub(_entity_char, view)
+    return view
