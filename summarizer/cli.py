@@ -222,6 +222,9 @@ def chunk(path: str, fmt: str, max_chars: int | None) -> None:
 @click.option("-o", "--output", default=None, help="Write the results JSON here.")
 @click.option("--baseline", default=None, help="Results JSON to compare against.")
 @click.option(
+    "--tag", "tags", multiple=True, help="Only the cases with this tag (repeat: any of them)."
+)
+@click.option(
     "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"])
 )
 def eval_cmd(
@@ -232,6 +235,7 @@ def eval_cmd(
     model_path: str | None,
     output: str | None,
     baseline: str | None,
+    tags: tuple[str, ...],
     fmt: str,
 ) -> None:
     """Run an eval suite and compare with thresholds and a baseline."""
@@ -247,6 +251,7 @@ def eval_cmd(
         model_path=model_path,
         output=output,
         baseline=baseline,
+        tags=tags,
         fmt=fmt,
     )
     raise SystemExit(code)

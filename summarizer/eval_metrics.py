@@ -64,6 +64,9 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("qualitative_targets.precision", "higher", "qual P"),
     MetricSpec("qualitative_targets.recall", "higher", "qual R"),
     MetricSpec("qualitative_targets.f1", "higher", "qual F1"),
+    MetricSpec("meta.region_accuracy", "higher", "region"),
+    MetricSpec("meta.region_wrong", "lower", "reg ✗"),
+    MetricSpec("meta.year_accuracy", "higher", "year"),
     MetricSpec("priorities.count_exact", "higher", "prio n"),
     MetricSpec("priorities.title_match", "higher", "prio T"),
     MetricSpec("projects.precision", "higher", "proj P"),
@@ -102,6 +105,7 @@ _COUNT_KEYS = (
     "qualifier.ok", "qualifier.n", "direction.ok", "direction.n",
     "qualitative.tp", "qualitative.fp", "qualitative.fn",
     "priorities.count_ok", "priorities.titles_ok", "priorities.gold", "priorities.pred",
+    "priorities.reports", "region.n", "region.ok", "region.wrong", "year.n", "year.ok",
     "projects.tp", "projects.fp", "projects.fn", "amount.ok", "amount.n",
     "grounding.ok", "grounding.n",
     "violations", "reports",
@@ -262,9 +266,23 @@ def derive(c: Mapping[str, float]) -> dict[str, Metric]:
         out[f"targets.{name}"] = Metric(v, f"{key} {_fmt(v)} ({_n(ok)}/{_n(n)} matched)")
     prf("qualitative_targets", "qualitative")
     reports = c["reports"]
-    v = _ratio(c["priorities.count_ok"], reports, None)
+    n = c["region.n"]
+    v = _ratio(c["region.ok"], n, None)
+    out["meta.region_accuracy"] = Metric(
+        v, f"region right {_fmt(v)} ({_n(c['region.ok'])}/{_n(n)})"
+    )
+    v = c["region.wrong"] if n else None
+    out["meta.region_wrong"] = Metric(
+        v, f"{_n(c['region.wrong'])} of {_n(n)} report(s) with a region that is not the gold's"
+    )
+    v = _ratio(c["year.ok"], c["year.n"], None)
+    out["meta.year_accuracy"] = Metric(
+        v, f"year right {_fmt(v)} ({_n(c['year.ok'])}/{_n(c['year.n'])})"
+    )
+    prio_reports = c["priorities.reports"]
+    v = _ratio(c["priorities.count_ok"], prio_reports, None)
     out["priorities.count_exact"] = Metric(
-        v, f"count exact {_fmt(v)} ({_n(c['priorities.count_ok'])}/{_n(reports)} reports)"
+        v, f"count exact {_fmt(v)} ({_n(c['priorities.count_ok'])}/{_n(prio_reports)} reports)"
     )
     gold_n, pred_n = c["priorities.gold"], c["priorities.pred"]
     v = _ratio(c["priorities.titles_ok"], gold_n, 1.0 if pred_n == 0 else None)
@@ -299,14 +317,25 @@ def derive(c: Mapping[str, float]) -> dict[str, Metric]:
 # ---------------------------------------------------------------- one case
 
 
+Part = Literal["meta", "headline", "priorities", "section", "projects"]
+PARTS: tuple[Part, ...] = ("meta", "headline", "priorities", "section", "projects")
+
+
 @dataclass
 class GoldItems:
-    """What a gold file annotates (the subset of a ReportSummary the metrics look at)."""
+    """What a gold file annotates (the subset of a ReportSummary the metrics look at).
+
+    ``annotated`` names the parts the gold is complete for (:data:`PARTS`); only those are
+    scored, so a report annotated for its headline is not charged for its section targets.
+    """
 
     targets: list[Target] = field(default_factory=list)
     qualitative_targets: list[QualitativeTarget] = field(default_factory=list)
     priorities: list[Priority] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
+    annotated: frozenset[str] = frozenset(PARTS)
+    region: str | None = None
+    year: int | None = None
 
 
 @dataclass
@@ -373,9 +402,21 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     c = empty_counts()
     c["reports"] = 1.0
     notes: dict[str, list[str]] = {}
+    scopes = {s for s in ("headline", "section") if s in gold.annotated}
 
-    # targets
-    preds, golds = summary.targets, gold.targets
+    # region and year
+    if "meta" in gold.annotated:
+        got_region, got_year = summary.meta.region, summary.meta.year
+        c["region.n"] = c["year.n"] = 1.0
+        c["region.ok"] = float(got_region == gold.region)
+        c["region.wrong"] = float(got_region is not None and got_region != gold.region)
+        c["year.ok"] = float(got_year == gold.year)
+        notes["meta.region_accuracy"] = [f"got {got_region!r} want {gold.region!r}"]
+        notes["meta.year_accuracy"] = [f"got {got_year!r} want {gold.year!r}"]
+
+    # targets (only the scopes the gold covers)
+    preds = [t for t in summary.targets if t.scope in scopes]
+    golds = [t for t in gold.targets if t.scope in scopes]
     pairs = greedy_match(preds, golds, _target_pair, _target_affinity)
     matched_p = {i for i, _ in pairs}
     matched_g = {j for _, j in pairs}
@@ -403,24 +444,22 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
             dir_wrong.append(f"{describe_target(g)} got {p.direction!r} want {g.direction!r}")
 
     # qualitative targets
-    qpairs = greedy_match(
-        summary.qualitative_targets, gold.qualitative_targets, _qual_pair, _qual_affinity
-    )
-    q_missed = [
-        g for j, g in enumerate(gold.qualitative_targets) if j not in {j for _, j in qpairs}
-    ]
-    q_spurious = [
-        p for i, p in enumerate(summary.qualitative_targets) if i not in {i for i, _ in qpairs}
-    ]
+    q_preds = [q for q in summary.qualitative_targets if q.scope in scopes]
+    q_golds = [q for q in gold.qualitative_targets if q.scope in scopes]
+    qpairs = greedy_match(q_preds, q_golds, _qual_pair, _qual_affinity)
+    q_missed = [g for j, g in enumerate(q_golds) if j not in {j for _, j in qpairs}]
+    q_spurious = [p for i, p in enumerate(q_preds) if i not in {i for i, _ in qpairs}]
     c["qualitative.tp"], c["qualitative.fp"], c["qualitative.fn"] = (
         len(qpairs), len(q_spurious), len(q_missed),
     )  # fmt: skip
 
     # priorities, in ordinal order
-    p_pred = sorted(summary.priorities, key=lambda p: (p.ordinal, p.start))
-    p_gold = sorted(gold.priorities, key=lambda p: (p.ordinal, p.start))
+    with_prio = "priorities" in gold.annotated
+    p_pred = sorted(summary.priorities, key=lambda p: (p.ordinal, p.start)) if with_prio else []
+    p_gold = sorted(gold.priorities, key=lambda p: (p.ordinal, p.start)) if with_prio else []
     c["priorities.gold"], c["priorities.pred"] = len(p_gold), len(p_pred)
-    c["priorities.count_ok"] = 1.0 if len(p_pred) == len(p_gold) else 0.0
+    c["priorities.reports"] = 1.0 if with_prio else 0.0
+    c["priorities.count_ok"] = 1.0 if with_prio and len(p_pred) == len(p_gold) else 0.0
     title_wrong = []
     for k, gp in enumerate(p_gold):
         got = p_pred[k].title.strip() if k < len(p_pred) else None
@@ -433,20 +472,20 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     notes["priorities.title_match"] = [_listing(title_wrong)] if title_wrong else []
 
     # projects
+    with_proj = "projects" in gold.annotated
+    j_preds = summary.projects if with_proj else []
+    j_golds = gold.projects if with_proj else []
     jpairs = greedy_match(
-        summary.projects,
-        gold.projects,
-        lambda p, g: names_agree(p.name, g.name),
-        _project_affinity,
+        j_preds, j_golds, lambda p, g: names_agree(p.name, g.name), _project_affinity
     )
-    j_missed = [g for j, g in enumerate(gold.projects) if j not in {j for _, j in jpairs}]
-    j_spurious = [p for i, p in enumerate(summary.projects) if i not in {i for i, _ in jpairs}]
+    j_missed = [g for j, g in enumerate(j_golds) if j not in {j for _, j in jpairs}]
+    j_spurious = [p for i, p in enumerate(j_preds) if i not in {i for i, _ in jpairs}]
     c["projects.tp"], c["projects.fp"], c["projects.fn"] = (
         len(jpairs), len(j_spurious), len(j_missed),
     )  # fmt: skip
     amount_wrong = []
     for i, j in jpairs:
-        pj, gj = summary.projects[i], gold.projects[j]
+        pj, gj = j_preds[i], j_golds[j]
         if gj.amount is None:
             continue
         c["amount.n"] += 1

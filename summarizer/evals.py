@@ -54,10 +54,12 @@ from .errors import (
 from .eval_metrics import (
     EPS,
     OVERALL,
+    PARTS,
     SPECS,
     CaseScore,
     GoldItems,
     Metric,
+    Part,
     add_counts,
     derive,
     is_number,
@@ -310,8 +312,11 @@ class _GoldFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     fixture: str | None = None
+    place: str | None = None
+    split: str | None = None
     region: str | None = None
     year: int | None = None
+    annotated: list[Part] = list(PARTS)
     notes: str | list[str] | None = None
     sections: list[Section] = []
     targets: list[Target]
@@ -373,6 +378,9 @@ def load_gold(path: str | Path, text: str, *, fixture: Path | None = None) -> Go
         qualitative_targets=gold.qualitative_targets,
         priorities=gold.priorities,
         projects=gold.projects,
+        annotated=frozenset(gold.annotated),
+        region=gold.region,
+        year=gold.year,
     )
 
 
@@ -571,18 +579,25 @@ def run_eval_command(
     model_path: str | None = None,
     output: str | Path | None = None,
     baseline: str | Path | None = None,
+    tags: Sequence[str] = (),
     fmt: str = "text",
     out: IO[str] | None = None,
 ) -> int:
     """``summarizer eval``: 0 all thresholds met and no regression, 1 otherwise.
 
     ``engines`` are names (``rules``, ``llm``, ``local``, ``auto``) or :class:`Engine` objects;
-    none given means the suite's default engines, else ``rules``. Malformed suite, gold or
-    baseline files raise :class:`EvalError` (the CLI prints it and exits 2).
+    none given means the suite's default engines, else ``rules``. ``tags`` keeps only the cases
+    carrying one of them (``--tag check``). Malformed suite, gold or baseline files raise
+    :class:`EvalError` (the CLI prints it and exits 2).
     """
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose text or json")
     the_suite = load_suite(suite)
+    if tags:
+        kept = [c for c in the_suite.cases if set(c.tags) & set(tags)]
+        if not kept:
+            raise UsageError(f"{suite}: no case has the tag(s) {', '.join(tags)}")
+        the_suite.cases = kept
     base = load_baseline(baseline) if baseline else None
     runs = run_suite(the_suite, engines, model=model, base_url=base_url, model_path=model_path)
     results = results_dict(the_suite, runs)

@@ -53,7 +53,14 @@ from summarizer.models import Priority, Project, QualitativeTarget, Target  # no
 
 CORPUS = EVALS / "corpus"
 PARTS = ("meta", "headline", "priorities", "section", "projects")
-HINTS = ("occurrence", "after", "value_text", "value_occurrence", "amount_text", "amount_occurrence")
+HINTS = (
+    "occurrence",
+    "after",
+    "value_text",
+    "value_occurrence",
+    "amount_text",
+    "amount_occurrence",
+)
 TOP_KEYS = [
     "fixture",
     "place",
@@ -91,7 +98,9 @@ def _locate(text: str, needle: str, hints: dict, label: str, old: tuple | None =
         raise GoldError(f"{label}: {needle!r} not found" + (" after the anchor" if lo else ""))
     k = hints.get("occurrence", 1)
     if len(hits) > 1 and "occurrence" not in hints:
-        raise GoldError(f'{label}: {needle!r} occurs {len(hits)} times; add "occurrence" or "after"')
+        raise GoldError(
+            f'{label}: {needle!r} occurs {len(hits)} times; add "occurrence" or "after"'
+        )
     if not 1 <= k <= len(hits):
         raise GoldError(f"{label}: occurrence {k} out of range (1..{len(hits)})")
     return hits[k - 1]

@@ -229,7 +229,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 _VALUE_RE = re.compile(
-    rf"^\s*(?P<a>{_NUM})(?P<yu>余)?(?:\s*(?:—|–|-|~|～|至|到)\s*(?P<b>{_NUM}))?(?P<unit>\S.*)?$"
+    rf"^\s*(?P<a>{_NUM})(?P<yu>余)?(?P<u1>[%％])?(?:\s*(?:——|—|–|-|~|～|至|到)\s*(?P<b>{_NUM}))?(?P<unit>\S.*)?$"
 )
 
 
@@ -256,6 +256,12 @@ def parse_value_text(s: str) -> tuple[float, float | None, str]:
     a = _cn_to_number(m.group("a"))
     b = _cn_to_number(m.group("b")) if m.group("b") else None
     unit = (m.group("unit") or "").replace("％", "%").strip()
+    if m.group("u1"):  # 5%—5.5%: the unit written on both ends of a range
+        first = m.group("u1").replace("％", "%")
+        if b is None:
+            unit = first + unit
+        elif unit != first:
+            raise ValueError(f"cannot parse {s!r}: two units")
     return a, b, unit
 
 
