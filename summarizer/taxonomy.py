@@ -23,6 +23,7 @@ class Indicator:
     key: str
     label: str
     aliases: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -47,18 +48,33 @@ def indicators() -> tuple[Indicator, ...]:
                     f"summarizer/taxonomy.yaml: alias {alias!r} of {key} is also an alias of {seen[alias]}"
                 )
             seen[alias] = key
-        out.append(Indicator(key, str(entry.get("label", key)), aliases))
+        patterns = []
+        for src in entry.get("patterns") or []:
+            try:
+                patterns.append(re.compile(str(src)))
+            except re.error as exc:
+                raise SummarizerError(
+                    f"summarizer/taxonomy.yaml: {key}: bad pattern {src!r} ({exc})"
+                ) from exc
+        out.append(Indicator(key, str(entry.get("label", key)), aliases, tuple(patterns)))
     return tuple(out)
 
 
 @cache
-def _alias_table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def _alias_table() -> tuple[
+    dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[re.Pattern[str], str], ...]
+]:
     exact: dict[str, str] = {}
     for ind in indicators():
         for alias in ind.aliases:
             exact[alias.lower()] = ind.key
     longest_first = tuple(sorted(exact.items(), key=lambda kv: -len(kv[0])))
-    return exact, longest_first
+    patterns = tuple((p, ind.key) for ind in indicators() for p in ind.patterns)
+    return exact, longest_first, patterns
+
+
+# What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp.
+_MEASURE_SUFFIX = re.compile(r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平)$")
 
 
 def normalise_indicator(indicator: str) -> str:
@@ -69,14 +85,26 @@ def normalise_indicator(indicator: str) -> str:
 
 @cache
 def lookup_key(indicator: str) -> str | None:
-    """The canonical key of an indicator as written, or None when none fits."""
+    """The canonical key of an indicator as written, or None when none fits.
+
+    Chinese noun phrases end in their head: an alias matches the whole indicator, or its end
+    (``全区地区生产总值`` is ``gdp``; ``进口博览会展位`` is not ``imports``), after a trailing
+    measure word (``增速``, ``总量``) is dropped; an indicator's ``patterns`` (regular expressions
+    in taxonomy.yaml) match where a name has a variable middle (``城镇…人均可支配收入``).
+    """
     s = normalise_indicator(indicator).lower()
     if not s:
         return None
-    exact, longest_first = _alias_table()
+    exact, longest_first, patterns = _alias_table()
     if s in exact:
         return exact[s]
+    for pattern, key in patterns:
+        if pattern.search(s):
+            return key
+    core = _MEASURE_SUFFIX.sub("", s) or s
+    if core in exact:
+        return exact[core]
     for alias, key in longest_first:
-        if len(alias) >= 2 and alias in s:
+        if len(alias) >= 2 and core.endswith(alias):
             return key
     return None

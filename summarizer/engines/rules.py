@@ -27,7 +27,7 @@ _ACTION = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
-    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|新|确保全年|力争全年)+"
+    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年)+"
 )
 _TRAILING = re.compile(r"(?:同比|年均|分别|的|比上年|较上年)+$")
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
@@ -137,14 +137,15 @@ class RulesEngine(Engine):
         ex = Extraction()
         text = doc.layout  # structure is read from the layout view; quotes re-sliced below
         quantities = _Quantities(text, doc.report.content_start, doc.report.content_end)
-        headline_spans: list[tuple[int, int, Section]] = []
-        for section in doc.headline_sections():
-            span = _targets_paragraph(text, section)
-            if span:
-                headline_spans.append((*span, section))
-        for a, b, section in headline_spans:
-            self._targets_in(doc, quantities, a, b, "headline", section, ex)
-        taken = [(a, b) for a, b, _ in headline_spans]
+        headline = doc.headline_span()
+        taken = [headline] if headline else []
+        for a, b in taken:
+            for section in doc.headline_sections():
+                lo, hi = max(a, section.start), min(b, section.end)
+                for kid in doc.children(section.path):
+                    hi = min(hi, kid.start) if kid.start > lo else hi
+                if hi > lo:
+                    self._targets_in(doc, quantities, lo, hi, "headline", section, ex)
         own_spans = _own_spans(doc)
         projects = _projects(doc, own_spans)
         amount_spans = {
@@ -438,22 +439,6 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
         and not _ACTION.search(tail, 0, name_end.start())
         and name_end.start() > 1
     )
-
-
-def _targets_paragraph(text: str, section: Section) -> tuple[int, int] | None:
-    """The span of the 主要预期目标 enumeration: after ``是:`` to the end of the sentence."""
-    m = re.search(r"预期目标|主要目标", text[section.start : section.end])
-    if not m:
-        return None
-    pos = section.start + m.end()
-    colon = re.compile(r"[:：]").search(text, pos, min(section.end, pos + 20))
-    start = colon.end() if colon else pos
-    # the enumeration ends at the first 。 after some content (it may span a line break)
-    stop = text.find("。", start, section.end)
-    end = section.end if stop < 0 else stop
-    while start < end and text[start] in " \t\u3000\r\n":
-        start += 1
-    return (start, end) if end > start else None
 
 
 def _minus(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
