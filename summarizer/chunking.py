@@ -40,13 +40,16 @@ _PLAN_CONTAINER = re.compile(
     r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)"
 )
 _REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要成绩|工作总结|以来|取得的成绩")
-_CLOSING = re.compile(r"自身建设|政府建设|作风建设|建设人民满意")
+# The government's own work (closing part): 政府自身建设, 建设人民满意的服务型政府, 提高政府治理效能.
+_CLOSING = re.compile(r"自身建设|作风建设|政府(?:自身|建设|治理|效能|履职)|人民满意|[^，,。]{0,12}政府$")
 # The lead of the headline statement: 主要预期目标是： / 预期目标为 / 主要目标是 (not 目标任务顺利完成)
 _HEADLINE_LEAD = re.compile(
     r"(?:预期|主要|发展)目标(?:任务)?(?:建议)?(?:是|为)?\s*[:：]|(?:预期|主要)目标(?:任务)?(?:是|为)"
 )
 # A plan period in the lead's own sentence: the five-year plan's goals, not this year's.
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|20\d\d年?[—\-－至到~～]|到20\d\d年")
+# A heading about a plan period (the five-year plan), not this year's work.
+_PERIOD_TITLE = re.compile(r"十[一二三四五六七八九]五|五年|时期|远景|规划纲要")
 # A sentence that speaks about the targets instead of stating one: the statement has ended.
 _TURN = re.compile(
     r"^[^，,。；;]{0,16}?(?:上述|以上|这些|这一|这个|这样|此|该|各项)[^，,。；;]{0,4}(?:目标|指标)"
@@ -110,6 +113,7 @@ class _Node:
     kind: SectionKind | None = None
     end: int = 0
     children: list[_Node] = field(default_factory=list)
+    period: bool = False  # a heading about a plan period: its children are plan, not work
 
 
 def _title_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -535,6 +539,9 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
         return "review"
     if _CLOSING.search(title):
         return "closing"
+    if node.style != "lead" and _PERIOD_TITLE.search(title) and not _PLAN_CONTAINER.search(title):
+        node.period = True
+        return "plan"  # 二、“十五五”时期的主要目标任务: the plan period, not this year's work
     if _PLAN_CONTAINER.search(title) or (_PLAN.search(title) and node.style != "lead"):
         return "plan"
     marked_kids = [c for c in node.children if c.style not in ("lead", "plan", "preamble")]
@@ -563,6 +570,8 @@ def _classify(
         own = node.kind or _own_kind(node, text, plan_year)
         if own is not None:
             node.kind = own
+        elif parent is not None and parent.period:
+            node.kind, node.period = "plan", True
         elif parent is None or parent.kind in ("plan", "preamble"):
             node.kind = "work"
         else:

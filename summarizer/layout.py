@@ -2,7 +2,8 @@
 
 Real reports carry their layout in many ways: line breaks written as the literal characters
 ``\\r\\n`` by spreadsheet exports, ``&nbsp;`` entities, em spaces (U+2003) and ideographic spaces
-(U+3000) as indentation, zero-width spaces. :func:`layout_view` returns a string of exactly the
+(U+3000) as indentation, zero-width spaces, question marks where an indentation was lost to a
+wrong encoding. :func:`layout_view` returns a string of exactly the
 same length in which every such sequence is plain layout (a run of spaces, with a ``\\n`` where
 a line break was written), so offsets found in the view index the source text unchanged. Quotes
 are always sliced from the source, never from the view.
@@ -29,6 +30,11 @@ _SPACES = {
 _SPACES[0xFEFF] = " "
 
 
+# Question marks opening a line are indentation lost to a wrong encoding (`??（一）…`): no
+# sentence starts with one.
+_LOST_INDENT = re.compile(r"(?m)^([ \t]*)(\?{1,4})(?=\S)")
+
+
 def _escape(m: re.Match[str]) -> str:
     s = m.group(0)
     if s.endswith("n") or s == "\\r":
@@ -53,4 +59,6 @@ def layout_view(text: str) -> str:
     if "&" in view:
         view = _ENTITY.sub(lambda m: " " * len(m.group(0)), view)
         view = _ENTITY_CHAR.sub(_entity_char, view)
+    if "?" in view:
+        view = _LOST_INDENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
     return view
