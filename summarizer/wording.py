@@ -251,15 +251,15 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, _SENTENCE_BREAK)
 
 
-_ENUM_SPLIT = re.compile(r"[、和及与]")
+ENUM_SPLIT = re.compile(r"[、和及与]")
 
 
 def expand_joint_subject(subject: str, n: int) -> list[str] | None:
     """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None)."""
-    if subject.startswith("城乡") and n == 2 and not _ENUM_SPLIT.search(subject):
+    if subject.startswith("城乡") and n == 2 and not ENUM_SPLIT.search(subject):
         rest = subject[2:]
         return ["城镇" + rest, "农村" + rest]
-    parts = [p for p in _ENUM_SPLIT.split(subject) if p]
+    parts = [p for p in ENUM_SPLIT.split(subject) if p]
     if len(parts) != n or n < 2:
         return None
     if all(len(p) <= 3 for p in parts[:-1]):

@@ -233,6 +233,8 @@ class RulesEngine(Engine):
         if split >= 0 and len(kept) >= 2:
             self._enumeration(text, clause, kept, clause.start + split, scope, section_path, ex)
             return ""
+        if len(kept) == 1 and self._shared_value(text, clause, kept[0], scope, section_path, ex):
+            return ""
         prev_end = clause.start
         for m in kept:
             seg_start = prev_end
@@ -276,6 +278,42 @@ class RulesEngine(Engine):
                 _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
             )
         return previous
+
+    def _shared_value(
+        self,
+        text: str,
+        clause: _Clause,
+        m: numbers.Mention,
+        scope: Scope,
+        section_path: str,
+        ex: Extraction,
+    ) -> bool:
+        """``城乡居民人均可支配收入增长7.5%``, ``A、B均增长8%``: a joint subject with one value
+        gives one target per member, sharing the value (DESIGN: joint subjects are expanded)."""
+        head = text[clause.start : m.start]
+        # the distributive adverb stands right before the verb (人均 is not one)
+        adverb = next(
+            (a for a in re.finditer(r"分别|均|都", head) if _ACTION.match(head, a.end())), None
+        )
+        verb = _ACTION.search(head, adverb.end() if adverb else 0)
+        stop = adverb.start() if adverb else (verb.start() if verb else -1)
+        if stop < 2:
+            return False
+        subject = _clean_indicator(head[:stop], strip_verbs=scope == "section")
+        if adverb is None and not subject.startswith("城乡"):
+            return False
+        parts = 2 if subject.startswith("城乡") else len(wording.ENUM_SPLIT.split(subject))
+        members = wording.expand_joint_subject(subject, parts)
+        if not members or len(members) < 2 or any(len(x) < 2 for x in members):
+            return False
+        direction = _direction(text, m.start, clause.start)
+        qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
+        quote = text[clause.start : clause.end]
+        for indicator in members:
+            ex.targets.append(
+                _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
+            )
+        return True
 
     def _enumeration(
         self,
