@@ -41,7 +41,9 @@ _PLAN_CONTAINER = re.compile(
 )
 _REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要成绩|工作总结|以来|取得的成绩")
 # The government's own work (closing part): 政府自身建设, 建设人民满意的服务型政府, 提高政府治理效能.
-_CLOSING = re.compile(r"自身建设|作风建设|政府(?:自身|建设|治理|效能|履职)|人民满意|[^，,。]{0,12}政府$")
+_CLOSING = re.compile(
+    r"自身建设|作风建设|政府(?:自身|建设|治理|效能|履职)|人民满意|[^，,。]{0,12}政府$"
+)
 # The lead of the headline statement: 主要预期目标是： / 预期目标为 / 主要目标是 (not 目标任务顺利完成)
 _HEADLINE_LEAD = re.compile(
     r"(?:预期|主要|发展)目标(?:任务)?(?:建议)?(?:是|为)?\s*[:：]|(?:预期|主要)目标(?:任务)?(?:是|为)"

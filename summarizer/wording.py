@@ -5,6 +5,7 @@ themselves are found and parsed in :mod:`summarizer.numbers`."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .numbers import (
     _AR_CHARS,
@@ -269,3 +270,27 @@ def expand_joint_subject(subject: str, n: int) -> list[str] | None:
         if len(tail) >= 2:
             return [p + tail for p in parts[:-1]] + [last]
     return parts
+
+
+# ---------------------------------------------------------------- clauses
+
+
+class Clause(NamedTuple):
+    """A clause of the text: ``text[start:end]``, blanks trimmed."""
+
+    start: int
+    end: int
+
+
+# A clause as matched is already trimmed: it starts and ends on a non-blank character.
+CLAUSE_RE = re.compile(
+    r"[^，,；;。：:！!？?\n \t\u3000\r](?:[^，,；;。：:！!？?\n]*[^，,；;。：:！!？?\n \t\u3000\r])?"
+)
+PROJECT_CLAUSE_RE = re.compile(
+    r"[^，,；;。\n \t\u3000\r](?:[^，,；;。\n]*[^，,；;。\n \t\u3000\r])?"
+)
+
+
+def clauses(text: str, start: int, end: int, pattern: re.Pattern[str] = CLAUSE_RE) -> list[Clause]:
+    """Split ``text[start:end]`` at clause punctuation; blanks trimmed off each clause."""
+    return [Clause(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
