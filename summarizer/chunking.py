@@ -335,6 +335,7 @@ def _headline_extent(
             if (
                 para >= limit
                 or para in starts
+                or "目标" in layout[para:first]  # a paragraph that explains the targets
                 or not (opens_list or _QUANTITY.search(layout, para, min(first, para + 40)))
             ):
                 break

@@ -28,7 +28,7 @@ _ACTION = re.compile(
     r"策划|入统|新引进|引导|扩大|缩小|启动|建好|不低于|不超过|低于|高于"
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
+    r"^(?:[一二三四五六七八九十]+是|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
     r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年)+"
 )
 _TRAILING = re.compile(r"(?:同比|年均|分别|的|比上年|较上年)+$")
@@ -173,6 +173,7 @@ class RulesEngine(Engine):
             and not _threshold(text, m, clause.end)
             and m.unit not in _DURATION_UNITS
             and not _in_quotes(text, m, clause.start)
+            and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
         ]
         if not kept:
             return previous
@@ -207,7 +208,16 @@ class RulesEngine(Engine):
                     indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
             else:
                 indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
-            if not _nounish(indicator):
+            counted = _prenominal(text, m, clause.end)
+            if counted is not None:
+                # 实施好…的93个重点项目, 完成150公里农村公路建设: number, measure word, noun;
+                # a quantity between a name and its noun is part of the name (大唐700万吨露天矿)
+                owner = text[verbs[-1].end() if verbs else seg_start : m.start]
+                if m.unit not in _COUNT_UNITS and _names_something(owner):
+                    prev_end = m.end
+                    continue
+                indicator = counted
+            elif not _nounish(indicator):
                 # 重点推进2180套棚户区, 加快推进2023—2024年13个老旧小区改造: the noun follows
                 after = _object_after(text, m, clause.end)
                 indicator = (
@@ -342,7 +352,7 @@ def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
     if opening < 0 or text.rfind("”", opening, m.start) >= 0:
         return False
     closing = text.find("”", m.end)
-    return closing >= 0 and closing - m.end <= 20 and m.end < closing
+    return closing >= 0 and closing - m.end <= 20
 
 
 def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
@@ -401,6 +411,33 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
     if verb is not None:
         stop = verb.start()
     return _clean_indicator(text[pos:stop])
+
+
+# Units after which a noun can follow the number as its head (93个重点项目, 150公里农村公路):
+# measure words and physical units, not rates or money (6%的增速, 50亿元的项目).
+_NOT_PRENOMINAL = ("%", "％", "‰", "个百分点", "百分点", "倍")
+
+
+def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
+    """The noun a quantity stands in front of (``93个重点项目`` → ``重点项目``), else None."""
+    if m.unit in _NOT_PRENOMINAL or m.unit.endswith("元"):
+        return None
+    word, _, q_end = wording.qualifier_after(text, m.end)
+    pos = q_end if word else m.end
+    if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、和及与等":
+        return None
+    after = _object_after(text, m, clause_end)
+    return after if _nounish(after) else None
+
+
+_REGION_WORDS = re.compile(r"^(?:全[市县区省旗州镇乡]|今年|全年|年内|力争|确保|其中)+")
+
+
+def _names_something(owner: str) -> bool:
+    """Whether the words right before a quantity are a name it belongs to (大唐 in
+    大唐700万吨露天矿), not empty, a region word or a relative clause ending in 的."""
+    core = _REGION_WORDS.sub("", _FOOTNOTE.sub("", owner).strip(" \u3000“”"))
+    return len(core) >= 2 and not core.endswith("的")
 
 
 def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
