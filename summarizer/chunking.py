@@ -473,10 +473,66 @@ def build_sections(
 
     _close(roots, end, text)
     _add_lead_children(roots, lines, text)
-    _classify(roots, None, text, _plan_year(roots, text))
+    plan_year = _plan_year(roots, text)
+    _classify(roots, None, text, plan_year)
     out: list[Section] = []
     _flatten(roots, "", 1, out, source)
+    headline = find_headline(text, out, end)
+    if headline is not None and _anchor_work_part(roots, headline[0], text, plan_year):
+        out = []
+        _flatten(roots, "", 1, out, source)
     return out
+
+
+def _marked(node: _Node) -> list[_Node]:
+    return [c for c in node.children if c.style not in ("plan", "preamble", "lead", "intro")]
+
+
+def _subtree(node: _Node) -> Iterator[_Node]:
+    yield node
+    for c in node.children:
+        yield from _subtree(c)
+
+
+def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | None) -> bool:
+    """Order fixes what titles may not say: the numbered part that states this year's targets
+    (at ``pos``) holds this year's work, and the numbered parts before it are the review or the
+    plan period (``一、一年接着一年干…``, ``二、一张蓝图绘到底…``), never this year's work.
+
+    When the targets part has no numbered item after the targets, the next part of the same
+    style holds the work (``二、2024年目标`` then ``三、2024年重点工作``). Returns whether
+    anything changed; a report whose targets are not inside a numbered part is left alone."""
+    idx = next((k for k, r in enumerate(roots) if r.start <= pos < r.end), None)
+    if idx is None or roots[idx].style in ("plan", "preamble", "intro", "lead", "ar_two"):
+        return False
+    part_idx = idx
+    if not [c for c in _marked(roots[idx]) if c.start > pos]:
+        nxt = roots[idx + 1] if idx + 1 < len(roots) else None
+        if nxt is None or nxt.style != roots[idx].style or not _marked(nxt):
+            return False
+        if nxt.kind == "closing":
+            return False
+        part_idx = idx + 1
+    part = roots[part_idx]
+    before = [n for r in roots[:part_idx] for n in _subtree(r) if n.kind == "work"]
+    if part.kind == "plan" and not part.period and not before:
+        return False  # already read right from the titles
+    for n in _subtree(part):
+        if n.style not in ("plan", "preamble"):
+            n.kind, n.period = None, False
+    part.kind = "plan"
+    _classify(part.children, part, text, plan_year)
+    for r in roots[:part_idx]:
+        if r.kind != "work":
+            continue
+        period = r.period or any(
+            _PERIOD_TITLE.search(text[n.title_start : n.title_end]) for n in [r, *r.children[:1]]
+        )
+        for n in _subtree(r):
+            if n.kind == "work" or n is r:
+                n.kind = "plan" if period else "review"
+                n.period = period
+    return True
 
 
 def _two_digit_title(text: str, lines: list[Line], i: int) -> tuple[int, int]:
