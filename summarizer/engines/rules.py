@@ -174,6 +174,7 @@ class RulesEngine(Engine):
             and m.unit not in _DURATION_UNITS
             and not _in_quotes(text, m, clause.start)
             and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
+            and not _baseline(text, m, clause)
         ]
         if not kept:
             return previous
@@ -287,7 +288,6 @@ class RulesEngine(Engine):
         quote = text[clause.start : clause.end]
         subject = _clean_indicator(text[clause.start : split], strip_verbs=scope == "section")
         indicators = wording.expand_joint_subject(subject, len(kept)) or [subject] * len(kept)
-        direction = _direction(text, kept[0].start, split)
         qualifiers = [
             wording.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
         ]
@@ -296,6 +296,7 @@ class RulesEngine(Engine):
             qualifiers = [q or trailing for q in qualifiers]
         for indicator, m, qualifier in zip(indicators, kept, qualifiers, strict=True):
             if len(indicator) >= 2:
+                direction = _direction(text, m.start, split)  # 分别从…增加到…: each its own
                 ex.targets.append(
                     _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
                 )
@@ -416,6 +417,14 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
 # Units after which a noun can follow the number as its head (93个重点项目, 150公里农村公路):
 # measure words and physical units, not rates or money (6%的增速, 50亿元的项目).
 _NOT_PRENOMINAL = ("%", "％", "‰", "个百分点", "百分点", "倍")
+
+
+def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
+    """``从771家增加到1076家``: the number after 从 is the level started from, not a target."""
+    frm = text.rfind("从", clause.start, m.start)
+    if frm < 0 or _ACTION.search(text, frm, m.start):
+        return False
+    return bool(re.search(r"[到至]", text[m.end : clause.end]))
 
 
 def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
