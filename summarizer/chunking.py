@@ -54,7 +54,7 @@ _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|
 _PERIOD_TITLE = re.compile(r"十[一二三四五六七八九]五|五年|时期|远景|规划纲要")
 # A sentence that speaks about the targets instead of stating one: the statement has ended.
 _TURN = re.compile(
-    r"^[^，,。；;]{0,16}?(?:上述|以上|这些|这一|这个|这样|此|该|各项)[^，,。；;]{0,4}(?:目标|指标)"
+    r"[^，,。；;]{0,16}?(?:上述|以上|这些|这一|这个|这样|此|该|各项)[^，,。；;]{0,4}(?:目标|指标)"
 )
 
 

@@ -108,3 +108,19 @@ def lookup_key(indicator: str) -> str | None:
         if len(alias) >= 2 and core.endswith(alias):
             return key
     return None
+
+
+@cache
+def _aliases_longest_first() -> tuple[str, ...]:
+    return tuple(sorted({a for ind in indicators() for a in ind.aliases}, key=len, reverse=True))
+
+
+def leading_indicator(text: str) -> str | None:
+    """The known indicator ``text`` opens with (``出口总额促稳提质`` → ``出口总额``), a leading
+    region word included, else None."""
+    m = _REGION_PREFIX.match(text)
+    pos = m.end() if m else 0
+    for alias in _aliases_longest_first():
+        if len(alias) >= 2 and text.startswith(alias, pos):
+            return text[: pos + len(alias)]
+    return None

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from .. import numbers, wording
 from ..chunking import Document
 from ..models import Priority, QualitativeTarget, Scope, Section, Target
-from ..taxonomy import lookup_key
+from ..taxonomy import leading_indicator, lookup_key
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
 from .base import Engine, Extraction, target_at
@@ -33,9 +33,6 @@ _LEAD_WORDS = re.compile(
 )
 _TRAILING = re.compile(r"(?:同比|年均|分别|的|比上年|较上年)+$")
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
-_QUALITATIVE_HEAD = re.compile(
-    r"完成|促|稳中|实现|高于|低于|同步|保持|控制|达到|确保|基本|持续|不断|进一步|稳定|稳步|增长"
-)
 
 
 _FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]")
@@ -429,8 +426,8 @@ def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
 
 def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
     """The noun a quantity stands in front of (``93个重点项目`` → ``重点项目``), else None."""
-    if m.unit in _NOT_PRENOMINAL or m.unit.endswith("元"):
-        return None
+    if m.unit in _NOT_PRENOMINAL or m.unit.endswith("元") or m.unit in ("万", "亿", "万亿"):
+        return None  # a bare magnitude (千亿大关) has no measure word to count a noun with
     word, _, q_end = wording.qualifier_after(text, m.end)
     pos = q_end if word else m.end
     if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、和及与等":
@@ -489,15 +486,40 @@ def _minus(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int
     return spans
 
 
+# A goal written without a number ends in its predicate: a comparison or change verb of the
+# genre's closed class (完成, 实现, 达到, 同步, 高于…); the indicator is what comes before it, or
+# the object after it when the clause opens with it (完成国家下达的节能减排降碳约束性指标).
+_QUAL_PRED = re.compile(
+    r"完成|实现|确保|达到|保持|控制|同步|高于|低于|不低于|不超过|稳中|稳定|稳步|基本|持续|"
+    r"不断|进一步|增长|增速|下降|降低|提高|破题|全覆盖|清零|晋升"
+)
+_ISSUED_BY = re.compile(r"^[^，,；;的]{0,8}?(?:下达|确定|核定|要求)的?")
+_GOAL_NOUN = re.compile(r"(?:下降|降低|减少|增长)?(?:任务|目标|要求)+$")
+_CHANGE_TAIL = re.compile(r"(?:增速|增幅|涨幅|下降|降低|增长)$")
+
+
 def _qualitative(text: str, clause: _Clause, section_path: str) -> list[QualitativeTarget]:
-    """A headline clause without a number (节能减排完成省下达任务); a joint subject
-    (城镇和农村常住居民人均可支配收入增幅高于…) gives one item per indicator."""
+    """A headline clause without a number (节能减排完成省下达任务): one item per indicator it
+    names (``A、B等约束性指标完成…``, ``节能减排和碳排放强度下降…``, joint subjects)."""
     body = text[clause.start : clause.end]
-    head = _QUALITATIVE_HEAD.search(body)
-    if head is None or head.start() < 2:
-        return []
-    subject = _clean_indicator(body[: head.start()], strip_verbs=False)
-    subject = re.sub(r"(?:涨幅|增幅|增速)$", "", subject)
+    pred = _QUAL_PRED.search(body)
+    if pred is not None:
+        p_start, p_end = pred.span()
+    else:
+        # 出口总额促稳提质: no predicate of the closed class, but it opens with an indicator
+        name = leading_indicator(body)
+        if name is None:
+            return []
+        p_start = p_end = len(name)
+    if p_start < 2:  # 完成市下达的节能减排任务目标: the indicator is the object
+        obj = _ISSUED_BY.sub("", body[p_end:])
+        subject = _GOAL_NOUN.sub("", obj) or obj
+    else:
+        subject = body[:p_start]
+        if re.match(r".{0,4}?同步", body[p_end:]):
+            subject = re.split(r"[和与]", subject)[0]  # 居民收入增长和经济增长同步
+    subject = _clean_indicator(subject, strip_verbs=False)
+    subject = re.sub(r"等[^、，,和与及]{0,8}$", "", subject)  # …、安全生产等约束性指标
     if len(subject) < 2:
         return []
     joint = (
@@ -505,6 +527,11 @@ def _qualitative(text: str, clause: _Clause, section_path: str) -> list[Qualitat
         if re.search(r"^[^、和]{2,3}[、和]", subject)
         else None
     )
+    members = joint or [
+        _CHANGE_TAIL.sub("", m) or m for m in wording.ENUM_SPLIT.split(subject) if len(m) >= 2
+    ]
+    if not members or any(len(m) < 2 for m in members):
+        members = [subject]
     return [
         QualitativeTarget(
             indicator=indicator,
@@ -516,7 +543,7 @@ def _qualitative(text: str, clause: _Clause, section_path: str) -> list[Qualitat
             start=clause.start,
             end=clause.end,
         )
-        for indicator in (joint or [subject])
+        for indicator in members
     ]
 
 
