@@ -1,5 +1,19 @@
 """Named projects for the rules engine: construction projects, programmes, facilities and parks
-with a distinguishing name, the amount the text attaches to each, and its milestone."""
+with a distinguishing name, the amount the text attaches to each, and its milestone.
+
+The text is read by its structure, clause by clause:
+
+- a *run* is a stretch of name characters (no 、 or clause punctuation); a name ends on the
+  head noun of an undertaking (``项目``, ``工程``, ``产业园`` …) and starts after the last
+  action verb, ordinal marker (``一是``) or ``的`` in front of it;
+- ``A、B、C等(在建)项目`` / ``A、B等农贸市场``: every item before ``等`` is a name, completed with
+  the head noun written once after ``等`` when the item lacks one;
+- ``A、B、C项目`` (no ``等``): the items share the tail of the last one (``空港物流、保税仓库项目``);
+- facilities named by a weaker head (roads, schools, markets: ``完成龙西路、黄武路建设``) count
+  only when a construction word follows (``建设``, ``改造``, ``建成通车``, ``投入使用`` …);
+- a count after a name (``智能制造项目14个``) or a base made only of category words
+  (``特色小镇``, ``公立医院``) is no project; sentences about past years are skipped.
+"""
 
 from __future__ import annotations
 
@@ -12,37 +26,72 @@ from ..wording import PROJECT_CLAUSE_RE
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
 
-_PROJECT_SUFFIX = (
-    r"(?:项目|工程|产业园|工业园|物流园|医药园|基地|电站|铁路|机场|码头|水库|水厂|综合体|"
-    r"大道|高速|学院|医院|小镇)"
+# Head nouns that make a name on their own (the text calls it a project, or it is a work).
+_STRONG = r"项目|工程|产业园|工业园|物流园区?|医药园|产业城|电站|铁路|机场|码头|水库|水厂|综合体|高速|小镇"
+# Head nouns of facilities that count only with a construction word after them.
+_WEAK = (
+    r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
+    r"高中|大楼|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
+    r"迁建|扩建"
 )
-_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·\-]"
-_PROJECT = re.compile(
-    rf"{_NAME_CHARS}{{2,40}}?{_PROJECT_SUFFIX}(?:（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))?"
+_PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))"
+_STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
+_ANY_END = re.compile(rf"(?:{_STRONG}|{_WEAK}){_PHASE}?$")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-]+")
+# The genre's action verbs, time words and ordinal markers: a name starts after the last one.
+_BOUNDARY = re.compile(
+    r"加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|抓好|做好|搞好|打好|"
+    r"狠抓|谋划好|谋划|争取|实现|用好|依托|借助|围绕|紧盯|聚焦|支持|扶持|引导|鼓励|力促|发挥|深化|"
+    r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
+    r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以|对|把|将|"
+    r"加大|增强|强化|坚持|完善|开通|保障|借势|"
+    r"[一二三四五六七八九十]+[是要]|另一方面要|要|年内|今年|全年|的|和(?=[^、]{0,3}$)"
 )
-_PROJECT_VERBS = re.compile(
-    r"^(?:[以在对把将]?(?:加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|建设|"
-    r"建成|开工建设|开工|竣工|投产|签约|续建|完成|抓好|打造|做好|谋划|争取|实现|新建|改造|提升|"
-    r"用好|依托|围绕|紧盯|支持|引导|鼓励|推出|开发|深化|落实|编制|做大|做强|壮大|培育|引进|聚焦|"
-    r"促进|保障|创建|争创|探索|加大|强化|巩固|建立|完善|优化|发挥|服务|对接|融入|承接|拓展|"
-    r"改扩建|扩建|新改扩建|招引|落地|开展|安排|促成|做足|做好|按照|结合|帮助|加强|扎实|致力|"
-    r"深入分析|分析|引入社会资本参与|参与|发布|实现|打通|"
-    r"以|在|和|与|及|等)+)"
+_TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
+_TAIL = re.compile(
+    r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
+    r"的综合|的)*(?:建设|改造|综合改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|"
+    r"交付使用|前期|扫尾|开发建设|搬迁|迁建|置换)(?!水平|力度|步伐|发展|攻坚|用地|管理)"
+)
+# Words of categories, not of names (each seen in reports of two places or more outside the
+# seeds: 特色小镇 安国 定兴 容城 易县; 公立医院 徐水 山东 …; 社区卫生服务中心 北京 海拉尔;
+# 示范基地 云南 湖南; 老旧小区 24 places; 口袋公园 定兴 容城; 农村公路 安国 湖北; 全民健身中心
+# 安国 容城 海拉尔; 垃圾中转站 定兴 易县; 养老院 北京 山西; 文化中心 北京 浙江).
+_CATEGORY_WORDS = re.compile(
+    r"^(?:特色|美丽|乡村|农村|城市|城乡|县城|县级|市级|省级|国家级|公立|社区|卫生|服务|公共|公益|"
+    r"示范|标准化|标准|老旧|口袋|全民|健身|体育|文化|生活|垃圾|中转|养老|农贸|污水处理|重点|重大|新型|"
+    r"现代|智慧|绿色|综合|基层|村级|便民|配套|相关|各类|一批|新|大|好|小)+$"
 )
 _GENERIC_NAME = re.compile(
     r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
-    r"招商|上述|各类|相关|这些|该|本地|全[省市县区]|示范项目|试点项目|民生|[\d０-９]+个|^项目|^工程|"
-    r"^[^\u4e00-\u9fff“]*(?:项目|工程)$|“[^”]*\d[^”]*”(?:项目|工程)$"
+    r"招商|上述|各类|相关|这些|该|本地|全[省市县区]|我[省市县区]|示范项目|试点项目|民生|"
+    r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$"
 )
 # A name that still holds a verb after trimming is a phrase about projects, not a name.
 _VERBISH = re.compile(
-    r"抓住|紧盯|决胜|策划|入统|谋划|储备|引进|招引|对接|分析|调度|实施|推进|加快|推动"
+    r"抓住|紧盯|决胜|策划|入统|谋划|储备|引进|招引|对接|分析|调度|实施|推进|加快|推动|申报|"
+    r"遏制|解决|明确|跑出|发挥|借助"
 )
-_STATUS = (
-    ("开工", "开工"), ("竣工", "竣工"), ("投产", "投产"), ("建成", "建成"), ("签约", "签约"),
-    ("续建", "续建"), ("达产", "达产"), ("落地", "落地"), ("交付", "交付"), ("开建", "开工"),
+# “雪亮工程”, “七个一”工程, “农村公路建设三年会战”项目: campaigns, not works
+_CAMPAIGN = re.compile(
+    r"“[^”]+”工程$|^“[^”]+工程”?$|“[^”]*[\d一二三四五六七八九十][^”]*”(?:项目|工程)$"
+)
+_WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
+_ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延)$")
+_COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
+_REVIEW_SENTENCE = re.compile(r"(?:近年来|过去一年|过去五年|去年|五年来|一年来|几年来|多年来)")
+_STATUS_WORDS = (
+    ("建成通车", "通车"), ("竣工通车", "通车"), ("建成投产", "投产"), ("竣工投产", "投产"),
+    ("达产", "达产"), ("投产", "投产"), ("通车", "通车"), ("竣工", "竣工"),
+    ("交付使用", "交付使用"), ("开工", "开工"), ("开建", "开工"), ("建成", "建成"),
+    ("签约", "签约"), ("落地", "落地"), ("续建", "续建"), ("前期", "前期"),
 )  # fmt: skip
-_AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
+_STATUS_RE = re.compile("|".join(w for w, _ in _STATUS_WORDS))
+_STATUS_OF = dict(_STATUS_WORDS)
+_VERB_STATUS = re.compile(r"(?:开工建设|启动|开建|完成|建成|续建)对?$")
+_ETC = re.compile(r"等(?:[\d一二三四五六七八九十两]+[个条项所座家处]|一批|多个)?")
+_ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)")
+_ETC_HEAD = re.compile(rf"^(?P<head>[^，、等的]{{0,6}}?(?:{_STRONG}|{_WEAK}|景点|区))")
 
 
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
@@ -50,106 +99,318 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     text = doc.layout
     found: list[Project] = []
     for section, own_end in own_spans:
-        for clause in _clauses_for_projects(text, section.start, own_end):
-            found.extend(_clause_projects(text, clause, section.path))
-    # de-duplicate identical spans
-    seen: set[tuple[int, int]] = set()
+        for clause in _clauses(text, section.start, own_end, PROJECT_CLAUSE_RE):
+            if _in_review_sentence(text, section.start, clause.start):
+                continue
+            found.extend(
+                p
+                for p in _clause_projects(text, clause, section.path)
+                if _numbers_written(p, doc.text)
+            )
+    seen: set[tuple[int, int, str]] = set()
     out = []
     for p in found:
-        if (p.start, p.end) in seen:
+        key = (p.start, p.end, p.name)
+        if key in seen:
             continue
-        seen.add((p.start, p.end))
+        seen.add(key)
         out.append(p)
     return out
 
 
-def _clauses_for_projects(text: str, start: int, end: int) -> list[_Clause]:
-    return _clauses(text, start, end, PROJECT_CLAUSE_RE)
+def _in_review_sentence(text: str, floor: int, pos: int) -> bool:
+    """``近年来，…等一批好项目即将投产``: a sentence about past years names no plan project."""
+    k = max(
+        text.rfind("。", floor, pos), text.rfind("\n", floor, pos), text.rfind("；", floor, pos)
+    )
+    head = text[max(k + 1, floor) : pos + 8].lstrip(" \u3000\r\n")
+    return bool(_REVIEW_SENTENCE.match(head))
 
 
-_PROJECT_HINT = re.compile(_PROJECT_SUFFIX + r"|元的")
+class _Item:
+    __slots__ = ("a", "b", "list_end", "list_start", "name")
+
+    def __init__(self, a: int, b: int, name: str, list_start: int, list_end: int) -> None:
+        self.a, self.b, self.name = a, b, name
+        self.list_start, self.list_end = list_start, list_end
+
+
+def _trim_start(body: str, a: int, b: int) -> int:
+    """The name starts after the last boundary word (verb, marker, ``的``) in ``body[a:b]``."""
+    start = a
+    for m in _BOUNDARY.finditer(body, a, b):
+        if m.end() < b:
+            start = m.end()
+    m2 = re.match(r"(?:总?投资)?[\d.]+[万亿]?元的?", body[start:b])
+    if m2:
+        start += m2.end()
+    while start < b and body[start] in '、和与及“”"':
+        if body[start] in '“"' and "”" in body[start : b + 1]:
+            break
+        start += 1
+    return start
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"[“”\"]|\(\d+\)|（\d+）", "", name)
+
+
+def _shared_tail(item: str, name: str) -> str:
+    """``空港物流、保税仓库项目`` → 空港物流项目; ``白沙河、北易水综合治理工程`` → 白沙河综合治理工程:
+    an item without a head takes the tail of the last name after its own proper part (the
+    part up to a river or lake word, else as long as the item), at least the head word."""
+    suffix = _STRONG_END.search(name)
+    if _ANY_END.search(item) or not suffix:
+        return item
+    word = suffix.group(0)
+    geo = re.search(r"[河湖江山岛]", name[:6]) if re.search(r"[河湖江山岛]$", item) else None
+    tail = name[geo.end() :] if geo else name[len(item) :]
+    return item + (tail if tail.endswith(word) and len(tail) >= len(word) else word)
+
+
+def _is_name(
+    name: str, body: str, end: int, *, in_list: bool, raw: str = "", etc: bool = False
+) -> bool:
+    if len(name) < (2 if in_list else 4):
+        return False
+    if _GENERIC_NAME.search(name) or re.search(r"\d+个|\d+项|个$|等$|[和与及]$", name):
+        return False
+    if re.match(r"^[\d.]+(?:万|亿)?|^[（(]", name) or _VERBISH.search(name):
+        return False
+    if _COUNT_AFTER.match(body[end:]):
+        return False  # 智能制造项目14个: a count of a category is a target, not a project
+    base = _ANY_END.sub("", name)
+    if len(base) < (1 if etc else 2) or base[-1] in "和与及" or _CATEGORY_WORDS.match(base):
+        return False
+    if _CAMPAIGN.search(raw or name):
+        return False
+    weak = _WEAK_END.search(name)
+    if weak and not etc and not _ROAD_END.search(name) and len(base) < 3 and base[0] != "第":
+        return False  # 供水厂, 雄安新区: a kind of facility, or a place, not a named work
+    # 技改项目, 入园项目: a class of projects
+    return in_list or len(base) >= 3 or not re.search(r"(?:项目|工程)$", name)
 
 
 def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Project]:
-    if not _PROJECT_HINT.search(text, clause.start, clause.end):
-        return []
     body = text[clause.start : clause.end]
-    out: list[Project] = []
-    # enumerations "A、B、C等项目" share the suffix
-    etc = re.search(r"等(?:\d+个|一批)?[^，,。；;、等]{0,8}?(项目|工程)", body)
-    pieces: list[tuple[int, int]] = []
-    if etc:
-        seg_end = etc.start()
-        seg_start = 0
-        verb = _PROJECT_VERBS.match(body)
-        if verb:
-            seg_start = verb.end()
-        pos = seg_start
-        for part in re.split(r"[、]", body[seg_start:seg_end]):
-            pieces.append((pos, pos + len(part)))
-            pos += len(part) + 1
-    for m in _AMOUNT_OF.finditer(body):
-        # 投资50亿元的新钢电弧炉升级改造、80亿元的130万吨高品质硅钢项目建设进度
+    items: list[_Item] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    # 1. A、B、C等(在建)项目 / A、B等农贸市场
+    for etc in _ETC.finditer(body):
+        rest = body[etc.end() :]
+        pm = _ETC_PROJECT.match(rest)
+        head = ""
+        if pm:
+            head_end = etc.end() + pm.end()
+        else:
+            hm = _ETC_HEAD.match(rest)
+            if not hm or hm.group("head").startswith("重点"):
+                continue
+            head = re.sub(r"^[\d一二三四五六七八九十两]+[个条项所座家处]", "", hm.group("head"))
+            head_end = etc.end() + hm.end()
+        seg_start = max(body.rfind(c, 0, etc.start()) for c in "，,；;。") + 1
+        if head and not _STRONG_END.search(head):
+            # a facility head (农贸市场, 安置区) names a list of works only when built
+            cue = _TAIL.match(body[head_end:]) or re.search(
+                r"(?:启动|新建|建成|完成|开工建设)$",
+                body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())],
+            )
+            if "、" not in body[seg_start : etc.start()] or not cue:
+                continue
+        pieces = _split_list(body, seg_start, etc.start())
+        if not pieces:
+            continue
+        list_start = pieces[0][0]
+        for a, b in pieces:
+            name = _clean(body[a:b])
+            if head and not _ANY_END.search(name):
+                name += head
+            if _is_name(name, body, head_end, in_list=True, etc=True):
+                items.append(_Item(a, b, name, list_start, head_end))
+        taken.append((list_start, head_end))
+
+    # 2. names ending on a strong head noun, and lists sharing that head (空港物流、保税仓库项目)
+    for run in _NAME_RUN.finditer(body):
+        ends = [m.end() for m in _STRONG_END.finditer(body, run.start(), run.end())]
+        ends = [e for i, e in enumerate(ends) if i + 1 == len(ends) or _splits_at(body, e)]
+        left = run.start()
+        for b in ends:
+            a = _trim_start(body, left, b)
+            first_in_run = left == run.start()
+            left = b
+            if not free(a, b):
+                continue
+            raw = body[a:b]
+            # 残疾人托管中心和康复中心项目: two works joined by 和 (the left one named in full)
+            split = re.search(r"[和及]", raw)
+            if split and split.start() >= 4 and _ANY_END.search(raw[: split.start()]):
+                a2 = a + split.start()
+                first = _clean(body[a:a2])
+                if _is_name(first, body, a2, in_list=True, raw=body[a:a2]):
+                    items.append(_Item(a, a2, first, a, a2))
+                a = a2 + 1
+                raw = body[a:b]
+            name = _clean(raw)
+            if not _is_name(name, body, b, in_list=False, raw=raw):
+                continue
+            pieces = []
+            if first_in_run and a == run.start() and a > 0 and body[a - 1] == "、":
+                seg_start = max(body.rfind(c, 0, a) for c in "，,；;。") + 1
+                pieces = _split_list(body, seg_start, a - 1)
+            list_start = pieces[0][0] if pieces else a
+            items.append(_Item(a, b, name, list_start, b))
+            for pa, pb in pieces:
+                item = _shared_tail(_clean(body[pa:pb]), name)
+                if _is_name(item, body, pb, in_list=True, raw=body[pa:pb]):
+                    items.append(_Item(pa, pb, item, list_start, b))
+            taken.append((list_start, b))
+
+    # 3. facilities with a weaker head, followed by a construction word
+    for tail in re.finditer(
+        r"(?=建设|改造|开工|建成|完工|竣工|投产|通车|投入|交付|前期|扫尾)", body
+    ):
+        t = tail.start()
+        if not _TAIL.match(body[t:]):
+            continue
+        end = t
+        while end > 0 and body[end - 1] in "的":
+            end -= 1
+        tm = re.search(
+            r"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体)+$",
+            body[:end],
+        )
+        if tm:
+            end = tm.start()
+        seg_start = max(body.rfind(c, 0, end) for c in "，,；;。") + 1
+        if not free(end - 1, end):
+            continue
+        if "等" in body[seg_start:end]:
+            continue  # A、B等…建设: read as a 等 list above
+        pieces = _split_list(body, seg_start, end, split_and=True)
+        if not pieces or not _ANY_END.search(body[pieces[-1][0] : pieces[-1][1]]):
+            continue
+        list_start = pieces[0][0]
+        ok = [(a, b) for a, b in pieces if _ANY_END.search(body[a:b])]
+        for a, b in ok:
+            name = _clean(body[a:b])
+            if free(a, b) and _is_name(name, body, b, in_list=len(pieces) > 1):
+                items.append(_Item(a, b, name, list_start, end))
+        taken.append((list_start, end))
+
+    # 4. 投资50亿元的新钢电弧炉升级改造: a named undertaking with its amount in front
+    for m in re.finditer(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})", body):
+        a = m.start("name")
         name = m.group("name")
         cut = name.find("项目")
-        end = m.start("name") + (
+        b = a + (
             cut + 2 if cut >= 0 else len(re.sub(r"(?:建设进度|建设|达产达效|达产|投产)$", "", name))
         )
-        pieces.append((m.start("name"), end))
-    for m in _PROJECT.finditer(body):
-        if etc and m.start() < etc.end():
-            continue
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in pieces):
-            continue
-        pieces.append((m.start(), m.end()))
-    for a, b in pieces:
-        name_start, name_end = _trim_name(body, a, b)
-        name = body[name_start:name_end].replace("“", "").replace("”", "")
-        if len(name) < 4 or _GENERIC_NAME.search(name) or re.search(r"\d+个|\d+项|个$|等$", name):
-            continue
-        if re.match(r"^[\d.]+(万|亿)?", name) or re.match(r"^[（(]", name):
-            continue
-        if re.match(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]", body[name_end:]):
-            continue  # 智能制造项目14个: a count of a category is a target, not a project
-        if _VERBISH.search(body[name_start:name_end]):
-            continue
-        s, e = clause.start + name_start, clause.start + name_end
-        amount, unit, kind, a_s, a_e = _project_amount(text, s, e, clause)
-        q_start, q_end = s, e
-        if a_s is not None and a_e is not None:
-            # the quote holds the name and its amount (投资50亿元的…, or …工程，总投资3.2亿元)
-            q_start, q_end = min(clause.start, a_s), max(clause.end, a_e)
-        out.append(
-            Project(
-                name=name,
-                amount=amount,
-                amount_unit=unit,
-                amount_kind=kind,
-                status=_status(body, name_start, name_end),
-                section=section_path,
-                quote=text[q_start:q_end],
-                start=q_start,
-                end=q_end,
-                amount_start=a_s,
-                amount_end=a_e,
-            )
-        )
-    return out
+        if free(a, b) and _is_name(_clean(body[a:b]), body, b, in_list=False):
+            items.append(_Item(a, b, _clean(body[a:b]), a, b))
+            taken.append((a, b))
+
+    return [_project(text, clause, body, it, section_path) for it in items]
 
 
-def _trim_name(body: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and body[a] in " \u3000、":
-        a += 1
-    m = _PROJECT_VERBS.match(body, a, b)
-    if m and m.end() < b:
-        a = m.end()
-    # a capacity or amount phrase in front is not part of the name (投资50亿元的)
-    m2 = re.match(r"(?:总?投资)?[\d.]+[万亿]?元的", body[a:b])
-    if m2:
-        a += m2.end()
-    while a < b and body[a] in "的、和与及":
-        a += 1
-    return a, b
+_NUM_CHARS = "0123456789０１２３４５６７８９"
+_CN_NUM = "零〇一二三四五六七八九十百千万亿两"
+
+
+def _numbers_written(p: Project, source: str) -> bool:
+    """Every quantity of a built name (item + shared head) is written whole in its quote of
+    the source: not cut out of a longer number (``9.2`` of ``19.2``, ``二`` of ``十二``)."""
+    for m in numbers.find_mentions(p.name):
+        if m.kind != "quantity" or m.value is None:
+            continue
+        k = source.find(m.text, p.start, p.end)
+        while k >= 0:
+            q = numbers.quantity_at(source, k, p.end)
+            prev = source[k - 1] if k else ""
+            inside = prev in _NUM_CHARS or (prev in _CN_NUM and source[k] in _CN_NUM)
+            if q is not None and q[0] == k + len(m.text) and not (prev and inside):
+                break
+            k = source.find(m.text, k + 1, p.end)
+        if k < 0:
+            return False
+    return True
+
+
+def _splits_at(body: str, e: int) -> bool:
+    """A strong head inside a run ends a name when ``和``/``及`` (or a verb) follows it."""
+    return bool(re.match(r"(?:和|及|与)(?!.{0,2}$)", body[e : e + 3])) and e > 4
+
+
+def _split_list(
+    body: str, start: int, end: int, *, split_and: bool = False
+) -> list[tuple[int, int]]:
+    """The items of ``A、B、C`` in ``body[start:end]``; the first starts after the last verb."""
+    seg = body[start:end]
+    if not seg.strip():
+        return []
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for piece in seg.split("、"):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    a0, b0 = parts[0]
+    parts[0] = (_trim_start(body, a0, b0), b0)
+    if len(parts) > 1:
+        # a verb inside a later item means the list began after it
+        for k in range(len(parts) - 1, 0, -1):
+            a, b = parts[k]
+            if _trim_start(body, a, b) != a and any(
+                v.end() < b for v in _BOUNDARY.finditer(body, a, b) if v.group() not in "的和"
+            ):
+                parts = [(_trim_start(body, a, b), b), *parts[k + 1 :]]
+                break
+    if split_and:
+        out = []
+        for a, b in parts:
+            m = re.search(r"[和及]", body[a:b])
+            if m and _ANY_END.search(body[a : a + m.start()]) and _ANY_END.search(body[a:b]):
+                out.append((a, a + m.start()))
+                out.append((a + m.end(), b))
+            else:
+                out.append((a, b))
+        parts = out
+    return [(a, b) for a, b in parts if b > a and re.fullmatch(r"[^\s，,；;。：:]+", body[a:b])]
+
+
+def _project(text: str, clause: _Clause, body: str, it: _Item, section_path: str) -> Project:
+    s, e = clause.start + it.a, clause.start + it.b
+    amount, unit, kind, a_s, a_e = _project_amount(text, s, e, clause)
+    status = _status(body, it)
+    q_start, q_end = s, e
+    if it.list_start != it.a or it.list_end != it.b:
+        q_start, q_end = clause.start + it.list_start, clause.start + it.list_end
+    if status:
+        marks = list(_STATUS_RE.finditer(body, it.list_end, it.list_end + 14))
+        if marks:  # the quote runs to the milestone word written after the name
+            q_end = max(q_end, clause.start + marks[-1].end())
+        else:  # or starts at the verb in front of it (启动, 完成)
+            lo = max(0, it.list_start - 6)
+            verb = _VERB_STATUS.search(body, lo, it.list_start)
+            if verb:
+                q_start = min(q_start, clause.start + verb.start())
+    if a_s is not None and a_e is not None:
+        q_start, q_end = min(q_start, a_s), max(q_end, a_e)
+    return Project(
+        name=it.name,
+        amount=amount,
+        amount_unit=unit,
+        amount_kind=kind,
+        status=status,
+        section=section_path,
+        quote=text[q_start:q_end],
+        start=q_start,
+        end=q_end,
+        amount_start=a_s,
+        amount_end=a_e,
+    )
 
 
 def _project_amount(
@@ -180,9 +441,21 @@ def _project_amount(
     return None, None, None, None, None
 
 
-def _status(body: str, a: int, b: int) -> str | None:
-    before, after = body[max(0, a - 8) : a], body[b : b + 6]
-    for word, status in _STATUS:
-        if word in after or before.endswith(word) or (word + "建设") in before:
-            return status
+def _status(body: str, it: _Item) -> str | None:
+    """The milestone the clause sets: the last one written after the name or list
+    (``建成投产`` → 投产), else the verb in front (``启动`` → 开工, ``完成`` → 建成)."""
+    after = body[it.list_end : it.list_end + 14]
+    found = None
+    for m in _STATUS_RE.finditer(after):
+        found = _STATUS_OF[m.group()]
+    if found:
+        return found
+    verb = _VERB_STATUS.search(body, max(0, it.list_start - 6), it.list_start)
+    before = verb.group().rstrip("对") if verb else ""
+    if before in ("开工建设", "启动", "开建"):
+        return "开工"
+    if before in ("完成", "建成"):
+        return "完成" if re.match(r"[^，]{0,4}(?:搬迁|置换)", after) else "建成"
+    if before == "续建":
+        return "续建"
     return None
