@@ -96,7 +96,14 @@ class RulesEngine(Engine):
         amount_spans = {
             (p.amount_start, p.amount_end) for p in projects if p.amount_start is not None
         }
-        name_spans = sorted((p.start, p.end) for p in projects)
+        # numbers written inside a project's name (130万吨高品质硅钢项目) are the name's, not
+        # targets; a list quote (A、B等80个项目) also holds counts, which stay targets
+        name_spans = sorted(
+            (p.start + k, p.start + k + len(num))
+            for p in projects
+            for num in re.findall(r"[\d.]+[^\d\s，,。；;、]?", p.name)
+            if (k := p.quote.find(num)) >= 0
+        )
         for section, own_end in own_spans:
             for a, b in _minus(section.start, own_end, taken):
                 self._targets_in(
