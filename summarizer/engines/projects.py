@@ -22,9 +22,8 @@ import re
 from .. import numbers
 from ..chunking import Document
 from ..models import Project, Section
-from ..wording import PROJECT_CLAUSE_RE
+from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
-from ..wording import clauses as _clauses
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁路|机场|码头|水库|水厂|综合体|高速|小镇"
@@ -94,12 +93,25 @@ _ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工�
 _ETC_HEAD = re.compile(rf"^(?P<head>[^，、等的]{{0,6}}?(?:{_STRONG}|{_WEAK}|景点|区))")
 
 
+# What every way of naming a project needs in its clause (see _clause_projects).
+_HINT = re.compile(
+    rf"等|元的|{_STRONG}|建设|改造|开工|建成|完工|竣工|投产|通车|投入|交付|前期|扫尾"
+)
+
+
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``)."""
     text = doc.layout
+    index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
     found: list[Project] = []
     for section, own_end in own_spans:
-        for clause in _clauses(text, section.start, own_end, PROJECT_CLAUSE_RE):
+        # only clauses holding a head noun, 等, a construction word or an amount can name one
+        seen_clauses: set[_Clause] = set()
+        for hint in _HINT.finditer(text, section.start, own_end):
+            clause = index.around(hint.start(), section.start, own_end)
+            if clause is None or clause in seen_clauses:
+                continue
+            seen_clauses.add(clause)
             if _in_review_sentence(text, section.start, clause.start):
                 continue
             found.extend(

@@ -57,6 +57,7 @@ class _Quantities:
     """Every quantity mention of the report, found once, sliced per clause by offset."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        self.clause_index = wording.ClauseIndex(text, wording.CLAUSE_DELIMITERS)
         self.items = [
             m for m in numbers.find_mentions(text, start, end) if m.kind == "quantity" and m.unit
         ]
@@ -131,8 +132,7 @@ class RulesEngine(Engine):
     ) -> None:
         text = doc.layout
         previous = ""
-        for clause in _clauses(text, start, end):
-            mentions = quantities.within(clause.start, clause.end)
+        for clause, mentions in self._clauses_in(text, quantities, start, end, scope):
             deepest = section  # own text of a section precedes its children
             if not mentions:
                 if scope == "headline":
@@ -151,6 +151,25 @@ class RulesEngine(Engine):
                 name_spans or [],
                 previous,
             )
+
+    def _clauses_in(
+        self, text: str, quantities: _Quantities, start: int, end: int, scope: Scope
+    ) -> list[tuple[_Clause, list[numbers.Mention]]]:
+        """The clauses of ``text[start:end]`` with their quantities. In the headline every
+        clause counts (one without a number is a qualitative target); elsewhere only the
+        clauses holding a quantity, found from the quantities (most clauses hold none)."""
+        if scope == "headline":
+            return [(c, quantities.within(c.start, c.end)) for c in _clauses(text, start, end)]
+        out: list[tuple[_Clause, list[numbers.Mention]]] = []
+        for m in quantities.within(start, end):
+            clause = quantities.clause_index.around(m.start, start, end)
+            if clause is None or m.end > clause.end or m.start < clause.start:
+                continue
+            if out and out[-1][0] == clause:
+                out[-1][1].append(m)
+            else:
+                out.append((clause, [m]))
+        return out
 
     def _clause_targets(
         self,
