@@ -53,14 +53,29 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     return s.strip(" \u3000、")
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, merged spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 class _Quantities:
     """Every quantity mention of the report, found once, sliced per clause by offset."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self.clause_index = wording.ClauseIndex(text, wording.CLAUSE_DELIMITERS)
-        self.items = [
-            m for m in numbers.find_mentions(text, start, end) if m.kind == "quantity" and m.unit
-        ]
+        self.items: list[numbers.Mention] = []
+        for start, end in _union(spans):  # only where targets are read: no review text
+            self.items.extend(
+                m
+                for m in numbers.find_mentions(text, start, end)
+                if m.kind == "quantity" and m.unit
+            )
         self.starts = [m.start for m in self.items]
 
     def within(self, start: int, end: int) -> list[numbers.Mention]:
@@ -82,9 +97,10 @@ class RulesEngine(Engine):
     def extract_sync(self, doc: Document) -> Extraction:
         ex = Extraction()
         text = doc.layout  # structure is read from the layout view; quotes re-sliced below
-        quantities = _Quantities(text, doc.report.content_start, doc.report.content_end)
         headline = doc.headline_span()
         taken = [headline] if headline else []
+        own_spans = _own_spans(doc)
+        quantities = _Quantities(text, [*taken, *((s.start, e) for s, e in own_spans)])
         for a, b in taken:
             for section in doc.headline_sections():
                 lo, hi = max(a, section.start), min(b, section.end)
@@ -92,7 +108,6 @@ class RulesEngine(Engine):
                     hi = min(hi, kid.start) if kid.start > lo else hi
                 if hi > lo:
                     self._targets_in(doc, quantities, lo, hi, "headline", section, ex)
-        own_spans = _own_spans(doc)
         projects = find_projects(doc, own_spans)
         amount_spans = {
             (p.amount_start, p.amount_end) for p in projects if p.amount_start is not None
