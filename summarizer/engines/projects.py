@@ -38,13 +38,14 @@ _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
 _ANY_END = re.compile(rf"(?:{_STRONG}|{_WEAK}){_PHASE}?$")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-]+")
 # The genre's action verbs, time words and ordinal markers: a name starts after the last one.
+# A verb may carry the resultative complement 好 (谋划好, 抓好): a closed class of one.
 _BOUNDARY = re.compile(
-    r"加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|抓好|做好|搞好|打好|"
+    r"(?:加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|抓好|做好|搞好|打好|"
     r"狠抓|谋划|争取|实现|用好|依托|借助|围绕|紧盯|聚焦|支持|扶持|引导|鼓励|力促|发挥|深化|"
     r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
     r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以|对|把|将|"
     r"加大|增强|强化|坚持|完善|开通|保障|借势|"
-    r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$)"
+    r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$))好?"
 )
 _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
 _TAIL = re.compile(
