@@ -213,6 +213,7 @@ class RulesEngine(Engine):
             and not _in_quotes(text, m, clause.start)
             and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
             and not _baseline(text, m, clause)
+            and not _meta_count(text, m, clause.end)
         ]
         if not kept:
             return previous
@@ -297,7 +298,13 @@ class RulesEngine(Engine):
         if stop < 2:
             return False
         subject = _clean_indicator(head[:stop], strip_verbs=scope == "section")
-        if adverb is None and not subject.startswith("城乡"):
+        if (
+            adverb is None
+            and not subject.startswith("城乡")
+            and not re.match(
+                r"^[^、和及与]{2,3}[、和及与][^、和及与]{2,3}[^、和及与]{2,}$", subject
+            )
+        ):
             return False
         parts = 2 if subject.startswith("城乡") else len(wording.ENUM_SPLIT.split(subject))
         members = wording.expand_joint_subject(subject, parts)
@@ -455,6 +462,24 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
 # Units after which a noun can follow the number as its head (93个重点项目, 150公里农村公路):
 # measure words and physical units, not rates or money (6%的增速, 50亿元的项目).
 _NOT_PRENOMINAL = ("%", "％", "‰", "个百分点", "百分点", "倍")
+
+
+# A count of the plan's own parts (23项主要目标, 6项指标, 30项防控措施) or the ordinal of a
+# meeting (九届十一次全会): nouns of the genre's closed class, not things to build or reach.
+_META_NOUN = re.compile(
+    r"(?:[^，,。；;、]{0,6}?(?:指标|措施|目标|任务|要求|原则))(?=[，,。；;、]|$)"
+)
+_MEETING = re.compile(r"(?:[、和及][^，,。；;]{0,6})?(?:全会|全体会议|会议|党代会|代表大会)")
+
+
+def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
+        return True
+    if m.unit not in ("项", "个", "条"):
+        return False
+    before = text[max(0, m.start - 6) : m.start]
+    after_noun = _META_NOUN.match(text, m.end, clause_end)
+    return after_noun is not None or bool(re.search(r"(?:指标|目标)(?:设定为|为)?$", before))
 
 
 def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
