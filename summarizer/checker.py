@@ -1,6 +1,6 @@
 """The numeric consistency checker: every number a summary states, against its source text.
 
-``check(summary, source_text)`` verifies, item by item (DESIGN.md "Output contract"):
+``check(summary, source_text)`` verifies, item by item (docs/output-format.md):
 
 - targets: the quote is in the source (at ``start:end`` when given); ``value_start:value_end``
   is one whole number with its unit inside the quote and says the target's value, value_max and

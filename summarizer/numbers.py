@@ -1,6 +1,6 @@
 """Chinese and Arabic numbers, units and magnitudes, and the numeric mention finder.
 
-Pure functions, no I/O; every regex is compiled once. Decisions that fill DESIGN.md's gaps
+Pure functions, no I/O; every regex is compiled once. Decisions that fill the output format's gaps
 (they follow the conventions of the hand-written gold, evals/README.md):
 
 - ``find_mentions`` reads context from the whole text and returns the mentions lying entirely

@@ -107,7 +107,7 @@ def _bound_word(
 def qualifier_for(
     text: str, value_start: int, value_end: int, clause_start: int, clause_end: int
 ) -> str:
-    """DESIGN.md: the bound word next to the number; else ``力争`` when the clause says 力争
+    """docs/output-format.md: the bound word next to the number; else ``力争`` when the clause says 力争
     before this number; else ""."""
     q = _bound_word(text, value_start, value_end, clause_start, clause_end)
     if q:

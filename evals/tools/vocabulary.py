@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.engines import projects, rules  # noqa: E402
 
-# Closed-class words of the genre, allowed below two places: the bound words of DESIGN's
+# Closed-class words of the genre, allowed below two places: the bound words of the format's
 # qualifier list and the comparison phrases of a change (比上年 / 较上年).
 CLOSED = {"不超过", "不低于", "较上年", "比上年"}
 

@@ -15,7 +15,7 @@ ENGINE_CHOICES = ("auto", "rules", "llm", "local")
 
 
 def create_engine(name: str, settings: Settings | None = None) -> Engine:
-    """Build the engine called ``name`` (``auto`` resolved by the settings, see DESIGN.md)."""
+    """Build the engine called ``name`` (``auto`` resolved by the settings, see docs/output-format.md and the README)."""
     if name not in ENGINE_CHOICES:
         raise UsageError(f"unknown engine {name!r}; choose one of {', '.join(ENGINE_CHOICES)}")
     if name == "rules":

@@ -287,7 +287,7 @@ class RulesEngine(Engine):
         ex: Extraction,
     ) -> bool:
         """``城乡居民人均可支配收入增长7.5%``, ``A、B均增长8%``: a joint subject with one value
-        gives one target per member, sharing the value (DESIGN: joint subjects are expanded)."""
+        gives one target per member, sharing the value (joint subjects are expanded)."""
         head = text[clause.start : m.start]
         # the distributive adverb stands right before the verb (人均 is not one)
         adverb = next(
@@ -412,7 +412,7 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
 
 def _direction(text: str, pos: int, start: int) -> str:
     """The closed-list verb nearest before ``pos``; words outside the list (涨幅, 增幅, 稳定)
-    give "" as DESIGN.md says."""
+    give "" (docs/output-format.md)."""
     word, s, e = wording.direction_before(text, pos, start)
     if word and text[s:e] in wording.LOOSE_DIRECTION_WORDS:
         return ""
