@@ -1,6 +1,6 @@
 """checker.py: hand-built correct targets for real sentences of the seeds give zero violations,
 and every injected error (value, unit, qualifier, direction, quote, span, swapped enumeration)
-is flagged with the right kind. The same mutations run over evals/gold/*.json when present."""
+is flagged with the right kind. The same mutations run over evals/gold/*.json (which must exist)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from summarizer.checker import check, format_violations
 from summarizer.errors import InputError
 from summarizer.models import CheckResult, Meta, Priority, Project, ReportSummary, Source, Target
-from summarizer.numbers import DIRECTIONS, QUALIFIERS
+from summarizer.numbers import DIRECTIONS, QUALIFIERS, find_mentions
 from summarizer.wording import clause_bounds, direction_readings, qualifier_readings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -615,9 +615,13 @@ def test_format_violations() -> None:
     )
 
 
-# ------------------------------------------------------------------------ gold, when present
+# ------------------------------------------------------------------------------------- gold
 
-GOLD_FILES = sorted(GOLD.glob("*.json")) if GOLD.is_dir() else []
+GOLD_FILES = sorted(GOLD.glob("*.json"))
+
+
+def test_gold_files_exist() -> None:
+    assert GOLD_FILES, f"no gold summaries in {GOLD}: the gold mutation tests would run on nothing"
 
 
 def _gold(path: Path) -> tuple[dict[str, Any], str]:
@@ -629,7 +633,6 @@ def _gold(path: Path) -> tuple[dict[str, Any], str]:
     return summary, fixture.read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not GOLD_FILES, reason="no evals/gold/*.json yet")
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[p.stem for p in GOLD_FILES])
 def test_gold_is_clean_and_every_mutation_is_flagged(path: Path) -> None:
     summary, text = _gold(path)
@@ -767,6 +770,7 @@ def test_unseen_forms(row: tuple) -> None:
     assert kinds(value_end=good["value_end"] - 1) == ["span_mismatch"]
 
 
+_FUZZ_TEXT = "地区生产总值增长7.5%左右,新增规上工业企业40家。"
 _JSONISH = st.recursive(
     st.none()
     | st.booleans()
@@ -781,19 +785,111 @@ _JSONISH = st.recursive(
 _KEYS = ["indicator", "value", "value_max", "unit", "qualifier", "direction", "quote", "start", "end",
          "value_start", "value_end", "name", "amount", "amount_unit", "amount_start", "amount_end",
          "text", "title", "summary", "measures"]  # fmt: skip
+_PAIRS = [("start", "end"), ("value_start", "value_end"), ("amount_start", "amount_end")]
+# well-typed fields drawn near the source's own words, numbers and spans, so checks run to the end
+_WORDS = st.sampled_from(["增长7.5%左右", "新增规上工业企业40家", "40家", "7.5%", "增长", "左右",
+                          "以上", "新增", "家", "%", "个百分点", "8%", ""]) | st.text(max_size=12)  # fmt: skip
+_NUMBER = st.sampled_from([7.5, 40, 8.0]) | st.integers(-5, 400) | st.floats(-1e4, 1e4)
+_SPAN = st.sampled_from(
+    [
+        (_FUZZ_TEXT.index(w), _FUZZ_TEXT.index(w) + len(w))
+        for w in ("7.5%", "40家", "7.5", "增长7.5%左右")
+    ]
+) | st.tuples(st.integers(-2, len(_FUZZ_TEXT) + 2), st.integers(-2, len(_FUZZ_TEXT) + 2))
+
+
+@st.composite
+def _typed_item(draw: st.DrawFn) -> dict[str, Any]:
+    d: dict[str, Any] = {"quote": draw(_WORDS), "value": draw(_NUMBER)}
+    for key in ("indicator", "unit", "qualifier", "direction", "name", "amount_unit", "text",
+                "title", "summary"):  # fmt: skip
+        if draw(st.booleans()):
+            d[key] = draw(_WORDS)
+    for key in ("value_max", "amount"):
+        if draw(st.booleans()):
+            d[key] = draw(st.none() | _NUMBER)
+    if draw(st.booleans()):
+        d["measures"] = draw(st.lists(_WORDS, max_size=2))
+    for a, b in _PAIRS:
+        if draw(st.booleans()):
+            d[a], d[b] = draw(_SPAN)
+    return d
+
+
+_KINDS = {
+    "targets": {"quote_not_in_source", "span_mismatch", "unit_mismatch", "number_not_in_quote",
+                "qualifier_mismatch", "direction_mismatch"},
+    "projects": {"quote_not_in_source", "span_mismatch", "unit_mismatch", "number_not_in_quote"},
+    "qualitative_targets": {"quote_not_in_source", "span_mismatch", "number_not_in_quote"},
+    "priorities": {"span_mismatch", "number_not_in_source"},
+}  # fmt: skip
+
+
+def _quantities(s: Any) -> int:
+    """How many numeric facts free text ``s`` states (what the checker counts for it)."""
+    if not isinstance(s, str):
+        return 0
+    return sum(m.kind == "quantity" and m.value is not None for m in find_mentions(s))
 
 
 @given(
     st.sampled_from(["targets", "projects", "qualitative_targets", "priorities"]),
-    st.lists(st.dictionaries(st.sampled_from(_KEYS), _JSONISH, max_size=8), max_size=3),
+    st.lists(
+        _typed_item() | st.dictionaries(st.sampled_from(_KEYS), _JSONISH, max_size=8), max_size=3
+    ),
 )
 @settings(max_examples=400, deadline=None)
 def test_any_input_gives_a_result_or_input_error(group: str, items: list[dict[str, Any]]) -> None:
-    text = "地区生产总值增长7.5%左右,新增规上工业企业40家。"
+    text = _FUZZ_TEXT
     try:
         result = check({group: items}, text)
     except InputError as err:
         assert str(err).startswith(group)
+        return
+    # what was checked: every target; a project's amount and the numbers of its name; the
+    # numbers of a qualitative text (when its quote is found); every number of a priority
+    if group == "targets":
+        assert result.checked == len(items)
+    elif group == "projects":
+        amounts = sum(d.get("amount") is not None for d in items)
+        names = sum(_quantities(d.get("name")) for d in items)
+        assert amounts <= result.checked <= amounts + names
+    elif group == "qualitative_targets":
+        assert result.checked <= sum(_quantities(d.get("text")) for d in items)
     else:
-        assert result.checked >= 0
-        format_violations(result, text)
+        fields = [d.get(k) for d in items for k in ("title", "summary")]
+        fields += [m for d in items for m in d.get("measures") or []]
+        assert result.checked == sum(_quantities(f) for f in fields)
+
+    by_item: dict[str, list[str]] = {}
+    for v in result.violations:
+        # names one item of the group by a valid index, and one of its fields
+        assert v.item.startswith(f"{group}[") and v.item.endswith("]"), v
+        i = int(v.item[len(group) + 1 : -1])
+        assert 0 <= i < len(items), v
+        assert v.kind in _KINDS[group], v
+        assert v.field.split("[")[0] in _KEYS, v
+        assert v.message, v
+        by_item.setdefault(v.item, []).append(v.kind)
+        # a span is whole; it echoes a span the item gave, or lies inside the source
+        assert (v.start is None) == (v.end is None), v
+        if v.kind in ("span_mismatch", "quote_not_in_source"):
+            given_spans = {(items[i].get(a), items[i].get(b)) for a, b in _PAIRS}
+            assert (v.start, v.end) in given_spans | {(None, None)}, v
+        else:
+            assert v.start is not None and v.end is not None, v
+            assert 0 <= v.start <= v.end <= len(text), v
+    if group != "priorities":  # a quote that is not in the source is the item's only violation
+        for i, d in enumerate(items):
+            missing = not d["quote"] or d["quote"] not in text
+            kinds = by_item.get(f"{group}[{i}]", [])
+            assert ("quote_not_in_source" in kinds) == missing, (d, kinds)
+            assert not missing or kinds == ["quote_not_in_source"], (d, kinds)
+
+    report = format_violations(result, text)
+    lines = report.splitlines()
+    assert (
+        lines[-1] == f"{result.checked} numeric facts checked, {len(result.violations)} violations"
+    )
+    for v in result.violations:
+        assert f"{v.kind}: {v.item}.{v.field}" in report and v.message in report

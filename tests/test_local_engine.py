@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_llm_integration import smollm2_path
+from test_llm_integration import require_xllamacpp, smollm2_path
 
 from summarizer.cli import main
 from summarizer.errors import EngineError
@@ -24,17 +24,12 @@ from summarizer.models import ReportSummary
 PARAGRAPH = "2024年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业2万人。"
 
 
-def _has_xllamacpp() -> bool:
-    try:
-        import xllamacpp  # noqa: F401
-    except ImportError:
-        return False
-    return True
+@pytest.fixture
+def _xllamacpp() -> None:
+    require_xllamacpp()  # fails under CI, skips elsewhere
 
 
-needs_xllamacpp = pytest.mark.skipif(
-    not _has_xllamacpp() and not os.environ.get("CI"), reason="pip install -e '.[local]'"
-)
+needs_xllamacpp = pytest.mark.usefixtures("_xllamacpp")
 
 
 @pytest.fixture
@@ -209,10 +204,8 @@ def _children() -> list[str]:
 
 @pytest.fixture(scope="module")
 def gguf() -> Path:
-    if not _has_xllamacpp():
-        if os.environ.get("CI"):
-            raise RuntimeError("xllamacpp is required in CI: pip install -e '.[dev,local]'")
-        pytest.skip("xllamacpp is not installed; pip install -e '.[dev,local]'")
+    """The SmolLM2 model file, with xllamacpp there to run it (both: fail under CI, else skip)."""
+    require_xllamacpp()
     return smollm2_path()
 
 

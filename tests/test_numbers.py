@@ -1,6 +1,6 @@
 """numbers.py: a hand-written table over real sentences of the seed reports, plus properties.
 
-Every expected value below was written by reading the sentence, following DESIGN.md and the
+Every expected value below was written by reading the sentence, following docs/output-format.md and the
 decisions documented in ``summarizer/numbers.py`` — never copied from the code's output.
 """
 

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+from summarizer.api import summarize_file
 from summarizer.chunking import chunk_report
 from summarizer.errors import InputError, UsageError
 from summarizer.ingest import load_report
@@ -135,12 +136,7 @@ _RULES_CACHE: dict[str, ReportSummary] = {}
 
 def rules_summary(path: Path) -> ReportSummary:
     if str(path) not in _RULES_CACHE:
-        try:
-            from summarizer.api import summarize_file
-
-            _RULES_CACHE[str(path)] = summarize_file(path, engine="rules")
-        except ImportError as exc:  # the rules engine is being finished concurrently
-            pytest.skip(f"rules engine not importable yet: {exc}")
+        _RULES_CACHE[str(path)] = summarize_file(path, engine="rules")
     return _RULES_CACHE[str(path)]
 
 
