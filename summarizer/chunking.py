@@ -215,12 +215,17 @@ class Document:
     def lead_sentence(self, section: Section, limit: int = 80) -> str:
         """The first sentence of the section's body after its title (an extractive summary),
         cut at a comma before ``limit`` characters."""
-        text = self.text
+        text, layout = self.text, self.layout
+        kids = self.children(section.path)
+        own_end = kids[0].start if kids else section.end
         pos = section.title_end
-        while pos < section.end and text[pos] in "。：:；; \t\u3000\r\n":
+        while pos < own_end and layout[pos] in "。：:；; \t\u3000\r\n":
             pos += 1
+        if pos >= own_end and kids:
+            # the heading is followed at once by its sub-sections (01 …): the first one speaks
+            return self.lead_sentence(kids[0], limit)
         stop = pos
-        while stop < section.end and text[stop] not in "。\n":
+        while stop < section.end and layout[stop] not in "。\n":
             stop += 1
         sentence = text[pos:stop].strip()
         if len(sentence) > limit:
@@ -475,6 +480,7 @@ def build_sections(
     _add_lead_children(roots, lines, text)
     plan_year = _plan_year(roots, text)
     _classify(roots, None, text, plan_year)
+    _after_closing(roots)
     out: list[Section] = []
     _flatten(roots, "", 1, out, source)
     headline = find_headline(text, out, end)
@@ -482,6 +488,19 @@ def build_sections(
         out = []
         _flatten(roots, "", 1, out, source)
     return out
+
+
+def _after_closing(roots: list[_Node]) -> None:
+    """The government's own work closes the report body: numbered parts after it (appendices,
+    lists of projects, notes) are not this year's work sections."""
+    closed = False
+    for r in roots:
+        if r.kind == "closing" and r.style not in ("plan", "preamble", "lead", "intro"):
+            closed = True
+        elif closed and r.kind == "work":
+            for n in _subtree(r):
+                if n.kind == "work":
+                    n.kind = "closing"
 
 
 def _marked(node: _Node) -> list[_Node]:

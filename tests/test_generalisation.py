@@ -1,0 +1,147 @@
+"""Structure read the way real reports are laid out, on sentences from real reports.
+
+The corpus fixtures are real reports (evals/corpus/); gold is hand-written. Only tuning-half
+reports are asserted on here: the check half is held out for measurement (evals/corpus.yaml).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer import summarize, summarize_file
+from summarizer.chunking import build_sections, find_headline
+from summarizer.layout import layout_view
+from summarizer.taxonomy import lookup_key
+
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+TUNE = sorted(
+    p
+    for p in (EVALS / "corpus" / "gold").glob("*.json")
+    if json.loads(p.read_text(encoding="utf-8"))["split"] == "tune"
+)
+
+
+# ---------------------------------------------------------------- layout
+
+
+def test_layout_view_keeps_length_and_reads_escapes_entities_and_spaces() -> None:
+    text = "一、2017年工作回顾\\r\\n（一）好&nbsp;的\u2003x&amp;y\n??（二）z"
+    view = layout_view(text)
+    assert len(view) == len(text)
+    assert view.split("\n")[0] == "一、2017年工作回顾   "  # \r\n escape: spaces + line break
+    assert "好      的 x&    y" in view  # &nbsp; and the em space are spaces, &amp; is &
+    assert view.split("\n")[-1] == "  （二）z"  # ?? at a line start is lost indentation
+
+
+def test_escaped_line_breaks_are_line_breaks_to_the_chunker() -> None:
+    # 安新/容城 spreadsheet exports: every line break written as the four characters \r\n
+    text = (
+        "一、2023年工作回顾\\r\\n过去一年，全县生产总值增长5%。\\r\\n"
+        "二、2024年工作安排\\r\\n（一）坚持项目为王，推动产业发展。抓好项目建设。\\r\\n"
+        "（二）坚持改革创新，激发发展活力。深化改革。"
+    )
+    sections = build_sections(text)
+    assert [(s.path, s.marker, s.kind) for s in sections] == [
+        ("1", "一、", "review"),
+        ("2", "二、", "plan"),
+        ("2.1", "（一）", "work"),
+        ("2.2", "（二）", "work"),
+    ]
+    assert sections[2].title == "坚持项目为王，推动产业发展"  # verbatim, no escape in it
+
+
+def test_mixed_bracket_widths_are_one_marker_sequence() -> None:
+    body = "。" + "推进各项工作落实落细，确保取得实效。" * 3
+    text = f"(一)稳增长{body}\n（二）促改革{body}\n（三）惠民生{body}"
+    assert [s.marker for s in build_sections(text)] == ["(一)", "（二）", "（三）"]
+
+
+# ---------------------------------------------------------------- headline
+
+
+def test_the_headline_statement_runs_over_every_sentence_until_the_text_turns() -> None:
+    text = (
+        "综合考虑各方面因素，今年主要预期目标是：地区生产总值增长6%左右。"
+        "规上工业增加值增长6.8%左右，固定资产投资增长4.5%以上。居民收入增长与经济增长同步。"
+        "实现上述目标，必须坚持稳中求进。"
+    )
+    start, end = find_headline(text, build_sections(text))  # type: ignore[misc]
+    assert text[start:end] == (
+        "地区生产总值增长6%左右。规上工业增加值增长6.8%左右，固定资产投资增长4.5%以上。"
+        "居民收入增长与经济增长同步。"
+    )
+    heads = [t.indicator for t in summarize(text, engine="rules").targets if t.scope == "headline"]
+    assert heads == ["地区生产总值", "规上工业增加值", "固定资产投资"]
+
+
+def test_the_five_year_plan_goals_are_not_the_headline() -> None:
+    text = (
+        "“十五五”时期经济社会发展的主要目标是：经济实力显著增强。\n"
+        "今年是“十五五”开局之年。主要预期目标是：地区生产总值增长5%以上。"
+    )
+    start, end = find_headline(text, build_sections(text))  # type: ignore[misc]
+    assert text[start:end] == "地区生产总值增长5%以上。"
+
+
+def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
+    text = (
+        "主要预期目标是：地区生产总值增长4.5%左右，城镇新增就业45万人以上。\n"
+        "确定4.5%左右的增长目标，主要考虑是稳就业。\n"
+    )
+    start, end = find_headline(text, build_sections(text))  # type: ignore[misc]
+    assert text[start:end].endswith("45万人以上。")
+
+
+# ---------------------------------------------------------------- taxonomy
+
+
+@pytest.mark.parametrize(
+    ("indicator", "key"),
+    [
+        ("经济增长", "gdp"),
+        ("全区地区生产总值", "gdp"),
+        ("地区生产总值增速", "gdp"),
+        ("进口博览会展位", None),  # an alias inside another word is no match
+        ("新型储能装机", None),
+        ("城镇常住居民人均可支配收入", "urban_disposable_income"),
+        ("农村牧区常住居民人均可支配收入", "rural_disposable_income"),
+        ("全社会研发经费支出相当于全市生产总值的比例", "rd_intensity"),  # a share, not gdp
+        ("农民人均纯收入", None),  # net income is another statistic
+    ],
+)
+def test_taxonomy_keys_match_the_head_of_the_indicator(indicator: str, key: str | None) -> None:
+    assert lookup_key(indicator) == key
+
+
+def test_a_leading_xin_is_part_of_the_indicator() -> None:
+    s = summarize(
+        "今年重点工作：\n一、稳就业。全年新增城镇就业2万人，新型储能装机达到50万千瓦。",
+        engine="rules",
+    )
+    assert sorted(t.indicator for t in s.targets) == ["城镇就业", "新型储能装机"]
+
+
+# ---------------------------------------------------------------- real reports
+
+
+@pytest.mark.parametrize("gold_path", TUNE, ids=lambda p: p.stem)
+def test_tuning_reports_get_their_priorities_and_a_right_or_null_region(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    summary = summarize_file(EVALS / gold["fixture"], engine="rules")
+    assert [p.title for p in summary.priorities] == [p["title"] for p in gold["priorities"]]
+    assert summary.meta.region in (gold["region"], None)
+    assert summary.meta.year == gold["year"]
+    assert summary.checks.violations == []
+
+
+def test_a_priority_summary_is_a_sentence_not_a_sub_heading_number() -> None:
+    path = EVALS / "fixtures" / "004_ruijin.txt"
+    text = path.read_text(encoding="utf-8")
+    summary = summarize_file(path, engine="rules")
+    assert len(summary.priorities) == 6
+    for p in summary.priorities:
+        assert len(p.summary) >= 10 and not p.summary.isdigit()  # was "01" for all six
+        assert p.summary in text[p.start : p.end]
