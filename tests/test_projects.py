@@ -2,7 +2,8 @@
 
 Sentences come from tuning-half reports: hailaer_2014 (evals/corpus/fixtures/hailaer_2014.txt,
 海拉尔区 2014), yixian_2018 (evals/corpus/fixtures/yixian_2018.txt, 易县 2018) and
-rongcheng_2017 (evals/corpus/fixtures/rongcheng_2017.txt, 容城县 2017). Expected names, amounts
+rongcheng_2017 (evals/corpus/fixtures/rongcheng_2017.txt, 容城县 2017), anguo_2022 (安国市 2022),
+xushui_2019 (徐水区 2019) and yixian_2021 (易县 2021), same folder. Expected names, amounts
 and statuses were checked by hand against evals/README.md ("Projects")."""
 
 from __future__ import annotations
@@ -100,6 +101,16 @@ def test_two_works_joined_by_he():
         "加快推进“百姓安居工程”",  # hailaer_2014: a campaign
         "加快燃气站、供水厂、变电站前期工作",  # yixian_2018: kinds of facility
         "加大旧城改造力度",  # yixian_2018: 改造力度 is no milestone
+        "坚持“一切围着项目转，一切盯着项目干”的原则",  # anguo_2022: a slogan
+        "以特变电工、风帆动力产业园为主导的新能源产业集群",  # xushui_2019: context
+        "依托阿里巴巴“农村淘宝”项目，建成覆盖全县的“村淘”服务站",  # rongcheng_2017: context
+        "实施“农村公路建设三年会战”项目，进一步完善村村相通",  # rongcheng_2017: a campaign
+        # xushui_2019: kinds of work
+        "完成农村电力线路改造、土地整理、农业综合开发、地下水压采等项目的年度任务",
+        # yixian_2021: descriptive facilities, not a list of named works
+        "加快推进经济开发区给水厂、污水管线、变电站、中易水开发区段综合治理等基础建设",
+        "纵深推进文化提升工程，新改建4座书院",  # anguo_2022: a campaign
+        "推动高技术成果项目在徐水转化",  # xushui_2019: a category
     ],
 )
 def test_no_project(sentence: str):
@@ -119,3 +130,58 @@ def test_past_years_are_not_read_in_a_full_report():
         assert text[p.start : p.end] == p.quote
         assert p.status in (None, "前期", "开工", "续建", "建成", "竣工", "投产", "达产", "通车",
                             "落地", "签约", "交付使用", "完成")  # fmt: skip
+
+
+def test_items_with_their_own_heads_before_a_generic_head():
+    # yixian_2021, xushui_2019 (9条小街小巷 is a count), anguo_2022
+    assert names("实施易兴路东延、迎晖街南延、滨河北路、纬一路西延等路网建设") == sorted(
+        ["易兴路东延", "迎晖街南延", "滨河北路", "纬一路西延"]
+    )
+    assert names("扎实推进双丰北大街、恒源街及9条小街小巷等城区道路建设") == [
+        "双丰北大街",
+        "恒源街",
+    ]
+    assert names("打通药威路、药城大街、滨河大街、康平街等多条断头路，解决城区交通拥堵问题") == (
+        sorted(["药威路", "药城大街", "滨河大街", "康平街"])
+    )
+    assert names("谋划启动大东环、大西环、大北环建设") == ["大东环", "大北环", "大西环"]
+
+
+def test_a_work_noun_before_the_head_belongs_to_a_long_name():
+    # anguo_2022
+    assert names("启动实施现代中药工业园区配套设施提升工程，抓紧推进") == [
+        "现代中药工业园区配套设施提升工程"
+    ]
+    got = names("完成新疾控中心、发热门诊、中医院卫生健康服务综合能力提升项目、安国第一中学建设")
+    assert {"新疾控中心", "中医院卫生健康服务综合能力提升项目", "安国第一中学"} <= set(got)
+
+
+def test_a_phase_makes_one_undertaking():
+    # xushui_2019
+    assert names("实施“雪亮工程”二期项目，提高社会治安技防水平") == ["雪亮工程二期项目"]
+
+
+def test_appendix_table_rows_and_no_glossary_or_progress_report():
+    # anguo_2022: 附件1 lists this year's ten projects; 附件2 reports on last year's
+    text = load_report(FIXTURES / "anguo_2022.txt").text
+    got = summarize(text, engine="rules").projects
+    table = text.index("安国市2022年十大工程")
+    progress = text.index("附件2")
+    assert not [p for p in got if p.start >= progress]
+    rows = {p.name: p for p in got if table <= p.start < progress}
+    assert len(rows) == 13  # ten rows and the three ①②③ items of row 3
+    row = rows["国家药用植物园-华北园项目"]
+    assert (row.amount, row.amount_unit, row.amount_kind, row.status) == (
+        5,
+        "亿元",
+        "总投资",
+        "开工",
+    )
+    assert rows["安国市职业技术教育中心迁建项目（一期）"].status is None
+    assert {"人才公寓及邻里中心项目", "仓储物流园项目", "健康食品产业园项目"} <= set(rows)
+    for p in got:
+        assert text[p.start : p.end] == p.quote
+    # yixian_2021: the ※注释※ glossary names no project (交通、水利等重大工程)
+    text = load_report(FIXTURES / "yixian_2021.txt").text
+    glossary = text.index("※注释※")
+    assert not [p for p in summarize(text, engine="rules").projects if p.start >= glossary]

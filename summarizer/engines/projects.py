@@ -30,8 +30,8 @@ _STRONG = r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
     r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
-    r"高中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
-    r"迁建|扩建"
+    r"高中|初中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
+    r"迁建|扩建|校区|新村|古镇|(?<!循)环"
 )
 _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))"
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
@@ -44,7 +44,7 @@ _BOUNDARY = re.compile(
     r"狠抓|谋划|争取|实现|用好|依托|借助|围绕|紧盯|聚焦|支持|扶持|引导|鼓励|力促|发挥|深化|"
     r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
     r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以|对|把|将|"
-    r"加大|增强|强化|坚持|完善|开通|保障|借势|"
+    r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
     r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$))好?"
 )
 _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
@@ -60,7 +60,10 @@ _TAIL = re.compile(
 _CATEGORY_WORDS = re.compile(
     r"^(?:特色|美丽|乡村|农村|城市|城乡|县城|县级|市级|省级|国家级|公立|社区|卫生|服务|公共|公益|"
     r"示范|标准化|标准|老旧|口袋|全民|健身|体育|文化|生活|垃圾|中转|养老|农贸|污水处理|重点|重大|新型|"
-    r"现代|智慧|绿色|综合|基层|村级|便民|配套|相关|各类|一批|新|大|好|小)+$"
+    r"现代|智慧|绿色|综合|基层|村级|便民|配套|相关|各类|一批|新|大|好|小|"
+    # 自治区级 海拉尔 内蒙古; 现有 安国 徐水; 高技术/成果 徐水 云南; 优质/高质量 徐水 北京;
+    # 土地/整治/整理 易县 徐水; 饮水/安全 易县 徐水; 造林/绿化 容城 安国; 工业 (everywhere)
+    r"自治区级|现有|工业|高技术|成果|优质|高质量|上|土地|整治|整理|饮水|安全|造林|绿化)+$"
 )
 _GENERIC_NAME = re.compile(
     r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
@@ -70,28 +73,51 @@ _GENERIC_NAME = re.compile(
 # A name that still holds a verb after trimming is a phrase about projects, not a name.
 _VERBISH = re.compile(
     r"抓住|紧盯|决胜|策划|入统|谋划|储备|引进|招引|对接|分析|调度|实施|推进|加快|推动|申报|"
-    r"遏制|解决|明确|跑出|发挥|借助"
+    r"遏制|解决|明确|跑出|发挥|借助|"
+    # particles no name holds: 一切围着项目转 (着), 品质生活之城 (之)
+    r"着|之"
 )
 # “雪亮工程”, “七个一”工程, “农村公路建设三年会战”项目: campaigns, not works
 _CAMPAIGN = re.compile(
-    r"“[^”]+”工程$|^“[^”]+工程”?$|“[^”]*[\d一二三四五六七八九十][^”]*”(?:项目|工程)$"
+    r"“[^”]+”(?:改造|建设|提升)?工程$|^“[^”]+工程”?$|"
+    r"“[^”]*[\d一二三四五六七八九十][^”]*”(?:项目|工程)$"
 )
+# 厕所革命、村容村貌提升、饮水安全等工程; 城区供热热源替代改造等重大债券项目: a list whose
+# every item ends on a kind of work names kinds of work, not works
+_ACTIVITY_END = re.compile(r"(?:改造|整理|开发|提升|整治|治理|建设|革命|安全|压采)$")
+# 经济开发区给水厂, 新城区酒店: an area word and a kind of facility describe, not name
+_AREA_PREFIX = re.compile(r"^(?:经济开发区|开发区|新城区|老城区|城区)")
 _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
-_ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延)$")
+_ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环)$")
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
 _REVIEW_SENTENCE = re.compile(r"(?:近年来|过去一年|过去五年|去年|五年来|一年来|几年来|多年来)")
 _STATUS_WORDS = (
-    ("建成通车", "通车"), ("竣工通车", "通车"), ("建成投产", "投产"), ("竣工投产", "投产"),
-    ("达产", "达产"), ("投产", "投产"), ("通车", "通车"), ("竣工", "竣工"),
-    ("交付使用", "交付使用"), ("开工", "开工"), ("开建", "开工"), ("建成", "建成"),
-    ("签约", "签约"), ("落地", "落地"), ("续建", "续建"), ("前期", "前期"),
-)  # fmt: skip
+    ("建成通车", "通车"),
+    ("竣工通车", "通车"),
+    ("建成投产", "投产"),
+    ("竣工投产", "投产"),
+    ("达产", "达产"),
+    ("投产", "投产"),
+    ("通车", "通车"),
+    ("竣工", "竣工"),
+    ("交付使用", "交付使用"),
+    ("开工", "开工"),
+    ("开建", "开工"),
+    ("建成", "建成"),
+    ("签约", "签约"),
+    ("落地", "落地"),
+    ("续建", "续建"),
+    ("前期", "前期"),
+)
 _STATUS_RE = re.compile("|".join(w for w, _ in _STATUS_WORDS))
 _STATUS_OF = dict(_STATUS_WORDS)
 _VERB_STATUS = re.compile(r"(?:开工建设|启动|开建|完成|建成|续建)对?$")
-_ETC = re.compile(r"等(?:[\d一二三四五六七八九十两]+[个条项所座家处]|一批|多个)?")
+_ETC = re.compile(r"等(?:[\d一二三四五六七八九十两多]+[个条项所座家处]|一批)?")
 _ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)")
-_ETC_HEAD = re.compile(rf"^(?P<head>[^，、等的]{{0,6}}?(?:{_STRONG}|{_WEAK}|景点|区))")
+_ETC_SEG = re.compile(r"[^，,。；;、等的\s“”]{0,8}")
+_ETC_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|景点|区)$")
+# 等路网建设, 等建设: a short generic word (or none) before a construction word
+_ETC_GENERIC = re.compile(r"[^，,。；;、等的\s]{0,3}?(?=建设|改造|开工|建成)")
 
 
 # What every way of naming a project needs in its clause (see _clause_projects).
@@ -100,12 +126,36 @@ _HINT = re.compile(
 )
 
 
+# The back matter of a report: a glossary (``【名词解释】``, ``※注释※``: closed words of the genre)
+# and appendices (``附件1`` on its own line, its title on the next). An appendix reporting on
+# past work (``…进展情况说明``) names no plan project; one listing this year's works is a table.
+_GLOSSARY = re.compile(r"^[ \t\u3000【\[*※（(]*(?:名词解释|注释)[ \t\u3000】\]*※）):：]*\r?$", re.M)
+_APPENDIX = re.compile(
+    r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000:：]*\r?\n(?P<title>[^\r\n]+)",
+    re.M,
+)
+_PAST_APPENDIX = re.compile(r"进展|回顾|名词|注释|解释")
+# a row of an appendix table: its number alone on a line, the project's name on the next
+_ROW = re.compile(r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?P<name>[^\r\n]{4,60})\r?$", re.M)
+_ROW_AMOUNT = re.compile(r"总投资\s*(?P<amount>[\d.]+(?:万亿|亿|万)?元)")
+_SUB_ITEM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩](?P<name>[^①-⑩；;。，,\r\n]{2,40}?(?:项目|工程))")
+
+
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
-    """Named projects in the own text of each work or plan section (``own_spans``)."""
+    """Named projects in the own text of each work or plan section (``own_spans``), and in
+    the rows of an appendix table of this year's projects."""
     text = doc.layout
     index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
     found: list[Project] = []
+    back = _back_matter(text)
+    stop = back[0][0] if back else len(text)
+    for a, b, title in back:
+        if not _PAST_APPENDIX.search(title) and re.search(r"工程|项目", title):
+            found.extend(_table_projects(doc, text, a, b))
     for section, own_end in own_spans:
+        own_end = min(own_end, stop)
+        if own_end <= section.start:
+            continue
         # only clauses holding a head noun, 等, a construction word or an amount can name one
         seen_clauses: set[_Clause] = set()
         for hint in _HINT.finditer(text, section.start, own_end):
@@ -131,6 +181,76 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     return out
 
 
+def _back_matter(text: str) -> list[tuple[int, int, str]]:
+    """The glossary and appendices: (start, end, title) each, in order; the first one ends
+    the report's own text."""
+    marks = [(m.start(), m.group("title").strip()) for m in _APPENDIX.finditer(text)]
+    marks += [(m.start(), m.group().strip()) for m in _GLOSSARY.finditer(text)]
+    marks.sort()
+    return [
+        (a, marks[i + 1][0] if i + 1 < len(marks) else len(text), title)
+        for i, (a, title) in enumerate(marks)
+    ]
+
+
+def _table_projects(doc: Document, text: str, start: int, end: int) -> list[Project]:
+    """Rows of an appendix table of this year's projects: the name on the line after the row
+    number, the 总投资 written in the row, 开工 when its deadline column says 启动; items
+    enumerated ①②③ in the row are projects of their own."""
+    rows = [m for m in _ROW.finditer(text, start, end) if _row_name(m)]
+    out = []
+    for i, row in enumerate(rows):
+        row_end = rows[i + 1].start() if i + 1 < len(rows) else end
+        a, b = row.start("name"), row.start("name") + len(_row_name(row))
+        section = doc.section_at(a)
+        path = section.path if section else None
+        q_end, amount, unit, a_s, a_e, status = b, None, None, None, None, None
+        am = _ROW_AMOUNT.search(text, b, row_end)
+        if am:
+            parsed = numbers.parse_quantity(am.group("amount"))
+            if parsed:
+                amount, unit = parsed[0], parsed[2]
+                a_s, a_e = am.start("amount"), am.end("amount")
+                q_end = a_e
+                go = re.match(r"\s*\d{4}年\s*启动", text[a_e:row_end])
+                if go:
+                    status, q_end = "开工", a_e + go.end()
+        out.append(
+            Project(
+                name=_clean(text[a:b]),
+                amount=amount,
+                amount_unit=unit,
+                amount_kind="总投资" if amount is not None else None,
+                status=status,
+                section=path,
+                quote=text[a:q_end],
+                start=a,
+                end=q_end,
+                amount_start=a_s,
+                amount_end=a_e,
+            )
+        )
+        for sub in _SUB_ITEM.finditer(text, b, row_end):
+            sa, sb = sub.start("name"), sub.end("name")
+            out.append(
+                Project(
+                    name=_clean(sub.group("name")),
+                    section=path,
+                    quote=text[sa:sb],
+                    start=sa,
+                    end=sb,
+                )
+            )
+    return out
+
+
+def _row_name(m: re.Match[str]) -> str:
+    """The name line of a table row without a trailing parenthesis (``…项目（…校区）``)."""
+    name = m.group("name").strip()
+    bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
+    return name if _ANY_END.search(bare) else ""
+
+
 def _in_review_sentence(text: str, floor: int, pos: int) -> bool:
     """``近年来，…等一批好项目即将投产``: a sentence about past years names no plan project."""
     k = max(
@@ -151,7 +271,7 @@ class _Item:
 def _trim_start(body: str, a: int, b: int) -> int:
     """The name starts after the last boundary word (verb, marker, ``的``) in ``body[a:b]``."""
     start = a
-    for m in _BOUNDARY.finditer(body, a, b):
+    for m in _verbs(body, a, b):
         if m.end() < b:
             start = m.end()
     m2 = re.match(r"(?:总?投资)?[\d.]+[万亿]?元的?", body[start:b])
@@ -162,6 +282,27 @@ def _trim_start(body: str, a: int, b: int) -> int:
             break
         start += 1
     return start
+
+
+_HEAD_ONLY = re.compile(rf"(?:{_STRONG}){_PHASE}?(?:[（(][^）)]*[）)])?")
+
+
+def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
+    """The boundary words in ``body[a:b]``, except a work noun (提升, 建设) written right before
+    the head noun that ends the stretch after a long specific part: ``现代中药工业园区配套设施
+    提升工程`` is a name, ``文化提升工程`` a campaign whose name starts at the head."""
+    out = []
+    prev = a
+    for m in _BOUNDARY.finditer(body, a, b):
+        if (
+            m.group() in ("提升", "改造提升", "建设")
+            and m.start() - prev >= 6
+            and _HEAD_ONLY.fullmatch(body, m.end(), b)
+        ):
+            continue
+        out.append(m)
+        prev = m.end()
+    return out
 
 
 def _clean(name: str) -> str:
@@ -178,6 +319,8 @@ def _shared_tail(item: str, name: str) -> str:
     word = suffix.group(0)
     geo = re.search(r"[河湖江山岛]", name[:6]) if re.search(r"[河湖江山岛]$", item) else None
     tail = name[geo.end() :] if geo else name[len(item) :]
+    if not geo and len(tail) > len(word) + 4:
+        return item  # 万广物流、鄱阳湖“前港后园”港口物流园项目: a long tail is not shared
     return item + (tail if tail.endswith(word) and len(tail) >= len(word) else word)
 
 
@@ -197,11 +340,20 @@ def _is_name(
         return False
     if _CAMPAIGN.search(raw or name):
         return False
+    if not re.search(r"(?:项目|工程)$", name):
+        rest = _AREA_PREFIX.sub("", name)
+        if rest != name and len(_ANY_END.sub("", rest)) < 2:
+            return False
     weak = _WEAK_END.search(name)
     if weak and not etc and not _ROAD_END.search(name) and len(base) < 3 and base[0] != "第":
         return False  # 供水厂, 雄安新区: a kind of facility, or a place, not a named work
-    # 技改项目, 入园项目: a class of projects
-    return in_list or len(base) >= 3 or not re.search(r"(?:项目|工程)$", name)
+    # 技改项目, 入园项目: a class of projects; “雪亮工程”二期项目: a phase makes one undertaking
+    return (
+        in_list
+        or len(base) >= 3
+        or not re.search(r"(?:项目|工程)$", name)
+        or bool(re.search(r"^[^\d]{2,}[一二三四五六七八九十\d]+期", name))
+    )
 
 
 def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Project]:
@@ -220,27 +372,38 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         if pm:
             head_end = etc.end() + pm.end()
         else:
-            hm = _ETC_HEAD.match(rest)
-            if not hm or hm.group("head").startswith("重点"):
+            found = _etc_head(rest)
+            if found is None or found[0].startswith("重点"):
                 continue
-            head = re.sub(r"^[\d一二三四五六七八九十两]+[个条项所座家处]", "", hm.group("head"))
-            head_end = etc.end() + hm.end()
+            head = re.sub(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]", "", found[0])
+            head_end = etc.end() + found[1]
+        own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
         seg_start = max(body.rfind(c, 0, etc.start()) for c in "，,；;。") + 1
-        if head and not _STRONG_END.search(head):
+        if (head and not _STRONG_END.search(head)) or own_heads:
             # a facility head (农贸市场, 安置区) names a list of works only when built
             cue = _TAIL.match(body[head_end:]) or re.search(
-                r"(?:启动|新建|建成|完成|开工建设)$",
+                r"(?:启动|新建|建成|完成|开工建设|打通)$",
                 body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())],
             )
             if "、" not in body[seg_start : etc.start()] or not cue:
                 continue
-        pieces = _split_list(body, seg_start, etc.start())
+        pieces = _split_heads(body, _split_list(body, seg_start, etc.start()))
         if not pieces:
+            continue
+        if (own_heads and not all(_ANY_END.search(body[a:b]) for a, b in pieces)) or (
+            pm
+            and all(len(_ACTIVITY_END.sub("", body[a:b])) > 1 < b - a for a, b in pieces)
+            and all(_ACTIVITY_END.search(body[a:b]) for a, b in pieces)
+        ):
+            # 给水厂、污水管线、…综合治理等基础建设: not a list of named works
+            taken.append((pieces[0][0], head_end))
             continue
         list_start = pieces[0][0]
         for a, b in pieces:
             name = _clean(body[a:b])
-            if head and not _ANY_END.search(name):
+            if own_heads and not _ANY_END.search(name):
+                continue
+            if head and not _ETC_HEAD_END.search(name):
                 name += head
             if _is_name(name, body, head_end, in_list=True, etc=True):
                 items.append(_Item(a, b, name, list_start, head_end))
@@ -326,7 +489,33 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             items.append(_Item(a, b, _clean(body[a:b]), a, b))
             taken.append((a, b))
 
-    return [_project(text, clause, body, it, section_path) for it in items]
+    return [
+        _project(text, clause, body, it, section_path)
+        for it in items
+        if not _context(body, it) and _whole_quote(body, it.a, it.b)
+    ]
+
+
+# 依托特变电工等国际化大项目, 依托阿里巴巴“农村淘宝”项目, 全力配合雄安-郑州高速规划建设,
+# 以特变电工、风帆动力产业园为主导的…产业集群: projects named as the context of a measure
+_CONTEXT_BEFORE = re.compile(r"(?:依托|借助|配合)[“\"]?$")
+_CONTEXT_AFTER = re.compile(r"为(?:主导|龙头|代表|核心|依托)")
+
+
+def _context(body: str, it: _Item) -> bool:
+    return bool(
+        _CONTEXT_BEFORE.search(body, 0, it.list_start) or _CONTEXT_AFTER.match(body, it.list_end)
+    )
+
+
+def _whole_quote(body: str, a: int, b: int) -> bool:
+    """A name does not start inside a quoted phrase that ends elsewhere: ``农村公路`` and
+    ``三年会战项目`` of ``“农村公路建设三年会战”项目`` are pieces of a title."""
+    opening = body.rfind("“", 0, a)
+    if opening < 0 or body.rfind("”", opening, a) >= 0:
+        return True
+    closing = body.find("”", a)
+    return closing in (b, b - 1) or closing < 0
 
 
 _NUM_CHARS = "0123456789０１２３４５６７８９"
@@ -350,6 +539,31 @@ def _numbers_written(p: Project, source: str) -> bool:
         if k < 0:
             return False
     return True
+
+
+def _etc_head(rest: str) -> tuple[str, int] | None:
+    """The head noun written once after ``等`` (``农贸市场``, ``多条断头路``) and its length: the
+    longest stretch ending on a head noun that a construction word or the clause's end
+    follows; ``("", n)`` for a generic word before a construction word (``等路网建设``)."""
+    seg = _ETC_SEG.match(rest)
+    text = seg.group() if seg else ""
+    for k in range(len(text), 0, -1):
+        if _ETC_HEAD_END.search(text, 0, k) and (k == len(text) or _TAIL.match(text[k:])):
+            return text[:k], k
+    generic = _ETC_GENERIC.match(rest)
+    return ("", generic.end()) if generic else None
+
+
+def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``恒源街及9条小街小巷``: an item whose part before 及/和/与 ends on a head noun is two."""
+    out = []
+    for a, b in parts:
+        m = re.search(r"[和及与]", body[a:b])
+        if m and m.start() > 1 and _ANY_END.search(body[a : a + m.start()]):
+            out += [(a, a + m.start()), (a + m.end(), b)]
+        else:
+            out.append((a, b))
+    return out
 
 
 def _splits_at(body: str, e: int) -> bool:
@@ -376,7 +590,7 @@ def _split_list(
         for k in range(len(parts) - 1, 0, -1):
             a, b = parts[k]
             if _trim_start(body, a, b) != a and any(
-                v.end() < b for v in _BOUNDARY.finditer(body, a, b) if v.group() not in "的和"
+                v.end() < b for v in _verbs(body, a, b) if v.group() not in "的和"
             ):
                 parts = [(_trim_start(body, a, b), b), *parts[k + 1 :]]
                 break
