@@ -214,6 +214,7 @@ class RulesEngine(Engine):
             and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
             and not _baseline(text, m, clause)
             and not _meta_count(text, m, clause.end)
+            and m.unit.lower() not in _CLASS_UNITS
         ]
         if not kept:
             return previous
@@ -388,6 +389,8 @@ def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans[: k + 1])
 
 
+# Units that grade a class of equipment (220千伏输变电工程, 10kV配网): never a quantity to reach.
+_CLASS_UNITS = frozenset({"千伏", "kv", "伏", "v"})
 _COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类"})
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
 
@@ -404,8 +407,8 @@ def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
 def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target."""
     word, _, q_end = wording.qualifier_after(text, m.end)
-    if word not in ("以上", "以下") or q_end >= clause_end:
-        return False
+    if word not in ("以上", "以下") or q_end >= clause_end or m.unit in _COUNT_UNITS:
+        return False  # 3家以上民营企业: a count with its bound, not a class of things
     nxt = text[q_end]
     return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的、和及与"
 
@@ -524,7 +527,9 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
             tail_end = k
     tail = text[m.end : tail_end]
     if tail.startswith("的") and m.unit.endswith("元"):
-        return True  # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking
+        # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking; but 总投资226.7亿元的
+        # 47个重点项目 is a group's total, a target like the count after it
+        return not re.match(r"的[\d０-９一二三四五六七八九十两]+[个项家批]", tail)
     if m.unit in _COUNT_UNITS:
         return False  # 43个市大中型项目: a count of projects, not part of a name
     name_end = re.search(r"项目|工程", tail)
