@@ -447,11 +447,19 @@ def _nounish(indicator: str) -> bool:
     return len(core) >= 2 and core not in _ADVERBS
 
 
-def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
+# Adverbs that end a noun phrase read after a number (4家企业全部退出): a closed class.
+_ADVERB_STOP = re.compile(r"全部|全面|基本|逐步|均|都|已|将|要|能")
+
+
+def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | None = None) -> str:
     """``建成3个口袋公园``: the noun phrase after the number (to the next 、 or 等)."""
-    q = wording.qualifier_after(text, m.end)
-    pos = q[2] if q[0] else m.end
+    if pos is None:
+        q = wording.qualifier_after(text, m.end)
+        pos = q[2] if q[0] else m.end
     stop = clause_end
+    adverb = _ADVERB_STOP.search(text, pos + 2, clause_end)
+    if adverb is not None:
+        stop = adverb.start()
     for sep in ("、", "等", "和"):
         k = text.find(sep, pos, clause_end)
         if k >= 0:
@@ -459,7 +467,7 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int) -> str:
     verb = _ACTION.search(text, pos + 2, stop)
     if verb is not None:
         stop = verb.start()
-    return _clean_indicator(text[pos:stop])
+    return _clean_indicator(text[pos:stop]).lstrip("的")
 
 
 # Units after which a noun can follow the number as its head (93个重点项目, 150公里农村公路):
@@ -499,9 +507,13 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         return None  # a bare magnitude (千亿大关) has no measure word to count a noun with
     word, _, q_end = wording.qualifier_after(text, m.end)
     pos = q_end if word else m.end
+    if pos < clause_end and text[pos] == "的" and m.unit not in ("万", "亿", "万亿"):
+        pos += 1  # 1.8万户的征拆和安置任务: the measured noun follows 的
+    while pos < clause_end and text[pos] in '“"':
+        pos += 1  # 1个以上“美丽街区”: a quoted noun
     if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、和及与等":
         return None
-    after = _object_after(text, m, clause_end)
+    after = _GOAL_NOUN.sub("", _object_after(text, m, clause_end, pos))
     return after if _nounish(after) else None
 
 
