@@ -646,6 +646,8 @@ def _classify(
 ) -> None:
     for node in nodes:
         own = node.kind or _own_kind(node, text, plan_year)
+        if node.style == "plan" and parent is not None and parent.kind in ("review", "closing"):
+            own = parent.kind  # 2025年主要目标任务圆满完成 inside the review: a result, no plan
         if own is not None:
             node.kind = own
         elif parent is not None and parent.period:

@@ -31,7 +31,11 @@ _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
     r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年)+"
 )
-_TRAILING = re.compile(r"(?:同比|年均|分别|的|比上年|较上年)+$")
+# Words that may end the words before a number without being the indicator: comparison
+# phrases and the bound words (计划总投资不少于200亿元): closed classes.
+_TRAILING = re.compile(
+    r"(?:同比|年均|分别|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少)+$"
+)
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
 
 
