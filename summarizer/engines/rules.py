@@ -42,10 +42,14 @@ _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|�
 _FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]")
 
 
+# Time words inside the words before a number (2020年普及率, 每年至少出资) are not the indicator.
+_TIME_IN_INDICATOR = re.compile(r"^(?:20\d\d|19\d\d)年(?:底|末)?|每年|至少")
+
+
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"')
     for _ in range(3):
-        s = _LEAD_WORDS.sub("", s)
+        s = _TIME_IN_INDICATOR.sub("", _LEAD_WORDS.sub("", s))
         if s.startswith("重点") and _ACTION.match(s, 2):
             s = s[2:]  # 重点实施…: an adverb; 重点项目: a noun, kept
         lead = _ACTION.match(s) if strip_verbs else None
@@ -452,7 +456,9 @@ def _nounish(indicator: str) -> bool:
 
 
 # Adverbs that end a noun phrase read after a number (4家企业全部退出): a closed class.
-_ADVERB_STOP = re.compile(r"全部|全面|基本|逐步|均|都|已|将|要|能")
+_ADVERB_STOP = re.compile(
+    r"全部|全面|基本|逐步|均|都|已|将|要|能|今年|年内|年底|年末|[上下]半年|[一二三四]季度"
+)
 
 
 def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | None = None) -> str:
