@@ -234,11 +234,18 @@ class Document:
         return sentence
 
     def top_work_sections(self) -> list[Section]:
-        """This year's work sections that are not inside another work section, in order."""
+        """This year's work sections that are not inside another work section, in order; a
+        container heading that counts its numbered sections (``（一）办好十件实事`` over
+        ``一是…十是``) gives way to them."""
         work = [s for s in self.sections if s.kind == "work"]
-        return [
+        top = [
             s for s in work if not any(o is not s and s.path.startswith(o.path + ".") for o in work)
         ]
+        out: list[Section] = []
+        for s in top:
+            kids = [k for k in self.children(s.path) if k.marker and k.kind == "work"]
+            out.extend(kids if _counts_its_items(s.title, len(kids)) else [s])
+        return out
 
     def headline_span(self) -> tuple[int, int] | None:
         """The 主要预期目标 statement: from after its lead (``主要预期目标是：``) through every
@@ -268,6 +275,21 @@ class Document:
             s = self.by_path(p)
             titles.append(f"{s.marker}{s.title}")
         return titles
+
+
+_COUNTED = re.compile(rf"([{_CN}两]+|\d+)(?:件|项|条|个|大|方面)")
+
+
+def _counts_its_items(title: str, n: int) -> bool:
+    """A heading that states how many items it holds, and holds that many numbered sections
+    (办好十件实事 over 十 sections): a container, not a work section of its own."""
+    if n < 2 or len(title) > 16:
+        return False
+    m = _COUNTED.search(title)
+    if m is None:
+        return False
+    count = cn_to_int(m.group(1).replace("两", "二"))
+    return count == n
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
