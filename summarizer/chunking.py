@@ -10,10 +10,10 @@ group of ``01 02 03`` sub-sections, and a short lead sentence opening a paragrap
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .headline import find_headline
 from .ingest import Report
 from .models import Section, SectionKind
 
@@ -44,18 +44,8 @@ _REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要�
 _CLOSING = re.compile(
     r"自身建设|作风建设|政府(?:自身|建设|治理|效能|履职)|人民满意|[^，,。]{0,12}政府$"
 )
-# The lead of the headline statement: 主要预期目标是： / 预期目标为 / 主要目标是 (not 目标任务顺利完成)
-_HEADLINE_LEAD = re.compile(
-    r"(?:预期|主要|发展)目标(?:任务)?(?:建议)?(?:是|为)?\s*[:：]|(?:预期|主要)目标(?:任务)?(?:是|为)"
-)
-# A plan period in the lead's own sentence: the five-year plan's goals, not this year's.
-_PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|20\d\d年?[—\-－至到~～]|到20\d\d年")
 # A heading about a plan period (the five-year plan), not this year's work.
 _PERIOD_TITLE = re.compile(r"十[一二三四五六七八九]五|五年|时期|远景|规划纲要")
-# A sentence that speaks about the targets instead of stating one: the statement has ended.
-_TURN = re.compile(
-    r"[^，,。；;]{0,16}?(?:上述|以上|这些|这一|这个|这样|此|该|各项)[^，,。；;]{0,4}(?:目标|指标)"
-)
 
 
 def cn_to_int(s: str) -> int | None:
@@ -290,90 +280,6 @@ def _counts_its_items(title: str, n: int) -> bool:
         return False
     count = cn_to_int(m.group(1).replace("两", "二"))
     return count == n
-
-
-def _sentence_end(text: str, pos: int, limit: int) -> int:
-    """End of the sentence starting at ``pos``: after its 。/！/？, or at the line break."""
-    k = pos
-    while k < limit:
-        ch = text[k]
-        if ch in "。！？!?":
-            return k + 1
-        if ch == "\n":
-            return k
-        k += 1
-    return limit
-
-
-def find_headline(
-    layout: str, sections: list[Section], limit: int | None = None
-) -> tuple[int, int] | None:
-    """Span of the headline statement in ``layout`` (the report's layout view).
-
-    The lead is the first ``预期目标是：``-like phrase outside review and closing sections whose
-    own sentence names no plan period (``“十五五”时期…的主要目标是``). The statement runs from
-    after the lead sentence by sentence, across paragraph breaks while the next paragraph opens
-    with a number and is no heading, and stops at a sentence that refers back to the targets
-    (``实现上述目标``), one that announces a list (ends with ``：``), or a heading.
-    """
-    limit = len(layout) if limit is None else limit
-    starts = sorted({s.start for s in sections} | {s.title_start for s in sections})
-    for m in _HEADLINE_LEAD.finditer(layout, 0, limit):
-        inner = None
-        for s in sections:
-            if s.start <= m.start() < s.end and (inner is None or s.level >= inner.level):
-                inner = s
-        if inner is not None and inner.kind in ("review", "closing"):
-            continue
-        sent_start = max(layout.rfind(ch, 0, m.start()) for ch in "。\n！？") + 1
-        if _PERIOD.search(layout, sent_start, m.start()):
-            continue
-        return _headline_extent(layout, m.end(), limit, starts)
-    return None
-
-
-def _headline_extent(
-    layout: str, pos: int, limit: int, starts: list[int]
-) -> tuple[int, int] | None:
-    while pos < limit and layout[pos] in _WS + "\n":
-        pos += 1
-    begin, end = pos, pos
-    while pos < limit:
-        stop = _sentence_end(layout, pos, limit)
-        k = bisect_right(starts, pos)
-        if k < len(starts) and starts[k] < stop and pos != begin:
-            break  # a heading inside the sentence's line
-        if pos != begin and _TURN.match(layout, pos, stop):
-            break
-        sentence = layout[pos:stop].rstrip(_WS + "\n")
-        if pos != begin and sentence.endswith(("：", ":")):
-            break
-        end = pos + len(sentence)
-        nxt = stop
-        while nxt < limit and layout[nxt] in _WS:
-            nxt += 1
-        if nxt < limit and layout[nxt] == "\n":
-            # a paragraph break: the statement goes on only into a paragraph of targets
-            para = nxt
-            while para < limit and layout[para] in _WS + "\n":
-                para += 1
-            first = _sentence_end(layout, para, limit)
-            opens_list = sentence.endswith(("：", ":")) or end == begin
-            if (
-                para >= limit
-                or para in starts
-                or "目标" in layout[para:first]  # a paragraph that explains the targets
-                or not (opens_list or _QUANTITY.search(layout, para, min(first, para + 40)))
-            ):
-                break
-            nxt = para
-        pos = nxt
-    return (begin, end) if end > begin else None
-
-
-_QUANTITY = re.compile(
-    r"\d[\d.]*\s*(?:%|％|‰|万|亿|个|元|人|吨|亩|公里|千米|平方米|户|套|所|家|项)"
-)
 
 
 def build_sections(

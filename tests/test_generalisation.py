@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from summarizer import summarize, summarize_file
-from summarizer.chunking import build_sections, find_headline
+from summarizer.chunking import build_sections
+from summarizer.headline import find_headline
 from summarizer.layout import layout_view
 from summarizer.taxonomy import lookup_key
 
