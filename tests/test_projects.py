@@ -3,7 +3,9 @@
 Sentences come from tuning-half reports: hailaer_2014 (evals/corpus/fixtures/hailaer_2014.txt,
 海拉尔区 2014), yixian_2018 (evals/corpus/fixtures/yixian_2018.txt, 易县 2018) and
 rongcheng_2017 (evals/corpus/fixtures/rongcheng_2017.txt, 容城县 2017), anguo_2022 (安国市 2022),
-xushui_2019 (徐水区 2019) and yixian_2021 (易县 2021), same folder. Expected names, amounts
+xushui_2019 (徐水区 2019), yixian_2021 (易县 2021), hailaer_2017 (海拉尔区 2017), dingxing_2020
+(定兴县 2020), tangxian_2020 (唐县 2020), xushuixian_2015 (徐水县 2015) and qinghai_2026 (青海省
+2026), same folder. Expected names, amounts
 and statuses were checked by hand against evals/README.md ("Projects")."""
 
 from __future__ import annotations
@@ -185,3 +187,43 @@ def test_appendix_table_rows_and_no_glossary_or_progress_report():
     text = load_report(FIXTURES / "yixian_2021.txt").text
     glossary = text.index("※注释※")
     assert not [p for p in summarize(text, engine="rules").projects if p.start >= glossary]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "实施城市更新工程，美其颜",  # anguo_2022: a 工程 that names no object is a campaign
+        "实施企业梯度培育工程，新增规上工业企业80家以上",  # qinghai_2026
+        "大力开展速滑、冰球、滑雪等冰雪运动项目",  # hailaer_2017: kinds within a domain
+        # dingxing_2020: the items of a list of fields (等重点领域) are no works
+        "深入实施违法违规圈占土地、违规违建项目、资源能源项目、房地产开发项目和地下水超采综合"
+        "治理等重点领域清理规范",
+        "积极对接长城国家文化公园建设",  # tangxian_2020: another level's project, context
+        "推进唐县高速度高质量发展",  # tangxian_2020: 高速度 is no motorway
+        "争取更多高科技、高附加值以及资源集约型、环境友好型项目在我县落地",  # xushuixian_2015
+    ],
+)
+def test_no_project_in_campaigns_domains_and_fields(sentence: str):
+    assert names(sentence) == []
+
+
+def test_works_that_name_their_object_stay():
+    # tangxian_2020: a river and a road; yixian_2018: rivers sharing the head
+    assert names("加快推进迎宾大街南延和九龙河整修工程，继续推进") == [
+        "九龙河整修工程",
+        "迎宾大街南延",
+    ]
+    assert names("加快推进片区管网南水北调穿越工程") == ["片区管网南水北调穿越工程"]
+
+
+def test_a_facility_domain_after_deng_completes_the_items():
+    # qinghai_2026
+    got = projects_of("开工同德至玛沁等公路项目")
+    assert [(p.name, p.status) for p in got] == [("同德至玛沁公路", "开工")]
+
+
+def test_short_road_names_and_roads_joined_by_he():
+    # dingxing_2020, yixian_2021
+    assert names("启动同兴街建设") == ["同兴街"]
+    got = projects_of("全面完成环湖路和百兴路建设")
+    assert sorted((p.name, p.status) for p in got) == [("环湖路", "建成"), ("百兴路", "建成")]

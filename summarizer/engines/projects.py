@@ -12,7 +12,11 @@ The text is read by its structure, clause by clause:
 - facilities named by a weaker head (roads, schools, markets: ``完成龙西路、黄武路建设``) count
   only when a construction word follows (``建设``, ``改造``, ``建成通车``, ``投入使用`` …);
 - a count after a name (``智能制造项目14个``) or a base made only of category words
-  (``特色小镇``, ``公立医院``) is no project; sentences about past years are skipped.
+  (``特色小镇``, ``公立医院``) is no project; sentences about past years are skipped;
+- a ``工程`` whose name holds no concrete object (site, water, facility, road, scale, phase,
+  quoted name) is a campaign (``城市更新工程``); under a domain head after ``等`` (``等冰雪运动
+  项目``) only items with a head noun of their own count, and a list of fields (``等重点领域``)
+  names nothing; an item with its own strong head is read with its own run, never shared again.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
-_STRONG = r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁路|机场|码头|水库|水厂|综合体|高速|小镇"
+_STRONG = (
+    r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁路|机场|码头|水库|水厂|综合体|高速(?!度)|小镇"
+)
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
     r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
@@ -35,6 +41,7 @@ _WEAK = (
 )
 _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))"
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
+_STRONG_TAIL = re.compile(rf"(?:{_STRONG}){_PHASE}?$")
 _ANY_END = re.compile(rf"(?:{_STRONG}|{_WEAK}){_PHASE}?$")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-]+")
 # The genre's action verbs, time words and ordinal markers: a name starts after the last one.
@@ -51,7 +58,7 @@ _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末
 _TAIL = re.compile(
     r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
     r"的综合|的)*(?:建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|"
-    r"交付使用|前期|扫尾|开发建设|搬迁|迁建|置换)(?!水平|力度|步伐|发展|攻坚|用地|管理)"
+    r"交付使用|前期|扫尾|开发建设|搬迁|迁建|置换)(?!水平|力度|步伐|发展|攻坚|用地|管理|工程|项目)"
 )
 # Words of categories, not of names (each seen in reports of two places or more outside the
 # seeds: 特色小镇 安国 定兴 容城 易县; 公立医院 徐水 山东 …; 社区卫生服务中心 北京 海拉尔;
@@ -68,19 +75,29 @@ _CATEGORY_WORDS = re.compile(
 _GENERIC_NAME = re.compile(
     r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
     r"招商|上述|各类|相关|这些|该|本地|全[省市县区]|我[省市县区]|示范项目|试点项目|民生|"
-    r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$"
+    r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$|"
+    # 资源集约型、环境友好型项目 (徐水), 污染型项目 (蠡县): a type of projects (closed suffix)
+    r"型(?:项目|工程)$"
 )
 # A name that still holds a verb after trimming is a phrase about projects, not a name.
 _VERBISH = re.compile(
     r"抓住|紧盯|决胜|策划|入统|谋划|储备|引进|招引|对接|分析|调度|实施|推进|加快|推动|申报|"
     r"遏制|解决|明确|跑出|发挥|借助|"
-    # particles no name holds: 一切围着项目转 (着), 品质生活之城 (之)
-    r"着|之"
+    # particles no name holds: 一切围着项目转 (着), 品质生活之城 (之); the copula and the
+    # preposition of place: 园区是项目和产业的承载, 保障人民群众在新区建设过程中…
+    r"着|之|是|在"
 )
 # “雪亮工程”, “七个一”工程, “农村公路建设三年会战”项目: campaigns, not works
 _CAMPAIGN = re.compile(
     r"“[^”]+”(?:改造|建设|提升)?工程$|^“[^”]+工程”?$|"
     r"“[^”]*[\d一二三四五六七八九十][^”]*”(?:项目|工程)$"
+)
+# 城市更新工程, 企业梯度培育工程, 医疗卫生强基工程: a 工程 whose name holds no concrete object
+# (a site, water, a facility, a road, a scale, a phase, a code or a quoted name) is a campaign
+# of the government's work, not works; the object words are closed-class heads of the genre
+_WORKS_OBJECT = re.compile(
+    r"[\d０-９A-Za-z“”\"]|[一二三四五六七八九十]期|[河湖江海水山库渠堤桥站所厂场馆院楼港]|"
+    r"(?<!道)路|大道|街|广场|园区"
 )
 # 厕所革命、村容村貌提升、饮水安全等工程; 城区供热热源替代改造等重大债券项目: a list whose
 # every item ends on a kind of work names kinds of work, not works
@@ -111,9 +128,18 @@ _STATUS_WORDS = (
 )
 _STATUS_RE = re.compile("|".join(w for w, _ in _STATUS_WORDS))
 _STATUS_OF = dict(_STATUS_WORDS)
-_VERB_STATUS = re.compile(r"(?:开工建设|启动|开建|完成|建成|续建)对?$")
+_VERB_STATUS = re.compile(r"(?:开工建设|开工|启动|开建|完成|建成|续建)对?$")
 _ETC = re.compile(r"等(?:[\d一二三四五六七八九十两多]+[个条项所座家处]|一批)?")
 _ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)")
+# the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
+_ETC_RANK = (
+    # stage words (在建, 拟建, 续建, 新建: a closed class of the genre) and ranks
+    r"(?:重大|重点|国家|省|市|县|区|级|[在拟续新]建|签约|在谈|意向|龙头|骨干|标志性|"
+    r"大|好|一批|[\d.]*[万亿]元以上|百亿级|PPP)*"
+)
+_ETC_DOMAIN = re.compile(rf"(?!{_ETC_RANK}$).+")
+# 等重点领域, 等方面: the items are fields or aspects (closed class), not works
+_ETC_KIND = re.compile(r"[^，,。；;、等的]{0,4}?(?:领域|方面|行业|环节)")
 _ETC_SEG = re.compile(r"[^，,。；;、等的\s“”]{0,8}")
 _ETC_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|景点|区)$")
 # 等路网建设, 等建设: a short generic word (or none) before a construction word
@@ -268,10 +294,13 @@ class _Item:
         self.list_start, self.list_end = list_start, list_end
 
 
-def _trim_start(body: str, a: int, b: int) -> int:
-    """The name starts after the last boundary word (verb, marker, ``的``) in ``body[a:b]``."""
+def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
+    """The name starts after the last boundary word (verb, marker, ``的``) in ``body[a:b]``;
+    with ``keep_and`` a ``和`` joins two names (环湖路和百兴路) and is no boundary."""
     start = a
     for m in _verbs(body, a, b):
+        if keep_and and m.group() == "和":
+            continue
         if m.end() < b:
             start = m.end()
     m2 = re.match(r"(?:总?投资)?[\d.]+[万亿]?元的?", body[start:b])
@@ -327,7 +356,9 @@ def _shared_tail(item: str, name: str) -> str:
 def _is_name(
     name: str, body: str, end: int, *, in_list: bool, raw: str = "", etc: bool = False
 ) -> bool:
-    if len(name) < (2 if in_list else 4):
+    """Whether ``name`` (``raw`` as written, ending at ``body[end]``) names one undertaking."""
+    # a road needs no more than a two-character name before its head (同兴街, 汇通路)
+    if len(name) < (2 if in_list else 3 if _ROAD_END.search(name) else 4):
         return False
     if _GENERIC_NAME.search(name) or re.search(r"\d+个|\d+项|个$|等$|[和与及]$", name):
         return False
@@ -340,11 +371,19 @@ def _is_name(
         return False
     if _CAMPAIGN.search(raw or name):
         return False
+    # a phase after 工程 (“雪亮工程”二期项目) makes one work; 省天然气管网工程瑞金分输站: 工程
+    # that more of the name follows is a modifier, not a campaign
+    more = re.match(r"[^和及与等并\W]", body[end : end + 1]) and not _TAIL.match(body[end:])
+    if name.endswith("工程") and not more:
+        own = raw if raw.endswith("工程") else name
+        if not _WORKS_OBJECT.search(own, 0, len(own) - 2):
+            return False
     if not re.search(r"(?:项目|工程)$", name):
         rest = _AREA_PREFIX.sub("", name)
         if rest != name and len(_ANY_END.sub("", rest)) < 2:
             return False
-    weak = _WEAK_END.search(name)
+    # 恒峰物流园二期: a strong head with a phase is one undertaking whatever its base
+    weak = _WEAK_END.search(name) and not re.search(rf"(?:{_STRONG}){_PHASE}$", name)
     if weak and not etc and not _ROAD_END.search(name) and len(base) < 3 and base[0] != "第":
         return False  # 供水厂, 雄安新区: a kind of facility, or a place, not a named work
     # 技改项目, 入园项目: a class of projects; “雪亮工程”二期项目: a phase makes one undertaking
@@ -367,7 +406,17 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
     # 1. A、B、C等(在建)项目 / A、B等农贸市场
     for etc in _ETC.finditer(body):
         rest = body[etc.end() :]
+        seg_start = max(body.rfind(c, 0, etc.start()) for c in "，,；;。") + 1
+        if _ETC_KIND.match(rest):
+            # …房地产开发项目和地下水超采综合治理等重点领域专项整治: the items are fields
+            taken.append((seg_start, etc.end()))
+            continue
         pm = _ETC_PROJECT.match(rest)
+        # 速滑、冰球、滑雪等冰雪运动项目: under a head of a domain, an item without a head noun
+        # (or phase) of its own is a kind within the domain; 同德至玛沁等公路项目: a domain that
+        # is a facility completes each item
+        domain = pm.group("mod") if pm and _ETC_DOMAIN.fullmatch(pm.group("mod")) else ""
+        domain_items = bool(domain) and not _ETC_HEAD_END.search(domain)
         head = ""
         if pm:
             head_end = etc.end() + pm.end()
@@ -378,7 +427,6 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             head = re.sub(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]", "", found[0])
             head_end = etc.end() + found[1]
         own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
-        seg_start = max(body.rfind(c, 0, etc.start()) for c in "，,；;。") + 1
         if (head and not _STRONG_END.search(head)) or own_heads:
             # a facility head (农贸市场, 安置区) names a list of works only when built
             cue = _TAIL.match(body[head_end:]) or re.search(
@@ -401,8 +449,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         list_start = pieces[0][0]
         for a, b in pieces:
             name = _clean(body[a:b])
-            if own_heads and not _ANY_END.search(name):
+            phased = domain_items and re.search(rf"{_PHASE}$", name)
+            if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
+            if domain and not domain_items and not _ETC_HEAD_END.search(name):
+                name += re.sub(rf"^{_ETC_RANK}", "", domain)
             if head and not _ETC_HEAD_END.search(name):
                 name += head
             if _is_name(name, body, head_end, in_list=True, etc=True):
@@ -437,9 +488,19 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             if first_in_run and a == run.start() and a > 0 and body[a - 1] == "、":
                 seg_start = max(body.rfind(c, 0, a) for c in "，,；;。") + 1
                 pieces = _split_list(body, seg_start, a - 1)
+                # 违规违建项目、资源能源项目、房地产开发项目: an item with its own strong
+                # head is a name of its own, read with its own run; the list shares from after it
+                for k in range(len(pieces) - 1, -1, -1):
+                    if _STRONG_TAIL.search(body, pieces[k][0], pieces[k][1]):
+                        pieces = pieces[k + 1 :]
+                        break
             list_start = pieces[0][0] if pieces else a
             items.append(_Item(a, b, name, list_start, b))
             for pa, pb in pieces:
+                # 加快西宁至成都铁路建设、青藏铁路…: an item ending on its own construction word
+                built = re.search(r"(?:建设|改造)$", body[pa:pb])
+                if built and _ANY_END.search(body, pa, pb - 2):
+                    pb -= 2
                 item = _shared_tail(_clean(body[pa:pb]), name)
                 if _is_name(item, body, pb, in_list=True, raw=body[pa:pb]):
                     items.append(_Item(pa, pb, item, list_start, b))
@@ -498,7 +559,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
 
 # 依托特变电工等国际化大项目, 依托阿里巴巴“农村淘宝”项目, 全力配合雄安-郑州高速规划建设,
 # 以特变电工、风帆动力产业园为主导的…产业集群: projects named as the context of a measure
-_CONTEXT_BEFORE = re.compile(r"(?:依托|借助|配合)[“\"]?$")
+# 积极对接长城国家文化公园建设 (唐县), 深度融入雅下水电工程等国家重大项目建设 (青海): another
+# level's project that the county joins
+_CONTEXT_BEFORE = re.compile(r"(?:依托|借助|配合|对接|融入)[“\"]?$")
 _CONTEXT_AFTER = re.compile(r"为(?:主导|龙头|代表|核心|依托)")
 
 
@@ -584,7 +647,13 @@ def _split_list(
         parts.append((pos, pos + len(piece)))
         pos += len(piece) + 1
     a0, b0 = parts[0]
-    parts[0] = (_trim_start(body, a0, b0), b0)
+    first = _trim_start(body, a0, b0)
+    if split_and:  # 完成环湖路和百兴路建设: 和 joins two names when the left one has a head
+        joined = _trim_start(body, a0, b0, keep_and=True)
+        m = re.search(r"和", body[joined:b0])
+        if m and _ANY_END.search(body, joined, joined + m.start()):
+            first = joined
+    parts[0] = (first, b0)
     if len(parts) > 1:
         # a verb inside a later item means the list began after it
         for k in range(len(parts) - 1, 0, -1):
@@ -679,7 +748,7 @@ def _status(body: str, it: _Item) -> str | None:
         return found
     verb = _VERB_STATUS.search(body, max(0, it.list_start - 6), it.list_start)
     before = verb.group().rstrip("对") if verb else ""
-    if before in ("开工建设", "启动", "开建"):
+    if before in ("开工建设", "开工", "启动", "开建"):
         return "开工"
     if before in ("完成", "建成"):
         return "完成" if re.match(r"[^，]{0,4}(?:搬迁|置换)", after) else "建成"
