@@ -1,5 +1,10 @@
 """Bytes to text: encoding detection, HTML to text, and scrape chrome ("noise") spans.
 
+Word ``.docx`` and ``.pdf`` files are read by :mod:`summarizer.formats` (dispatched by magic
+bytes first, suffix second); spreadsheets of reports (:data:`SPREADSHEET_SUFFIXES`) hold one
+report per row and are read with :func:`summarizer.formats.iter_rows`, or one row as
+``load_report("FILE.xlsx#ID")``.
+
 Offsets everywhere index ``Report.text`` exactly: bytes are decoded without newline translation
 or Unicode normalisation. Noise is never cut out of the text; it is reported as spans that the
 chunker and the engines skip, so offsets never shift.
@@ -15,8 +20,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
+from .formats import SPREADSHEET_SUFFIXES, SUPPORTED, docx_to_text, load_row, pdf_to_text, sniff
 
-REPORT_SUFFIXES = (".txt", ".html", ".htm")
+# Files a folder given to the CLI is searched for, one report per file.
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+__all__ = [
+    "REPORT_SUFFIXES",
+    "SPREADSHEET_SUFFIXES",
+    "Report",
+    "build_report",
+    "decode",
+    "find_noise",
+    "html_to_text",
+    "load_report",
+]
 
 
 @dataclass(frozen=True)
@@ -105,7 +122,7 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError(
             f"{name}: looks like a binary file (NUL bytes), not a text or HTML report; "
-            "convert it to text first"
+            f"convert it to text first ({SUPPORTED})"
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -234,13 +251,13 @@ def load_report(
 ) -> Report:
     """Load a report from a path or raw bytes.
 
-    Detects the encoding (UTF-8 with or without BOM, GB18030/GBK, UTF-16 with BOM), turns HTML
-    into text, finds page chrome and the report's region and plan year (``region``/``year``
-    override what the text says). Raises :class:`InputError` with the file's name for a
-    missing, empty, binary or undecodable input.
+    Detects the format by magic bytes, then suffix: ``.docx`` and ``.pdf`` are read by
+    :mod:`summarizer.formats`; text is decoded (UTF-8 with or without BOM, GB18030/GBK, UTF-16
+    with BOM) and HTML turned into text. Finds page chrome and the report's region and plan
+    year (``region``/``year`` override what the text says). ``"FILE.xlsx#ID"`` (or ``.csv``)
+    loads the row with that id from a spreadsheet of reports. Raises :class:`InputError` with
+    the file's name for a missing, empty, binary, undecodable or unsupported input.
     """
-    from .metadata import detect_region, detect_year
-
     path: str | None = None
     suffix = ""
     if isinstance(source, bytes):
@@ -252,6 +269,20 @@ def load_report(
         label = path
         suffix = p.suffix.lower()
         if not p.exists():
+            row = _row_reference(path)
+            if row is not None:
+                report = load_row(*row)
+                if region is None and year is None:
+                    return report
+                return build_report(
+                    report.text,
+                    encoding=report.encoding,
+                    sha256=report.sha256,
+                    path=report.path,
+                    label=path,
+                    region=region if region is not None else report.region,
+                    year=year if year is not None else report.year,
+                )
             raise InputError(f"{label}: no such file; check the path")
         if p.is_dir():
             raise InputError(f"{label}: is a directory; pass the report files or use a glob")
@@ -261,28 +292,73 @@ def load_report(
             raise InputError(
                 f"{label}: cannot be read ({exc.strerror}); check its permissions"
             ) from exc
-    text, encoding = decode(data, name=label)
-    if _looks_like_html(text, suffix):
-        text = html_to_text(text)
+    if not data.strip():
+        raise InputError(f"{label}: the file is empty; give a report with text in it")
+    kind = sniff(data, suffix=suffix, label=label)
+    if kind in ("xlsx",) or suffix in SPREADSHEET_SUFFIXES:
+        raise InputError(
+            f"{label}: is a spreadsheet of reports (one per row): read its rows with "
+            "summarizer.formats.iter_rows(), or one row as FILE#ID"
+        )
+    if kind == "pdf":
+        text, encoding = pdf_to_text(data, label=label), "pdf"
+    elif kind == "docx":
+        text, encoding = docx_to_text(data, label=label), "docx"
         if not text.strip():
-            raise InputError(f"{label}: the HTML page has no visible text")
-    noise = find_noise(text)
-    report = Report(
-        text=text,
+            raise InputError(f"{label}: the Word document has no text")
+    else:
+        text, encoding = decode(data, name=label)
+        if _looks_like_html(text, suffix):
+            text = html_to_text(text)
+            if not text.strip():
+                raise InputError(f"{label}: the HTML page has no visible text")
+    return build_report(
+        text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         path=path,
-        noise=noise,
+        label=label,
+        region=region,
+        year=year,
     )
+
+
+def build_report(
+    text: str,
+    *,
+    encoding: str,
+    sha256: str,
+    path: str | None,
+    label: str,
+    region: str | None = None,
+    year: int | None = None,
+) -> Report:
+    """A :class:`Report` of extracted ``text``: page chrome found, region and plan year detected
+    unless given. Raises :class:`InputError` when the text is only page chrome."""
+    from .metadata import detect_region, detect_year
+
+    noise = find_noise(text)
+    report = Report(text=text, encoding=encoding, sha256=sha256, path=path, noise=noise)
     body = text[report.content_start : report.content_end]
     if not body.strip():
         raise InputError(f"{label}: holds only page chrome, no report text")
     return Report(
         text=text,
         encoding=encoding,
-        sha256=report.sha256,
+        sha256=sha256,
         path=path,
         noise=noise,
         region=region if region is not None else detect_region(body),
         year=year if year is not None else detect_year(body),
     )
+
+
+def _row_reference(path: str) -> tuple[str, str] | None:
+    """``FILE.xlsx#ID`` → ``(FILE.xlsx, ID)`` when FILE is a spreadsheet that exists."""
+    at = path.find("#")
+    while at > 0:
+        head = path[:at]
+        if Path(head).suffix.lower() in SPREADSHEET_SUFFIXES and Path(head).is_file():
+            return head, path[at + 1 :]
+        at = path.find("#", at + 1)
+    return None
