@@ -6,19 +6,15 @@ line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import glob
 import json
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
 
 from .errors import InputError, SummarizerError, UsageError
 from .files import read_json
-from .ingest import REPORT_SUFFIXES
 
 EXIT_OK, EXIT_SHORT, EXIT_BAD = 0, 1, 2
 
@@ -33,30 +29,12 @@ def _err(message: str) -> None:
 def expand_inputs(items: Sequence[str]) -> tuple[list[tuple[str, str]], list[str], bool]:
     """Files, folders (recursive) and globs -> ``[(path, relative name)]``, problems, many?
 
-    ``many`` is True when the result must be a list (several paths, a folder or a glob).
+    Kept for callers of the old helper; the batch uses :func:`summarizer.batch.expand_inputs`.
     """
-    found: list[tuple[str, str]] = []
-    problems: list[str] = []
-    many = len(items) > 1
-    for item in items:
-        p = Path(item)
-        if p.is_dir():
-            many = True
-            files = sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES
-            )
-            if not files:
-                problems.append(f"{item}: folder holds no .txt, .html or .htm report")
-            found.extend((str(f), str(f.relative_to(p))) for f in files)
-        elif any(ch in item for ch in "*?["):
-            many = True
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                problems.append(f"{item}: the pattern matches no file")
-            found.extend((m, os.path.basename(m)) for m in matches if Path(m).is_file())
-        else:
-            found.append((item, p.name))
-    return found, problems, many
+    from .batch import expand_inputs as expand
+
+    found = expand(items)
+    return [(i.path, i.rel) for i in found.items], found.problems, found.many
 
 
 def _dumps(obj: Any) -> str:
@@ -97,7 +75,16 @@ def cli() -> None:
     type=click.Choice(["json", "jsonl", "csv", "md", "html"]),
 )
 @click.option(
-    "-o", "--output", default=None, help="Output file, or a directory (exists or ends in /)."
+    "-o",
+    "--output",
+    default=None,
+    help=(
+        "Output file or folder. One input: a file, unless it is an existing folder or ends "
+        "in /. A batch (several inputs, a folder or a glob): a folder (one output per report "
+        "at its path relative to the folder or glob root given) unless the name ends in .json, "
+        ".jsonl, .csv, .md or .html, then one file; -o out (no suffix) is the folder out/. "
+        "Every batch with -o also writes _index.csv (one row per input) there."
+    ),
 )
 @click.option("--concurrency", default=None, type=click.IntRange(1, 256))
 @click.option("--no-cache", is_flag=True, help="Do not read or write the LLM cache.")
@@ -105,7 +92,32 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Redo reports whose output already exists.")
 @click.option("--strict", is_flag=True, help="Exit 1 when a summary has check violations.")
 @click.option("--csv-bom", is_flag=True, help="Start CSV output with a UTF-8 BOM (for Excel).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary table on stderr.")
+@click.option(
+    "--region-year-from-path",
+    "path_template",
+    default=None,
+    metavar="TEMPLATE",
+    help=(
+        "Region and year of each file from its path relative to the folder given, without "
+        "the suffix, e.g. '{region}/{year}' or '{region}_{year}' ({year} is digits, * any "
+        "text within a folder name; matched against the end of the path). Files that do not "
+        "match keep what the text says (one warning)."
+    ),
+)
+@click.option(
+    "--meta",
+    "meta_file",
+    default=None,
+    metavar="FILE.csv",
+    help=(
+        "Region and year per file from a CSV with the columns path, region, year (path as "
+        "on the command line or relative to the folder given). Wins over --region-year-from-"
+        "path, which wins over --region/--year; all win over the text."
+    ),
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar or totals on stderr (failures still)."
+)
 def summarize(
     paths: tuple[str, ...],
     engine_name: str,
@@ -123,25 +135,44 @@ def summarize(
     force: bool,
     strict: bool,
     csv_bom: bool,
+    path_template: str | None,
+    meta_file: str | None,
     quiet: bool,
 ) -> None:
-    """Summarise report files, folders or globs."""
-    from .batch import BatchOptions, run_batch
+    """Summarise report files, folders or globs.
 
-    inputs, problems, many = expand_inputs(paths)
-    for problem in problems:
+    \b
+    A rerun skips reports already finished with the same source bytes, engine, model and
+    prompt version: per-report files, lines of a .jsonl file, and the reports _index.csv marks
+    finished in a .csv panel (written as reports finish; an interrupted run keeps them).
+    --force redoes everything.
+    """
+    from .batch import BatchOptions, expand_inputs, run_batch
+    from .progress import summary_lines
+
+    found = expand_inputs(paths)
+    for problem in found.problems:
         _err(problem)
+    for warning in found.warnings:
+        _err(f"warning: {warning}")
     options = BatchOptions(
         engine=engine_name, model=model, base_url=base_url, mode=mode, model_path=model_path,
         region=region, year=year, fmt=fmt, output=output, concurrency=concurrency,
         no_cache=no_cache, cache_dir=cache_dir, force=force, csv_bom=csv_bom, quiet=quiet,
-        many=many,
+        many=found.many, region_year_from_path=path_template, meta_file=meta_file,
+        progress=not quiet and sys.stderr.isatty(),
     )  # fmt: skip
-    result = run_batch(inputs, options)
+    result = run_batch(found.items, options, echo=_err)
+    if found.many:
+        for line in summary_lines(result, quiet=quiet):
+            _err(line)
+    else:
+        for failure in result.failed:
+            _err(f"{failure.path}: {failure.reason}")
     code = EXIT_OK
     if strict and result.violations:
         code = EXIT_SHORT
-    if problems or result.failed:
+    if found.problems or result.failed:
         code = EXIT_BAD
     raise SystemExit(code)
 

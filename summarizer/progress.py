@@ -1,4 +1,4 @@
-"""Progress bar and closing table on stderr (rich); silent when not a TTY or with --quiet."""
+"""Progress bar (rich) and the closing summary of a batch, both for stderr."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
-from rich.table import Table
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -44,23 +43,19 @@ class Progress:
             self._bar.stop()
 
 
-def summary_table(result: BatchResult) -> None:
-    """Files, targets, priorities, projects, violations, seconds and tokens, on stderr."""
-    table = Table(title="summarizer", show_lines=False)
-    for col in ("file", "targets", "priorities", "projects", "violations", "seconds", "tokens"):
-        table.add_column(col, justify="left" if col == "file" else "right")
-    for o in result.done:
-        s = o.summary
-        if s is None:
-            continue
-        u = s.meta.usage
-        table.add_row(
-            o.path, str(len(s.targets)), str(len(s.priorities)), str(len(s.projects)),
-            str(len(s.checks.violations)), f"{s.meta.seconds:.2f}",
-            str(u.prompt_tokens + u.completion_tokens),
-        )  # fmt: skip
-    for p in result.skipped:
-        table.add_row(p, "-", "-", "-", "-", "skipped", "-")
-    for o in result.failed:
-        table.add_row(o.path, "-", "-", "-", "-", "FAILED", "-")
-    Console(stderr=True).print(table)
+def summary_lines(result: BatchResult, *, quiet: bool = False) -> list[str]:
+    """The closing summary of a batch: one line of totals, then every failed file with its
+    whole path and reason (never one line per report, never a cut path). ``quiet`` keeps only
+    the failures."""
+    lines: list[str] = []
+    if not quiet:
+        totals = (
+            f"{result.total} reports: {result.ok} ok, {result.skipped} skipped, "
+            f"{len(result.failed)} failed; {result.violations} check violations"
+        )
+        if result.index:
+            totals += f"; index {result.index}"
+        lines.append(totals)
+    for failure in result.failed:
+        lines.append(f"failed: {failure.path}: {failure.reason}")
+    return lines

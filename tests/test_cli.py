@@ -116,3 +116,11 @@ def test_check_flags_a_changed_number(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code == 1
     kinds = {v["kind"] for v in json.loads(out)["violations"]}
     assert "number_not_in_quote" in kinds
+
+
+def test_summarize_help_states_the_output_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "summarize", "--help")
+    text = " ".join(out.split())
+    assert code == 0
+    assert "-o out (no suffix) is the folder out/" in text and "_index.csv" in text
+    assert "--region-year-from-path" in text and "--meta" in text

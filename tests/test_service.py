@@ -896,3 +896,31 @@ def test_serve_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     monkeypatch.setattr(service_module, "run_server", service_module.app.run_server)
     assert main(["serve"]) == 2
     assert "SUMMARIZER_SERVICE_CONCURRENCY" in capsys.readouterr().err
+
+
+def test_job_status_view_has_counts_and_no_summaries(tmp_path: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in FIXTURES[:3]]
+
+    async def go() -> tuple[Any, Any, Any]:
+        async with served(create_app(service(tmp_path))) as client:
+            r = await client.post(
+                "/v1/jobs", json={"reports": [{"text": t} for t in texts] + [{"text": ""}]}
+            )
+            job_id = r.json()["id"]
+            await wait_job(client, job_id)
+            status = await client.get(f"/v1/jobs/{job_id}/status")
+            full = await client.get(f"/v1/jobs/{job_id}")
+            return status, full, await client.get("/v1/jobs/0123/status")
+
+    status, full, missing = run(go())
+    assert status.status_code == 200
+    body = status.json()
+    assert set(body) == {"id", "state", "engine", "model", "created", "updated", "progress"}
+    assert body["state"] == "done"
+    assert body["progress"] == {"total": 4, "pending": 0, "running": 0, "done": 3, "failed": 1}
+    assert {k: v for k, v in full.json().items() if k != "reports"} == body
+    assert "summary" not in status.text and len(status.content) < 1000
+    assert "no job '0123'" in is_problem(missing, 404)["detail"]
+    spec = openapi_spec()
+    assert "/v1/jobs/{job_id}/status" in spec["paths"]
+    assert set(spec["components"]["schemas"]["JobProgress"]["properties"]) == set(body)

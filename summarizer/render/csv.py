@@ -41,14 +41,29 @@ def target_rows(summary: ReportSummary) -> list[dict[str, str]]:
     return rows
 
 
-def render_csv(summaries: Sequence[ReportSummary], *, bom: bool = False) -> str:
-    """One header, then every target of every summary (``\\r\\n`` line ends, RFC 4180)."""
+def csv_line(values: Sequence[str]) -> str:
+    """One CSV record as :func:`render_csv` writes it (quoted as needed, ``\\r\\n`` end)."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(values)
+    return buf.getvalue()
+
+
+def csv_header(*, bom: bool = False) -> str:
+    """The header line of the panel (after a UTF-8 BOM when ``bom``)."""
+    return ("\ufeff" if bom else "") + csv_line(COLUMNS)
+
+
+def csv_rows(summary: ReportSummary) -> str:
+    """The data lines of one summary (no header): what a streamed panel appends per report."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for summary in summaries:
-        writer.writerows(target_rows(summary))
-    return ("\ufeff" if bom else "") + buf.getvalue()
+    writer.writerows(target_rows(summary))
+    return buf.getvalue()
 
 
-__all__ = ["COLUMNS", "render_csv", "target_rows"]
+def render_csv(summaries: Sequence[ReportSummary], *, bom: bool = False) -> str:
+    """One header, then every target of every summary (``\\r\\n`` line ends, RFC 4180)."""
+    return csv_header(bom=bom) + "".join(csv_rows(s) for s in summaries)
+
+
+__all__ = ["COLUMNS", "csv_header", "csv_line", "csv_rows", "render_csv", "target_rows"]

@@ -6,6 +6,7 @@ Endpoints (OpenAPI at ``/openapi.json``, exported to ``schemas/openapi.json``)::
     POST /v1/checks              {"summary", "source"} -> {"checked", "violations"}
     POST /v1/jobs                many reports (JSON {"reports": [...]} or multipart "files") -> {"id"}
     GET  /v1/jobs/{id}           state, progress, per-report summaries and errors
+    GET  /v1/jobs/{id}/status    state and counts only (cheap to poll)
     GET  /v1/jobs/{id}/results   ?format=jsonl|csv, the finished job's summaries
     GET  /v1/engines             the engines and models a client may choose
     GET  /healthz                liveness (never needs the token)
@@ -53,6 +54,7 @@ from .schemas import (
     EnginesInfo,
     Health,
     JobCreated,
+    JobProgress,
     JobRequest,
     JobStatus,
     Options,
@@ -168,6 +170,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             (Problem, "serialization"),
             (ReportSummary, "serialization"),
             (JobStatus, "serialization"),
+            (JobProgress, "serialization"),
         ],
         ref_template="#/components/schemas/{model}",
     )
@@ -536,7 +539,10 @@ def create_app(
                     "error": row.error,
                 }
             )
-        body = {
+        return JSONResponse({**job_progress(job), "reports": reports})
+
+    def job_progress(job: JobRow) -> dict[str, Any]:
+        return {
             "id": job.id,
             "state": job.state,
             "engine": job.engine,
@@ -544,9 +550,24 @@ def create_app(
             "created": _iso(job.created),
             "updated": _iso(job.updated),
             "progress": {"total": job.total, **job.counts},
-            "reports": reports,
         }
-        return JSONResponse(body)
+
+    @app.get(
+        "/v1/jobs/{job_id}/status",
+        tags=["jobs"],
+        response_model=None,
+        responses={
+            200: {
+                "description": "The job's state and counts",
+                "content": {"application/json": {"schema": _ref("JobProgress")}},
+            },
+            **_problems(401, 404, 422, 500),
+        },
+    )
+    async def get_job_status(request: Request, job_id: str) -> Response:
+        """A job's state and counts (total, pending, running, done, failed), without the
+        summaries: cheap to poll for a large job; fetch the results when it is done."""
+        return JSONResponse(job_progress(job_or_404(request, job_id)))
 
     @app.get(
         "/v1/jobs/{job_id}/results",

@@ -146,6 +146,18 @@ class JobReportStatus(BaseModel):
     error: Problem | None = None
 
 
+class JobProgress(BaseModel):
+    """A job's light status: its state and counts, never the summaries."""
+
+    id: str
+    state: Literal["pending", "running", "done"]
+    engine: ServiceEngine | Literal["fake"]
+    model: str | None
+    created: str
+    updated: str
+    progress: Progress
+
+
 class JobStatus(BaseModel):
     id: str
     state: Literal["pending", "running", "done"]
@@ -165,6 +177,7 @@ __all__ = [
     "EnginesInfo",
     "Health",
     "JobCreated",
+    "JobProgress",
     "JobReport",
     "JobReportStatus",
     "JobRequest",
