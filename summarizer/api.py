@@ -70,7 +70,8 @@ class Summarizer:
     def summarize_file(
         self, path: str | Path, *, region: str | None = None, year: int | None = None
     ) -> ReportSummary:
-        """Summarise one report file (.txt or .html, any of the supported encodings)."""
+        """Summarise one report file (.txt, .html/.htm in any of the supported encodings,
+        .docx or .pdf), or one spreadsheet row ``FILE.xlsx#ID`` (or ``FILE.csv#ID``)."""
         return self.summarize_report(load_report(path, region=region, year=year))
 
     def summarize_many(self, paths: Iterable[str | Path]) -> Iterator[Outcome]:
@@ -139,7 +140,8 @@ def summarize_file(
     region: str | None = None,
     year: int | None = None,
 ) -> ReportSummary:
-    """Like :func:`summarize`, reading the report from ``path`` (.txt/.html; encoding detected)."""
+    """Like :func:`summarize`, reading the report from ``path``: .txt/.html (encoding
+    detected), .docx, .pdf, or a spreadsheet row ``FILE.xlsx#ID``/``FILE.csv#ID``."""
     with Summarizer(engine, model=model, base_url=base_url, mode=mode, model_path=model_path) as s:
         return s.summarize_file(path, region=region, year=year)
 

@@ -6,6 +6,12 @@ to :func:`run_batch`, errors are :class:`~summarizer.errors.SummarizerError` sub
 * Every output is mapped before any work: a folder keeps the path relative to the folder given,
   a glob the path relative to its root (the directories before the first wildcard), a file its
   name. Two inputs that would map to one output file are a :class:`UsageError`.
+* A spreadsheet of reports (``.xlsx``/``.xlsm``/``.csv``) is one input per row: ``source.path``
+  ``FILE#ID``, output ``OUT/<file stem>/<ID>.<suffix>`` (a spreadsheet in a folder keeps its
+  relative path). It is read once before any work for the ids, regions, years and the SHA-256
+  of each row's text (never keeping the texts), and once more as a stream while the rows are
+  summarised (:class:`~summarizer.batch_inputs.SheetStreams`). A row that is not a report is a
+  failed input naming its row; the others finish.
 * Reports finish concurrently but are emitted in input order through a bounded reorder buffer,
   so memory stays flat in the number of reports: single-file CSV/JSONL and stdout are written
   report by report; only Markdown or HTML into one file holds every summary.
@@ -13,12 +19,14 @@ to :func:`run_batch`, errors are :class:`~summarizer.errors.SummarizerError` sub
   appended as reports finish while running, rewritten in input order at the end.
 * A rerun skips finished reports: same ``source.sha256``, engine, model and prompt version (and
   the region/year the user gave, when any) -- per-report JSON files, lines of a JSONL file, or
-  the reports ``_index.csv`` marks finished for a CSV panel.
+  the reports ``_index.csv`` marks finished for a CSV panel. A row's ``source.sha256`` is of its
+  text as UTF-8, so a rerun skips the rows whose text did not change.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import os
@@ -28,7 +36,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, Literal, cast
 
 from .batch_index import COL as _COL
 from .batch_index import (
@@ -48,12 +56,16 @@ from .batch_inputs import (
     INDEX_NAME,
     SUFFIX,
     BatchInput,
+    Columns,
     Layout,
     PathTemplate,
+    SheetStreams,
     _dest,
     _norm,
     check_collisions,
     expand_inputs,
+    expand_rows,
+    is_spreadsheet,
     plan_layout,
     read_meta_file,
     resolve_metadata,
@@ -62,9 +74,12 @@ from .engines import create_engine
 from .engines.base import Engine
 from .errors import InputError, SummarizerError, UsageError
 from .files import atomic_open, atomic_write
-from .ingest import load_report
+from .ingest import Report, load_report
 from .models import ReportSummary
 from .pipeline import summarize_report
+
+if TYPE_CHECKING:
+    from .formats import RowReport
 
 Echo = Callable[[str], None]
 
@@ -95,6 +110,15 @@ class BatchOptions:
     region_year_from_path: str | None = None
     meta_file: str | None = None
     progress: bool = False  # a progress bar on stderr (the CLI: a TTY and not --quiet)
+    # spreadsheets of reports: the columns (None: found by their usual names)
+    text_column: str | None = None
+    region_column: str | None = None
+    year_column: str | None = None
+    id_column: str | None = None
+
+    @property
+    def columns(self) -> Columns:
+        return Columns(self.text_column, self.region_column, self.year_column, self.id_column)
 
 
 @dataclass(frozen=True)
@@ -207,12 +231,20 @@ class _Run:
         self.index_ordered: IO[str] | None = None
         self.bar: Any = None
         self.cond = asyncio.Condition()
+        # spreadsheet rows: read when their turn comes, held while in flight
+        self.sheets = SheetStreams(options.columns)
+        stack.callback(self.sheets.close)
+        self.rows: dict[int, RowReport | InputError] = {}
         if layout.many and self.fmt in ("csv", "jsonl", "json"):
             self.stream_kind = cast(Literal["csv", "jsonl", "json"], self.fmt)
 
     # ------------------------------------------------------------ before any work
 
     def _sha(self, item: BatchInput) -> str | None:
+        if item.error is not None:
+            return None
+        if item.row is not None:
+            return item.row.sha256
         try:
             with open(item.path, "rb") as fh:
                 return hashlib.file_digest(fh, "sha256").hexdigest()
@@ -334,13 +366,13 @@ class _Run:
             row = old.get(key)
             if row is None or not self._same_row(k, row):
                 continue
-            try:
-                targets = int(row[_COL["targets"]])
+            try:  # a report's CSV rows: its targets, then its outcomes
+                rows = int(row[_COL["targets"]]) + int(row[_COL["outcomes"]] or 0)
             except ValueError:
                 continue
-            if targets and (block is None or block.rows != targets):
+            if rows and (block is None or block.rows != rows):
                 continue  # its rows are not (all) in the file: do it again
-            reuse[k] = block if targets else None
+            reuse[k] = block if rows else None
             self.skips[k] = _Done((*row[:3], "skipped", *row[4:]))
         # the prefix of the file that is already right stays in place
         cut = len(header)
@@ -401,6 +433,7 @@ class _Run:
                     return
                 k = self.next
                 self.next += 1
+                self._take_row(k)  # in input order, so each spreadsheet is read as a stream
             done = self.skips.pop(k, None)
             if done is None:
                 done = await self.process(k)
@@ -412,12 +445,34 @@ class _Run:
                     self.head += 1
                 self.cond.notify_all()
 
+    def _take_row(self, k: int) -> None:
+        """Read input ``k``'s spreadsheet row, when it is one that will be summarised."""
+        item = self.items[k]
+        if item.row is None or item.error is not None or k in self.skips:
+            return
+        try:
+            self.rows[k] = self.sheets.take(item)
+        except InputError as exc:
+            self.rows[k] = exc
+
+    def _load(self, k: int) -> Report:
+        item = self.items[k]
+        region, year = self.given[k]
+        if item.error is not None:
+            raise InputError(f"{item.path}: {item.error}")
+        if item.row is None:
+            return load_report(item.path, region=region, year=year)
+        row = self.rows.pop(k)
+        if isinstance(row, InputError):
+            raise row
+        return dataclasses.replace(row, region=region, year=year).load()
+
     async def process(self, k: int) -> _Done:
         item = self.items[k]
         region, year = self.given[k]
         began = time.perf_counter()
         try:
-            report = load_report(item.path, region=region, year=year)
+            report = self._load(k)
             summary = await summarize_report(report, self.engine)
         except SummarizerError as exc:
             reason = str(exc)
@@ -563,6 +618,24 @@ class _Run:
             atomic_write(self.layout.path, text)
 
 
+def _own_files(layout: Layout, options: BatchOptions) -> Callable[[str], bool]:
+    """True for a file a folder walk or glob found that is this run's own: an output (in the
+    ``-o`` folder, or the ``-o`` file) or the ``--meta`` file."""
+    own: list[str] = []
+    if layout.path is not None:
+        own.append(os.path.realpath(layout.path))
+    if options.meta_file:
+        own.append(os.path.realpath(options.meta_file))
+
+    def skip(path: str) -> bool:
+        real = os.path.realpath(path)
+        if real in own:
+            return True
+        return layout.kind == "folder" and bool(own) and real.startswith(own[0] + os.sep)
+
+    return skip
+
+
 def run_batch(
     inputs: Sequence[BatchInput | tuple[str, str]],
     options: BatchOptions,
@@ -572,18 +645,23 @@ def run_batch(
 ) -> BatchResult:
     """Summarise ``inputs`` and write the outputs; return the counts and the failures.
 
-    Raises :class:`UsageError` before any work when ``-o`` cannot hold the batch (two inputs
-    mapped to one file), or a path template / ``--meta`` file is bad. Messages (warnings, check
-    violations of a single report) go to ``echo``. ``engine`` replaces the one the options
-    describe (tests, embedding). An interruption (``KeyboardInterrupt``) leaves every finished
-    report written and in the index; a rerun resumes.
+    A spreadsheet of reports among ``inputs`` becomes one input per row (see the module
+    docstring). Raises :class:`UsageError` before any work when ``-o`` cannot hold the batch
+    (two inputs mapped to one file), or a path template / ``--meta`` file is bad. Messages
+    (warnings, check violations of a single report) go to ``echo``. ``engine`` replaces the one
+    the options describe (tests, embedding). An interruption (``KeyboardInterrupt``) leaves
+    every finished report written and in the index; a rerun resumes.
     """
     say: Echo = echo or (lambda _message: None)
     items = [i if isinstance(i, BatchInput) else BatchInput(i[0], i[1]) for i in inputs]
+    if not items:
+        return BatchResult()
+    many = options.many or any(i.row is not None or is_spreadsheet(i.path) for i in items)
+    layout = plan_layout(options.output, many)
+    items = expand_rows(items, options.columns, skip=_own_files(layout, options))
     result = BatchResult(total=len(items))
     if not items:
         return result
-    layout = plan_layout(options.output, options.many)
     result.output = str(layout.path) if layout.path is not None else None
     check_collisions(items, layout, options.fmt)
     given = resolve_metadata(items, options, say)

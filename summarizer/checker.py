@@ -7,6 +7,8 @@
   unit (by magnitude: 2000万元 == 0.2亿元; 个百分点 is never %); the qualifier and direction
   are what the source says next to that number. Without value spans, the targets that share a
   quote are paired with the quote's numbers in order (a swapped enumeration is flagged).
+- outcomes: as targets (item ``outcomes[3]``, the same violation kinds); a ``measure``, when
+  given, is one of growth, level, change, count (``measure`` is optional on input).
 - projects: the quote is in the source; the amount is the number at ``amount_start:amount_end``
   (or, without that span, a number of the quote); numbers in the name are in the quote.
 - qualitative targets: the quote is in the source; ``text`` has no number the quote lacks.
@@ -32,6 +34,8 @@ from typing import Any
 from . import numbers as nb
 from . import wording as wd
 from .errors import InputError
+from .layout import layout_view
+from .measures import MEASURES
 from .models import CheckResult, ReportSummary, Violation
 
 __all__ = ["check", "format_violations"]
@@ -122,6 +126,9 @@ def _items(data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, An
 
 def _target(item: str, d: Mapping[str, Any]) -> _Target:
     _string(d, "indicator", item)
+    measure = _string(d, "measure", item)
+    if measure is not None and measure not in MEASURES:
+        raise InputError(f"{item}.measure: expected one of {', '.join(MEASURES)}, got {measure!r}")
     quote = _string(d, "quote", item, required=True) or ""
     value = _number(d, "value", item, required=True) or 0.0
     start, end = _pair(d, "start", "end", item)
@@ -240,6 +247,7 @@ class _Checker:
         self._starts: list[int] = []
         self.violations: list[Violation] = []
         self.checked = 0
+        self._layout: str | None = None
 
     def flag(self, kind: str, item: str, field: str, message: str, value: str | None = None,
              quote: str | None = None, start: int | None = None, end: int | None = None) -> None:  # fmt: skip
@@ -321,10 +329,26 @@ class _Checker:
             src = wd.qualifier_for(text, ms, me, cs, ce)
             msg = f"qualifier {t.qualifier!r}, but the source has {src!r} for {text[ms:me]!r}"
             self.flag("qualifier_mismatch", t.item, "qualifier", msg, t.qualifier, t.quote, ms, me)
-        if t.direction is not None and t.direction not in wd.direction_readings(text, ms, cs):
+        if (
+            t.direction is not None
+            and t.direction not in wd.direction_readings(text, ms, cs)
+            and t.direction not in self.layout_readings(ms)
+        ):
             src = wd.direction_before(text, ms, cs)[0]
             msg = f"direction {t.direction!r}, but the verb before {text[ms:me]!r} in the source is {src!r}"
             self.flag("direction_mismatch", t.item, "direction", msg, t.direction, t.quote, ms, me)
+
+    def layout_readings(self, ms: int) -> frozenset[str]:
+        """More directions the source allows for the number at ``ms``: those of the layout view
+        (``&nbsp;`` is a space there, not a ``;`` ending the clause) and, in an enumeration
+        (``A、B分别为45%、38%``), those read from its ``分别``, as the rules engine reads it."""
+        if self._layout is None:
+            self._layout = layout_view(self.text)
+        lay = self._layout
+        lcs = wd.clause_bounds(lay, ms)[0]
+        k = lay.rfind("分别", lcs, ms)
+        split = wd.direction_readings(lay, ms, k) if k >= 0 else frozenset()
+        return wd.direction_readings(lay, ms, lcs) | split
 
     # -- one number with its span (a target's value or a project's amount)
 
@@ -546,6 +570,7 @@ def check(summary: ReportSummary | Mapping[str, Any], source_text: str) -> Check
         raise InputError(f"source text: expected a string, got {_type_name(source_text)}")
     c = _Checker(source_text)
     c.targets(_items(data, "targets"))
+    c.targets(_items(data, "outcomes"))
     c.projects(_items(data, "projects"))
     c.qualitative(_items(data, "qualitative_targets"))
     c.priorities(_items(data, "priorities"))

@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import InputError, SummarizerError, UsageError
 from .files import read_json
+
+if TYPE_CHECKING:
+    from .ingest import Report
 
 EXIT_OK, EXIT_SHORT, EXIT_BAD = 0, 1, 2
 
@@ -39,6 +42,47 @@ def expand_inputs(items: Sequence[str]) -> tuple[list[tuple[str, str]], list[str
 
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+_COLUMN_HELP = {
+    "text": "the report text (found by usual names: 报告全文, 全文, 正文, text, content, ...)",
+    "region": "the region (地区, 区县名称, 城市, 省份, region, city, ...)",
+    "year": "the year (年份, 年度, year, ...)",
+    "id": "the row id that names FILE#ID and OUT/<file stem>/<ID>.json (编号, 序号, id, ...; "
+    "default: the 1-based data row number)",
+}
+
+
+def _column_options(f: Any) -> Any:
+    """``--text-column``, ``--region-column``, ``--year-column``, ``--id-column``."""
+    for name in ("id", "year", "region", "text"):
+        f = click.option(
+            f"--{name}-column",
+            f"{name}_column",
+            default=None,
+            metavar="NAME",
+            help=f"Spreadsheets of reports (.xlsx/.csv, one per row): the column with "
+            f"{_COLUMN_HELP[name]}.",
+        )(f)
+    return f
+
+
+def _load(path: str, **columns: str | None) -> Report:
+    """``load_report(path)``; a spreadsheet row ``FILE.xlsx#ID`` with the columns given."""
+    from .formats import load_row
+    from .ingest import _row_reference, load_report
+
+    row = _row_reference(path) if any(columns.values()) else None
+    if row is None:
+        return load_report(path)
+    return load_row(
+        row[0],
+        row[1],
+        text_column=columns.get("text_column"),
+        region_column=columns.get("region_column"),
+        year_column=columns.get("year_column"),
+        id_column=columns.get("id_column"),
+    )
 
 
 # ---------------------------------------------------------------- commands
@@ -115,6 +159,7 @@ def cli() -> None:
         "path, which wins over --region/--year; all win over the text."
     ),
 )
+@_column_options
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress bar or totals on stderr (failures still)."
 )
@@ -137,9 +182,21 @@ def summarize(
     csv_bom: bool,
     path_template: str | None,
     meta_file: str | None,
+    text_column: str | None,
+    region_column: str | None,
+    year_column: str | None,
+    id_column: str | None,
     quiet: bool,
 ) -> None:
     """Summarise report files, folders or globs.
+
+    \b
+    Reports: .txt, .html/.htm, .docx and .pdf (one report per file), and .xlsx/.xlsm/.csv
+    spreadsheets of reports (one report per row: source.path FILE#ID, output
+    OUT/<file stem>/<ID>.json; region and year columns win over the text and over
+    --region-year-from-path and --region/--year, --meta rows named FILE#ID win over them).
+    Folders are searched for all of these, skipping hidden files and Office lock files (~$*).
+    One row alone: FILE.xlsx#ID.
 
     \b
     A rerun skips reports already finished with the same source bytes, engine, model and
@@ -160,7 +217,8 @@ def summarize(
         region=region, year=year, fmt=fmt, output=output, concurrency=concurrency,
         no_cache=no_cache, cache_dir=cache_dir, force=force, csv_bom=csv_bom, quiet=quiet,
         many=found.many, region_year_from_path=path_template, meta_file=meta_file,
-        progress=not quiet and sys.stderr.isatty(),
+        progress=not quiet and sys.stderr.isatty(), text_column=text_column,
+        region_column=region_column, year_column=year_column, id_column=id_column,
     )  # fmt: skip
     result = run_batch(found.items, options, echo=_err)
     if found.many:
@@ -179,17 +237,23 @@ def summarize(
 
 @cli.command()
 @click.argument("summary_path", metavar="SUMMARY.json")
-@click.option("--source", "source_path", required=True, help="The report the summary is of.")
+@click.option(
+    "--source",
+    "source_path",
+    required=True,
+    help="The report the summary is of: a .txt, .html, .docx or .pdf file, or a spreadsheet "
+    "row FILE.xlsx#ID (or FILE.csv#ID).",
+)
 @click.option(
     "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"])
 )
-def check(summary_path: str, source_path: str, fmt: str) -> None:
-    """Check every number of a summary against its source report."""
+@_column_options
+def check(summary_path: str, source_path: str, fmt: str, **columns: str | None) -> None:
+    """Check every number of a summary against its source report (its text re-extracted)."""
     from .api import check as check_summary
     from .checker import format_violations
-    from .ingest import load_report
 
-    report = load_report(source_path)
+    report = _load(source_path, **columns)
     data = read_json(summary_path)
     if not isinstance(data, dict):
         raise InputError(
@@ -220,12 +284,15 @@ def check(summary_path: str, source_path: str, fmt: str) -> None:
     type=click.IntRange(200, 100_000),
     help="Also list the LLM chunks cut to this size.",
 )
-def chunk(path: str, fmt: str, max_chars: int | None) -> None:
-    """Show the section tree of a report (and its LLM chunks with --max-chars)."""
-    from .chunking import chunk_report, make_chunks
-    from .ingest import load_report
+@_column_options
+def chunk(path: str, fmt: str, max_chars: int | None, **columns: str | None) -> None:
+    """Show the section tree of a report (and its LLM chunks with --max-chars).
 
-    doc = chunk_report(load_report(path))
+    PATH is a .txt, .html, .docx or .pdf report, or a spreadsheet row FILE.xlsx#ID.
+    """
+    from .chunking import chunk_report, make_chunks
+
+    doc = chunk_report(_load(path, **columns))
     chunks = make_chunks(doc, max_chars) if max_chars else []
     if fmt == "json":
         payload: dict[str, Any] = {"sections": [s.model_dump() for s in doc.sections]}
@@ -286,6 +353,25 @@ def eval_cmd(
         fmt=fmt,
     )
     raise SystemExit(code)
+
+
+@cli.command()
+@click.argument("folder", metavar="OUT/")
+@click.option(
+    "-o", "--output", default=None, help="panel.csv or panel.parquet (default: CSV on stdout)."
+)
+@click.option("--wide", is_flag=True, help="Region x year rows, a column per key.measure.")
+@click.option("--html", "html_path", default=None, help="Also write a self-contained chart page.")
+def panel(folder: str, output: str | None, wide: bool, html_path: str | None) -> None:
+    """The panel of a folder of summaries: one row per target and outcome, each target joined
+    with the outcome the same region's next report states (target, outcome, met)."""
+    try:
+        from .panel import write_panel
+    except ImportError as exc:
+        raise UsageError(
+            f"the panel needs pandas (and pyarrow, plotly): pip install 'summarizer[panel]' ({exc})"
+        ) from exc
+    raise SystemExit(write_panel(folder, output, wide=wide, html=html_path, echo=_err))
 
 
 @cli.command()

@@ -10,6 +10,8 @@ Matching, one-to-one and greedy (the pair with the most overlapping span first):
 - targets: value, value_max and unit agree by magnitude (``numbers.same_amount``: 30 万人 is
   300000 人) and the indicator agrees: the same ``key`` when both have one, else one indicator
   contains the other (spaces stripped, case folded) or their character overlap is >= 0.6;
+- outcomes: as targets (value, value_max, unit and indicator), scored only when the gold's
+  ``annotated`` lists ``outcomes``;
 - qualitative targets: the spans overlap or the indicator agrees (as above);
 - projects: one name contains the other or their character overlap is >= 0.6;
 - priorities: by position (ordinal order); a title matches when it is equal to the gold title.
@@ -26,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from .models import Priority, Project, QualitativeTarget, ReportSummary, Target
+from .models import Outcome, Priority, Project, QualitativeTarget, ReportSummary, Target
 from .numbers import same_amount
 
 T = TypeVar("T")
@@ -61,6 +63,9 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("section_targets.f1", "higher", "sect F1"),
     MetricSpec("targets.qualifier_accuracy", "higher", "qualif"),
     MetricSpec("targets.direction_accuracy", "higher", "direct"),
+    MetricSpec("outcomes.precision", "higher", "out P"),
+    MetricSpec("outcomes.recall", "higher", "out R"),
+    MetricSpec("outcomes.f1", "higher", "out F1"),
     MetricSpec("qualitative_targets.precision", "higher", "qual P"),
     MetricSpec("qualitative_targets.recall", "higher", "qual R"),
     MetricSpec("qualitative_targets.f1", "higher", "qual F1"),
@@ -104,6 +109,7 @@ _COUNT_KEYS = (
     "section.tp", "section.fp", "section.fn",
     "qualifier.ok", "qualifier.n", "direction.ok", "direction.n",
     "qualitative.tp", "qualitative.fp", "qualitative.fn",
+    "outcomes.tp", "outcomes.fp", "outcomes.fn",
     "priorities.count_ok", "priorities.titles_ok", "priorities.gold", "priorities.pred",
     "priorities.reports", "region.n", "region.ok", "region.wrong", "year.n", "year.ok",
     "projects.tp", "projects.fp", "projects.fn", "amount.ok", "amount.n",
@@ -201,7 +207,7 @@ def _num(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
-def describe_target(t: Target) -> str:
+def describe_target(t: Target | Outcome) -> str:
     rng = f"{_num(t.value)}-{_num(t.value_max)}" if t.value_max is not None else _num(t.value)
     return f"{t.indicator} {rng}{t.unit} at {t.value_start}"
 
@@ -265,6 +271,7 @@ def derive(c: Mapping[str, float]) -> dict[str, Metric]:
         v = _ratio(ok, n, None)
         out[f"targets.{name}"] = Metric(v, f"{key} {_fmt(v)} ({_n(ok)}/{_n(n)} matched)")
     prf("qualitative_targets", "qualitative")
+    prf("outcomes", "outcomes")
     reports = c["reports"]
     n = c["region.n"]
     v = _ratio(c["region.ok"], n, None)
@@ -317,8 +324,10 @@ def derive(c: Mapping[str, float]) -> dict[str, Metric]:
 # ---------------------------------------------------------------- one case
 
 
-Part = Literal["meta", "headline", "priorities", "section", "projects"]
-PARTS: tuple[Part, ...] = ("meta", "headline", "priorities", "section", "projects")
+Part = Literal["meta", "headline", "priorities", "section", "projects", "outcomes"]
+PARTS: tuple[Part, ...] = ("meta", "headline", "priorities", "section", "projects", "outcomes")
+# What a gold file without ``annotated`` covers: every part but outcomes (added later).
+DEFAULT_PARTS: tuple[Part, ...] = ("meta", "headline", "priorities", "section", "projects")
 
 
 @dataclass
@@ -333,7 +342,8 @@ class GoldItems:
     qualitative_targets: list[QualitativeTarget] = field(default_factory=list)
     priorities: list[Priority] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
-    annotated: frozenset[str] = frozenset(PARTS)
+    outcomes: list[Outcome] = field(default_factory=list)
+    annotated: frozenset[str] = frozenset(DEFAULT_PARTS)
     region: str | None = None
     year: int | None = None
 
@@ -346,7 +356,7 @@ class CaseScore:
     metrics: dict[str, Metric]
 
 
-def _target_amount_agrees(p: Target, g: Target) -> bool:
+def _target_amount_agrees(p: Target | Outcome, g: Target | Outcome) -> bool:
     if not same_amount(p.value, p.unit, g.value, g.unit):
         return False
     if p.value_max is None or g.value_max is None:
@@ -354,11 +364,11 @@ def _target_amount_agrees(p: Target, g: Target) -> bool:
     return same_amount(p.value_max, p.unit, g.value_max, g.unit)
 
 
-def _target_pair(p: Target, g: Target) -> bool:
+def _target_pair(p: Target | Outcome, g: Target | Outcome) -> bool:
     return _target_amount_agrees(p, g) and indicators_agree(p.indicator, p.key, g.indicator, g.key)
 
 
-def _target_affinity(p: Target, g: Target) -> tuple[float, ...]:
+def _target_affinity(p: Target | Outcome, g: Target | Outcome) -> tuple[float, ...]:
     return (
         _span_overlap(p.value_start, p.value_end, g.value_start, g.value_end),
         _span_overlap(p.start, p.end, g.start, g.end),
@@ -453,6 +463,17 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
         len(qpairs), len(q_spurious), len(q_missed),
     )  # fmt: skip
 
+    # outcomes (only when the gold covers them), matched like targets
+    with_out = "outcomes" in gold.annotated
+    o_preds = summary.outcomes if with_out else []
+    o_golds = gold.outcomes if with_out else []
+    opairs = greedy_match(o_preds, o_golds, _target_pair, _target_affinity)
+    o_missed = [g for j, g in enumerate(o_golds) if j not in {j for _, j in opairs}]
+    o_spurious = [p for i, p in enumerate(o_preds) if i not in {i for i, _ in opairs}]
+    c["outcomes.tp"], c["outcomes.fp"], c["outcomes.fn"] = (
+        len(opairs), len(o_spurious), len(o_missed),
+    )  # fmt: skip
+
     # priorities, in ordinal order
     with_prio = "priorities" in gold.annotated
     p_pred = sorted(summary.priorities, key=lambda p: (p.ordinal, p.start)) if with_prio else []
@@ -499,8 +520,9 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
 
     # grounding, violations, usage
     ungrounded = []
-    quoted: list[tuple[str, Sequence[Target | QualitativeTarget | Project]]] = [
+    quoted: list[tuple[str, Sequence[Target | Outcome | QualitativeTarget | Project]]] = [
         ("targets", summary.targets),
+        ("outcomes", summary.outcomes),
         ("qualitative_targets", summary.qualitative_targets),
         ("projects", summary.projects),
     ]
@@ -545,6 +567,12 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
         "qualitative_targets",
         [describe_qualitative(g) for g in q_missed],
         [describe_qualitative(p) for p in q_spurious],
+    )
+    _prf_reasons(
+        out,
+        "outcomes",
+        [describe_target(g) for g in o_missed],
+        [describe_target(p) for p in o_spurious],
     )
     for name, extra in notes.items():
         out[name] = _with_details(out[name], extra)

@@ -211,7 +211,7 @@ def compare(
 _TABLE_METRICS = ("targets.f1", "headline_targets.f1", "section_targets.f1",
                   "targets.qualifier_accuracy", "targets.direction_accuracy",
                   "qualitative_targets.f1", "priorities.count_exact", "priorities.title_match",
-                  "projects.f1", "projects.amount_exact", "grounding_rate",
+                  "projects.f1", "projects.amount_exact", "outcomes.f1", "grounding_rate",
                   "violations_per_report")  # fmt: skip
 _LLM_METRICS = ("usage.requests", "usage.tokens", "usage.cached")
 

@@ -52,9 +52,9 @@ from .errors import (
     UsageError,
 )
 from .eval_metrics import (
+    DEFAULT_PARTS,
     EPS,
     OVERALL,
-    PARTS,
     SPECS,
     CaseScore,
     GoldItems,
@@ -76,6 +76,7 @@ from .eval_report import (
 from .files import atomic_write, read_json
 from .models import (
     Meta,
+    Outcome,
     Priority,
     Project,
     QualitativeTarget,
@@ -316,13 +317,14 @@ class _GoldFile(BaseModel):
     split: str | None = None
     region: str | None = None
     year: int | None = None
-    annotated: list[Part] = list(PARTS)
+    annotated: list[Part] = list(DEFAULT_PARTS)
     notes: str | list[str] | None = None
     sections: list[Section] = []
     targets: list[Target]
     qualitative_targets: list[QualitativeTarget]
     priorities: list[Priority]
     projects: list[Project]
+    outcomes: list[Outcome] = []
 
 
 def _loc(loc: Sequence[int | str]) -> str:
@@ -353,8 +355,9 @@ def load_gold(path: str | Path, text: str, *, fixture: Path | None = None) -> Go
             p, "fixture", f"names {gold.fixture!r} but the suite pairs it with {fixture.name}"
         )
     n = len(text)
-    quoted: list[tuple[str, Target | QualitativeTarget | Project]] = [
+    quoted: list[tuple[str, Target | Outcome | QualitativeTarget | Project]] = [
         *((f"targets[{i}]", t) for i, t in enumerate(gold.targets)),
+        *((f"outcomes[{i}]", t) for i, t in enumerate(gold.outcomes)),
         *((f"qualitative_targets[{i}]", t) for i, t in enumerate(gold.qualitative_targets)),
         *((f"projects[{i}]", t) for i, t in enumerate(gold.projects)),
     ]
@@ -366,7 +369,7 @@ def load_gold(path: str | Path, text: str, *, fixture: Path | None = None) -> Go
                 f"{where}.quote",
                 f"text[{item.start}:{item.end}] is {got[:40]!r}, not the quote {item.quote[:40]!r}",
             )
-        if isinstance(item, Target) and not (
+        if isinstance(item, Target | Outcome) and not (
             item.start <= item.value_start < item.value_end <= item.end
         ):
             raise _bad(p, f"{where}.value_start", "the value span must lie inside the quote span")
@@ -378,6 +381,7 @@ def load_gold(path: str | Path, text: str, *, fixture: Path | None = None) -> Go
         qualitative_targets=gold.qualitative_targets,
         priorities=gold.priorities,
         projects=gold.projects,
+        outcomes=gold.outcomes,
         annotated=frozenset(gold.annotated),
         region=gold.region,
         year=gold.year,

@@ -1,4 +1,4 @@
-"""Pydantic models of the output contract (``schema_version`` "1"); source of ``schemas/*.json``.
+"""Pydantic models of the output contract (``schema_version`` "2"); source of ``schemas/*.json``.
 
 Offsets index the decoded source text exactly as :func:`summarizer.load_report` returns it, and
 ``text[start:end] == quote`` always holds for every item a producer emits.
@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
-SCHEMA_VERSION = "1"
+from .measures import Measure, measure_of
+
+SCHEMA_VERSION = "2"
 
 
 def _compact_number(value: float) -> float | int:
@@ -47,6 +49,26 @@ Direction = Literal[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _with_measure(data: object) -> object:
+    """Fill a missing ``measure`` with :func:`summarizer.measures.measure_of`, so items written
+    before it existed (gold, minimal summaries) still load and carry the same measure."""
+    if isinstance(data, dict) and data.get("measure") is None:
+        quote, start, vs = data.get("quote"), data.get("start"), data.get("value_start")
+        before = ""
+        if isinstance(quote, str) and isinstance(start, int) and isinstance(vs, int):
+            before = quote[: max(0, vs - start)]
+        return {
+            **data,
+            "measure": measure_of(
+                str(data.get("indicator") or ""),
+                str(data.get("unit") or ""),
+                str(data.get("direction") or ""),
+                before,
+            ),
+        }
+    return data
 
 
 class Source(_Model):
@@ -101,10 +123,12 @@ class Section(_Model):
 
 
 class Target(_Model):
-    """A quantitative target: an indicator, a number with its unit, and where it is written."""
+    """A quantitative target: an indicator, a number with its unit, and where it is written.
+    ``measure`` (growth, level, change, count) is derived when not given."""
 
     indicator: str
     key: str | None = None
+    measure: Measure
     value: Number
     value_max: Number | None = None
     unit: str
@@ -117,6 +141,37 @@ class Target(_Model):
     end: int
     value_start: int
     value_end: int
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_measure(cls, data: object) -> object:
+        return _with_measure(data)
+
+
+class Outcome(_Model):
+    """A result the report states for the year under review (``period`` "2024") or a plan
+    period ("2021-2025"), read from its review part: fields as a target, without ``scope``."""
+
+    indicator: str
+    key: str | None = None
+    measure: Measure
+    value: Number
+    value_max: Number | None = None
+    unit: str
+    qualifier: Qualifier = ""
+    direction: Direction = ""
+    period: str = Field(pattern=r"^\d{4}(?:-\d{4})?$")
+    section: str | None = None
+    quote: str
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_measure(cls, data: object) -> object:
+        return _with_measure(data)
 
 
 class QualitativeTarget(_Model):
@@ -187,7 +242,7 @@ class CheckResult(_Model):
 class ReportSummary(_Model):
     """The structured summary of one report (``summarizer summarize --format json``)."""
 
-    schema_version: Literal["1"] = "1"
+    schema_version: Literal["2"] = "2"
     source: Source
     meta: Meta
     sections: list[Section] = Field(default_factory=list)
@@ -195,12 +250,23 @@ class ReportSummary(_Model):
     qualitative_targets: list[QualitativeTarget] = Field(default_factory=list)
     priorities: list[Priority] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
     checks: CheckResult = Field(default_factory=CheckResult)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: object) -> object:
+        """A version "1" summary (before measures and outcomes) loads as "2": its targets get
+        their derived measure; it states no outcomes."""
+        if isinstance(data, dict) and data.get("schema_version") == "1":
+            return {**data, "schema_version": "2"}
+        return data
 
 
 def sort_items(summary: ReportSummary) -> ReportSummary:
     """Sort every list by ``(start, end, indicator or name)`` so output is order-independent."""
     summary.targets.sort(key=lambda t: (t.start, t.end, t.indicator))
+    summary.outcomes.sort(key=lambda t: (t.start, t.end, t.indicator))
     summary.qualitative_targets.sort(key=lambda t: (t.start, t.end, t.indicator))
     summary.priorities.sort(key=lambda p: (p.start, p.end, p.title))
     summary.projects.sort(key=lambda p: (p.start, p.end, p.name))

@@ -49,6 +49,7 @@ async def summarize_report(report: Report, engine: Engine) -> ReportSummary:
         qualitative_targets=extraction.qualitative_targets,
         priorities=extraction.priorities,
         projects=extraction.projects,
+        outcomes=extraction.outcomes,
     )
     sort_items(summary)
     summary.checks = check(summary, report.text)

@@ -24,6 +24,7 @@ class Indicator:
     label: str
     aliases: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...] = ()
+    unit: str | None = None  # the dimension of its amounts (measures.unit_dimension), if one
 
 
 @cache
@@ -56,7 +57,10 @@ def indicators() -> tuple[Indicator, ...]:
                 raise SummarizerError(
                     f"summarizer/taxonomy.yaml: {key}: bad pattern {src!r} ({exc})"
                 ) from exc
-        out.append(Indicator(key, str(entry.get("label", key)), aliases, tuple(patterns)))
+        unit = entry.get("unit")
+        if unit is not None and not isinstance(unit, str):
+            raise SummarizerError(f"summarizer/taxonomy.yaml: {key}: unit must be a string")
+        out.append(Indicator(key, str(entry.get("label", key)), aliases, tuple(patterns), unit))
     return tuple(out)
 
 
@@ -124,3 +128,25 @@ def leading_indicator(text: str) -> str | None:
         if len(alias) >= 2 and text.startswith(alias, pos):
             return text[: pos + len(alias)]
     return None
+
+
+@cache
+def _units() -> dict[str, str | None]:
+    return {ind.key: ind.unit for ind in indicators()}
+
+
+def key_admits(key: str, dimension: str) -> bool:
+    """Whether a number of ``dimension`` (:func:`summarizer.measures.unit_dimension`) can be
+    said of ``key``: a key with a ``unit`` in taxonomy.yaml takes amounts of that dimension and
+    relative numbers (%, 个百分点) only; a share (``unit: "%"``) takes only those. So
+    ``整车出口100万辆`` is not ``exports`` (money), and no ``(key, measure)`` mixes units.
+    (A % *level* of an amount is a share: see ``engines.base.item_key``.)"""
+    unit = _units().get(key)
+    if unit is None or dimension in ("%", "个百分点"):
+        return True
+    return dimension == unit
+
+
+def key_unit(key: str) -> str | None:
+    """The dimension of ``key``'s amounts in taxonomy.yaml (``money``, ``"%"`` …), if given."""
+    return _units().get(key)

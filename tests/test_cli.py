@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import main
+from summarizer.models import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"
 RUIJIN = FIXTURES / "004_ruijin.txt"
@@ -23,7 +24,7 @@ def test_summarize_one_file_prints_one_object(capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "summarize", str(RUIJIN), "--engine", "rules", "-q")
     assert code == 0, err
     data = json.loads(out)
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["meta"]["engine"] == "rules"
     assert data["source"]["chars"] == len(RUIJIN.read_text(encoding="utf-8"))
     text = RUIJIN.read_text(encoding="utf-8")
@@ -124,3 +125,16 @@ def test_summarize_help_states_the_output_rule(capsys: pytest.CaptureFixture[str
     assert code == 0
     assert "-o out (no suffix) is the folder out/" in text and "_index.csv" in text
     assert "--region-year-from-path" in text and "--meta" in text
+
+
+def test_help_names_the_formats_read(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "summarize", "--help")
+    text = " ".join(out.split())
+    assert code == 0 and ".txt or .html" not in text
+    assert ".docx and .pdf" in text and ".xlsx/.xlsm/.csv" in text and "FILE#ID" in text
+    for flag in ("--text-column", "--region-column", "--year-column", "--id-column"):
+        assert flag in text
+    code, out, _ = run(capsys, "check", "--help")
+    assert code == 0 and "FILE.xlsx#ID" in " ".join(out.split())
+    code, out, _ = run(capsys, "chunk", "--help")
+    assert code == 0 and ".docx or .pdf" in " ".join(out.split())

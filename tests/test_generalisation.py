@@ -110,7 +110,7 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("城镇常住居民人均可支配收入", "urban_disposable_income"),
         ("农村牧区常住居民人均可支配收入", "rural_disposable_income"),
         ("全社会研发经费支出相当于全市生产总值的比例", "rd_intensity"),  # a share, not gdp
-        ("农民人均纯收入", None),  # net income is another statistic
+        ("农民人均纯收入", "rural_net_income"),  # net income is another statistic
     ],
 )
 def test_taxonomy_keys_match_the_head_of_the_indicator(indicator: str, key: str | None) -> None:

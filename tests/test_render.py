@@ -173,14 +173,18 @@ def test_csv_loads_back_and_equals_the_json(summaries: list[ReportSummary]) -> N
     for s in summaries:
         data = json.loads(s.model_dump_json())
         rows = list(csv.DictReader(io.StringIO(render([s], "csv", many=False), newline="")))
-        assert len(rows) == len(data["targets"])
-        for row, t in zip(rows, data["targets"], strict=True):
+        items = [("target", t) for t in data["targets"]]
+        items += [("outcome", o) for o in data["outcomes"]]
+        assert len(rows) == len(items)
+        for row, (kind, t) in zip(rows, items, strict=True):
             assert tuple(row) == COLUMNS
             assert row["file"] == data["source"]["path"]
             assert row["region"] == (data["meta"]["region"] or "")
             assert row["year"] == _json_cell(data["meta"]["year"])
+            assert row["kind"] == kind
             for col in COLUMNS[3:]:
-                assert row[col] == _json_cell(t[col]), (col, row, t)
+                if col != "kind":
+                    assert row[col] == _json_cell(t.get(col)), (col, row, t)
             assert float(row["value"]) == t["value"]
             assert int(row["start"]) == t["start"] and int(row["end"]) == t["end"]
 
@@ -190,8 +194,10 @@ def test_csv_many_has_one_header_and_every_row(summaries: list[ReportSummary]) -
     assert out.startswith("\ufeff") and out.count("file,region,year") == 1
     raw = out.encode("utf-8")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert len(rows) == sum(len(s.targets) for s in summaries)
-    assert {r["file"] for r in rows} == {s.source.path for s in summaries if s.targets}
+    assert len(rows) == sum(len(s.targets) + len(s.outcomes) for s in summaries)
+    assert {r["file"] for r in rows} == {
+        s.source.path for s in summaries if s.targets or s.outcomes
+    }
     plain = render(summaries, "csv", many=True)
     assert not plain.startswith("\ufeff") and plain == out[1:]
 

@@ -23,9 +23,9 @@ def test_summary_schema_names_the_contract_fields() -> None:
     props = schema["properties"]
     assert set(props) == {
         "schema_version", "source", "meta", "sections", "targets", "qualitative_targets",
-        "priorities", "projects", "checks",
+        "priorities", "projects", "outcomes", "checks",
     }  # fmt: skip
     target = schema["$defs"]["Target"]["properties"]
-    for field in ("indicator", "key", "value", "value_max", "unit", "qualifier", "direction",
+    for field in ("indicator", "key", "measure", "value", "value_max", "unit", "qualifier", "direction",
                   "scope", "section", "quote", "start", "end", "value_start", "value_end"):  # fmt: skip
         assert field in target

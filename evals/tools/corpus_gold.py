@@ -52,7 +52,8 @@ from summarizer import load_report  # noqa: E402
 from summarizer.models import Priority, Project, QualitativeTarget, Target  # noqa: E402
 
 CORPUS = EVALS / "corpus"
-PARTS = ("meta", "headline", "priorities", "section", "projects")
+PARTS = ("meta", "headline", "priorities", "section", "projects", "outcomes")
+PERIOD = re.compile(r"^\d{4}(?:-\d{4})?$")
 HINTS = (
     "occurrence",
     "after",
@@ -70,6 +71,7 @@ TOP_KEYS = [
     "annotated",
     "notes",
     "targets",
+    "outcomes",
     "qualitative_targets",
     "priorities",
     "projects",
@@ -159,7 +161,32 @@ def process(path: Path) -> dict:
         check_key(item, label)
         scope_ok(item, label)
         _check_target_words(item, label)
-        out_targets.append(model.model_dump(mode="json"))
+        # measure is derived on load (summarizer.measures), never written by hand: not stored
+        out_targets.append(model.model_dump(mode="json", exclude={"measure"}))
+
+    out_outcomes = []
+    if gold.get("outcomes") and "outcomes" not in annotated:
+        raise GoldError(f"{name}: outcomes given but 'outcomes' is not in 'annotated'")
+    for i, raw in enumerate(gold.get("outcomes", [])):
+        item = dict(raw)
+        hints = {k: item.pop(k) for k in HINTS if k in item}
+        label = f"{name} outcomes[{i}] {item.get('indicator')!r}"
+        item.setdefault("section", None)
+        period = item.pop("period", None)
+        measure = item.pop("measure", None)
+        if not isinstance(period, str) or not PERIOD.match(period):
+            raise GoldError(f"{label}: period must be 'YYYY' or 'YYYY-YYYY', got {period!r}")
+        if measure not in ("growth", "level", "change", "count"):
+            raise GoldError(f"{label}: measure must be growth, level, change or count")
+        s = _locate(text, item["quote"], hints, label, (item.get("start"), item.get("end")))
+        item["start"], item["end"] = s, s + len(item["quote"])
+        locate_number(item, hints, text, label, "value", "unit", "value")
+        model = Target.model_validate({**item, "scope": "section"})
+        check_key(item, label)
+        _check_target_words(item, label)
+        data = model.model_dump(mode="json")
+        del data["scope"]
+        out_outcomes.append({**data, "measure": measure, "period": period})
 
     out_qual = []
     for i, raw in enumerate(gold.get("qualitative_targets", [])):
@@ -234,7 +261,12 @@ def process(path: Path) -> dict:
             raise GoldError(f"{label}: status {status!r} not evidenced in the quote")
         out_proj.append(Project.model_validate(item).model_dump(mode="json"))
 
-    for items, key in ((out_targets, "indicator"), (out_qual, "indicator"), (out_proj, "name")):
+    for items, key in (
+        (out_targets, "indicator"),
+        (out_outcomes, "indicator"),
+        (out_qual, "indicator"),
+        (out_proj, "name"),
+    ):
         items.sort(key=lambda it, k=key: (it["start"], it["end"], it[k]))
     seen = set()
     for t in out_targets:
@@ -253,6 +285,7 @@ def process(path: Path) -> dict:
         "annotated": [p for p in PARTS if p in annotated],
         **({"notes": gold["notes"]} if gold.get("notes") else {}),
         "targets": out_targets,
+        **({"outcomes": out_outcomes} if out_outcomes or "outcomes" in annotated else {}),
         "qualitative_targets": out_qual,
         "priorities": out_prio,
         "projects": out_proj,
@@ -270,7 +303,11 @@ def dump(gold: dict) -> str:
         body = ",\n".join(f"    {json.dumps(n, ensure_ascii=False)}" for n in notes)
         head.append(f'  "notes": [\n{body}\n  ]')
     lines = ["{", ",\n".join(head) + ","]
-    lists = ("targets", "qualitative_targets", "priorities", "projects")
+    lists = tuple(
+        k
+        for k in ("targets", "outcomes", "qualitative_targets", "priorities", "projects")
+        if k in gold
+    )
     for n, key in enumerate(lists):
         comma = "," if n < len(lists) - 1 else ""
         items = gold[key]

@@ -455,7 +455,8 @@ def process(path: Path) -> tuple[dict, list[str]]:
             raise GoldError(f"{label}: direction 稳定在 not in quote")
         if item["qualifier"] not in ("", "力争") and item["qualifier"] not in item["quote"]:
             raise GoldError(f"{label}: qualifier {item['qualifier']!r} not in quote")
-        out_targets.append(model.model_dump(mode="json"))
+        # measure is derived on load (summarizer.measures), never written by hand: not stored
+        out_targets.append(model.model_dump(mode="json", exclude={"measure"}))
 
     out_qual = []
     for i, raw in enumerate(gold.get("qualitative_targets", [])):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from ..chunking import Document
-from ..models import EngineName, Priority, Project, QualitativeTarget, Target, Usage
+from ..measures import measure_of, unit_dimension
+from ..models import EngineName, Outcome, Priority, Project, QualitativeTarget, Target, Usage
 from ..numbers import Mention
-from ..taxonomy import lookup_key
+from ..taxonomy import key_admits, key_unit, lookup_key
 
 
 @dataclass
@@ -19,6 +21,7 @@ class Extraction:
     qualitative_targets: list[QualitativeTarget] = field(default_factory=list)
     priorities: list[Priority] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
     chunks: int = 0
     failed_chunks: list[str] = field(default_factory=list)
     dropped: int = 0
@@ -57,13 +60,18 @@ def target_at(
 ) -> Target:
     """A target for the quantity ``mention`` inside ``quote`` (which starts at ``start``): value,
     range and unit come from the mention, so they are exactly what the source writes; the key is
-    the taxonomy's for ``indicator``."""
+    the taxonomy's for ``indicator`` (:func:`item_key`), the measure
+    :func:`summarizer.measures.measure_of` of the indicator, unit, direction and the words of
+    the quote before the number."""
     if mention.value is None:
         raise ValueError(f"mention {mention.text!r} has no value")
+    before = quote[: max(0, mention.start - start)]
+    measure = measure_of(indicator, mention.unit, direction, before)
     return Target.model_validate(
         {
             "indicator": indicator,
-            "key": lookup_key(indicator),
+            "key": item_key(indicator, mention.unit, measure, before),
+            "measure": measure,
             "value": mention.value,
             "value_max": mention.value_max,
             "unit": mention.unit,
@@ -78,3 +86,35 @@ def target_at(
             "value_end": mention.end,
         }
     )
+
+
+def outcome_of(target: Target, period: str) -> Outcome:
+    """The outcome a target-shaped reading of review text states for ``period``."""
+    data = target.model_dump()
+    del data["scope"]
+    return Outcome.model_validate({**data, "period": period})
+
+
+# The number is a share of what the indicator names (外商直接投资占全市比重达到60%): the words
+# between them say so. A share never takes the key of its total.
+_SHARE_AFTER = re.compile(r"占[^，,；;。]{0,16}(?:比重|比例|份额)|占比|比重|的比例")
+
+
+def item_key(indicator: str, unit: str = "", measure: str = "", before: str = "") -> str | None:
+    """The taxonomy key of ``indicator`` (:func:`summarizer.taxonomy.lookup_key`), or None when
+    the number is a share or ratio stated of it (a % level after 占…比重, 占比) while the
+    indicator itself names no share: 外商直接投资占全市比重 is not ``fdi``."""
+    key = lookup_key(indicator)
+    dimension = unit_dimension(unit)
+    if key is None or not key_admits(key, dimension):
+        return None
+    if measure != "level" or dimension != "%":
+        return key
+    if key_unit(key) not in (None, "%"):
+        return None  # a % level of an amount (占公共预算支出80%, 是2010年的2.6倍): a share
+    tail = re.split(r"[，,；;。：:]", before)[-1]
+    k = tail.find(indicator) if indicator else -1
+    after = tail[k + len(indicator) :] if k >= 0 else ""
+    if _SHARE_AFTER.search(after) and not _SHARE_AFTER.search(indicator):
+        return None
+    return key

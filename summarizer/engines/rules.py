@@ -12,11 +12,11 @@ from bisect import bisect_left
 
 from .. import numbers, wording
 from ..chunking import Document
-from ..models import Priority, QualitativeTarget, Scope, Section, Target
+from ..models import Outcome, Priority, QualitativeTarget, Scope, Section, Target
 from ..taxonomy import leading_indicator, lookup_key
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
-from .base import Engine, Extraction, target_at
+from .base import Engine, Extraction, outcome_of, target_at
 from .projects import find_projects
 
 # Verbs that separate an indicator from its number. The `direction` field takes only the
@@ -34,7 +34,7 @@ _LEAD_WORDS = re.compile(
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
-    r"(?:同比|年均|分别|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少)+$"
+    r"(?:同比|年均|分别|(?<![人平])均|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少)+$"
 )
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
 
@@ -43,7 +43,11 @@ _FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1
 
 
 # Time words inside the words before a number (2020年普及率, 每年至少出资) are not the indicator.
-_TIME_IN_INDICATOR = re.compile(r"^(?:20\d\d|19\d\d)年(?:底|末)?|每年|至少")
+_TIME_IN_INDICATOR = re.compile(
+    r"^(?:[到至比较])?(?:20\d\d|19\d\d)年(?:底|末|同期)?(?:的)?|每年|至少"
+)
+# The level started from (地区生产总值由2010年的162.4亿元增加到…): not part of the indicator.
+_FROM_LEVEL = re.compile(r"(?:由|从)(?:19|20)\d\d年.*$")
 
 
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
@@ -55,7 +59,7 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         lead = _ACTION.match(s) if strip_verbs else None
         if lead and len(s) - lead.end() >= 2:
             s = s[lead.end() :]
-        s = _TRAILING.sub("", s)
+        s = _TRAILING.sub("", _FROM_LEVEL.sub("", s))
     if s.count("“") != s.count("”"):
         s = s.replace("“", "").replace("”", "")
     return s.strip(" \u3000、")
@@ -133,11 +137,35 @@ class RulesEngine(Engine):
                 self._targets_in(
                     doc, quantities, a, b, "section", section, ex, amount_spans, name_spans
                 )
+        ex.outcomes = self._outcomes(doc)
         ex.projects = projects
         ex.priorities = _priorities(doc)
         ex.chunks = len(doc.sections)
         _reslice(ex, doc.text)
         return ex
+
+    # ------------------------------------------------------------ outcomes
+
+    def _outcomes(self, doc: Document) -> list[Outcome]:
+        """Results stated in the review part, read with the target machinery (clauses, mentions,
+        indicator, qualifier and direction readers); each dated by :func:`_period`."""
+        spans = _own_spans(doc, review=True)
+        if not spans:
+            return []
+        text = doc.layout
+        quantities = _Quantities(text, [(s.start, e) for s, e in spans])
+        out: list[Outcome] = []
+        for section, own_end in spans:
+            found: list[tuple[_Clause, Target]] = []
+            self._targets_in(
+                doc, quantities, section.start, own_end, "section", section, Extraction(),
+                review=found,
+            )  # fmt: skip
+            for clause, target in found:
+                period = _period(doc, section, clause)
+                if period is not None:
+                    out.append(outcome_of(target, period))
+        return out
 
     # ------------------------------------------------------------ targets
 
@@ -152,28 +180,40 @@ class RulesEngine(Engine):
         ex: Extraction,
         amount_spans: set[tuple[int, int | None]] | None = None,
         name_spans: list[tuple[int, int]] | None = None,
+        review: list[tuple[_Clause, Target]] | None = None,
     ) -> None:
+        """Targets of ``text[start:end]`` into ``ex``; with ``review`` (a list), the same
+        readings of review text, each with its clause, into that list instead (outcomes:
+        past results are what is read there, baselines and plan-year targets are not)."""
         text = doc.layout
-        previous = ""
+        previous: list[str] = []
         for clause, mentions in self._clauses_in(text, quantities, start, end, scope):
             deepest = section  # own text of a section precedes its children
             if not mentions:
                 if scope == "headline":
                     ex.qualitative_targets.extend(_qualitative(text, clause, deepest.path))
                 continue
-            if scope == "section" and _PAST.search(text[clause.start : clause.end]):
+            if review is not None:
+                if _NOT_RESULT.search(text[clause.start : clause.end]):
+                    previous = []
+                    continue
+                mentions = [m for m in mentions if not _review_baseline(text, m, clause)]
+            elif scope == "section" and _PAST.search(text[clause.start : clause.end]):
                 continue
+            found: list[Target] = []
             previous = self._clause_targets(
                 text,
                 clause,
                 mentions,
                 scope,
                 deepest.path,
-                ex,
+                found if review is not None else ex.targets,
                 amount_spans or set(),
                 name_spans or [],
                 previous,
             )
+            if review is not None:
+                review.extend((clause, t) for t in found)
 
     def _clauses_in(
         self, text: str, quantities: _Quantities, start: int, end: int, scope: Scope
@@ -201,13 +241,16 @@ class RulesEngine(Engine):
         mentions: list[numbers.Mention],
         scope: Scope,
         section_path: str,
-        ex: Extraction,
+        out: list[Target],
         amount_spans: set[tuple[int, int | None]],
         name_spans: list[tuple[int, int]],
-        previous: str = "",
-    ) -> str:
-        """Targets of one clause; returns the last indicator, which a following clause without
-        a subject (``增长8%以上，力争达到10%``) continues."""
+        previous: list[str] | None = None,
+    ) -> list[str]:
+        """Targets of one clause; returns the indicators read so far (``previous`` and this
+        clause's): the last one a following clause without a subject continues (``增长8%以上，
+        力争达到10%``), the last few a following enumeration without a subject (``A、B分别达到
+        X、Y，分别增长Z%、W%``; ``接待游客764万人次，实现综合效益38亿元，分别增长64.2%、63.4%``)."""
+        previous = previous or []
         quote = text[clause.start : clause.end]
         kept = [
             m
@@ -217,7 +260,7 @@ class RulesEngine(Engine):
             and not _covered(name_spans, m.start)
             and not _inside_name(text, m, clause.end)
             and not _threshold(text, m, clause.end)
-            and m.unit not in _DURATION_UNITS
+            and (m.unit not in _DURATION_UNITS or _day_count(text, m, clause, previous))
             and not _in_quotes(text, m, clause.start)
             and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
             and not _baseline(text, m, clause)
@@ -229,11 +272,13 @@ class RulesEngine(Engine):
         head = text[clause.start : kept[0].start]
         split = head.rfind("分别")
         if split >= 0 and len(kept) >= 2:
-            self._enumeration(text, clause, kept, clause.start + split, scope, section_path, ex)
-            return ""
-        if len(kept) == 1 and self._shared_value(text, clause, kept[0], scope, section_path, ex):
-            return ""
+            return self._enumeration(
+                text, clause, kept, clause.start + split, scope, section_path, out, previous
+            )
+        if len(kept) == 1 and self._shared_value(text, clause, kept[0], scope, section_path, out):
+            return []
         prev_end = clause.start
+        made: list[str] = []
         for m in kept:
             seg_start = prev_end
             sep = max(text.rfind("、", prev_end, m.start), text.rfind("和", prev_end, m.start))
@@ -270,7 +315,9 @@ class RulesEngine(Engine):
                 # 重点推进2180套棚户区, 加快推进2023—2024年13个老旧小区改造: the noun follows
                 after = _object_after(text, m, clause.end)
                 indicator = (
-                    after if _nounish(after) else (indicator if len(indicator) >= 2 else previous)
+                    after
+                    if _nounish(after)
+                    else (indicator if len(indicator) >= 2 else ([*previous, *made] or [""])[-1])
                 )
             direction = _direction(text, m.start, seg_start)
             if not direction:
@@ -279,12 +326,12 @@ class RulesEngine(Engine):
             prev_end = q_end[2] if q_end[0] else m.end
             if len(indicator) < 2 or re.fullmatch(r"[\d.%％]+", indicator):
                 continue
-            previous = indicator
+            made.append(indicator)
             qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
-            ex.targets.append(
+            out.append(
                 _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
             )
-        return previous
+        return [*previous, *made][-_RECENT:]
 
     def _shared_value(
         self,
@@ -293,7 +340,7 @@ class RulesEngine(Engine):
         m: numbers.Mention,
         scope: Scope,
         section_path: str,
-        ex: Extraction,
+        out: list[Target],
     ) -> bool:
         """``城乡居民人均可支配收入增长7.5%``, ``A、B均增长8%``: a joint subject with one value
         gives one target per member, sharing the value (joint subjects are expanded)."""
@@ -323,7 +370,7 @@ class RulesEngine(Engine):
         qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
         quote = text[clause.start : clause.end]
         for indicator in members:
-            ex.targets.append(
+            out.append(
                 _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
             )
         return True
@@ -336,12 +383,18 @@ class RulesEngine(Engine):
         split: int,
         scope: Scope,
         section_path: str,
-        ex: Extraction,
-    ) -> None:
-        """``A、B分别增长5.5%、7%``: one target per indicator, sharing the clause as quote."""
+        out: list[Target],
+        previous: list[str] | None = None,
+    ) -> list[str]:
+        """``A、B分别增长5.5%、7%``: one target per indicator, sharing the clause as quote; a
+        clause without a subject (``，分别增长10%、11%``) continues the members of the enumeration
+        before it. Returns the indicators."""
         quote = text[clause.start : clause.end]
         subject = _clean_indicator(text[clause.start : split], strip_verbs=scope == "section")
-        indicators = wording.expand_joint_subject(subject, len(kept)) or [subject] * len(kept)
+        if not subject and previous and len(previous) >= len(kept):
+            indicators = previous[-len(kept) :]
+        else:
+            indicators = wording.expand_joint_subject(subject, len(kept)) or [subject] * len(kept)
         qualifiers = [
             wording.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
         ]
@@ -351,9 +404,10 @@ class RulesEngine(Engine):
         for indicator, m, qualifier in zip(indicators, kept, qualifiers, strict=True):
             if len(indicator) >= 2:
                 direction = _direction(text, m.start, split)  # 分别从…增加到…: each its own
-                ex.targets.append(
+                out.append(
                     _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
                 )
+        return indicators
 
 
 def _target(
@@ -378,11 +432,96 @@ def _target(
     )
 
 
+# ---------------------------------------------------------------- outcomes: what is not a
+# result, and the period a result is stated for
+
+# A review clause that states a plan, a forecast for the plan year or a goal, not a result.
+_NOT_RESULT = re.compile(r"今年|明年|力争|计划到|预期目标|目标是|目标为")
+_PLAN_NAME = re.compile(r"十([一二三四五])五")
+_PLAN_FIRST = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+# The government's term or the last five years, named without the plan (过去五年, 五年来).
+_FIVE_YEARS = re.compile(
+    r"过去(?:的)?五年|五年来|这五年|五年间|五年共|五年累计|近五年|本届政府以来"
+)
+_SENTENCE_YEAR = re.compile(r"^[\s\u3000“”]*(?:预计|截至|截止)?((?:19|20)\d\d)年(?![\d—\-至到])")
+
+
+def _review_baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
+    """``由2010年的162.4亿元增加到287.9亿元``: the number after 由/从 is the level started
+    from, not a result (the review's way of writing :func:`_baseline`)."""
+    frm = max(text.rfind("由", clause.start, m.start), text.rfind("从", clause.start, m.start))
+    if frm < 0 or _ACTION.search(text, frm, m.start):
+        return False
+    return bool(re.search(r"[到至为]", text[m.end : clause.end]))
+
+
+def _plan_period(words: str, plan_year: int | None) -> str | None:
+    """The plan period ``words`` name: ``“十三五”`` → "2016-2020"; 过去五年, 五年来 → the five
+    years before ``plan_year`` (a 2021 report's 过去五年 is "2016-2020")."""
+    named = _PLAN_NAME.search(words)
+    if named is not None:
+        first = _PLAN_FIRST[named.group(1)]
+        if plan_year is None or first < plan_year:
+            return f"{first}-{first + 4}"
+    if plan_year is not None and _FIVE_YEARS.search(words):
+        return f"{plan_year - 5}-{plan_year - 1}"
+    return None
+
+
+def _period(doc: Document, section: Section, clause: _Clause) -> str | None:
+    """The period a review clause states results for, first match wins:
+
+    1. its sentence opens with a year (``2015年城镇居民人均可支配收入完成30788元``): that year,
+       unless the clause is a yearly average (年均) of a plan-period paragraph;
+    2. its paragraph names a plan period (``“十三五”时期``, ``五年来``, ``过去五年``): the plan's
+       years (:func:`_plan_period`);
+    3. the review heading over it names a plan period and no year (``一、过去五年工作回顾``):
+       the plan's years; names one year (``一、2023年工作回顾``): that year;
+    4. the year under review: the report's plan year − 1.
+
+    None when no year is known (no plan year and no year in the text).
+    """
+    text = doc.layout
+    year = doc.report.year
+    para_start = text.rfind("\n", section.start, clause.start) + 1
+    para_end = text.find("\n", clause.end)
+    paragraph = text[max(para_start, section.start) : para_end if para_end >= 0 else clause.end]
+    sent_start = max(
+        max(text.rfind(ch, para_start, clause.start) for ch in "。；;！？") + 1, para_start
+    )
+    in_plan = _plan_period(paragraph, year)
+    own = _SENTENCE_YEAR.match(text, sent_start, clause.end)
+    averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
+    if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
+        return own.group(1)
+    if in_plan:
+        return in_plan
+    titles = [doc.by_path(p).title for p in _ancestors(section.path)]
+    for title in reversed(titles):
+        years = [
+            y for y in re.findall(r"((?:19|20)\d\d)年", title) if year is None or int(y) < year
+        ]
+        plan = _plan_period(title, year)
+        if plan and not years:
+            return plan
+        if len(years) == 1:
+            return years[0]
+    return str(year - 1) if year is not None else None
+
+
+def _ancestors(path: str) -> list[str]:
+    """``"2.1.3"`` → ``["2", "2.1", "2.1.3"]``."""
+    parts = path.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
 def _reslice(ex: Extraction, source: str) -> None:
     """Quotes are the source's own characters: the layout view differs only in layout
     sequences (``&nbsp;``, escaped line breaks), which a quote may hold inside a clause."""
     for t in ex.targets:
         t.quote = source[t.start : t.end]
+    for o in ex.outcomes:
+        o.quote = source[o.start : o.end]
     for q in ex.qualitative_targets:
         if q.text == q.quote:
             q.text = source[q.start : q.end]
@@ -397,10 +536,20 @@ def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans[: k + 1])
 
 
+_RECENT = 6  # indicators a clause without a subject may continue
+
 # Units that grade a class of equipment (220千伏输变电工程, 10kV配网): never a quantity to reach.
 _CLASS_UNITS = frozenset({"千伏", "kv", "伏", "v"})
 _COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类"})
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
+
+
+def _day_count(text: str, m: numbers.Mention, clause: _Clause, previous: list[str]) -> bool:
+    """``空气质量二级以上天数达到217天``, ``…，比2016年增加39天``: days counted by an indicator
+    named 天数 (its own or the one the clause continues) are a quantity, not a duration."""
+    if m.unit != "天":
+        return False
+    return "天数" in text[clause.start : m.start] or bool(previous and "天数" in previous[-1])
 
 
 def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
@@ -430,11 +579,20 @@ def _direction(text: str, pos: int, start: int) -> str:
     return word
 
 
-def _own_spans(doc: Document) -> list[tuple[Section, int]]:
-    """Each work or plan section with the end of its own text (before its first child)."""
+def _own_spans(doc: Document, review: bool = False) -> list[tuple[Section, int]]:
+    """Each work or plan section with the end of its own text (before its first child); with
+    ``review``, each section of the review part instead (a review section and every section
+    inside one: ``（七）加强自身建设`` under ``一、2023年工作回顾`` states results too)."""
     out = []
+    reviewed: set[str] = set()
     for section in doc.sections:
-        if section.kind not in ("work", "plan"):
+        if review:
+            parent = section.path.rpartition(".")[0]
+            if section.kind == "review" or parent in reviewed:
+                reviewed.add(section.path)
+            else:
+                continue
+        elif section.kind not in ("work", "plan"):
             continue
         kids = doc.children(section.path)
         own_end = kids[0].start if kids else section.end

@@ -1,4 +1,7 @@
-"""CSV in long panel form: one row per target, ready for pandas, Stata or a spreadsheet."""
+"""CSV in long panel form: one row per target, then one per outcome, ready for pandas, Stata or
+a spreadsheet. ``kind`` says which (target|outcome); ``measure`` (growth, level, change, count)
+and ``period`` (an outcome's year or plan period; "" for a target) come last, after the columns
+of schema version 1, so that readers by position keep working."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from ..models import ReportSummary
 
 COLUMNS = (
     "file", "region", "year", "key", "indicator", "value", "value_max", "unit", "qualifier",
-    "direction", "scope", "section", "quote", "start", "end",
+    "direction", "scope", "section", "quote", "start", "end", "kind", "measure", "period",
 )  # fmt: skip
 
 
@@ -25,18 +28,21 @@ def _cell(value: object) -> str:
 
 
 def target_rows(summary: ReportSummary) -> list[dict[str, str]]:
-    """The CSV rows of one summary, as dicts keyed by :data:`COLUMNS`."""
+    """The CSV rows of one summary (its targets, then its outcomes), as dicts keyed by
+    :data:`COLUMNS`; an outcome's ``scope`` is ""."""
     meta = summary.meta
     rows = []
-    for target in summary.targets:
-        data = target.model_dump(mode="json")
+    items = [("target", t.model_dump(mode="json")) for t in summary.targets]
+    items += [("outcome", o.model_dump(mode="json")) for o in summary.outcomes]
+    for kind, data in items:
         row = {
             "file": summary.source.path or "",
             "region": meta.region or "",
             "year": _cell(meta.year),
         }
         for col in COLUMNS[3:]:
-            row[col] = _cell(data[col])
+            row[col] = _cell(data.get(col))
+        row["kind"] = kind
         rows.append(row)
     return rows
 
@@ -62,7 +68,8 @@ def csv_rows(summary: ReportSummary) -> str:
 
 
 def render_csv(summaries: Sequence[ReportSummary], *, bom: bool = False) -> str:
-    """One header, then every target of every summary (``\\r\\n`` line ends, RFC 4180)."""
+    """One header, then every target and outcome of every summary (``\\r\\n`` line ends,
+    RFC 4180)."""
     return csv_header(bom=bom) + "".join(csv_rows(s) for s in summaries)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..models import Project, ReportSummary, Target
+from ..models import Outcome, Project, ReportSummary, Target
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _NEWLINE = re.compile(r"\r\n|[\r\n]")
@@ -22,7 +22,7 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def target_value(t: Target) -> str:
+def target_value(t: Target | Outcome) -> str:
     """``增长 6.5%–7%左右`` (direction, value or range, unit, bound word); ``力争`` goes first."""
     amount = number(t.value) + (f"–{number(t.value_max)}" if t.value_max is not None else "")
     if t.qualifier == "力争":
@@ -114,6 +114,16 @@ def render_one(summary: ReportSummary, *, level: int = 1) -> str:
                 f"- **{escape(q.indicator)}**: {escape(q.text)}{where} — “{escape(q.quote)}”"
             )
         lines.append("")
+    if summary.outcomes:
+        lines += [f"{hh} Outcomes", ""]
+        rows = []
+        for i, o in enumerate(summary.outcomes):
+            item = f"outcomes[{i}]"
+            flag = " ⚠ " + escape("; ".join(flagged[item])) if item in flagged else ""
+            rows.append([o.period, escape(o.indicator), f"`{o.key}`" if o.key else "", o.measure,
+                         escape(target_value(o)) + flag, escape(o.quote)])  # fmt: skip
+        header = ("period", "indicator", "key", "measure", "result", "quote")
+        lines += [*_table(header, rows), ""]
     if summary.priorities:
         lines += [f"{hh} Priorities", ""]
         for p in summary.priorities:

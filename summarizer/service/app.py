@@ -179,10 +179,10 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     for name, schema in defs.get("$defs", {}).items():
         schemas.setdefault(name, schema)  # FastAPI's own rendering of a shared model wins
     schemas["SummaryUpload"] = _form_schema(
-        "SummaryUpload", "file", False, "One report file (.txt or .html, any supported encoding)."
+        "SummaryUpload", "file", False, "One report file (.txt, .html, .docx or .pdf)."
     )
     schemas["JobUpload"] = _form_schema(
-        "JobUpload", "files", True, "Report files (.txt or .html), one part each."
+        "JobUpload", "files", True, "Report files (.txt, .html, .docx or .pdf), one part each."
     )
     for name in list(schemas):
         if name in ("HTTPValidationError", "ValidationError"):

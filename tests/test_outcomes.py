@@ -1,0 +1,146 @@
+"""Outcomes: the results a report's review part states, read by the rules engine with the target
+machinery, dated by period, checked like targets, scored in evals and written to the CSV.
+
+The review paragraphs are from tuning-half corpus reports (易县 2018, 海拉尔区 2016, 定兴县 2021);
+the outcomes asserted were checked by hand against them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from summarizer import check, summarize
+from summarizer.eval_metrics import GoldItems, score_case
+from summarizer.models import Outcome, ReportSummary
+from summarizer.render import render
+
+YIXIAN_2018 = (
+    "2018年易县政府工作报告\n"
+    "各位代表：\n"
+    "一、2017年工作回顾\n"
+    "全县生产总值完成126.9亿元，增长8%；社会消费品零售总额完成52.77亿元，增长11%；"
+    "城乡居民人均可支配收入分别达到22480元和8298元，分别增长10%、11%。\n"
+    "（一）调整产业结构，做强产业支撑\n"
+    "全年接待游客764万人次，实现综合效益38亿元，分别增长64.2%、63.4%。"
+    "新型农业经营主体达到920家，农业产业化经营率达到63.5%。新增规模以上工业企业5家。\n"
+    "二、2018年工作安排\n"
+    "2018年经济社会发展的主要预期目标是：全县生产总值增长7%左右。\n"
+    "（一）抓项目\n"
+    "实施重点项目60个，新建学校3所。\n"
+)
+
+
+def _outcomes(summary: ReportSummary) -> list[tuple[str, str | None, str, float, str, str]]:
+    return [(o.indicator, o.key, o.measure, o.value, o.unit, o.period) for o in summary.outcomes]
+
+
+def test_review_results_are_outcomes_of_the_year_under_review() -> None:
+    s = summarize(YIXIAN_2018, engine="rules")
+    assert s.schema_version == "2" and s.meta.year == 2018
+    assert _outcomes(s) == [
+        ("全县生产总值", "gdp", "level", 126.9, "亿元", "2017"),
+        ("全县生产总值", "gdp", "growth", 8, "%", "2017"),  # a number and its growth: two
+        ("社会消费品零售总额", "retail_sales", "level", 52.77, "亿元", "2017"),
+        ("社会消费品零售总额", "retail_sales", "growth", 11, "%", "2017"),
+        # items sharing a quote are sorted by indicator
+        ("农村居民人均可支配收入", "rural_disposable_income", "level", 8298, "元", "2017"),
+        ("城镇居民人均可支配收入", "urban_disposable_income", "level", 22480, "元", "2017"),
+        # a subjectless 分别 continues the members before it
+        ("农村居民人均可支配收入", "rural_disposable_income", "growth", 11, "%", "2017"),
+        ("城镇居民人均可支配收入", "urban_disposable_income", "growth", 10, "%", "2017"),
+        ("接待游客", "tourist_arrivals", "level", 764, "万人次", "2017"),
+        ("综合效益", None, "level", 38, "亿元", "2017"),
+        ("接待游客", "tourist_arrivals", "growth", 64.2, "%", "2017"),
+        ("综合效益", None, "growth", 63.4, "%", "2017"),
+        ("新型农业经营主体", None, "level", 920, "家", "2017"),
+        ("农业产业化经营率", None, "level", 63.5, "%", "2017"),
+        ("规模以上工业企业", None, "change", 5, "家", "2017"),
+    ]
+    # the plan year's targets are targets, never outcomes
+    assert {(t.indicator, t.value, t.measure) for t in s.targets} >= {
+        ("全县生产总值", 7, "growth"), ("重点项目", 60, "count"), ("学校", 3, "count"),
+    }  # fmt: skip
+    assert s.checks.violations == []
+    assert [o.start for o in s.outcomes] == sorted(o.start for o in s.outcomes)
+
+
+HAILAER_2016 = (
+    "2016年海拉尔区政府工作报告\n"
+    "一、“十二五”时期和2015年工作回顾\n"
+    "——综合实力显著增强。五年来，我们不断优化经济结构。"
+    "地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%；"
+    "“十二五”期间，累积完成全社会固定资产投资615亿元。\n"
+    "2015年城镇常住居民人均可支配收入完成30788元，比2010年增加13480元。\n"
+    "二、2016年工作安排\n"
+    "主要预期目标是：地区生产总值增长7.5%。\n"
+)
+
+
+def test_plan_period_results_and_baselines() -> None:
+    s = summarize(HAILAER_2016, engine="rules")
+    got = {(o.value, o.unit): (o.period, o.measure) for o in s.outcomes}
+    assert (162.4, "亿元") not in got  # the level started from (由…到) is not a result
+    assert got[(287.9, "亿元")] == ("2011-2015", "level")  # a paragraph of 五年来; 增加到: level
+    assert got[(12.1, "%")] == ("2011-2015", "growth")
+    assert got[(615, "亿元")] == ("2011-2015", "level")
+    # a sentence that opens with its year is that year's
+    assert got[(30788, "元")] == ("2015", "level")
+    assert got[(13480, "元")] == ("2015", "change")
+    names = {(o.value, o.indicator) for o in s.outcomes}
+    assert (287.9, "地区生产总值") in names and (13480, "城镇常住居民人均可支配收入") in names
+    assert s.checks.violations == []
+
+
+DINGXING_2021 = (
+    "2021年定兴县政府工作报告\n"
+    "一、2020年和“十三五”工作回顾\n"
+    "“十三五”时期，是定兴砥砺前行的五年。新增17家高新技术企业，科技型中小企业达到285家。\n"
+    "二、2021年工作安排\n"
+    "主要预期目标是：地区生产总值增长6%。\n"
+)
+
+
+def test_a_named_plan_period_dates_its_paragraph() -> None:
+    s = summarize(DINGXING_2021, engine="rules")
+    assert [(o.indicator, o.value, o.period, o.measure) for o in s.outcomes] == [
+        ("高新技术企业", 17, "2016-2020", "change"),
+        ("科技型中小企业", 285, "2016-2020", "level"),
+    ]
+
+
+def test_check_verifies_outcomes_like_targets() -> None:
+    s = summarize(YIXIAN_2018, engine="rules")
+    data = s.model_dump(mode="json")
+    data["outcomes"][1]["value"] = 9  # 增长8% written as 9
+    data["outcomes"][2]["direction"] = "增长"
+    result = check(data, YIXIAN_2018)
+    kinds = {(v.item, v.kind) for v in result.violations}
+    assert kinds == {
+        ("outcomes[1]", "number_not_in_quote"), ("outcomes[2]", "direction_mismatch"),
+    }  # fmt: skip
+    # a minimal outcome without measure, spans or section is accepted
+    minimal = {"outcomes": [{"indicator": "全县生产总值", "value": 126.9, "unit": "亿元",
+                             "quote": "全县生产总值完成126.9亿元"}]}  # fmt: skip
+    assert check(minimal, YIXIAN_2018).violations == []
+
+
+def test_eval_scores_outcomes_when_annotated() -> None:
+    s = summarize(YIXIAN_2018, engine="rules")
+    gold = [Outcome.model_validate(o.model_dump()) for o in s.outcomes[:-1]]
+    scored = score_case(s, GoldItems(outcomes=gold, annotated=frozenset({"outcomes"})), YIXIAN_2018)
+    assert scored.counts["outcomes.tp"] == len(gold) and scored.counts["outcomes.fp"] == 1
+    assert scored.metrics["outcomes.recall"].value == 1.0
+    not_annotated = score_case(s, GoldItems(outcomes=gold), YIXIAN_2018)
+    assert not_annotated.counts["outcomes.fp"] == 0  # gold without 'outcomes' is not charged
+
+
+def test_csv_rows_of_targets_then_outcomes() -> None:
+    s = summarize(YIXIAN_2018, engine="rules")
+    rows = list(csv.DictReader(io.StringIO(render([s], "csv", many=False), newline="")))
+    assert list(rows[0])[-3:] == ["kind", "measure", "period"]
+    kinds = [r["kind"] for r in rows]
+    assert kinds == ["target"] * len(s.targets) + ["outcome"] * len(s.outcomes)
+    first = rows[len(s.targets)]
+    assert (first["indicator"], first["measure"], first["period"], first["scope"]) == (
+        "全县生产总值", "level", "2017", "",
+    )  # fmt: skip
