@@ -36,6 +36,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -319,19 +320,38 @@ def _item_row(item: dict[str, Any], kind: str, loaded: Loaded) -> dict[str, Any]
     }
 
 
+# A section about a plan period (“十四五”时期, 今后五年): its targets are for the period, not the
+# report's year, so they are never joined with one year's outcome.
+_PERIOD_SECTION = re.compile(r"十[一二三四五六七八九]五|五年|时期|远景|规划纲要")
+
+
+def _period_sections(data: dict[str, Any]) -> set[str]:
+    sections = [s for s in data.get("sections") or [] if isinstance(s, dict)]
+    titled = {str(s.get("path")) for s in sections if _PERIOD_SECTION.search(str(s.get("title")))}
+    return {
+        str(s.get("path"))
+        for s in sections
+        if any(str(s.get("path")) == p or str(s.get("path")).startswith(p + ".") for p in titled)
+    }
+
+
 def panel_rows(summaries: Iterable[Loaded]) -> list[dict[str, Any]]:
     """The long panel as plain dicts (:data:`LONG_COLUMNS`), joined; see :func:`build_panel`."""
     rows: list[dict[str, Any]] = []
+    period_targets: set[int] = set()
     for loaded in summaries:
+        in_period = _period_sections(loaded.data)
         for kind, field in (("target", "targets"), ("outcome", "outcomes")):
             items = loaded.data.get(field) or []
             for item in items if isinstance(items, list) else []:
                 if isinstance(item, dict) and (row := _item_row(item, kind, loaded)) is not None:
                     rows.append(row)
+                    if kind == "target" and str(item.get("section")) in in_period:
+                        period_targets.add(id(row))
     for row in rows:
         signed = _signed(row["value"], row["measure"], row["direction"])
         row["target" if row["kind"] == "target" else "outcome"] = signed
-    _join(rows)
+    _join(rows, period_targets)
     rows.sort(key=_row_order)
     return rows
 
@@ -344,8 +364,9 @@ def _row_order(row: dict[str, Any]) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def _join(rows: list[dict[str, Any]]) -> None:
-    """Fill target/outcome/met/linked_* on each target and the outcome it is joined with."""
+def _join(rows: list[dict[str, Any]], skip: frozenset[int] | set[int] = frozenset()) -> None:
+    """Fill target/outcome/met/linked_* on each target and the outcome it is joined with
+    (targets in ``skip``, by id: plan-period targets, are never joined)."""
     outcomes: dict[tuple[str, str, str, str, int], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row["kind"] == "outcome" and row["key"] and row["region"] and row["year"] is not None:
@@ -356,7 +377,7 @@ def _join(rows: list[dict[str, Any]]) -> None:
     targets = [r for r in rows if r["kind"] == "target"]
     targets.sort(key=lambda r: (r["scope"] != "headline", _row_order(r)))
     for t in targets:
-        if not t["key"] or not t["region"] or t["year"] is None:
+        if not t["key"] or not t["region"] or t["year"] is None or id(t) in skip:
             continue
         k = (t["region"], str(t["year"]), t["key"], t["measure"], t["year"] + 1)
         for o in outcomes.get(k, []):

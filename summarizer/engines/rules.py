@@ -479,7 +479,8 @@ def _period(doc: Document, section: Section, clause: _Clause) -> str | None:
        the plan's years; names one year (``一、2023年工作回顾``): that year;
     4. the year under review: the report's plan year − 1.
 
-    None when no year is known (no plan year and no year in the text).
+    A cumulative figure (累计…) belongs to the plan period the review headings name, when
+    they name one. None when no year is known (no plan year and no year in the text).
     """
     text = doc.layout
     year = doc.report.year
@@ -497,6 +498,11 @@ def _period(doc: Document, section: Section, clause: _Clause) -> str | None:
     if in_plan:
         return in_plan
     titles = [doc.by_path(p).title for p in _ancestors(section.path)]
+    if "累计" in text[sent_start : clause.end]:
+        # 累计实施68个项目 in a review of 2020 and the 十三五: a total over the plan period
+        covered = next((p for t in reversed(titles) if (p := _plan_period(t, year))), None)
+        if covered:
+            return covered
     for title in reversed(titles):
         years = [
             y for y in re.findall(r"((?:19|20)\d\d)年", title) if year is None or int(y) < year
