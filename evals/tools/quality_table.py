@@ -28,6 +28,7 @@ ROWS = [
     ("priorities: count exact", "priorities.count_exact"),
     ("priorities: titles", "priorities.title_match"),
     ("projects F1", "projects.f1"),
+    ("outcomes F1 (6 reports with outcome gold)", "outcomes.f1"),
     ("region right (null counts wrong)", "meta.region_accuracy"),
     ("region wrong (a non-null region not the gold's)", "meta.region_wrong"),
     ("year right", "meta.year_accuracy"),
@@ -44,8 +45,8 @@ def _run(suite: str, tags: tuple[str, ...] = ()) -> dict:
 def _cell(overall: dict, name: str) -> str:
     metric = overall["metrics"].get(name) or {}
     value = metric.get("value")
-    if value is None:
-        return "–"
+    if value is None or "tp 0, fp 0, fn 0" in metric.get("reason", ""):
+        return "–"  # nothing annotated or found: no figure
     counts = (
         metric.get("reason", "").split("(")[1].split(")")[0]
         if "(" in metric.get("reason", "")
