@@ -168,11 +168,20 @@ def pdf_pages(path: Path) -> int:
         return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(fh))))
 
 
-def headline(report: Report) -> list[tuple[str, float | None, str | None]]:
+def extraction(report: Report) -> tuple[list[tuple[str, float, str]], list[str], list[str]]:
+    """Targets, priority titles and project names of the rules engine; check finds nothing."""
     with Summarizer("rules") as s:
         summary = s.summarize_report(report)
     assert check(summary, report.text).ok
-    return [(t.indicator, t.value, t.unit) for t in summary.targets]
+    return (
+        [(t.indicator, t.value, t.unit) for t in summary.targets],
+        [p.title for p in summary.priorities],
+        [p.name for p in summary.projects],
+    )
+
+
+def headline(report: Report) -> list[tuple[str, float, str]]:
+    return extraction(report)[0]
 
 
 def txt_report(tmp_path: Path) -> Report:
@@ -227,7 +236,7 @@ def test_docx_gives_the_same_targets_as_the_txt(tmp_path: Path) -> None:
     document.save(str(path))
     report = load_report(path)
     assert report.text == TEXT
-    assert headline(report) == headline(txt_report(tmp_path))
+    assert extraction(report) == extraction(txt_report(tmp_path))  # targets, priorities, projects
 
 
 # ---------------------------------------------------------------- .pdf
@@ -247,8 +256,9 @@ def test_pdf_drops_page_chrome_and_joins_wrapped_lines(tmp_path: Path) -> None:
 def test_pdf_gives_the_same_targets_as_the_txt(tmp_path: Path) -> None:
     path = tmp_path / "ruijin.pdf"
     make_pdf(path, justify=False)
-    targets = headline(load_report(path))
-    assert targets == headline(txt_report(tmp_path))
+    got = extraction(load_report(path))
+    assert got == extraction(txt_report(tmp_path))  # targets, priorities, projects
+    targets = got[0]
     assert targets[:2] == [("GDP", 8.2, "%"), ("规上工业增加值", 9.0, "%")]
     assert ("城镇调查失业率", 5.5, "%") in targets and len(targets) >= 20
 
@@ -515,3 +525,22 @@ def test_rows_are_read_as_a_stream(
 def test_spreadsheet_suffixes() -> None:
     assert set(SPREADSHEET_SUFFIXES) >= {".xlsx", ".csv"}
     assert not set(SPREADSHEET_SUFFIXES) & set(REPORT_SUFFIXES)
+
+
+def test_a_spreadsheet_row_gives_the_same_results_as_the_txt(tmp_path: Path) -> None:
+    # the same report as a row of an .xlsx and of a .csv: same targets, priorities, projects
+    xlsx = tmp_path / "reports.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["编号", "区县名称", "年份", "报告全文"])
+    sheet.append(["R1", "瑞金市", 2022, TEXT])
+    book.save(xlsx)
+    table = tmp_path / "reports.csv"
+    with open(table, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["id", "region", "year", "text"], ["R1", "瑞金市", 2022, TEXT]])
+    expected = extraction(txt_report(tmp_path))
+    for path in (xlsx, table):
+        report = load_row(path, "R1")
+        assert report.path == f"{path}#R1" and (report.region, report.year) == ("瑞金市", 2022)
+        assert extraction(report) == expected
