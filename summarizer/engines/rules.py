@@ -621,7 +621,8 @@ def _nounish(indicator: str) -> bool:
 
 # Adverbs that end a noun phrase read after a number (4家企业全部退出): a closed class.
 _ADVERB_STOP = re.compile(
-    r"全部|全面|基本|逐步|均|都|已|将|要|能|今年|年内|年底|年末|[上下]半年|[一二三四]季度"
+    r"全部|全面|基本|逐步|顺利|均|都|已|将|要|能|今年|年内|年底|年末|[上下]半年|[一二三四]季度|"
+    r"完工|竣工|投产|通车|投入使用"
 )
 
 
