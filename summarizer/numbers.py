@@ -562,8 +562,14 @@ def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
     if len(run) == 1 and not scale:
         if run == "一" and base not in _ONE_OK:
             return None, e
-        if base not in _CN_SINGLE_OK and (base not in _CN_SINGLE_COUNT or pc in _OPEN_Q):
-            return _mk("ordinal", text, s, ue, value, None, unit), ue
+        after = text[ue] if ue < n else "\n"
+        counted = base == "个" and not _is_cjk(after)  # 完成十个, : things named before
+        if (
+            base not in _CN_SINGLE_OK
+            and (base not in _CN_SINGLE_COUNT or pc in _OPEN_Q)
+            and not counted
+        ):
+            return _mk("ordinal", text, s, ue, value, None, unit), ue  # 四个全面: a slogan
     if vmax is None:
         rng = _range_at(text, ue, n, "cn", unit)
         if rng is not None:

@@ -829,3 +829,12 @@ def test_find_mentions_never_fails_on_any_text(text: str) -> None:
             assert direction_before(text, m.start, cs)[0] in ("", *DIRECTIONS)
     for k in range(0, len(text), 7):
         parse_quantity(text[k : k + 9])
+
+
+def test_a_single_numeral_count_without_its_noun_is_a_quantity() -> None:
+    # found by the property test in CI: 完成十个, counts things named before it; 四个全面 is a
+    # slogan whose noun follows
+    assert [(m.kind, m.text) for m in find_mentions("今年计划完成十个,确保实现。")] == [
+        ("quantity", "十个")
+    ]
+    assert [m.kind for m in find_mentions("坚持四个全面")] == ["ordinal"]
