@@ -78,7 +78,7 @@ def _alias_table() -> tuple[
 
 
 # What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp.
-_MEASURE_SUFFIX = re.compile(r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平)$")
+_MEASURE_SUFFIX = re.compile(r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平|可比)$")
 
 
 def normalise_indicator(indicator: str) -> str:
