@@ -46,6 +46,7 @@ from locate_gold import (  # noqa: E402
     GoldError,
     locate_number,
     taxonomy_keys,
+    write_or_check,
 )
 
 from summarizer import load_report  # noqa: E402
@@ -342,15 +343,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(gold['qualitative_targets'])} qualitative, {len(gold['priorities'])} "
             f"priorities, {len(gold['projects'])} projects; {gold['annotated']}"
         )
-        if new != path.read_text(encoding="utf-8"):
-            if args.check:
-                print(f"WOULD CHANGE {path.name}: {counts}")
-                status = max(status, 1)
-            else:
-                path.write_text(new, encoding="utf-8")
-                print(f"updated {path.name}: {counts}")
-        else:
-            print(f"ok {path.name}: {counts}")
+        old = path.read_text(encoding="utf-8")
+        status = max(status, write_or_check(path, new, old, counts, check=args.check))
     return status
 
 

@@ -619,16 +619,22 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(gold['qualitative_targets'])} qualitative, {len(gold['priorities'])} priorities, "
             f"{len(gold['projects'])} projects"
         )
-        if new != old:
-            if args.check:
-                print(f"WOULD CHANGE {path.name}: {counts}")
-                status = max(status, 1)
-            else:
-                path.write_text(new, encoding="utf-8")
-                print(f"updated {path.name}: {counts}")
-        else:
-            print(f"ok {path.name}: {counts}")
+        status = max(status, write_or_check(path, new, old, counts, check=args.check))
     return status
+
+
+def write_or_check(path: Path, new: str, old: str, counts: str, *, check: bool) -> int:
+    """Rewrite ``path`` when ``new`` differs (or, with ``check``, say it would): 1 if it
+    differs under ``check``, else 0. Shared with ``corpus_gold.py``."""
+    if new == old:
+        print(f"ok {path.name}: {counts}")
+        return 0
+    if check:
+        print(f"WOULD CHANGE {path.name}: {counts}")
+        return 1
+    path.write_text(new, encoding="utf-8")
+    print(f"updated {path.name}: {counts}")
+    return 0
 
 
 if __name__ == "__main__":
