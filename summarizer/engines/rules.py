@@ -34,7 +34,12 @@ _LEAD_WORDS = re.compile(
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
-    r"(?:同比|年均|分别|(?<![人平])均|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少)+$"
+    r"(?:同比|年均|分别|(?<![人平])均|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
+    r"(?:控制|提高|降低|下降|增加|减少|提升)到)+$"
+)
+# A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
+_INNER_QUANTITY = re.compile(
+    r"[\d０-９][\d０-９.]*(?:余|多)?[万亿千百]?(?:人|户|个|元|家|项|亩|吨)"
 )
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
 
@@ -60,6 +65,10 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         if lead and len(s) - lead.end() >= 2:
             s = s[lead.end() :]
         s = _TRAILING.sub("", _FROM_LEVEL.sub("", s))
+    # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it
+    inner = list(_INNER_QUANTITY.finditer(s))
+    if inner and len(s) - inner[-1].end() >= 2:
+        s = s[inner[-1].end() :]
     if s.count("“") != s.count("”"):
         s = s.replace("“", "").replace("”", "")
     return s.strip(" \u3000、")
