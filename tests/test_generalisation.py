@@ -125,6 +125,40 @@ def test_a_leading_xin_is_part_of_the_indicator() -> None:
     assert sorted(t.indicator for t in s.targets) == ["城镇就业", "新型储能装机"]
 
 
+def _section_targets(sentence: str) -> list[tuple[str, float, str]]:
+    s = summarize("今年重点工作：\n一、抓落实。" + sentence, engine="rules")
+    return [(t.indicator, t.value, t.unit) for t in s.targets]
+
+
+def test_a_size_bound_between_a_count_and_its_noun_is_skipped() -> None:
+    got = _section_targets("全面完成城区内178座10蒸吨及以下的各类燃煤小锅炉淘汰工作。")
+    assert got == [("燃煤小锅炉淘汰工作", 178, "座")]
+
+
+def test_a_count_before_an_enumeration_takes_the_noun_the_enumeration_names() -> None:
+    got = _section_targets("完成65条、总长度57.9公里的城市道路新建改造。")
+    assert got == [("城市道路", 65, "条"), ("城市道路总长度", 57.9, "公里")]
+
+
+def test_a_work_task_is_counted_but_the_plans_own_parts_are_not() -> None:
+    assert _section_targets("完成市定25个招商任务。") == [("招商", 25, "个")]
+    assert _section_targets("全面落实30项举措，守住3条底线。") == []
+
+
+def test_a_head_noun_follows_a_relative_clause_and_may_start_with_he() -> None:
+    assert _section_targets("打造3个有一定规模的农业生产性服务组织。") == [
+        ("农业生产性服务", 3, "个")
+    ]
+    assert _section_targets("打造150个和美乡村。") == [("和美乡村", 150, "个")]
+
+
+def test_a_count_of_times_is_of_the_noun_after_it_and_years_of_a_named_span_count() -> None:
+    assert _section_targets("每年至少举办2次集中推介。") == [("集中推介", 2, "次")]
+    assert _section_targets("劳动力平均受教育年限达到14.2年。") == [
+        ("劳动力平均受教育年限", 14.2, "年")
+    ]
+
+
 # ---------------------------------------------------------------- real reports
 
 

@@ -29,12 +29,12 @@ _ACTION = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
-    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年)+"
+    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年|各类|各种)+"
 )
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
-    r"(?:同比|年均|分别|(?<![人平])均|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
+    r"(?:同比|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
     r"(?:控制|提高|降低|下降|增加|减少|提升)到)+$"
 )
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
@@ -316,13 +316,24 @@ class RulesEngine(Engine):
                 # 实施好…的93个重点项目, 完成150公里农村公路建设: number, measure word, noun;
                 # a quantity between a name and its noun is part of the name (大唐700万吨露天矿)
                 owner = text[verbs[-1].end() if verbs else seg_start : m.start]
-                if m.unit not in _COUNT_UNITS and _names_something(owner):
-                    prev_end = m.end
-                    continue
+                base_unit = numbers.to_base(1, m.unit)[1] if m.unit else ""
+                if base_unit not in _COUNTED_BY and _names_something(owner):
+                    attribute = _clean_indicator(owner)
+                    if not _attribute_of(text, m, clause.end) or not _nounish(attribute):
+                        prev_end = m.end
+                        continue
+                    counted += attribute  # 总长度57.9公里的城市道路: the noun's measure
                 indicator = counted
             elif not _nounish(indicator):
                 # 重点推进2180套棚户区, 加快推进2023—2024年13个老旧小区改造: the noun follows
                 after = _object_after(text, m, clause.end)
+                if not _nounish(after) and text.startswith("、", m.end):
+                    # 完成65条、总长度57.9公里的城市道路新建改造: the enumeration's noun
+                    after = next(
+                        (n for k in kept if k.start > m.start
+                         if (n := _prenominal(text, k, clause.end)) is not None),
+                        after,
+                    )  # fmt: skip
                 indicator = (
                     after
                     if _nounish(after)
@@ -556,15 +567,23 @@ _RECENT = 6  # indicators a clause without a subject may continue
 # Units that grade a class of equipment (220千伏输变电工程, 10kV配网): never a quantity to reach.
 _CLASS_UNITS = frozenset({"千伏", "kv", "伏", "v"})
 _COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类"})
+# Classifiers that count things, households or times (1.8万户的征拆, 2次集中推介): the noun
+# after them is what is counted, never a name the quantity belongs to.
+_COUNTED_BY = _COUNT_UNITS | {"户", "次"}
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
+
+
+# A duration unit counted by an indicator that names the measure (优良天数, 受教育年限).
+_COUNTED_DURATION = {"天": "天数", "年": "年限"}
 
 
 def _day_count(text: str, m: numbers.Mention, clause: _Clause, previous: list[str]) -> bool:
     """``空气质量二级以上天数达到217天``, ``…，比2016年增加39天``: days counted by an indicator
     named 天数 (its own or the one the clause continues) are a quantity, not a duration."""
-    if m.unit != "天":
+    noun = _COUNTED_DURATION.get(m.unit)
+    if noun is None:
         return False
-    return "天数" in text[clause.start : m.start] or bool(previous and "天数" in previous[-1])
+    return noun in text[clause.start : m.start] or bool(previous and noun in previous[-1])
 
 
 def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
@@ -645,7 +664,7 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     if adverb is not None:
         stop = adverb.start()
     for sep in ("、", "等", "和"):
-        k = text.find(sep, pos, clause_end)
+        k = text.find(sep, pos + (sep == "和" == text[pos : pos + 1]), clause_end)
         if k >= 0:
             stop = min(stop, k)
     verb = _ACTION.search(text, pos + 2, stop)
@@ -662,8 +681,11 @@ _NOT_PRENOMINAL = ("%", "％", "‰", "个百分点", "百分点", "倍")
 # A count of the plan's own parts (23项主要目标, 6项指标, 30项防控措施) or the ordinal of a
 # meeting (九届十一次全会): nouns of the genre's closed class, not things to build or reach.
 _META_NOUN = re.compile(
-    r"(?:[^，,。；;、]{0,6}?(?:指标|措施|目标|任务|要求|原则))(?=[，,。；;、]|$)"
+    r"(?:[^，,。；;、]{0,6}?(?:指标|措施|举措|目标|任务|要求|原则|底线|红线))(?=[，,。；;、]|$)"
 )
+# A task named by the work it is (改造任务, 建设任务, 征迁任务): a count of things to do, not of
+# the plan's own parts; the build and do verbs of the genre, a closed class.
+_WORK_TASK = re.compile(r"(?:建设|改造|提升|治理|整治|征迁|征收|拆迁|搬迁|安置|招商)任务$")
 _MEETING = re.compile(r"(?:[、和及][^，,。；;]{0,6})?(?:全会|全体会议|会议|党代会|代表大会)")
 
 
@@ -674,6 +696,8 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
         return False
     before = text[max(0, m.start - 6) : m.start]
     after_noun = _META_NOUN.match(text, m.end, clause_end)
+    if after_noun is not None and _WORK_TASK.search(after_noun.group()):
+        return False  # 20个老旧小区改造任务, 25个招商任务: things to do, counted
     return after_noun is not None or bool(re.search(r"(?:指标|目标)(?:设定为|为)?$", before))
 
 
@@ -691,17 +715,49 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         return None  # a bare magnitude (千亿大关) has no measure word to count a noun with
     word, _, q_end = wording.qualifier_after(text, m.end)
     pos = q_end if word else m.end
+    inner = _attribute_after(text, pos, clause_end)
+    if inner is not None:
+        pos = inner  # 178座10蒸吨及以下的各类燃煤小锅炉: the size describes the noun counted
     if pos < clause_end and text[pos] == "的" and m.unit not in ("万", "亿", "万亿"):
         pos += 1  # 1.8万户的征拆和安置任务: the measured noun follows 的
     while pos < clause_end and text[pos] in '“"':
         pos += 1  # 1个以上“美丽街区”: a quoted noun
-    if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、和及与等":
+    if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、等":
         return None
+    if text[pos] in "和及与" and re.search(r"[\d０-９]", text[pos:clause_end]):
+        return None  # 3所和幼儿园5所: the next member; 150个和美乡村: a noun
+    modifiers = _MODIFIER_LIST.match(text, pos, clause_end)
+    if modifiers is not None:
+        pos = modifiers.end()  # 3轮全方位、全覆盖的扶贫督导: the noun after the modifiers
     after = _GOAL_NOUN.sub("", _object_after(text, m, clause_end, pos))
-    return after if _nounish(after) else None
+    after = after.rpartition("的")[2] if _nounish(after.rpartition("的")[2]) else after
+    return after if _nounish(after) else None  # 3-5个有一定规模的服务组织: the head noun
+
+
+_SIZE_BOUND = re.compile(
+    r"[\d.]+[\u4e00-\u9fffA-Za-z]{1,4}?(?:及以上|及以下|以上|以下)的?(?=[\u4e00-\u9fff“])"
+)
+
+
+_MODIFIER_LIST = re.compile(r"[^\d０-９，,。；;、的]{1,6}(?:、[^\d０-９，,。；;、的]{1,6})+的")
+
+
+def _attribute_after(text: str, pos: int, clause_end: int) -> int | None:
+    """Where the noun starts when a count is followed by a size bound that describes it
+    (``178座10蒸吨及以下的锅炉``, ``11座10蒸吨以上锅炉``), else None. A bare size without a
+    bound (``3座35万千瓦光热电站``) is part of a name and stays."""
+    bound = _SIZE_BOUND.match(text, pos, clause_end)
+    return bound.end() if bound else None
 
 
 _REGION_WORDS = re.compile(r"^(?:全[市县区省旗州镇乡]|今年|全年|年内|力争|确保|其中)+")
+
+
+def _attribute_of(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    """``总长度57.9公里的城市道路``: a quantity joined to the noun after it by 的 is the
+    noun's measure, not part of a name."""
+    word, _, q_end = wording.qualifier_after(text, m.end)
+    return text.startswith("的", q_end if word else m.end)
 
 
 def _names_something(owner: str) -> bool:
