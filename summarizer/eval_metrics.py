@@ -407,6 +407,19 @@ def _prf_reasons(out: dict[str, Metric], name: str, missed: list[str], spurious:
     out[f"{name}.f1"] = _with_details(out[f"{name}.f1"], [miss, extra])
 
 
+def _unmatched(
+    preds: Sequence[T], golds: Sequence[G], pairs: list[tuple[int, int]]
+) -> tuple[list[G], list[T]]:
+    """The gold items no prediction matched (missed) and the predictions that matched none
+    (spurious), in their own order."""
+    got = {i for i, _ in pairs}
+    found = {j for _, j in pairs}
+    return (
+        [g for j, g in enumerate(golds) if j not in found],
+        [p for i, p in enumerate(preds) if i not in got],
+    )
+
+
 def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     """Match ``summary`` against ``gold`` (both indexing ``text``) and explain every metric."""
     c = empty_counts()
@@ -428,10 +441,7 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     preds = [t for t in summary.targets if t.scope in scopes]
     golds = [t for t in gold.targets if t.scope in scopes]
     pairs = greedy_match(preds, golds, _target_pair, _target_affinity)
-    matched_p = {i for i, _ in pairs}
-    matched_g = {j for _, j in pairs}
-    missed = [g for j, g in enumerate(golds) if j not in matched_g]
-    spurious = [p for i, p in enumerate(preds) if i not in matched_p]
+    missed, spurious = _unmatched(preds, golds, pairs)
     c["targets.tp"] = len(pairs)
     c["targets.fp"] = len(spurious)
     c["targets.fn"] = len(missed)
@@ -457,8 +467,7 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     q_preds = [q for q in summary.qualitative_targets if q.scope in scopes]
     q_golds = [q for q in gold.qualitative_targets if q.scope in scopes]
     qpairs = greedy_match(q_preds, q_golds, _qual_pair, _qual_affinity)
-    q_missed = [g for j, g in enumerate(q_golds) if j not in {j for _, j in qpairs}]
-    q_spurious = [p for i, p in enumerate(q_preds) if i not in {i for i, _ in qpairs}]
+    q_missed, q_spurious = _unmatched(q_preds, q_golds, qpairs)
     c["qualitative.tp"], c["qualitative.fp"], c["qualitative.fn"] = (
         len(qpairs), len(q_spurious), len(q_missed),
     )  # fmt: skip
@@ -468,8 +477,7 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     o_preds = summary.outcomes if with_out else []
     o_golds = gold.outcomes if with_out else []
     opairs = greedy_match(o_preds, o_golds, _target_pair, _target_affinity)
-    o_missed = [g for j, g in enumerate(o_golds) if j not in {j for _, j in opairs}]
-    o_spurious = [p for i, p in enumerate(o_preds) if i not in {i for i, _ in opairs}]
+    o_missed, o_spurious = _unmatched(o_preds, o_golds, opairs)
     c["outcomes.tp"], c["outcomes.fp"], c["outcomes.fn"] = (
         len(opairs), len(o_spurious), len(o_missed),
     )  # fmt: skip
@@ -499,8 +507,7 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     jpairs = greedy_match(
         j_preds, j_golds, lambda p, g: names_agree(p.name, g.name), _project_affinity
     )
-    j_missed = [g for j, g in enumerate(j_golds) if j not in {j for _, j in jpairs}]
-    j_spurious = [p for i, p in enumerate(j_preds) if i not in {i for i, _ in jpairs}]
+    j_missed, j_spurious = _unmatched(j_preds, j_golds, jpairs)
     c["projects.tp"], c["projects.fp"], c["projects.fn"] = (
         len(jpairs), len(j_spurious), len(j_missed),
     )  # fmt: skip

@@ -122,7 +122,16 @@ class Section(_Model):
     end: int
 
 
-class Target(_Model):
+class _Measured(_Model):
+    """A number with a ``measure``: filled by :func:`_with_measure` when not given."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_measure(cls, data: object) -> object:
+        return _with_measure(data)
+
+
+class Target(_Measured):
     """A quantitative target: an indicator, a number with its unit, and where it is written.
     ``measure`` (growth, level, change, count) is derived when not given."""
 
@@ -142,13 +151,8 @@ class Target(_Model):
     value_start: int
     value_end: int
 
-    @model_validator(mode="before")
-    @classmethod
-    def _fill_measure(cls, data: object) -> object:
-        return _with_measure(data)
 
-
-class Outcome(_Model):
+class Outcome(_Measured):
     """A result the report states for the year under review (``period`` "2024") or a plan
     period ("2021-2025"), read from its review part: fields as a target, without ``scope``."""
 
@@ -167,11 +171,6 @@ class Outcome(_Model):
     end: int
     value_start: int
     value_end: int
-
-    @model_validator(mode="before")
-    @classmethod
-    def _fill_measure(cls, data: object) -> object:
-        return _with_measure(data)
 
 
 class QualitativeTarget(_Model):

@@ -42,8 +42,9 @@ sys.path.insert(0, str(EVALS.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from locate_gold import (  # noqa: E402
-    STATUS_WORDS,
     GoldError,
+    check_project_fields,
+    check_target_words,
     locate_number,
     taxonomy_keys,
     write_or_check,
@@ -109,19 +110,6 @@ def _locate(text: str, needle: str, hints: dict, label: str, old: tuple | None =
     return hits[k - 1]
 
 
-def _check_target_words(item: dict, label: str) -> None:
-    q = item["quote"]
-    if item["qualifier"] not in ("", "力争") and item["qualifier"] not in q:
-        raise GoldError(f"{label}: qualifier {item['qualifier']!r} not in quote")
-    if item["qualifier"] == "力争" and "力争" not in q:
-        raise GoldError(f"{label}: qualifier 力争 but the quote does not say it")
-    written = {"达到": ("达",), "稳定在": ("稳定在", "保持在")}.get(
-        item["direction"], (item["direction"],)
-    )
-    if item["direction"] and not any(w in q for w in written):
-        raise GoldError(f"{label}: direction {item['direction']!r} not in quote")
-
-
 def process(path: Path) -> dict:
     gold = json.loads(path.read_text(encoding="utf-8"))
     name = path.stem
@@ -161,7 +149,7 @@ def process(path: Path) -> dict:
         model = Target.model_validate(item)
         check_key(item, label)
         scope_ok(item, label)
-        _check_target_words(item, label)
+        check_target_words(item, label)
         # measure is derived on load (summarizer.measures), never written by hand: not stored
         out_targets.append(model.model_dump(mode="json", exclude={"measure"}))
 
@@ -184,7 +172,7 @@ def process(path: Path) -> dict:
         locate_number(item, hints, text, label, "value", "unit", "value")
         model = Target.model_validate({**item, "scope": "section"})
         check_key(item, label)
-        _check_target_words(item, label)
+        check_target_words(item, label)
         data = model.model_dump(mode="json")
         del data["scope"]
         out_outcomes.append({**data, "measure": measure, "period": period})
@@ -246,20 +234,7 @@ def process(path: Path) -> dict:
         item.setdefault("section", None)
         s = _locate(text, item["quote"], hints, label, (item.get("start"), item.get("end")))
         item["start"], item["end"] = s, s + len(item["quote"])
-        if item.get("amount") is not None:
-            if not item.get("amount_unit"):
-                raise GoldError(f"{label}: amount without amount_unit")
-            locate_number(item, hints, text, label, "amount", "amount_unit", "amount")
-        else:
-            for k in ("amount_unit", "amount_kind", "amount_start", "amount_end"):
-                if item.get(k) is not None:
-                    raise GoldError(f"{label}: {k} set without an amount")
-                item[k] = None
-        status = item.get("status")
-        if status and status not in STATUS_WORDS:
-            raise GoldError(f"{label}: status {status!r} not in {sorted(STATUS_WORDS)}")
-        if status and not any(w in item["quote"] for w in STATUS_WORDS[status]):
-            raise GoldError(f"{label}: status {status!r} not evidenced in the quote")
+        check_project_fields(item, hints, text, label)
         out_proj.append(Project.model_validate(item).model_dump(mode="json"))
 
     for items, key in (

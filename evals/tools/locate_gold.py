@@ -442,19 +442,7 @@ def process(path: Path) -> tuple[dict, list[str]]:
         model = Target.model_validate(item)
         check_placement(item, label)
         check_key(item, label)
-        if item["qualifier"] == "力争" and "力争" not in item["quote"]:
-            raise GoldError(f"{label}: qualifier 力争 but the quote does not say it")
-        if item["direction"] == "达到" and not re.search("达到|达", item["quote"]):
-            raise GoldError(f"{label}: direction 达到 not in quote")
-        if (
-            item["direction"] not in ("", "达到", "稳定在")
-            and item["direction"] not in item["quote"]
-        ):
-            raise GoldError(f"{label}: direction {item['direction']!r} not in quote")
-        if item["direction"] == "稳定在" and not re.search("稳定在|保持在", item["quote"]):
-            raise GoldError(f"{label}: direction 稳定在 not in quote")
-        if item["qualifier"] not in ("", "力争") and item["qualifier"] not in item["quote"]:
-            raise GoldError(f"{label}: qualifier {item['qualifier']!r} not in quote")
+        check_target_words(item, label)
         # measure is derived on load (summarizer.measures), never written by hand: not stored
         out_targets.append(model.model_dump(mode="json", exclude={"measure"}))
 
@@ -507,21 +495,9 @@ def process(path: Path) -> tuple[dict, list[str]]:
         hints = _pop_hints(item)
         label = f"{name} projects[{i}] {item.get('name')!r}"
         locate_quote(item, hints, text, spans, label)
-        if item.get("amount") is not None:
-            if not item.get("amount_unit"):
-                raise GoldError(f"{label}: amount without amount_unit")
-            locate_number(item, hints, text, label, "amount", "amount_unit", "amount")
-        else:
-            for k in ("amount_unit", "amount_kind", "amount_start", "amount_end"):
-                if item.get(k) is not None:
-                    raise GoldError(f"{label}: {k} set without an amount")
-                item[k] = None
+        check_project_fields(item, hints, text, label)
         model = Project.model_validate(item)
         check_placement(item, label)
-        if item.get("status") and item["status"] not in STATUS_WORDS:
-            raise GoldError(f"{label}: status {item['status']!r} not in {sorted(STATUS_WORDS)}")
-        if item.get("status") and not any(w in item["quote"] for w in STATUS_WORDS[item["status"]]):
-            raise GoldError(f"{label}: status {item['status']!r} not evidenced in the quote")
         out_proj.append(model.model_dump(mode="json"))
 
     for items, key in ((out_targets, "indicator"), (out_qual, "indicator"), (out_proj, "name")):
@@ -568,6 +544,40 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "交付使用": ("交付使用",),
     "完成": ("完成",),
 }
+
+
+def check_target_words(item: dict, label: str) -> None:
+    """The qualifier and direction words of a target must be written in its quote (``力争``
+    as such; ``达到`` may be written ``达``, ``稳定在`` may be written ``保持在``)."""
+    q = item["quote"]
+    if item["qualifier"] not in ("", "力争") and item["qualifier"] not in q:
+        raise GoldError(f"{label}: qualifier {item['qualifier']!r} not in quote")
+    if item["qualifier"] == "力争" and "力争" not in q:
+        raise GoldError(f"{label}: qualifier 力争 but the quote does not say it")
+    written = {"达到": ("达",), "稳定在": ("稳定在", "保持在")}.get(
+        item["direction"], (item["direction"],)
+    )
+    if item["direction"] and not any(w in q for w in written):
+        raise GoldError(f"{label}: direction {item['direction']!r} not in quote")
+
+
+def check_project_fields(item: dict, hints: dict, text: str, label: str) -> None:
+    """A project's amount span (located like a target's value) or no amount fields at all, and
+    a status from the closed list that a word of the quote evidences."""
+    if item.get("amount") is not None:
+        if not item.get("amount_unit"):
+            raise GoldError(f"{label}: amount without amount_unit")
+        locate_number(item, hints, text, label, "amount", "amount_unit", "amount")
+    else:
+        for k in ("amount_unit", "amount_kind", "amount_start", "amount_end"):
+            if item.get(k) is not None:
+                raise GoldError(f"{label}: {k} set without an amount")
+            item[k] = None
+    status = item.get("status")
+    if status and status not in STATUS_WORDS:
+        raise GoldError(f"{label}: status {status!r} not in {sorted(STATUS_WORDS)}")
+    if status and not any(w in item["quote"] for w in STATUS_WORDS[status]):
+        raise GoldError(f"{label}: status {status!r} not evidenced in the quote")
 
 
 def dump(gold: dict) -> str:

@@ -88,8 +88,10 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class _Quantities:
     """Every quantity mention of the report, found once, sliced per clause by offset."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
-        self.clause_index = wording.ClauseIndex(text, wording.CLAUSE_DELIMITERS)
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], clause_index: wording.ClauseIndex
+    ) -> None:
+        self.clause_index = clause_index
         self.items: list[numbers.Mention] = []
         for start, end in _union(spans):  # only where targets are read: no review text
             self.items.extend(
@@ -121,7 +123,9 @@ class RulesEngine(Engine):
         headline = doc.headline_span()
         taken = [headline] if headline else []
         own_spans = _own_spans(doc)
-        quantities = _Quantities(text, [*taken, *((s.start, e) for s, e in own_spans)])
+        # one index of clause ends for the report, shared by targets and outcomes
+        clauses = wording.ClauseIndex(text, wording.CLAUSE_DELIMITERS)
+        quantities = _Quantities(text, [*taken, *((s.start, e) for s, e in own_spans)], clauses)
         for a, b in taken:
             for section in doc.headline_sections():
                 lo, hi = max(a, section.start), min(b, section.end)
@@ -146,7 +150,7 @@ class RulesEngine(Engine):
                 self._targets_in(
                     doc, quantities, a, b, "section", section, ex, amount_spans, name_spans
                 )
-        ex.outcomes = self._outcomes(doc)
+        ex.outcomes = self._outcomes(doc, clauses)
         ex.projects = projects
         ex.priorities = _priorities(doc)
         ex.chunks = len(doc.sections)
@@ -155,14 +159,14 @@ class RulesEngine(Engine):
 
     # ------------------------------------------------------------ outcomes
 
-    def _outcomes(self, doc: Document) -> list[Outcome]:
+    def _outcomes(self, doc: Document, clauses: wording.ClauseIndex) -> list[Outcome]:
         """Results stated in the review part, read with the target machinery (clauses, mentions,
         indicator, qualifier and direction readers); each dated by :func:`_period`."""
         spans = _own_spans(doc, review=True)
         if not spans:
             return []
         text = doc.layout
-        quantities = _Quantities(text, [(s.start, e) for s, e in spans])
+        quantities = _Quantities(text, [(s.start, e) for s, e in spans], clauses)
         out: list[Outcome] = []
         for section, own_end in spans:
             found: list[tuple[_Clause, Target]] = []
