@@ -32,6 +32,7 @@ class Summarizer:
         base_url: str | None = None,
         mode: str | None = None,
         model_path: str | None = None,
+        strategy: str | None = None,
         api_key: str | None = None,
         cache_dir: str | None = None,
         concurrency: int | None = None,
@@ -49,7 +50,7 @@ class Summarizer:
 
         overrides: dict[str, Any] = {
             "model": model, "base_url": base_url, "mode": mode, "model_path": model_path,
-            "api_key": api_key, "cache_dir": cache_dir, "concurrency": concurrency,
+            "strategy": strategy, "api_key": api_key, "cache_dir": cache_dir, "concurrency": concurrency,
             "no_cache": no_cache,
         }  # fmt: skip
         settings = load_settings(**{k: v for k, v in overrides.items() if v is not None})
@@ -114,6 +115,7 @@ def summarize(
     base_url: str | None = None,
     mode: str | None = None,
     model_path: str | None = None,
+    strategy: str | None = None,
     region: str | None = None,
     year: int | None = None,
 ) -> ReportSummary:
@@ -121,11 +123,16 @@ def summarize(
 
     ``engine`` is ``"auto"`` (llm when an endpoint or model is configured, else local when a
     model file is, else rules), ``"rules"``, ``"llm"``, ``"local"`` or an :class:`Engine`.
+    ``strategy`` (llm and local engines): ``"extract"`` (the model writes targets and projects)
+    or ``"review"`` (the rules engine proposes every number and project name, the model labels
+    them; values and spans are the rules engine's); None: the engine's default.
     Returns the :class:`~summarizer.models.ReportSummary` (``.model_dump()`` for a dict).
     Raises :class:`~summarizer.errors.SummarizerError` subclasses for bad input or a failed
     engine.
     """
-    with Summarizer(engine, model=model, base_url=base_url, mode=mode, model_path=model_path) as s:
+    with Summarizer(
+        engine, model=model, base_url=base_url, mode=mode, model_path=model_path, strategy=strategy
+    ) as s:
         return s.summarize(text, region=region, year=year)
 
 
@@ -137,12 +144,15 @@ def summarize_file(
     base_url: str | None = None,
     mode: str | None = None,
     model_path: str | None = None,
+    strategy: str | None = None,
     region: str | None = None,
     year: int | None = None,
 ) -> ReportSummary:
     """Like :func:`summarize`, reading the report from ``path``: .txt/.html (encoding
     detected), .docx, .pdf, or a spreadsheet row ``FILE.xlsx#ID``/``FILE.csv#ID``."""
-    with Summarizer(engine, model=model, base_url=base_url, mode=mode, model_path=model_path) as s:
+    with Summarizer(
+        engine, model=model, base_url=base_url, mode=mode, model_path=model_path, strategy=strategy
+    ) as s:
         return s.summarize_file(path, region=region, year=year)
 
 

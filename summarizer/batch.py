@@ -96,6 +96,7 @@ class BatchOptions:
     base_url: str | None = None
     mode: str | None = None
     model_path: str | None = None
+    strategy: str | None = None
     region: str | None = None
     year: int | None = None
     fmt: str = "json"
@@ -154,6 +155,7 @@ def build_engine(options: BatchOptions) -> tuple[Engine, int]:
         "base_url": options.base_url,
         "mode": options.mode,
         "model_path": options.model_path,
+        "strategy": options.strategy,
         "cache_dir": options.cache_dir,
         "concurrency": options.concurrency,
         "no_cache": options.no_cache or None,

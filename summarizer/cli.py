@@ -109,6 +109,13 @@ def cli() -> None:
     "--mode", default=None, type=click.Choice(["tools", "json_schema", "json", "md_json"])
 )
 @click.option("--model-path", default=None, help="GGUF model file (local engine).")
+@click.option(
+    "--strategy",
+    default=None,
+    type=click.Choice(["extract", "review"]),
+    help="llm/local engines: the model extracts (extract) or labels the rules engine's "
+    "candidates (review). Default: per engine, see the README.",
+)
 @click.option("--region", default=None, help="Region, when the text does not say.")
 @click.option("--year", default=None, type=int, help="Plan year, when the text does not say.")
 @click.option(
@@ -170,6 +177,7 @@ def summarize(
     base_url: str | None,
     mode: str | None,
     model_path: str | None,
+    strategy: str | None,
     region: str | None,
     year: int | None,
     fmt: str,
@@ -214,7 +222,7 @@ def summarize(
         _err(f"warning: {warning}")
     options = BatchOptions(
         engine=engine_name, model=model, base_url=base_url, mode=mode, model_path=model_path,
-        region=region, year=year, fmt=fmt, output=output, concurrency=concurrency,
+        strategy=strategy, region=region, year=year, fmt=fmt, output=output, concurrency=concurrency,
         no_cache=no_cache, cache_dir=cache_dir, force=force, csv_bom=csv_bom, quiet=quiet,
         many=found.many, region_year_from_path=path_template, meta_file=meta_file,
         progress=not quiet and sys.stderr.isatty(), text_column=text_column,
@@ -317,6 +325,13 @@ def chunk(path: str, fmt: str, max_chars: int | None, **columns: str | None) -> 
 @click.option("--model", default=None)
 @click.option("--base-url", default=None)
 @click.option("--model-path", default=None)
+@click.option(
+    "--strategy",
+    "strategies",
+    multiple=True,
+    type=click.Choice(["extract", "review"]),
+    help="llm/local engines: run each strategy given (repeat to compare them side by side).",
+)
 @click.option("-o", "--output", default=None, help="Write the results JSON here.")
 @click.option("--baseline", default=None, help="Results JSON to compare against.")
 @click.option(
@@ -331,6 +346,7 @@ def eval_cmd(
     model: str | None,
     base_url: str | None,
     model_path: str | None,
+    strategies: tuple[str, ...],
     output: str | None,
     baseline: str | None,
     tags: tuple[str, ...],
@@ -347,6 +363,7 @@ def eval_cmd(
         model=model,
         base_url=base_url,
         model_path=model_path,
+        strategies=list(strategies),
         output=output,
         baseline=baseline,
         tags=tags,

@@ -416,11 +416,13 @@ class RunResult:
 
 
 def _label(engine: Any) -> str:
-    return f"{engine.name}:{engine.model}" if getattr(engine, "model", None) else str(engine.name)
+    label = f"{engine.name}:{engine.model}" if getattr(engine, "model", None) else str(engine.name)
+    strategy = getattr(engine, "strategy", None)
+    return f"{label}:{strategy}" if strategy else label
 
 
 def _make_engines(suite: Suite, engines: Sequence[Any], model: str | None, base_url: str | None,
-                  model_path: str | None) -> list[Any]:  # fmt: skip
+                  model_path: str | None, strategies: Sequence[str] = ()) -> list[Any]:  # fmt: skip
     from .engines import create_engine
     from .engines.base import Engine
 
@@ -435,12 +437,14 @@ def _make_engines(suite: Suite, engines: Sequence[Any], model: str | None, base_
             continue
         from .settings import load_settings
 
-        settings = load_settings(
-            model=model or suite.model,
-            base_url=base_url or suite.base_url,
-            model_path=model_path or suite.model_path,
-        )
-        made.append(create_engine(str(item), settings))
+        for strategy in list(strategies) or [""]:
+            settings = load_settings(
+                model=model or suite.model,
+                base_url=base_url or suite.base_url,
+                model_path=model_path or suite.model_path,
+                **({"strategy": strategy} if strategy else {}),
+            )
+            made.append(create_engine(str(item), settings))
     return made
 
 
@@ -530,12 +534,14 @@ def _check_thresholds(suite: Suite, run: RunResult) -> None:
 
 
 def run_suite(suite: Suite, engines: Sequence[Any] = (), *, model: str | None = None,
-              base_url: str | None = None, model_path: str | None = None) -> list[RunResult]:  # fmt: skip
+              base_url: str | None = None, model_path: str | None = None,
+              strategies: Sequence[str] = ()) -> list[RunResult]:  # fmt: skip
     """Run every engine over every case of ``suite``, one engine after the other.
 
     ``engines`` are names (``rules``, ``llm``, ``local``, ``auto``; built with the settings from
     ``model``/``base_url``/``model_path``, else the suite's, else the environment) or
-    :class:`~summarizer.engines.base.Engine` objects (left open for the caller). Malformed suite
+    :class:`~summarizer.engines.base.Engine` objects (left open for the caller); an llm or local
+    engine named runs once per ``strategies`` entry (side by side). Malformed suite
     or gold files raise :class:`EvalError` before any engine runs."""
     from .ingest import load_report
 
@@ -546,7 +552,7 @@ def run_suite(suite: Suite, engines: Sequence[Any] = (), *, model: str | None = 
         except SummarizerError as exc:
             raise _bad(suite.path, f"cases[{i}].fixture", str(exc)) from exc
         loaded.append((case, report, load_gold(case.gold, report.text, fixture=case.fixture)))
-    made = _make_engines(suite, engines, model, base_url, model_path)
+    made = _make_engines(suite, engines, model, base_url, model_path, strategies)
     given = {id(e) for e in engines if not isinstance(e, str)}
 
     async def main() -> list[RunResult]:
@@ -581,6 +587,7 @@ def run_eval_command(
     model: str | None = None,
     base_url: str | None = None,
     model_path: str | None = None,
+    strategies: Sequence[str] = (),
     output: str | Path | None = None,
     baseline: str | Path | None = None,
     tags: Sequence[str] = (),
@@ -603,7 +610,8 @@ def run_eval_command(
             raise UsageError(f"{suite}: no case has the tag(s) {', '.join(tags)}")
         the_suite.cases = kept
     base = load_baseline(baseline) if baseline else None
-    runs = run_suite(the_suite, engines, model=model, base_url=base_url, model_path=model_path)
+    runs = run_suite(the_suite, engines, model=model, base_url=base_url, model_path=model_path,
+                     strategies=strategies)  # fmt: skip
     results = results_dict(the_suite, runs)
     deltas: list[Delta] | None = None
     notes: list[str] = []

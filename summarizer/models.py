@@ -23,6 +23,7 @@ def _compact_number(value: float) -> float | int:
 Number = Annotated[float, PlainSerializer(_compact_number, when_used="always")]
 
 EngineName = Literal["rules", "llm", "local", "fake"]
+Strategy = Literal["extract", "review"]
 SectionKind = Literal["preamble", "review", "plan", "work", "closing"]
 Scope = Literal["headline", "section"]
 Qualifier = Literal["", "左右", "以上", "以内", "以下", "不低于", "不超过", "力争"]
@@ -101,6 +102,7 @@ class Meta(_Model):
     engine: EngineName
     model: str | None = None
     prompt_version: str | None = None
+    strategy: Strategy | None = None  # llm and local engines: extract or review
     chunks: int = 0
     failed_chunks: list[str] = Field(default_factory=list)
     dropped: int = 0

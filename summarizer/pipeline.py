@@ -39,6 +39,7 @@ async def summarize_report(report: Report, engine: Engine) -> ReportSummary:
             engine=engine.name,
             model=engine.model,
             prompt_version=engine.prompt_version,
+            strategy=engine.strategy,
             chunks=extraction.chunks,
             failed_chunks=[],
             dropped=extraction.dropped,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -24,6 +25,14 @@ TEMPLATES: dict[str, frozenset[str]] = {
     "system": frozenset(),
     "user": frozenset({"region", "year", "heading", "extra", "text"}),
     "work": frozenset(),
+    "review_system": frozenset(),
+    "review_user": frozenset({"heading", "text"}),
+}
+# the templates each strategy sends; a strategy's hash (cache keys, ``meta.prompt_version``)
+# covers only its own, so editing one strategy's prompts never invalidates the other's cache
+STRATEGY_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "extract": ("system", "user", "work"),
+    "review": ("review_system", "review_user"),
 }
 
 
@@ -37,11 +46,20 @@ class PromptSet:
     version: str = field(init=False)
 
     def __post_init__(self) -> None:
+        digest = self.hash_of(self.templates)
+        object.__setattr__(self, "hash", digest)
+        object.__setattr__(self, "version", digest[:12])
+
+    def hash_of(self, names: Iterable[str]) -> str:
+        """SHA-256 of the templates ``names`` (name and text, in name order)."""
         h = hashlib.sha256()
-        for name in sorted(self.templates):
+        for name in sorted(names):
             h.update(name.encode() + b"\x00" + self.templates[name].encode("utf-8") + b"\x00")
-        object.__setattr__(self, "hash", h.hexdigest())
-        object.__setattr__(self, "version", h.hexdigest()[:12])
+        return h.hexdigest()
+
+    def strategy_hash(self, strategy: str) -> str:
+        """The hash of the templates ``strategy`` sends (:data:`STRATEGY_TEMPLATES`)."""
+        return self.hash_of(STRATEGY_TEMPLATES[strategy])
 
     def render(self, name: str, **values: object) -> str:
         """Fill template ``name``; every placeholder must be given."""
@@ -89,7 +107,8 @@ def _check(name: str, text: str, where: str) -> None:
 
 
 def load_prompts(directory: str | Path | None = None) -> PromptSet:
-    """Read and check every template (``system.md``, ``user.md``, ``work.md``)."""
+    """Read and check every template (``system.md``, ``user.md``, ``work.md``,
+    ``review_system.md``, ``review_user.md``)."""
     base: Traversable | Path = Path(directory) if directory is not None else _find_dir()
     templates: dict[str, str] = {}
     for name in TEMPLATES:
@@ -119,4 +138,11 @@ def prompt_version() -> str:
     return default_prompts().version
 
 
-__all__ = ["TEMPLATES", "PromptSet", "default_prompts", "load_prompts", "prompt_version"]
+__all__ = [
+    "STRATEGY_TEMPLATES",
+    "TEMPLATES",
+    "PromptSet",
+    "default_prompts",
+    "load_prompts",
+    "prompt_version",
+]

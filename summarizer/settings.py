@@ -19,9 +19,13 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from .errors import ConfigError, UsageError
+from .models import Strategy
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
+STRATEGIES: tuple[str, ...] = ("extract", "review")
+# the strategy an engine uses when none is given, chosen by measurement (README, "Strategies")
+DEFAULT_STRATEGY: dict[str, Strategy] = {"llm": "extract", "local": "extract"}
 ENV_PREFIX = "SUMMARIZER_"
 
 
@@ -84,6 +88,9 @@ class Settings(BaseSettings):
     model: str | None = None
     api_key: SecretStr | None = None
     mode: Mode | None = None  # None: chosen per endpoint (see default_mode)
+    # extract: the model writes targets and projects from scratch; review: the rules engine
+    # proposes every number and project name and the model only labels them (engines/review.py)
+    strategy: Strategy | None = None  # None: DEFAULT_STRATEGY of the engine
     model_path: str | None = None
     cache_dir: str | None = None
     no_cache: bool = False
@@ -94,6 +101,9 @@ class Settings(BaseSettings):
     max_tokens: int = Field(2048, ge=16)
     temperature: float = Field(0.0, ge=0, le=2)
     chunk_chars: int = Field(1800, ge=200)
+    # characters of report text per review request (the answer is a few ids per number, so a
+    # review chunk can be longer than an extract chunk)
+    review_chunk_chars: int = Field(1500, ge=200)
     # cap on the items per list the schema asks for; bounds the output of small local models
     # under grammar-constrained decoding (json_schema on llama.cpp). None: no cap.
     max_items: int | None = Field(None, ge=1)
@@ -126,7 +136,9 @@ class Settings(BaseSettings):
     local_max_items: int = Field(16, ge=1)
     local_projects: bool = False  # llm_projects for the local engine
 
-    @field_validator("base_url", "model", "model_path", "cache_dir", "mode", mode="before")
+    @field_validator(
+        "base_url", "model", "model_path", "cache_dir", "mode", "strategy", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, v: Any) -> Any:
         if isinstance(v, str) and not v.strip():
@@ -163,6 +175,10 @@ class Settings(BaseSettings):
         if self.api_key is not None:
             return self.api_key.get_secret_value()
         return os.environ.get("OPENAI_API_KEY", "").strip() or None
+
+    def effective_strategy(self, engine: str) -> Strategy:
+        """The strategy given, else the engine's default (:data:`DEFAULT_STRATEGY`)."""
+        return self.strategy or DEFAULT_STRATEGY.get(engine, "extract")
 
     def effective_mode(self, base_url: str | None = None) -> Mode:
         return self.mode or default_mode(base_url or self.effective_base_url())

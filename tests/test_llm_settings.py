@@ -121,6 +121,7 @@ def test_prompt_placeholders_are_checked(tmp_path: Path) -> None:
     for name in TEMPLATES:
         (tmp_path / f"{name}.md").write_text("固定文字", encoding="utf-8")
     (tmp_path / "user.md").write_text("${region}${year}${heading}${extra}${text}", encoding="utf-8")
+    (tmp_path / "review_user.md").write_text("${heading}${text}", encoding="utf-8")
     assert load_prompts(tmp_path).templates["system"] == "固定文字"
     (tmp_path / "user.md").write_text("${region}${year}${heading}${extra}", encoding="utf-8")
     with pytest.raises(PromptError, match=r"missing placeholder.*text"):
@@ -148,6 +149,10 @@ def test_prompt_hash_changes_with_the_text(tmp_path: Path) -> None:
         default_prompts().templates["system"] + "。", encoding="utf-8"
     )
     assert load_prompts(tmp_path).hash != same.hash
+    # each strategy's hash covers its own templates only: editing extract's leaves review's
+    edited = load_prompts(tmp_path)
+    assert edited.strategy_hash("extract") != same.strategy_hash("extract")
+    assert edited.strategy_hash("review") == same.strategy_hash("review")
 
 
 # ---------------------------------------------------------------- cache

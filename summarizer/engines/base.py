@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 
 from ..chunking import Document
 from ..measures import measure_of, unit_dimension
-from ..models import EngineName, Outcome, Priority, Project, QualitativeTarget, Target, Usage
+from ..models import (
+    EngineName,
+    Outcome,
+    Priority,
+    Project,
+    QualitativeTarget,
+    Strategy,
+    Target,
+    Usage,
+)
 from ..numbers import Mention
 from ..taxonomy import key_admits, key_unit, lookup_key
 
@@ -38,6 +47,7 @@ class Engine(ABC):
     name: EngineName
     model: str | None = None
     prompt_version: str | None = None
+    strategy: Strategy | None = None  # how a model engine uses its model (meta.strategy)
 
     @abstractmethod
     async def extract(self, doc: Document) -> Extraction:

@@ -21,6 +21,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ from .llm_schema import (
     salvage,
     schema_hash,
 )
+from .review import ReviewAnswer, ReviewChunk, decide, propose, reviewing, salvage_review
 
 log = logging.getLogger("summarizer.llm")
 # instructor logs every failed attempt at ERROR level; without a handler of the application's
@@ -83,6 +85,32 @@ class _DocRun:
     doc: Document
     usage: Usage = field(default_factory=Usage)
     failures: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Request:
+    """One kind of chunk request: its messages, the answer model, the validation context it is
+    checked in, what a valid answer becomes, and how a failed one is salvaged."""
+
+    messages: list[dict[str, str]]
+    answer_cls: type[Any]
+    context: Callable[[], AbstractContextManager[Any]]
+    accept: Callable[[Any, int], Any]
+    salvage: Callable[[str], tuple[Any, int]]
+
+
+@dataclass
+class _TextContext:
+    """The extract strategy's validation context: the chunk text (``CHUNK_TEXT``)."""
+
+    text: str
+    token: Any = None
+
+    def __enter__(self) -> None:
+        self.token = CHUNK_TEXT.set(self.text)
+
+    def __exit__(self, *exc: object) -> None:
+        CHUNK_TEXT.reset(self.token)
 
 
 def _status(exc: BaseException) -> int | None:
@@ -158,7 +186,9 @@ class LLMEngine(Engine):
         self.cache_identity = cache_identity or self.base_url
         self.mode = settings.effective_mode(self.base_url)
         self.prompts = prompts or default_prompts()
-        self.prompt_version = self.prompts.version
+        self.strategy = settings.effective_strategy(name)
+        self._prompt_hash = self.prompts.strategy_hash(self.strategy)
+        self.prompt_version = self._prompt_hash[:12]
         self.cache = ResultCache(settings.resolved_cache_dir(), enabled=not settings.no_cache)
         self.on_chunk: Callable[[str], None] | None = None  # progress hook: called per chunk
         self._state: _LoopState | None = None
@@ -169,6 +199,7 @@ class LLMEngine(Engine):
             self._answer: schema_hash(self._answer),
             self._work_answer: schema_hash(self._work_answer),
         }
+        self._review_schema = schema_hash(ReviewAnswer)
 
     # ---------------------------------------------------------------- clients
 
@@ -223,6 +254,8 @@ class LLMEngine(Engine):
         state = self._loop_state()
         state.active += 1
         try:
+            if self.strategy == "review":
+                return await self._review(doc)
             return await self._extract(doc)
         finally:
             state.active -= 1
@@ -249,27 +282,8 @@ class LLMEngine(Engine):
             if self.on_chunk is not None:
                 self.on_chunk(chunk.path)
 
-        tasks = [asyncio.ensure_future(one(c)) for c in chunks]
-        try:
-            done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
-            for t in done:
-                if t.exception() is not None:
-                    raise t.exception()  # type: ignore[misc]
-        finally:
-            for t in tasks:
-                t.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-        if run.failures:
-            where = doc.report.path or "<text>"
-            paths = [c.path for c in chunks if c.path in run.failures]
-            first = run.failures[paths[0]]
-            raise ChunkFailedError(
-                f"{where}: {len(paths)} of {len(chunks)} chunk(s) failed after every retry "
-                f"({', '.join(paths)}; {first}); rerun to retry only those, finished chunks "
-                "are cached",
-                paths,
-            )
+        await _run_all([one(c) for c in chunks])
+        _raise_failures(run, chunks)
 
         out = Extraction(chunks=len(chunks), usage=run.usage)
         for chunk in chunks:
@@ -311,7 +325,7 @@ class LLMEngine(Engine):
             model=self._model,
             base_url=self.cache_identity,
             mode=self.mode,
-            prompt_hash=self.prompts.hash,
+            prompt_hash=self._prompt_hash,
             schema_hash=self._schema_hashes[model_cls],
             chunk_text=chunk.text,
             context={
@@ -339,12 +353,18 @@ class LLMEngine(Engine):
                 run.usage.cached += 1
                 return result
         model_cls = self._work_answer if is_work else self._answer
-        messages = self._messages(run.doc, chunk, is_work)
+        request = _Request(
+            messages=self._messages(run.doc, chunk, is_work),
+            answer_cls=model_cls,
+            context=lambda: _TextContext(chunk.text),
+            accept=ChunkResult.from_answer,
+            salvage=lambda raw: salvage(raw, model_cls, chunk.text),
+        )
         budget = self.settings.max_tokens
         result = None
         for tokens in (budget, budget * 2):
             try:
-                result = await self._ask(run, messages, model_cls, chunk.text, tokens)
+                result = await self._ask(run, request, tokens)
                 break
             except _Truncated:
                 log.info("chunk %s: answer cut off at %d tokens", chunk.path, tokens)
@@ -353,7 +373,7 @@ class LLMEngine(Engine):
                 result = await self._split(run, chunk, is_work, depth)
             else:
                 try:  # too small to split: one last try
-                    result = await self._ask(run, messages, model_cls, chunk.text, budget * 2)
+                    result = await self._ask(run, request, budget * 2)
                 except _Truncated:
                     raise _ChunkFailure(
                         "the model's answer was cut off at the token limit (finish_reason "
@@ -382,16 +402,90 @@ class LLMEngine(Engine):
             [r.shifted(p.start - chunk.start) for p, r in zip(pieces, parts, strict=True)]
         )
 
+    # ---------------------------------------------------------------- the review strategy
+
+    async def _review(self, doc: Document) -> Extraction:
+        """The review strategy (:mod:`.review`): the rules engine proposes, one request per
+        chunk holding a candidate decides, the decisions are applied to the proposal."""
+        size = self.settings.review_chunk_chars
+        chunks = pack_chunks(doc, make_chunks(doc, size), size, by_section=False)
+        proposal = propose(doc, chunks)
+        run = _DocRun(doc)
+        answers: dict[str, tuple[ReviewAnswer, int]] = {}
+
+        async def one(rc: ReviewChunk) -> None:
+            try:
+                answers[rc.chunk.path] = await self._review_chunk(run, rc)
+            except _ChunkFailure as exc:
+                run.failures[rc.chunk.path] = self._scrub(str(exc))
+            if self.on_chunk is not None:
+                self.on_chunk(rc.chunk.path)
+
+        await _run_all([one(rc) for rc in proposal.chunks])
+        _raise_failures(run, [rc.chunk for rc in proposal.chunks])
+        out = decide(doc, proposal, [answers[rc.chunk.path][0] for rc in proposal.chunks])
+        out.dropped += sum(answers[rc.chunk.path][1] for rc in proposal.chunks)
+        out.usage = run.usage
+        return out
+
+    def _review_messages(self, rc: ReviewChunk) -> list[dict[str, str]]:
+        user = self.prompts.render(
+            "review_user", heading=" > ".join(rc.chunk.heading) or "无", text=rc.marked
+        )
+        return [
+            {"role": "system", "content": self.prompts.templates["review_system"]},
+            {"role": "user", "content": user},
+        ]
+
+    async def _review_chunk(self, run: _DocRun, rc: ReviewChunk) -> tuple[ReviewAnswer, int]:
+        """The validated decisions for one chunk (and the items dropped): cached, else asked
+        for with the token budget doubled once when the answer is cut off."""
+        key = cache_key(
+            model=self._model,
+            base_url=self.cache_identity,
+            mode=self.mode,
+            prompt_hash=self._prompt_hash,
+            schema_hash=self._review_schema,
+            chunk_text=rc.marked,
+            context={"strategy": "review", "heading": list(rc.chunk.heading)},
+            sampling={
+                "temperature": self.settings.temperature,
+                "max_tokens": self.settings.max_tokens,
+            },
+        )
+        cached = self.cache.get(key)
+        if cached is not None:
+            try:
+                with reviewing(rc.context):
+                    answer = ReviewAnswer.model_validate(cached["answer"])
+                run.usage.cached += 1
+                return answer, int(cached.get("dropped", 0))
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry this version cannot read: ask again
+        request = _Request(
+            messages=self._review_messages(rc),
+            answer_cls=ReviewAnswer,
+            context=lambda: reviewing(rc.context),
+            accept=lambda answer, dropped: (answer, dropped),
+            salvage=lambda raw: salvage_review(raw, rc.context),
+        )
+        budget = self.settings.max_tokens
+        for tokens in (budget, budget * 2):
+            try:
+                answer, dropped = await self._ask(run, request, tokens)
+            except _Truncated:
+                log.info("chunk %s: review answer cut off at %d tokens", rc.chunk.path, tokens)
+                continue
+            self.cache.set(key, {"answer": answer.model_dump(), "dropped": dropped})
+            return answer, dropped
+        raise _ChunkFailure(
+            "the model's answer was cut off at the token limit (finish_reason length) even "
+            "with twice the budget; raise max_tokens"
+        )
+
     # ---------------------------------------------------------------- requests
 
-    async def _ask(
-        self,
-        run: _DocRun,
-        messages: list[dict[str, str]],
-        model_cls: type[ChunkAnswer],
-        chunk_text: str,
-        max_tokens: int,
-    ) -> ChunkResult:
+    async def _ask(self, run: _DocRun, request: _Request, max_tokens: int) -> Any:
         """One validated answer, retrying transport failures with backoff (tenacity)."""
         retrying = AsyncRetrying(
             stop=self._stop,
@@ -404,9 +498,7 @@ class LLMEngine(Engine):
                 with attempt:
                     state = self._loop_state()
                     async with state.gate:
-                        return await self._attempt(
-                            state, run, messages, model_cls, chunk_text, max_tokens
-                        )
+                        return await self._attempt(state, run, request, max_tokens)
         except _Truncated:
             raise
         except Exception as exc:
@@ -445,34 +537,35 @@ class LLMEngine(Engine):
         return backoff
 
     async def _attempt(
-        self,
-        state: _LoopState,
-        run: _DocRun,
-        messages: list[dict[str, str]],
-        model_cls: type[ChunkAnswer],
-        chunk_text: str,
-        max_tokens: int,
-    ) -> ChunkResult:
+        self, state: _LoopState, run: _DocRun, request: _Request, max_tokens: int
+    ) -> Any:
         """One instructor call: a request plus up to ``reasks`` re-asks on validation errors."""
-        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
         from instructor.core.hooks import Hooks
 
         hooks = Hooks()
         hooks.on("completion:response", lambda response: self._count(run.usage, response))
         hooks.on("completion:error", lambda error, **_: self._count(run.usage, None))
-        token = CHUNK_TEXT.set(chunk_text)
+        with request.context():
+            return await self._create(state, run, request, max_tokens, hooks)
+
+    async def _create(
+        self, state: _LoopState, run: _DocRun, request: _Request, max_tokens: int, hooks: Any
+    ) -> Any:
+        """The call itself, in the request's validation context; a failed answer salvaged."""
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
         try:
             answer = await state.instructor.create(
                 model=self._model,
-                response_model=model_cls,
-                messages=[dict(m) for m in messages],
+                response_model=request.answer_cls,
+                messages=[dict(m) for m in request.messages],
                 max_retries=self.settings.reasks,
                 strict=False,
                 hooks=hooks,
                 temperature=self.settings.temperature,
                 max_tokens=max_tokens,
             )
-            return ChunkResult.from_answer(answer)
+            return request.accept(answer, 0)
         except IncompleteOutputException as exc:
             raise _Truncated() from exc
         except InstructorRetryException as exc:
@@ -485,16 +578,14 @@ class LLMEngine(Engine):
             if completion is None:
                 raise _BadOutput(str(cause or exc)) from None
             try:
-                salvaged, dropped = salvage(extract_json_text(completion), model_cls, chunk_text)
+                salvaged, dropped = request.salvage(extract_json_text(completion))
             except (ValueError, AttributeError, IndexError) as bad:
                 raise _BadOutput(
                     f"unusable answer after {self.settings.reasks} re-ask(s): {bad}"
                 ) from None
             log.info("dropped %d item(s) that did not ground after %d re-ask(s)", dropped,
                      self.settings.reasks)  # fmt: skip
-            return ChunkResult.from_answer(salvaged, dropped)
-        finally:
-            CHUNK_TEXT.reset(token)
+            return request.accept(salvaged, dropped)
 
     def _count(self, usage: Usage, response: Any) -> None:
         usage.requests += 1
@@ -551,6 +642,37 @@ class LLMEngine(Engine):
         return re.sub(r"sk-[A-Za-z0-9_\-*]{6,}", "sk-***", message)
 
 
+async def _run_all(jobs: list[Any]) -> None:
+    """Run the chunk coroutines concurrently; the first unexpected error cancels the rest."""
+    tasks = [asyncio.ensure_future(j) for j in jobs]
+    if not tasks:
+        return
+    try:
+        done, _pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for t in done:
+            error = t.exception()
+            if error is not None:
+                raise error
+    finally:
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _raise_failures(run: _DocRun, chunks: Sequence[Chunk]) -> None:
+    """A report with a chunk that failed for good fails (finished chunks stay cached)."""
+    if not run.failures:
+        return
+    where = run.doc.report.path or "<text>"
+    paths = [c.path for c in chunks if c.path in run.failures]
+    first = run.failures[paths[0]]
+    raise ChunkFailedError(
+        f"{where}: {len(paths)} of {len(chunks)} chunk(s) failed after every retry "
+        f"({', '.join(paths)}; {first}); rerun to retry only those, finished chunks are cached",
+        paths,
+    )
+
+
 def _under(path: str, root: str) -> bool:
     return path == root or path.startswith(root + ".")
 
@@ -579,15 +701,18 @@ def _common_section(paths: list[str]) -> str:
     return ".".join(common)
 
 
-def pack_chunks(doc: Document, chunks: list[Chunk], max_chars: int) -> list[Chunk]:
+def pack_chunks(
+    doc: Document, chunks: list[Chunk], max_chars: int, *, by_section: bool = True
+) -> list[Chunk]:
     """One request per run of adjacent small chunks: the chunker cuts one chunk per (leaf)
     section, often a few hundred characters, and a request each would spend more on the prompt
     than on the report. Chunks are joined while they are contiguous in the source (only blanks
-    between), stay within one work section (its summary belongs to it) or one headline-targets
-    paragraph, and fit ``max_chars``; the joined chunk is the source slice itself, headed by the
-    members' common section."""
-    text = doc.text
-    work = [s.path for s in doc.top_work_sections()]
+    between), stay within one work section (its summary belongs to it; ``by_section=False``:
+    a review asks for no summary, so work sections may share a request) or one
+    headline-targets paragraph, and fit ``max_chars``; the joined chunk is the source slice
+    itself, headed by the members' common section."""
+    text, layout = doc.text, doc.layout  # layout: literal \\r\\n, &nbsp; are blanks
+    work = [s.path for s in doc.top_work_sections()] if by_section else []
     headline = [s.path for s in doc.headline_sections()]
     groups: list[list[Chunk]] = []
     keys: list[str] = []
@@ -596,7 +721,7 @@ def pack_chunks(doc: Document, chunks: list[Chunk], max_chars: int) -> list[Chun
         if (
             groups
             and keys[-1] == key
-            and not text[groups[-1][-1].end : c.start].strip()
+            and not layout[groups[-1][-1].end : c.start].strip()
             and c.end - groups[-1][0].start <= max_chars
         ):
             groups[-1].append(c)

@@ -139,7 +139,8 @@ class LocalEngine(Engine):
         self.settings = settings
         self.model = Path(settings.model_path).name
         self.prompts = prompts or default_prompts()
-        self.prompt_version = self.prompts.version
+        self.strategy = settings.effective_strategy("local")
+        self.prompt_version = self.prompts.strategy_hash(self.strategy)[:12]
         self.on_chunk: Callable[[str], None] | None = None  # progress hook, as on LLMEngine
         # what the LLM engine sees: one request per server slot, the local budgets
         self.llm_settings = settings.model_copy(
@@ -153,6 +154,7 @@ class LocalEngine(Engine):
                 "max_items": settings.local_max_items,
                 "llm_summaries": False,
                 "llm_projects": settings.local_projects,
+                "strategy": self.strategy,
             }
         )
         self.server = server or LocalServer(

@@ -114,6 +114,12 @@ class RulesEngine(Engine):
     model = None
     prompt_version = None
 
+    def __init__(self, *, permissive: bool = False) -> None:
+        # permissive: every quantity of the plan and work text is read as a target (none of
+        # the filters for baselines, thresholds, names, past clauses…): the recall-first
+        # proposal that the review strategy puts to a model (:mod:`.review`)
+        self.permissive = permissive
+
     async def extract(self, doc: Document) -> Extraction:
         return self.extract_sync(doc)
 
@@ -211,7 +217,11 @@ class RulesEngine(Engine):
                     previous = []
                     continue
                 mentions = [m for m in mentions if not _review_baseline(text, m, clause)]
-            elif scope == "section" and _PAST.search(text[clause.start : clause.end]):
+            elif (
+                scope == "section"
+                and not self.permissive
+                and _PAST.search(text[clause.start : clause.end])
+            ):
                 continue
             found: list[Target] = []
             previous = self._clause_targets(
@@ -271,15 +281,23 @@ class RulesEngine(Engine):
             if m.value is not None
             and (m.start, m.end) not in amount_spans
             and not _covered(name_spans, m.start)
-            and not _inside_name(text, m, clause.end)
-            and not _threshold(text, m, clause.end)
-            and (m.unit not in _DURATION_UNITS or _day_count(text, m, clause, previous))
-            and not _in_quotes(text, m, clause.start)
-            and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
-            and not _baseline(text, m, clause)
-            and not _meta_count(text, m, clause.end)
-            and m.unit.lower() not in _CLASS_UNITS
         ]
+        kept = (
+            kept
+            if self.permissive
+            else [
+                m
+                for m in kept
+                if not _inside_name(text, m, clause.end)
+                and not _threshold(text, m, clause.end)
+                and (m.unit not in _DURATION_UNITS or _day_count(text, m, clause, previous))
+                and not _in_quotes(text, m, clause.start)
+                and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
+                and not _baseline(text, m, clause)
+                and not _meta_count(text, m, clause.end)
+                and m.unit.lower() not in _CLASS_UNITS
+            ]
+        )
         if not kept:
             return previous
         head = text[clause.start : kept[0].start]

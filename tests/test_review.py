@@ -1,0 +1,338 @@
+"""The review strategy: the rules engine proposes, the model (the stub) only labels.
+
+Through the real openai + instructor clients against the scripted stub server, on the seed
+reports: a review can drop a number or rename its indicator, never change a value, unit,
+qualifier, direction or span; unknown ids are re-asked (llm) or salvaged (no re-asks, as the
+local engine runs); a project name that is not in the chunk is dropped and counted; the output
+does not depend on the order in which concurrent answers arrive; the cache key holds the
+strategy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from stub_server import StubServer, review_answer
+
+from summarizer.checker import check
+from summarizer.chunking import Document, chunk_report, make_chunks
+from summarizer.engines.base import Extraction
+from summarizer.engines.llm import LLMEngine, pack_chunks
+from summarizer.engines.review import (
+    ReviewAnswer,
+    ReviewContext,
+    ReviewedTarget,
+    decide,
+    propose,
+    salvage_review,
+)
+from summarizer.engines.rules import RulesEngine
+from summarizer.ingest import load_report
+from summarizer.models import ReportSummary, Source
+from summarizer.pipeline import summarize_report
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "evals" / "fixtures").glob("*.txt"))
+CORPUS = ROOT / "evals" / "corpus" / "fixtures"
+NUMBER_FIELDS = ("value", "value_max", "unit", "qualifier", "direction", "quote", "start", "end",
+                 "value_start", "value_end", "scope", "section")  # fmt: skip
+
+
+def doc_of(path: Path) -> Document:
+    return chunk_report(load_report(path))
+
+
+def proposal_of(doc: Document, chars: int = 1500) -> Any:
+    return propose(doc, pack_chunks(doc, make_chunks(doc, chars), chars, by_section=False))
+
+
+def review(stub: StubServer, llm_settings: Any, doc: Document, **overrides: Any) -> Extraction:
+    settings = llm_settings(stub, strategy="review", **overrides)
+    engine = LLMEngine(settings)
+
+    async def go() -> Extraction:
+        try:
+            return await engine.extract(doc)
+        finally:
+            await engine.aclose()
+
+    return asyncio.run(go())
+
+
+def candidates(doc: Document) -> dict[tuple[int, int], Any]:
+    """Every proposed reading of a number, by its value span."""
+    return {
+        (t.value_start, t.value_end): t
+        for rc in proposal_of(doc).chunks
+        for t in rc.targets.values()
+    }
+
+
+def numbers_of(t: Any) -> dict[str, Any]:
+    return {f: getattr(t, f) for f in NUMBER_FIELDS}
+
+
+def ids_in(text: str) -> list[int]:
+    return [int(k) for k in re.findall(r"【(\d+)】", text)]
+
+
+# ---------------------------------------------------------------- the proposal
+
+
+def test_every_candidate_is_marked_once_before_its_number() -> None:
+    doc = doc_of(FIXTURES[0])
+    proposal = proposal_of(doc)
+    assert proposal.chunks
+    for rc in proposal.chunks:
+        assert ids_in(rc.marked) == sorted(rc.targets)  # 1..n, in reading order
+        for k, t in rc.targets.items():
+            at = rc.marked.index(f"【{k}】") + len(f"【{k}】")
+            assert rc.marked[at:].startswith(doc.text[t.value_start : t.value_end])
+        # removing the marks gives the chunk back (projects listed after it aside)
+        bare = re.sub(r"【\d+】|〖P\d+ |〗", "", rc.marked).split("\n候选项目：")[0]
+        assert bare == rc.chunk.text
+
+
+def test_proposal_holds_every_rules_target_outside_the_review() -> None:
+    for path in FIXTURES:
+        doc = doc_of(path)
+        rules = RulesEngine().extract_sync(doc)
+        proposed = candidates(doc)
+        for t in rules.targets:
+            assert (t.value_start, t.value_end) in proposed, (path.name, t.quote)
+            assert numbers_of(proposed[(t.value_start, t.value_end)]) == numbers_of(t)
+
+
+# ---------------------------------------------------------------- answers applied
+
+
+@pytest.mark.parametrize("mode", ["tools", "json_schema"])
+def test_labelled_numbers_are_the_proposals(stub: StubServer, llm_settings: Any, mode: str) -> None:
+    stub.responder = review_answer
+    doc = doc_of(FIXTURES[0])
+    ex = review(stub, llm_settings, doc, mode=mode)
+    proposed = candidates(doc)
+    assert ex.targets and len(ex.targets) == len(proposed)
+    for t in ex.targets:
+        assert numbers_of(t) == numbers_of(proposed[(t.value_start, t.value_end)])
+        assert t.indicator in t.quote
+        assert doc.text[t.start : t.end] == t.quote
+    rules = RulesEngine().extract_sync(doc)
+    assert sorted(p.name for p in ex.projects) == sorted(p.name for p in rules.projects)
+    assert ex.outcomes == rules.outcomes and ex.priorities == rules.priorities
+    assert ex.dropped == 0
+    summary = _summary(doc, ex)
+    assert check(summary, doc.text).violations == []
+
+
+def _summary(doc: Document, ex: Extraction) -> ReportSummary:
+    return ReportSummary.model_validate(
+        {
+            "source": Source(
+                path=None, sha256="0" * 64, chars=len(doc.text), encoding="utf-8"
+            ).model_dump(),
+            "meta": {"engine": "llm"},
+            "targets": [t.model_dump() for t in ex.targets],
+            "projects": [p.model_dump() for p in ex.projects],
+        }
+    )
+
+
+def _wrong(text: str, request: dict[str, Any]) -> dict[str, Any]:
+    """Labels every other number a target with an indicator that is nowhere in the text, and
+    calls every project a non-project."""
+    ids = ids_in(text)
+    return {
+        "targets": [{"id": k, "indicator": "虚构的指标名称"} for k in ids if k % 2 == 0],
+        "projects": [],
+        "more_projects": [],
+    }
+
+
+@pytest.mark.parametrize("reasks", [0, 2])
+def test_wrong_labels_cannot_change_a_number(
+    stub: StubServer, llm_settings: Any, reasks: int
+) -> None:
+    stub.responder = _wrong
+    doc = doc_of(FIXTURES[2])
+    ex = review(stub, llm_settings, doc, reasks=reasks)
+    proposed = candidates(doc)
+    expected = {
+        (t.value_start, t.value_end)
+        for rc in proposal_of(doc).chunks
+        for k, t in rc.targets.items()
+        if k % 2 == 0
+    }
+    assert {(t.value_start, t.value_end) for t in ex.targets} == expected
+    for t in ex.targets:
+        original = proposed[(t.value_start, t.value_end)]
+        assert numbers_of(t) == numbers_of(original)
+        assert t.indicator == original.indicator  # the invented name never lands
+    assert ex.projects == []
+    requests = len(proposal_of(doc).chunks) * (1 + reasks)
+    assert stub.count == requests  # re-asked while re-asks remain
+
+
+def test_unknown_ids_are_reasked_then_answered(stub: StubServer, llm_settings: Any) -> None:
+    seen: set[str] = set()
+    lock = threading.Lock()
+
+    def first_wrong(text: str, request: dict[str, Any]) -> dict[str, Any]:
+        with lock:
+            fresh = text not in seen
+            seen.add(text)
+        if fresh:
+            return {"targets": [{"id": 999, "indicator": ""}], "projects": [77]}
+        return review_answer(text, request)
+
+    stub.responder = first_wrong
+    doc = doc_of(FIXTURES[0])
+    ex = review(stub, llm_settings, doc, reasks=2)
+    chunks = len(proposal_of(doc).chunks)
+    assert stub.count == 2 * chunks
+    assert ex.dropped == 0 and len(ex.targets) == len(candidates(doc))
+    reask = stub.requests[-1].body["messages"]
+    assert any("999" in str(m.get("content")) for m in reask[2:])  # the error went back
+
+
+def test_unknown_ids_are_salvaged_without_reasks(stub: StubServer, llm_settings: Any) -> None:
+    def with_unknown(text: str, request: dict[str, Any]) -> dict[str, Any]:
+        answer = review_answer(text, request)
+        answer["targets"].append({"id": 999, "indicator": ""})
+        answer["projects"].append(77)
+        return answer
+
+    stub.responder = with_unknown
+    doc = doc_of(FIXTURES[0])
+    ex = review(stub, llm_settings, doc, reasks=0)
+    chunks = len(proposal_of(doc).chunks)
+    assert stub.count == chunks  # one request each: nothing re-asked
+    assert ex.dropped == 2 * chunks  # the unknown target and project of every chunk
+    assert len(ex.targets) == len(candidates(doc))
+
+
+def test_a_project_not_in_the_chunk_is_dropped_and_counted(
+    stub: StubServer, llm_settings: Any
+) -> None:
+    doc = doc_of(FIXTURES[0])
+    proposal = proposal_of(doc)
+    rc = proposal.chunks[-1]
+    # a phrase written in the last chunk that the rules did not propose
+    clause = next(c for c in re.split(r"[，。；\n]", rc.chunk.text) if len(c) >= 6)
+    written = clause[:6]
+
+    def naming(text: str, request: dict[str, Any]) -> dict[str, Any]:
+        answer = review_answer(text, request)
+        answer["more_projects"] = ["火星基地建设工程"]
+        if written in text and "〖" not in text.split(written)[0][-3:]:
+            answer["more_projects"].append(written)
+        return answer
+
+    stub.responder = naming
+    ex = review(stub, llm_settings, doc, reasks=0)
+    names = [p.name for p in ex.projects]
+    assert "火星基地建设工程" not in names
+    assert ex.dropped == len(proposal.chunks)  # the invented name, once per chunk
+    found = [p for p in ex.projects if p.name == written]
+    assert found and doc.text[found[0].start : found[0].end] == found[0].quote
+    assert written in found[0].quote
+
+
+def test_same_output_whatever_order_answers_arrive(tmp_path: Path, llm_settings: Any) -> None:
+    doc = doc_of(CORPUS / "mancheng_2023.txt")
+    outputs = []
+    for seed in (1, 2):
+        rng = random.Random(seed)
+        lock = threading.Lock()
+
+        def slow(
+            text: str, request: dict[str, Any], rng: random.Random = rng, lock: Any = lock
+        ) -> dict[str, Any]:
+            with lock:
+                delay = rng.uniform(0, 0.05)
+            time.sleep(delay)
+            return review_answer(text, request)
+
+        with StubServer(responder=slow) as stub:
+            ex = review(stub, llm_settings, doc, concurrency=4, cache_dir=str(tmp_path / str(seed)))
+            assert stub.peak > 1
+        outputs.append(
+            ([t.model_dump() for t in ex.targets], [p.model_dump() for p in ex.projects])
+        )
+    assert outputs[0] == outputs[1]
+
+
+def test_cache_key_holds_the_strategy(stub: StubServer, llm_settings: Any) -> None:
+    stub.responder = review_answer
+    doc = doc_of(FIXTURES[1])
+    first = review(stub, llm_settings, doc)
+    sent = stub.count
+    again = review(stub, llm_settings, doc)
+    assert stub.count == sent  # a rerun of the review is answered from the cache
+    assert [t.model_dump() for t in again.targets] == [t.model_dump() for t in first.targets]
+    assert again.usage.cached == sent
+    engine = LLMEngine(llm_settings(stub, strategy="extract"))
+    asyncio.run(engine.extract(doc))
+    assert stub.count > sent  # the same chunks under the other strategy are asked for
+
+
+def test_meta_records_the_strategy(stub: StubServer, llm_settings: Any) -> None:
+    stub.responder = review_answer
+    engine = LLMEngine(llm_settings(stub, strategy="review"))
+    summary = asyncio.run(summarize_report(load_report(FIXTURES[3]), engine))
+    assert summary.meta.strategy == "review"
+    assert summary.meta.prompt_version != LLMEngine(llm_settings(stub)).prompt_version
+    assert check(summary, load_report(FIXTURES[3]).text).violations == []
+
+
+# ---------------------------------------------------------------- pure parts
+
+
+def test_salvage_keeps_valid_items_and_counts_the_rest() -> None:
+    ctx = ReviewContext(
+        text="推进城东污水处理厂建设", clauses={1: "增长6%左右"}, projects=frozenset({1})
+    )
+    raw = (
+        '{"targets":[{"id":1,"indicator":"虚构"},{"id":5,"indicator":""},"x"],'
+        '"projects":[1,9],"more_projects":["城东污水处理厂","火星基地"]}'
+    )
+    answer, dropped = salvage_review(raw, ctx)
+    assert [(t.id, t.indicator) for t in answer.targets] == [(1, "")]  # indicator blanked
+    assert answer.projects == [1] and answer.more_projects == ["城东污水处理厂"]
+    assert dropped == 4  # id 5, "x", project 9, 火星基地
+    with pytest.raises(ValueError):
+        salvage_review("[1, 2]", ctx)
+
+
+def test_decide_without_answers_keeps_only_the_rules_side() -> None:
+    doc = doc_of(FIXTURES[0])
+    proposal = proposal_of(doc)
+    ex = decide(doc, proposal, [ReviewAnswer() for _ in proposal.chunks])
+    assert ex.targets == [] and ex.projects == []
+    assert ex.qualitative_targets == proposal.base.qualitative_targets
+    assert ex.outcomes == proposal.base.outcomes
+
+
+def test_a_renamed_indicator_gets_its_own_key() -> None:
+    doc = doc_of(FIXTURES[0])
+    proposal = proposal_of(doc)
+    rc, k, t = next(
+        (rc, k, t)
+        for rc in proposal.chunks
+        for k, t in rc.targets.items()
+        if "地区生产总值" in t.quote and t.unit == "%"
+    )
+    answers = [
+        ReviewAnswer(targets=[ReviewedTarget(id=k, indicator="地区生产总值")] if r is rc else [])
+        for r in proposal.chunks
+    ]
+    [got] = decide(doc, proposal, answers).targets
+    assert got.indicator == "地区生产总值" and got.key == "gdp" and got.measure == "growth"
+    assert numbers_of(got) == numbers_of(t)
