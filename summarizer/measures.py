@@ -84,7 +84,7 @@ _CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")
 _QUALIFIER_TAIL = re.compile(r"(?:不低于|不超过|不少于|不高于|不小于|不大于|不多于|至少|约|近|超)$")
 
 
-def _clause_tail(before: str) -> str:
+def clause_tail(before: str) -> str:
     """The words of the number's own clause before it, without a bound word (不低于, 约)."""
     parts = _CLAUSE_END.split(before)
     tail = parts[-1].strip() if parts else ""
@@ -96,7 +96,7 @@ def measure_of(indicator: str, unit: str, direction: str = "", before: str = "")
     (the closed list of docs/output-format.md, "" for none); ``before`` is the quote up to the
     number (only its last clause is read). See the module docstring for the rules."""
     u = normalize_unit(unit)
-    tail = _clause_tail(before)
+    tail = clause_tail(before)
     words = indicator + tail
     if u in _POINTS:
         return "change"
@@ -152,4 +152,12 @@ def unit_dimension(unit: str) -> str:
     return _DIMENSIONS.get(base, base)
 
 
-__all__ = ["COUNT_UNITS", "LEVEL_WORDS", "MEASURES", "Measure", "measure_of", "unit_dimension"]
+__all__ = [
+    "COUNT_UNITS",
+    "LEVEL_WORDS",
+    "MEASURES",
+    "Measure",
+    "clause_tail",
+    "measure_of",
+    "unit_dimension",
+]

@@ -65,20 +65,31 @@ def indicators() -> tuple[Indicator, ...]:
 
 
 @cache
-def _alias_table() -> tuple[
-    dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[re.Pattern[str], str], ...]
-]:
+def _alias_table() -> tuple[dict[str, str], int, tuple[tuple[re.Pattern[str], str], ...]]:
+    """Aliases (lower case) -> key, the longest alias's length, and the patterns with their key.
+
+    Head-final matching looks each ending of an indicator up in the dict, longest first: the
+    same answer as trying every alias longest first, in a few dict look-ups instead of hundreds
+    of ``endswith`` (one ending of each length exists, so no two aliases tie)."""
     exact: dict[str, str] = {}
     for ind in indicators():
         for alias in ind.aliases:
             exact[alias.lower()] = ind.key
-    longest_first = tuple(sorted(exact.items(), key=lambda kv: -len(kv[0])))
+    longest = max((len(a) for a in exact), default=0)
     patterns = tuple((p, ind.key) for ind in indicators() for p in ind.patterns)
-    return exact, longest_first, patterns
+    return exact, longest, patterns
 
 
 # What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp.
 _MEASURE_SUFFIX = re.compile(r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平|可比)$")
+
+
+# Quotation marks around a name or part of it (“气代煤”改造), and the work done on a thing after
+# its name (道路建设, 重点项目建设, 农村危房改造工程): tried only when the name itself matches none.
+_QUOTES = re.compile(r"[“”\"‘’「」]")
+_WORK_SUFFIX = re.compile(
+    r"(?<=..)(?:建设|改造|改造提升|提升改造|工程|改造工程|建设工程|建设任务|改造任务)$"
+)
 
 
 def normalise_indicator(indicator: str) -> str:
@@ -95,22 +106,38 @@ def lookup_key(indicator: str) -> str | None:
     (``全区地区生产总值`` is ``gdp``; ``进口博览会展位`` is not ``imports``), after a trailing
     measure word (``增速``, ``总量``) is dropped; an indicator's ``patterns`` (regular expressions
     in taxonomy.yaml) match where a name has a variable middle (``城镇…人均可支配收入``).
+    Pure and memoised: the rules engine asks it for the same few names again and again.
     """
+    found = match_indicator(indicator)
+    return found[0] if found else None
+
+
+def match_indicator(indicator: str) -> tuple[str, str] | None:
+    """``(key, what matched)`` for :func:`lookup_key`: the alias, or ``/pattern/``."""
     s = normalise_indicator(indicator).lower()
     if not s:
         return None
-    exact, longest_first, patterns = _alias_table()
+    exact, longest, patterns = _alias_table()
     if s in exact:
-        return exact[s]
+        return exact[s], s
     for pattern, key in patterns:
         if pattern.search(s):
-            return key
+            return key, f"/{pattern.pattern}/"
     core = _MEASURE_SUFFIX.sub("", s) or s
-    if core in exact:
-        return exact[core]
-    for alias, key in longest_first:
-        if len(alias) >= 2 and core.endswith(alias):
-            return key
+    found = _head_match(core, exact, longest)
+    if found is None and _QUOTES.search(core):  # 省级“专精特新”企业: quotes are no part of a name
+        found = _head_match(_QUOTES.sub("", core), exact, longest)
+    if found is None and _WORK_SUFFIX.search(core):  # 重点项目建设 is 重点项目
+        found = _head_match(_WORK_SUFFIX.sub("", _QUOTES.sub("", core)), exact, longest)
+    return found
+
+
+def _head_match(core: str, exact: dict[str, str], longest: int) -> tuple[str, str] | None:
+    """The longest alias that is all of ``core`` or its end (at least two characters)."""
+    for n in range(min(longest, len(core)), 1, -1):
+        key = exact.get(core[-n:])
+        if key is not None:
+            return key, core[-n:]
     return None
 
 

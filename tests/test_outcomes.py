@@ -54,7 +54,7 @@ def test_review_results_are_outcomes_of_the_year_under_review() -> None:
         ("综合效益", None, "growth", 63.4, "%", "2017"),
         ("新型农业经营主体", None, "level", 920, "家", "2017"),
         ("农业产业化经营率", None, "level", 63.5, "%", "2017"),
-        ("规模以上工业企业", None, "change", 5, "家", "2017"),
+        ("规模以上工业企业", "new_industrial_enterprises", "change", 5, "家", "2017"),
     ]
     # the plan year's targets are targets, never outcomes
     assert {(t.indicator, t.value, t.measure) for t in s.targets} >= {

@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from ..chunking import Document
-from ..measures import measure_of, unit_dimension
+from ..measures import clause_tail, measure_of, unit_dimension
 from ..models import (
     EngineName,
     Outcome,
@@ -110,11 +110,25 @@ def outcome_of(target: Target, period: str) -> Outcome:
 _SHARE_AFTER = re.compile(r"占[^，,；;。]{0,16}(?:比重|比例|份额)|占比|比重|的比例")
 
 
+# Where the words before an indicator stop belonging to its name: clause and list punctuation.
+_NAME_STOP = re.compile(r"[，,；;。：:、\s（）()“”\"]")
+
+
+def _name_as_written(indicator: str, before: str) -> str:
+    """The indicator with the words of its clause that run into it right before the number
+    (``城镇新增就业3000人`` read as 就业: 城镇新增就业), so that the longest name the report wrote
+    picks the key; the indicator itself when the clause does not end in it."""
+    tail = _NAME_STOP.split(clause_tail(before))[-1]
+    return (
+        tail if indicator and len(tail) > len(indicator) and tail.endswith(indicator) else indicator
+    )
+
+
 def item_key(indicator: str, unit: str = "", measure: str = "", before: str = "") -> str | None:
     """The taxonomy key of ``indicator`` (:func:`summarizer.taxonomy.lookup_key`), or None when
     the number is a share or ratio stated of it (a % level after 占…比重, 占比) while the
     indicator itself names no share: 外商直接投资占全市比重 is not ``fdi``."""
-    key = lookup_key(indicator)
+    key = lookup_key(_name_as_written(indicator, before)) or lookup_key(indicator)
     dimension = unit_dimension(unit)
     if key is None or not key_admits(key, dimension):
         return None
