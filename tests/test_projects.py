@@ -257,6 +257,8 @@ def test_every_construction_word_closes_a_facility():
     # shunping_2021: 改扩建 is a construction word like 建设; 搬迁户 is a household, not a work
     assert names("举全县之力完成G234国道顺平段改扩建") == ["G234国道顺平段"]
     assert names("抓好大王店园区搬迁户的后续管理") == []
+    # lixian_2022: a repair closes a road as a build does
+    assert names("完成林曲路、周蠡路修复") == ["周蠡路", "林曲路"]
 
 
 def test_a_context_verb_starts_no_name_and_one_place_gives_one_project():

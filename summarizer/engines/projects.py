@@ -58,10 +58,11 @@ _BOUNDARY = re.compile(
 )
 _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
 # The construction words written after a work (closed class of the genre: the kinds of
-# building 新建/改建/扩建/改扩建/迁建 and the milestones); step 3 and _HINT look for the same.
+# building 新建/改建/扩建/改扩建/迁建, of repair 修缮/修复/大修, and the milestones); step 3
+# and _HINT look for the same.
 _WORKS_WORDS = (
     r"建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|前期|扫尾|开发建设|"
-    r"搬迁|迁建|置换|改扩建|扩建"
+    r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修"
 )
 _TAIL = re.compile(
     r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
