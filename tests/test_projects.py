@@ -227,3 +227,44 @@ def test_short_road_names_and_roads_joined_by_he():
     assert names("启动同兴街建设") == ["同兴街"]
     got = projects_of("全面完成环湖路和百兴路建设")
     assert sorted((p.name, p.status) for p in got) == [("环湖路", "建成"), ("百兴路", "建成")]
+
+
+def test_a_counted_list_shares_the_head_after_the_count():
+    # qinghai_2026, shunping_2021, lixian_2022: A、B、C + count + classifier + head
+    assert names("加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站") == [
+        "南山口抽水蓄能电站",
+        "同德抽水蓄能电站",
+        "哇让抽水蓄能电站",
+        "德令哈抽水蓄能电站",
+    ]
+    assert names("加快推进京环循环、深核盛基2个塑料园区建设") == [
+        "京环循环塑料园区",
+        "深核盛基塑料园区",
+    ]
+    # the head stops at 和; an item with a head of its own keeps it
+    assert names("高标准打造留史、百尺、鲍墟3个文化站和3个综合文化服务中心") == [
+        "留史文化站",
+        "百尺文化站",
+        "鲍墟文化站",
+    ]
+    assert "教委小区" in names("完成教委小区、长安小区、财政局家属院三个老旧小区改造任务")
+    # no head after the count, a count inside an item, fewer items than counted
+    assert names("全面打造伊敏河、六二六小河两条城市景观带") == []
+    assert "恒源街及小街" not in names("扎实推进双丰北大街、恒源街及9条小街小巷等城区道路建设")
+
+
+def test_every_construction_word_closes_a_facility():
+    # shunping_2021: 改扩建 is a construction word like 建设; 搬迁户 is a household, not a work
+    assert names("举全县之力完成G234国道顺平段改扩建") == ["G234国道顺平段"]
+    assert names("抓好大王店园区搬迁户的后续管理") == []
+    # lixian_2022: a repair closes a road as a build does
+    assert names("完成林曲路、周蠡路修复") == ["周蠡路", "林曲路"]
+
+
+def test_a_context_verb_starts_no_name_and_one_place_gives_one_project():
+    # anguo_2022: 配合 (like 对接, 融入) names another level's project
+    assert names("全力配合雄安-郑州高速规划建设") == []
+    # shunping_2021: read by two ways of naming, one project
+    text = "二、2021年工作\n（一）提升开发区承载能级。启动双创孵化中心和地表水厂建设。\n"
+    doc_projects = [p.name for p in summarize(text, engine="rules").projects]
+    assert doc_projects.count("双创孵化中心") <= 1

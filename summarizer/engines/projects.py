@@ -52,14 +52,23 @@ _BOUNDARY = re.compile(
     r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
     r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以|对|把|将|"
     r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
+    # 配合: a context verb of _CONTEXT_BEFORE, which reads the text before a name's start
+    r"配合|"
     r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$))好?"
 )
 _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
+# The construction words written after a work (closed class of the genre: the kinds of
+# building 新建/改建/扩建/改扩建/迁建, of repair 修缮/修复/大修, and the milestones); step 3
+# and _HINT look for the same.
+_WORKS_WORDS = (
+    r"建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|前期|扫尾|开发建设|"
+    r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修"
+)
 _TAIL = re.compile(
     r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
-    r"的综合|的)*(?:建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|"
-    r"交付使用|前期|扫尾|开发建设|搬迁|迁建|置换)(?!水平|力度|步伐|发展|攻坚|用地|管理|工程|项目)"
+    rf"的综合|的)*(?:{_WORKS_WORDS})(?!水平|力度|步伐|发展|攻坚|用地|管理|工程|项目|户)"
 )
+# (户: 改造户/搬迁户 are households the work concerns, 6 places: 定兴 徐水 涞水 阜平 满城 河北)
 # Words of categories, not of names (each seen in reports of two places or more outside the
 # seeds: 特色小镇 安国 定兴 容城 易县; 公立医院 徐水 山东 …; 社区卫生服务中心 北京 海拉尔;
 # 示范基地 云南 湖南; 老旧小区 24 places; 口袋公园 定兴 容城; 农村公路 安国 湖北; 全民健身中心
@@ -146,10 +155,18 @@ _ETC_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|景点|区)$")
 _ETC_GENERIC = re.compile(r"[^，,。；;、等的\s]{0,3}?(?=建设|改造|开工|建成)")
 
 
+# 南山口、哇让、同德、德令哈4个抽水蓄能电站, 卡阳、松如沟等14个750千伏电网工程: a list of
+# names counted with a classifier (the genre's closed class of measure words for works) and
+# completed by the head written once after the count
+_LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二三四五六七八九十两])[个座条所家处]")
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+# the capacity written before the head is each work's size, not part of its name
+_SIZE = re.compile(r"^[\d.]+万?(?:千瓦|千伏|兆瓦|吨|亩|公里|平方米|立方米|米)")
+_COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
+
+
 # What every way of naming a project needs in its clause (see _clause_projects).
-_HINT = re.compile(
-    rf"等|元的|{_STRONG}|建设|改造|开工|建成|完工|竣工|投产|通车|投入|交付|前期|扫尾"
-)
+_HINT = re.compile(rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}")
 
 
 # The back matter of a report: a glossary (``【名词解释】``, ``※注释※``: closed words of the genre)
@@ -196,13 +213,12 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
                 for p in _clause_projects(text, clause, section.path)
                 if _numbers_written(p, doc.text)
             )
-    seen: set[tuple[int, int, str]] = set()
-    out = []
+    # one name read twice in one place (by two ways of naming, with quotes of different
+    # extent: 启动双创孵化中心和地表水厂建设) is one project
+    out: list[Project] = []
     for p in found:
-        key = (p.start, p.end, p.name)
-        if key in seen:
+        if any(q.name == p.name and q.start < p.end and p.start < q.end for q in out):
             continue
-        seen.add(key)
         out.append(p)
     return out
 
@@ -403,6 +419,43 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
 
+    # 0. A、B、C(等)4个抽水蓄能电站: a counted list of names sharing the head after the count
+    for cm in _LIST_COUNT.finditer(body):
+        seg_start = max(body.rfind(c, 0, cm.start()) for c in "，,；;。") + 1
+        # a list with 等 is read in step 1; 恒源街及9条小街小巷: a count inside an item
+        if cm.group("etc") or "、" not in body[seg_start : cm.start()]:
+            continue
+        if body[cm.start() - 1] in "、和及与的":
+            continue
+        n = cm.group("n")
+        count = int(n) if n.isdigit() else _CN_DIGIT[n]
+        seg = _ETC_SEG.match(body, cm.end())
+        rest = re.split(r"[和及与]", seg.group() if seg else "")[0]
+        # the head ends the segment or a construction word follows it (两条城市景观带: no head)
+        k = next(
+            (
+                k
+                for k in range(len(rest), 0, -1)
+                if _COUNT_HEAD_END.search(rest, 0, k) and (k == len(rest) or _TAIL.match(rest[k:]))
+            ),
+            0,
+        )
+        if not k:
+            continue
+        head = _SIZE.sub("", rest[:k])
+        head_end = cm.end() + k
+        pieces = _split_list(body, seg_start, cm.start())
+        if not 2 <= len(pieces) <= count or not free(pieces[0][0], head_end):
+            continue
+        list_start = pieces[0][0]
+        for a, b in pieces:
+            name = _clean(body[a:b])
+            if not _COUNT_HEAD_END.search(name):
+                name += head
+            if _is_name(name, body, head_end, in_list=True, etc=True):
+                items.append(_Item(a, b, name, list_start, head_end))
+        taken.append((list_start, head_end))
+
     # 1. A、B、C等(在建)项目 / A、B等农贸市场
     for etc in _ETC.finditer(body):
         rest = body[etc.end() :]
@@ -507,9 +560,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             taken.append((list_start, b))
 
     # 3. facilities with a weaker head, followed by a construction word
-    for tail in re.finditer(
-        r"(?=建设|改造|开工|建成|完工|竣工|投产|通车|投入|交付|前期|扫尾)", body
-    ):
+    for tail in re.finditer(rf"(?={_WORKS_WORDS})", body):
         t = tail.start()
         if not _TAIL.match(body[t:]):
             continue
