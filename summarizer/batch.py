@@ -147,6 +147,10 @@ class BatchResult:
 def build_engine(options: BatchOptions) -> tuple[Engine, int]:
     """The engine for a run, and the concurrency to use across reports."""
     if options.engine == "rules":
+        if options.strategy:
+            raise UsageError(
+                "--strategy applies to the llm and local engines, not to --engine rules"
+            )
         return create_engine("rules"), options.concurrency or 1
     from .settings import load_settings
 

@@ -26,6 +26,12 @@ def create_engine(name: str, settings: Settings | None = None) -> Engine:
 
     settings = settings or load_settings()
     resolved = resolve_engine(name, settings)
+    if resolved == "rules" and settings.strategy and name == "auto":
+        raise UsageError(
+            f"--strategy {settings.strategy} needs a model: no endpoint, model or model file is "
+            "configured, so auto chose the rules engine; pass --model/--base-url or "
+            "--model-path"
+        )
     if resolved == "rules":
         from .rules import RulesEngine
 

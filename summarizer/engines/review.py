@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -35,7 +35,9 @@ from ..measures import measure_of
 from ..models import Project, Target
 from .base import Extraction, item_key
 
-MARK_OPEN, MARK_CLOSE = "【", "】"
+# 【k】: a number the rules engine reads as a target; 〔k〕: one it does not (the permissive
+# proposal's extra); 〖Pk name〗: a proposed project name
+PROPOSED, OTHER = ("【", "】"), ("〔", "〕")
 _PROJECT_PREFIX = "P"
 
 
@@ -44,11 +46,13 @@ _PROJECT_PREFIX = "P"
 
 @dataclass(frozen=True)
 class ReviewContext:
-    """What a chunk's answer is validated against: candidate ids with their clauses, project
-    ids, and the chunk text (as written in the source, without marks)."""
+    """What a chunk's answer is validated against: the candidate numbers (id -> clause), which
+    of them the rules engine proposed as targets, the proposed project ids, and the chunk text
+    (as written in the source, without marks)."""
 
     text: str
     clauses: dict[int, str]
+    proposed: frozenset[int]
     projects: frozenset[int]
 
 
@@ -72,32 +76,32 @@ def _context(info: ValidationInfo | None = None) -> ReviewContext | None:
     return REVIEW_CONTEXT.get()
 
 
-# caps on the answer's lists: a grammar-constrained small model cannot loop on items forever
-MAX_TARGETS, MAX_PROJECTS = 40, 12
+# a cap on the answer's lists: a grammar-constrained small model cannot loop on items forever
+MAX_ITEMS = 40
 
 
 def _schema(schema: dict[str, Any]) -> None:
     """A small schema (it goes with every request): no descriptions, property titles or
     defaults; capped lists."""
     schema.pop("description", None)
-    for name, prop in schema.get("properties", {}).items():
+    for prop in schema.get("properties", {}).values():
         if isinstance(prop, dict):
             for k in ("title", "default", "description"):
                 prop.pop(k, None)
             if prop.get("type") == "array":
-                prop["maxItems"] = MAX_TARGETS if name == "targets" else MAX_PROJECTS
+                prop["maxItems"] = MAX_ITEMS
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="ignore", json_schema_extra=_schema)
 
 
-class ReviewedTarget(_Strict):
-    # a candidate number the model calls a target of the plan year (no docstring: it would
-    # be sent as the schema's description with every request)
+class Rename(_Strict):
+    # a new indicator for number 【id】, copied from its clause (no docstring: it would be
+    # sent as the schema's description with every request)
 
     id: int
-    indicator: str = ""
+    indicator: str
 
     @field_validator("indicator", mode="before")
     @classmethod
@@ -109,13 +113,13 @@ class ReviewedTarget(_Strict):
     def _verbatim(cls, v: str, info: ValidationInfo) -> str:
         ctx = _context(info)
         ident = info.data.get("id")
-        if ctx is None or not v or not isinstance(ident, int):
+        if ctx is None or not isinstance(ident, int):
             return v
         clause = ctx.clauses.get(ident)
-        if clause is not None and v not in clause:
+        if clause is not None and (len(v) < 2 or v not in clause):
             raise ValueError(
-                f"indicator {v!r} of 【{ident}】 is not written in its clause {clause!r}: copy "
-                "it from that clause, or give an empty string"
+                f"indicator {v!r} of number {ident} is not written in its clause {clause!r}: "
+                "copy it from that clause"
             )
         return v
 
@@ -124,31 +128,53 @@ class ReviewedTarget(_Strict):
     def _known(cls, v: int, info: ValidationInfo) -> int:
         ctx = _context(info)
         if ctx is not None and v not in ctx.clauses:
-            known = ", ".join(str(k) for k in sorted(ctx.clauses)) or "none"
-            raise ValueError(f"there is no number 【{v}】 in the text (ids: {known})")
+            raise ValueError(f"there is no number {v} in the text (ids: {_list(ctx.clauses)})")
         return v
 
 
 class ReviewAnswer(_Strict):
-    # the model's decisions for one chunk (ids refer to the marks in the chunk)
+    # the model's decisions for one chunk: ids refer to the marks in the chunk (【k】 numbers
+    # proposed as targets, 〔k〕 numbers not proposed, 〖Pk …〗 proposed project names)
 
-    targets: list[ReviewedTarget] = Field(default_factory=list)
-    projects: list[int] = Field(default_factory=list)  # ids of proposed names that are projects
-    more_projects: list[str] = Field(default_factory=list)  # names the proposal missed
+    not_targets: list[int] = Field(default_factory=list)
+    more_targets: list[int] = Field(default_factory=list)
+    indicators: list[Rename] = Field(default_factory=list)
+    not_projects: list[int] = Field(default_factory=list)
+    more_projects: list[str] = Field(default_factory=list)
 
-    @field_validator("targets", "projects", "more_projects", mode="before")
+    @field_validator("*", mode="before")
     @classmethod
     def _lists(cls, v: Any) -> Any:
         return [] if v is None else v
 
-    @field_validator("projects")
+    @field_validator("not_targets")
+    @classmethod
+    def _proposed(cls, v: list[int], info: ValidationInfo) -> list[int]:
+        ctx = _context(info)
+        bad = [k for k in v if ctx is not None and k not in ctx.proposed]
+        if ctx is not None and bad:
+            raise ValueError(f"{bad[0]} is not a 【】 number (【】 ids: {_list(ctx.proposed)})")
+        return v
+
+    @field_validator("more_targets")
+    @classmethod
+    def _others(cls, v: list[int], info: ValidationInfo) -> list[int]:
+        ctx = _context(info)
+        if ctx is None:
+            return v
+        others = set(ctx.clauses) - ctx.proposed
+        bad = [k for k in v if k not in others]
+        if bad:
+            raise ValueError(f"{bad[0]} is not a 〔〕 number (〔〕 ids: {_list(others)})")
+        return v
+
+    @field_validator("not_projects")
     @classmethod
     def _known_projects(cls, v: list[int], info: ValidationInfo) -> list[int]:
         ctx = _context(info)
-        if ctx is not None:
-            unknown = [k for k in v if k not in ctx.projects]
-            if unknown:
-                raise ValueError(f"no proposed project P{unknown[0]} (ids: {_ids(ctx.projects)})")
+        bad = [k for k in v if ctx is not None and k not in ctx.projects]
+        if ctx is not None and bad:
+            raise ValueError(f"no proposed project P{bad[0]} (ids: {_list(ctx.projects)})")
         return v
 
     @field_validator("more_projects")
@@ -163,39 +189,37 @@ class ReviewAnswer(_Strict):
         return names
 
 
-def _ids(ids: frozenset[int]) -> str:
-    return ", ".join(f"{_PROJECT_PREFIX}{k}" for k in sorted(ids)) or "none"
+def _list(ids: Iterable[int]) -> str:
+    return ", ".join(str(k) for k in sorted(ids)) or "none"
 
 
 def salvage_review(raw: str, ctx: ReviewContext) -> tuple[ReviewAnswer, int]:
-    """The valid part of a raw answer that failed validation: items with unknown ids and
-    project names not in the text are dropped (and counted); an indicator not written in its
-    clause is blanked (the proposal's stands). Raises ValueError when ``raw`` is not a JSON
-    object."""
+    """The valid part of a raw answer that failed validation: ids that do not refer to a mark
+    of the right kind, renames not written in their clause and project names not in the text
+    are dropped and counted. Raises ValueError when ``raw`` is not a JSON object."""
     data = json.loads(raw)
     if not isinstance(data, dict):
         raise ValueError("the answer is not a JSON object")
     dropped = 0
-    targets: list[ReviewedTarget] = []
-    for item in data.get("targets") or []:
-        if not isinstance(item, dict):
-            dropped += 1
-            continue
-        with reviewing(ctx):
-            try:
-                targets.append(ReviewedTarget.model_validate(item))
-                continue
-            except ValidationError:
-                pass
-            try:
-                targets.append(ReviewedTarget.model_validate({**item, "indicator": ""}))
-            except ValidationError:
+    others = set(ctx.clauses) - ctx.proposed
+
+    def ids(name: str, allowed: Iterable[int]) -> list[int]:
+        nonlocal dropped
+        allowed = set(allowed)
+        out = []
+        for k in data.get(name) or []:
+            if isinstance(k, int) and k in allowed:
+                out.append(k)
+            else:
                 dropped += 1
-    projects = []
-    for k in data.get("projects") or []:
-        if isinstance(k, int) and k in ctx.projects:
-            projects.append(k)
-        else:
+        return out
+
+    renames: list[Rename] = []
+    for item in data.get("indicators") or []:
+        try:
+            with reviewing(ctx):
+                renames.append(Rename.model_validate(item))
+        except ValidationError:
             dropped += 1
     more = []
     for name in data.get("more_projects") or []:
@@ -203,7 +227,13 @@ def salvage_review(raw: str, ctx: ReviewContext) -> tuple[ReviewAnswer, int]:
             more.append(name.strip())
         else:
             dropped += 1
-    answer = ReviewAnswer.model_construct(targets=targets, projects=projects, more_projects=more)
+    answer = ReviewAnswer.model_construct(
+        not_targets=ids("not_targets", ctx.proposed),
+        more_targets=ids("more_targets", others),
+        indicators=renames,
+        not_projects=ids("not_projects", ctx.projects),
+        more_projects=more,
+    )
     return answer, dropped
 
 
@@ -217,6 +247,7 @@ class ReviewChunk:
     chunk: Chunk
     marked: str
     targets: dict[int, Target]  # id -> the proposal's reading of that number
+    proposed: frozenset[int]  # the ids the rules engine reads as targets (【k】)
     projects: dict[int, Project]  # id -> a proposed project
     context: ReviewContext
 
@@ -241,6 +272,7 @@ def propose(doc: Document, chunks: list[Chunk]) -> Proposal:
     for t in [*loose.targets, *base.targets]:  # the strict reading wins where both read one
         by_span[(t.value_start, t.value_end)] = t
     numbers = sorted(by_span.values(), key=lambda t: (t.value_start, t.value_end))
+    strict = {(t.value_start, t.value_end) for t in base.targets}
     projects = sorted(base.projects, key=lambda p: (p.start, p.end))
     out = Proposal(base=base)
     for chunk in chunks:
@@ -248,18 +280,37 @@ def propose(doc: Document, chunks: list[Chunk]) -> Proposal:
         named = [p for p in projects if chunk.start <= p.start and p.end <= chunk.end]
         if not mine and not named:
             continue
-        out.chunks.append(_review_chunk(chunk, mine, named))
+        layout = doc.layout[chunk.start : chunk.end]  # literal \\r\\n, &nbsp; are blanks there
+        out.chunks.append(_review_chunk(chunk, layout, mine, strict, named))
         out.candidates += len(mine)
     return out
 
 
-def _review_chunk(chunk: Chunk, numbers: list[Target], projects: list[Project]) -> ReviewChunk:
-    """Mark the chunk: ``【k】`` before candidate number k, ``〖Pk 〗`` around proposed project
-    k where its name is written in its quote (else it is listed after the text)."""
+_BLANK_LINES = re.compile(r"\s*\n\s*")
+_BLANKS = re.compile(r"[^\S\n]{2,}")
+
+
+def _review_chunk(
+    chunk: Chunk,
+    layout: str,
+    numbers: list[Target],
+    strict: set[tuple[int, int]],
+    projects: list[Project],
+) -> ReviewChunk:
+    """Mark the chunk: ``【k】`` before candidate number k when the rules engine reads it as a
+    target (its span is in ``strict``), ``〔k〕`` when only the permissive reading does,
+    ``〖Pk 〗`` around proposed project k where its name is written in its quote (else it is
+    listed after the text). The marks go into ``layout`` (the chunk's layout view: escapes
+    and entities blanked, same offsets), whose runs of blanks are then squeezed."""
     marks: list[tuple[int, int, str]] = []  # (offset in chunk, order at one offset, mark)
     targets: dict[int, Target] = {}
+    proposed = set()
     for k, t in enumerate(numbers, start=1):
-        marks.append((t.value_start - chunk.start, 2, f"{MARK_OPEN}{k}{MARK_CLOSE}"))
+        (open_, close) = OTHER
+        if (t.value_start, t.value_end) in strict:
+            (open_, close) = PROPOSED
+            proposed.add(k)
+        marks.append((t.value_start - chunk.start, 2, f"{open_}{k}{close}"))
         targets[k] = t
     named = {k: p for k, p in enumerate(projects, start=1)}
     listed = []
@@ -273,19 +324,20 @@ def _review_chunk(chunk: Chunk, numbers: list[Target], projects: list[Project]) 
     pieces: list[str] = []
     pos = 0
     for at, _order, mark in sorted(marks):
-        pieces.append(chunk.text[pos:at])
+        pieces.append(layout[pos:at])
         pieces.append(mark)
         pos = at
-    pieces.append(chunk.text[pos:])
-    marked = "".join(pieces)
+    pieces.append(layout[pos:])
+    marked = _BLANKS.sub(" ", _BLANK_LINES.sub("\n", "".join(pieces))).strip()
     if listed:
         marked += "\n候选项目：" + "；".join(listed)
     ctx = ReviewContext(
         text=chunk.text,
         clauses={k: t.quote for k, t in targets.items()},
+        proposed=frozenset(proposed),
         projects=frozenset(named),
     )
-    return ReviewChunk(chunk, marked, targets, named, ctx)
+    return ReviewChunk(chunk, marked, targets, frozenset(proposed), named, ctx)
 
 
 # ---------------------------------------------------------------- the decision
@@ -306,9 +358,10 @@ _NAME_TRIM = re.compile(r"^[，,、；;。：:\s]+|[，,、；;。：:\s]+$")
 
 
 def decide(doc: Document, proposal: Proposal, answers: list[ReviewAnswer]) -> Extraction:
-    """The extraction a review gives: the proposal's numbers the answers call targets (with the
-    answer's indicator when it gave one), its projects they keep and the missed ones they name,
-    grounded in the chunk; everything else is the rules engine's."""
+    """The extraction a review gives: the proposed targets the answers do not reject and the
+    other candidates they accept (renamed where an answer gives an indicator from the clause),
+    the proposed projects they do not reject and the missed ones they name, grounded in the
+    chunk; outcomes, priorities and qualitative targets are the rules engine's."""
     base = proposal.base
     out = Extraction(
         qualitative_targets=list(base.qualitative_targets),
@@ -316,32 +369,25 @@ def decide(doc: Document, proposal: Proposal, answers: list[ReviewAnswer]) -> Ex
         outcomes=list(base.outcomes),
         chunks=len(proposal.chunks),
     )
-    seen_targets: set[tuple[int, int]] = set()
-    seen_projects: set[tuple[int, int, str]] = set()  # (quote span, name): a list shares a quote
+    seen: set[tuple[int, int]] = set()
     for rc, answer in zip(proposal.chunks, answers, strict=True):
-        for item in answer.targets:
-            t = rc.targets.get(item.id)
-            if t is None:
-                out.dropped += 1
-                continue
-            if (t.value_start, t.value_end) in seen_targets:
-                continue
-            seen_targets.add((t.value_start, t.value_end))
-            indicator = item.indicator if item.indicator in t.quote else ""
-            out.targets.append(relabel(t, indicator))
-        for k in answer.projects:
-            p = rc.projects.get(k)
-            if p is None:
-                out.dropped += 1
-            elif (p.start, p.end, p.name) not in seen_projects:
-                seen_projects.add((p.start, p.end, p.name))
-                out.projects.append(p)
+        rejected = set(answer.not_targets)
+        kept = [k for k in rc.targets if k in rc.proposed and k not in rejected]
+        kept += [k for k in answer.more_targets if k in rc.targets and k not in rc.proposed]
+        names = {r.id: r.indicator for r in answer.indicators}
+        for k in sorted(set(kept)):
+            t = rc.targets[k]
+            if (t.value_start, t.value_end) not in seen:
+                seen.add((t.value_start, t.value_end))
+                indicator = names.get(k, "")
+                out.targets.append(relabel(t, indicator if indicator in t.quote else ""))
+        dropped = set(answer.not_projects)
+        out.projects.extend(p for k, p in rc.projects.items() if k not in dropped)
         for name in answer.more_projects:
             project = _ground_project(doc, rc.chunk, _NAME_TRIM.sub("", name))
             if project is None:
                 out.dropped += 1
             elif not _named_already(out.projects, project):
-                seen_projects.add((project.start, project.end, project.name))
                 out.projects.append(project)
     out.targets.sort(key=lambda t: (t.value_start, t.value_end))
     out.projects.sort(key=lambda p: (p.start, p.end, name_span(p)))
@@ -387,10 +433,10 @@ def _ground_project(doc: Document, chunk: Chunk, name: str) -> Project | None:
 __all__ = [
     "REVIEW_CONTEXT",
     "Proposal",
+    "Rename",
     "ReviewAnswer",
     "ReviewChunk",
     "ReviewContext",
-    "ReviewedTarget",
     "decide",
     "propose",
     "relabel",
