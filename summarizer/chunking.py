@@ -10,6 +10,7 @@ group of ``01 02 03`` sub-sections, and a short lead sentence opening a paragrap
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -291,6 +292,17 @@ def build_sections(
     ``text`` may be the layout view of ``source`` (same length); titles are sliced from
     ``source`` so that they are verbatim.
     """
+    return _build_sections(text, start, end, source=source)[0]
+
+
+_Headline = tuple[tuple[int, int] | None]
+
+
+def _build_sections(
+    text: str, start: int = 0, end: int | None = None, *, source: str | None = None
+) -> tuple[list[Section], _Headline | None]:
+    """:func:`build_sections`, with the headline span of the sections it returns (as
+    ``Document._headline`` holds it) when it found it on them, else None (not known)."""
     if source is None:
         from .layout import layout_view
 
@@ -415,7 +427,8 @@ def build_sections(
     if headline is not None and _anchor_work_part(roots, headline[0], text, plan_year):
         out = []
         _flatten(roots, "", 1, out, source)
-    return out
+        return out, None  # other sections: their headline is found again when asked for
+    return out, (headline,)
 
 
 def _after_closing(roots: list[_Node]) -> None:
@@ -507,17 +520,22 @@ def _close(nodes: list[_Node], end: int, text: str) -> None:
         _close(node.children, node.end, text)
 
 
-def _add_lead_children(nodes: list[_Node], lines: list[Line], text: str) -> None:
-    """Give leaf work sections children for paragraphs opened by a short lead sentence."""
+def _add_lead_children(
+    nodes: list[_Node], lines: list[Line], text: str, starts: list[int] | None = None
+) -> None:
+    """Give leaf work sections children for paragraphs opened by a short lead sentence.
+    ``starts``: the lines' starts (in order), found once for the whole tree."""
+    if starts is None:
+        starts = [ln.start for ln in lines]
     for node in nodes:
         if node.children:
-            _add_lead_children(node.children, lines, text)
+            _add_lead_children(node.children, lines, text, starts)
             continue
         if node.style in ("plan", "preamble"):
             continue
-        body = [
-            ln for ln in lines if node.start < ln.start < node.end and ln.start >= node.title_end
-        ]
+        # the lines starting inside the node's body: node.start < start < node.end, after the title
+        lo = max(bisect_right(starts, node.start), bisect_left(starts, node.title_end))
+        body = lines[lo : bisect_left(starts, node.end)]
         leads = [(ln, n) for ln in body if (n := _lead_sentence(ln)) is not None]
         if not leads or (len(leads) == 1 and body and leads[0][0] is body[0]):
             continue
@@ -608,10 +626,13 @@ def _flatten(nodes: list[_Node], prefix: str, level: int, out: list[Section], te
 
 def chunk_report(report: Report) -> Document:
     """Build the section tree of a loaded report (page chrome excluded)."""
-    return Document(
-        report,
-        build_sections(report.layout, report.content_start, report.content_end, source=report.text),
+    sections, headline = _build_sections(
+        report.layout, report.content_start, report.content_end, source=report.text
     )
+    doc = Document(report, sections)
+    if headline is not None:
+        doc._headline = headline  # found on these very sections: not searched for twice
+    return doc
 
 
 # ---------------------------------------------------------------- LLM chunks
