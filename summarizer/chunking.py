@@ -76,6 +76,13 @@ class Line:
     text: str
 
 
+# Patterns of the title and lead readers below, compiled once.
+_TITLE_STOP = re.compile(r"是?[:：]|[，,。；;]")
+_NOT_LEAD = re.compile(r"[，,；;：:！!？?\d０-９%％]|我们|是")
+_YEAR = re.compile(r"(20\d\d)年")
+_COMMA = re.compile(r"[，,]")
+
+
 def split_lines(text: str, start: int, end: int) -> list[Line]:
     """Non-blank lines of ``text[start:end]`` with indentation and trailing blanks trimmed."""
     lines: list[Line] = []
@@ -141,7 +148,7 @@ def _match_marker(line: Line) -> tuple[str, int, int] | None:
 
 def _plan_title(text: str, line: Line) -> tuple[int, int]:
     """Title of a plan or preamble paragraph: up to ``是:`` / ``:`` / the first clause."""
-    m = re.search(r"是?[:：]|[，,。；;]", line.text[:60])
+    m = _TITLE_STOP.search(line.text[:60])
     end = line.start + (m.start() if m else min(len(line.text), 40))
     return _title_span(text, line.start, end)
 
@@ -155,7 +162,7 @@ def _lead_sentence(line: Line) -> int | None:
     if stop < 4 or stop > _LEAD_MAX:
         return None
     lead = line.text[:stop]
-    if re.search(r"[，,；;：:！!？?\d０-９%％]|我们|是", lead):
+    if _NOT_LEAD.search(lead):
         return None
     if len(line.text) - stop - 1 < 40:
         return None
@@ -556,7 +563,7 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
         return "plan"
     if node.style == "preamble":
         return "preamble"
-    years = [int(y) for y in re.findall(r"(20\d\d)年", title)]
+    years = [int(y) for y in _YEAR.findall(title)]
     if plan_year is not None and years and max(years) < plan_year and node.style != "lead":
         return "review"  # 一、2023年主要工作 in a report whose plan year is 2024
     if _REVIEW.search(title) and not _PLAN_CONTAINER.search(title):
@@ -572,7 +579,7 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
     if (
         len(marked_kids) >= 2
         and len(title) <= 24
-        and not re.search(r"[，,]", title)
+        and not _COMMA.search(title)
         and _YEAR_WORK.search(title)
     ):
         return "plan"
@@ -581,9 +588,7 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
 
 def _plan_year(roots: list[_Node], text: str) -> int | None:
     """The latest year named in top-level headings, when they name two or more years."""
-    years = {
-        int(y) for n in roots for y in re.findall(r"(20\d\d)年", text[n.title_start : n.title_end])
-    }
+    years = {int(y) for n in roots for y in _YEAR.findall(text[n.title_start : n.title_end])}
     return max(years) if len(years) >= 2 else None
 
 
