@@ -19,7 +19,7 @@ from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
 from .base import Engine, Extraction, outcome_of, target_at
 from .projects import find_projects
-from .review import NOT_RESULT, headings, period
+from .periods import NOT_RESULT, headings, period
 
 # Verbs that separate an indicator from its number. The `direction` field takes only the
 # closed list (numbers.DIRECTIONS); these others only mark where the indicator stops.
