@@ -10,6 +10,7 @@ group of ``01 02 03`` sub-sections, and a short lead sentence opening a paragrap
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -73,6 +74,13 @@ class Line:
     start: int  # first non-blank character
     end: int  # after the last non-blank character
     text: str
+
+
+# Patterns of the title and lead readers below, compiled once.
+_TITLE_STOP = re.compile(r"是?[:：]|[，,。；;]")
+_NOT_LEAD = re.compile(r"[，,；;：:！!？?\d０-９%％]|我们|是")
+_YEAR = re.compile(r"(20\d\d)年")
+_COMMA = re.compile(r"[，,]")
 
 
 def split_lines(text: str, start: int, end: int) -> list[Line]:
@@ -140,7 +148,7 @@ def _match_marker(line: Line) -> tuple[str, int, int] | None:
 
 def _plan_title(text: str, line: Line) -> tuple[int, int]:
     """Title of a plan or preamble paragraph: up to ``是:`` / ``:`` / the first clause."""
-    m = re.search(r"是?[:：]|[，,。；;]", line.text[:60])
+    m = _TITLE_STOP.search(line.text[:60])
     end = line.start + (m.start() if m else min(len(line.text), 40))
     return _title_span(text, line.start, end)
 
@@ -154,7 +162,7 @@ def _lead_sentence(line: Line) -> int | None:
     if stop < 4 or stop > _LEAD_MAX:
         return None
     lead = line.text[:stop]
-    if re.search(r"[，,；;：:！!？?\d０-９%％]|我们|是", lead):
+    if _NOT_LEAD.search(lead):
         return None
     if len(line.text) - stop - 1 < 40:
         return None
@@ -291,6 +299,17 @@ def build_sections(
     ``text`` may be the layout view of ``source`` (same length); titles are sliced from
     ``source`` so that they are verbatim.
     """
+    return _build_sections(text, start, end, source=source)[0]
+
+
+_Headline = tuple[tuple[int, int] | None]
+
+
+def _build_sections(
+    text: str, start: int = 0, end: int | None = None, *, source: str | None = None
+) -> tuple[list[Section], _Headline | None]:
+    """:func:`build_sections`, with the headline span of the sections it returns (as
+    ``Document._headline`` holds it) when it found it on them, else None (not known)."""
     if source is None:
         from .layout import layout_view
 
@@ -415,7 +434,8 @@ def build_sections(
     if headline is not None and _anchor_work_part(roots, headline[0], text, plan_year):
         out = []
         _flatten(roots, "", 1, out, source)
-    return out
+        return out, None  # other sections: their headline is found again when asked for
+    return out, (headline,)
 
 
 def _after_closing(roots: list[_Node]) -> None:
@@ -507,17 +527,22 @@ def _close(nodes: list[_Node], end: int, text: str) -> None:
         _close(node.children, node.end, text)
 
 
-def _add_lead_children(nodes: list[_Node], lines: list[Line], text: str) -> None:
-    """Give leaf work sections children for paragraphs opened by a short lead sentence."""
+def _add_lead_children(
+    nodes: list[_Node], lines: list[Line], text: str, starts: list[int] | None = None
+) -> None:
+    """Give leaf work sections children for paragraphs opened by a short lead sentence.
+    ``starts``: the lines' starts (in order), found once for the whole tree."""
+    if starts is None:
+        starts = [ln.start for ln in lines]
     for node in nodes:
         if node.children:
-            _add_lead_children(node.children, lines, text)
+            _add_lead_children(node.children, lines, text, starts)
             continue
         if node.style in ("plan", "preamble"):
             continue
-        body = [
-            ln for ln in lines if node.start < ln.start < node.end and ln.start >= node.title_end
-        ]
+        # the lines starting inside the node's body: node.start < start < node.end, after the title
+        lo = max(bisect_right(starts, node.start), bisect_left(starts, node.title_end))
+        body = lines[lo : bisect_left(starts, node.end)]
         leads = [(ln, n) for ln in body if (n := _lead_sentence(ln)) is not None]
         if not leads or (len(leads) == 1 and body and leads[0][0] is body[0]):
             continue
@@ -538,7 +563,7 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
         return "plan"
     if node.style == "preamble":
         return "preamble"
-    years = [int(y) for y in re.findall(r"(20\d\d)年", title)]
+    years = [int(y) for y in _YEAR.findall(title)]
     if plan_year is not None and years and max(years) < plan_year and node.style != "lead":
         return "review"  # 一、2023年主要工作 in a report whose plan year is 2024
     if _REVIEW.search(title) and not _PLAN_CONTAINER.search(title):
@@ -554,7 +579,7 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
     if (
         len(marked_kids) >= 2
         and len(title) <= 24
-        and not re.search(r"[，,]", title)
+        and not _COMMA.search(title)
         and _YEAR_WORK.search(title)
     ):
         return "plan"
@@ -563,9 +588,7 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
 
 def _plan_year(roots: list[_Node], text: str) -> int | None:
     """The latest year named in top-level headings, when they name two or more years."""
-    years = {
-        int(y) for n in roots for y in re.findall(r"(20\d\d)年", text[n.title_start : n.title_end])
-    }
+    years = {int(y) for n in roots for y in _YEAR.findall(text[n.title_start : n.title_end])}
     return max(years) if len(years) >= 2 else None
 
 
@@ -608,10 +631,13 @@ def _flatten(nodes: list[_Node], prefix: str, level: int, out: list[Section], te
 
 def chunk_report(report: Report) -> Document:
     """Build the section tree of a loaded report (page chrome excluded)."""
-    return Document(
-        report,
-        build_sections(report.layout, report.content_start, report.content_end, source=report.text),
+    sections, headline = _build_sections(
+        report.layout, report.content_start, report.content_end, source=report.text
     )
+    doc = Document(report, sections)
+    if headline is not None:
+        doc._headline = headline  # found on these very sections: not searched for twice
+    return doc
 
 
 # ---------------------------------------------------------------- LLM chunks

@@ -72,6 +72,7 @@ LEVEL_WORDS = re.compile(
 )
 # Words that name a rate of change: a % after them is a growth whatever the verb.
 _RATE_OF_CHANGE = re.compile(r"增速|增幅|涨幅|增长率|降幅|增长|上涨")
+_RATE_WORD = re.compile(r"增速|增幅|涨幅|增长率|降幅")
 _CHANGE_VERB = re.compile(r"(?:新增|净增|增加|增长|减少|提高|降低|下降|扩大|缩小|压减|削减|净减)$")
 _CHANGE_IN_NAME = re.compile(r"新增|净增|增加(?!值)|减少|压减|削减")
 _LEVEL_VERB = re.compile(r"(?:达到|达|突破|稳定在|保持在|控制在|超过|为|是)$")
@@ -101,7 +102,7 @@ def measure_of(indicator: str, unit: str, direction: str = "", before: str = "")
     if u in _POINTS:
         return "change"
     if u in _PERCENT:
-        if _RATE_OF_CHANGE.search(indicator) or re.search(r"增速|增幅|涨幅|增长率|降幅", tail):
+        if _RATE_OF_CHANGE.search(indicator) or _RATE_WORD.search(tail):
             return "growth"
         if LEVEL_WORDS.search(words) or _TO.search(tail):
             return "level"

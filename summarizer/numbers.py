@@ -114,6 +114,8 @@ def parse_chinese_number(s: str) -> float | None:
     return None if sp is None else sp[0] * _SCALES.get(sp[1], 1.0)
 
 
+# Numeral runs (一, 两千, 三百零五) recur in every report: parsed once each.
+@functools.lru_cache(maxsize=4096)
 def _cn_split(run: str) -> tuple[float, str] | None:
     """A Chinese numeral run as (value, scale as written): ``两千万`` -> (2000, "万")."""
     if "点" in run:

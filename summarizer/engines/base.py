@@ -100,7 +100,8 @@ def target_at(
 
 def outcome_of(target: Target, period: str) -> Outcome:
     """The outcome a target-shaped reading of review text states for ``period``."""
-    data = target.model_dump()
+    # the target's fields as they are (its values already validated), without a dump
+    data = dict(target.__dict__)
     del data["scope"]
     return Outcome.model_validate({**data, "period": period})
 
@@ -108,6 +109,7 @@ def outcome_of(target: Target, period: str) -> Outcome:
 # The number is a share of what the indicator names (外商直接投资占全市比重达到60%): the words
 # between them say so. A share never takes the key of its total.
 _SHARE_AFTER = re.compile(r"占[^，,；;。]{0,16}(?:比重|比例|份额)|占比|比重|的比例")
+_CLAUSE_END = re.compile(r"[，,；;。：:]")
 
 
 # Where the words before an indicator stop belonging to its name: clause and list punctuation.
@@ -136,7 +138,7 @@ def item_key(indicator: str, unit: str = "", measure: str = "", before: str = ""
         return key
     if key_unit(key) not in (None, "%"):
         return None  # a % level of an amount (占公共预算支出80%, 是2010年的2.6倍): a share
-    tail = re.split(r"[，,；;。：:]", before)[-1]
+    tail = _CLAUSE_END.split(before)[-1]
     k = tail.find(indicator) if indicator else -1
     after = tail[k + len(indicator) :] if k >= 0 else ""
     if _SHARE_AFTER.search(after) and not _SHARE_AFTER.search(indicator):

@@ -168,6 +168,51 @@ _COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
 # What every way of naming a project needs in its clause (see _clause_projects).
 _HINT = re.compile(rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}")
 
+# The patterns of the functions below, compiled once (they run for every candidate name).
+_PROJECT_TITLE = re.compile(r"工程|项目")
+_ROW_START = re.compile(r"\s*\d{4}年\s*启动")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+_LEAD_AMOUNT = re.compile(r"(?:总?投资)?[\d.]+[万亿]?元的?")
+_QUOTES_NOTES = re.compile(r"[“”\"]|\(\d+\)|（\d+）")
+_GEO = re.compile(r"[河湖江山岛]")
+_GEO_END = re.compile(r"[河湖江山岛]$")
+_COUNT_OR_OPEN = re.compile(r"\d+个|\d+项|个$|等$|[和与及]$")
+_NUMBER_OR_NOTE_START = re.compile(r"^[\d.]+(?:万|亿)?|^[（(]")
+_MORE_NAME = re.compile(r"[^和及与等并\W]")
+_PROJECT_END = re.compile(r"(?:项目|工程)$")
+_STRONG_PHASE_END = re.compile(rf"(?:{_STRONG}){_PHASE}$")
+_PHASED_NAME = re.compile(r"^[^\d]{2,}[一二三四五六七八九十\d]+期")
+_LEAD_COUNT = re.compile(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]")
+_BUILD_VERB_END = re.compile(r"(?:启动|新建|建成|完成|开工建设|打通)$")
+_PHASE_END = re.compile(rf"{_PHASE}$")
+_LEAD_RANK = re.compile(rf"^{_ETC_RANK}")
+_AND = re.compile(r"[和及]")
+_BUILD_END = re.compile(r"(?:建设|改造)$")
+_TAIL_AHEAD = re.compile(rf"(?={_WORKS_WORDS})")
+_WHEN_END = re.compile(
+    r"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体)+$"
+)
+_AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
+_PROGRESS_END = re.compile(r"(?:建设进度|建设|达产达效|达产|投产)$")
+_AND_WITH = re.compile(r"[和及与]")
+_JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
+_HE = re.compile(r"和")
+_ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
+_AMOUNT_BEFORE = re.compile(r"(总投资|年度计划投资|计划投资|投资|、)?([\d.]+(?:万亿|亿|万)?元)的?$")
+_AMOUNT_AFTER = re.compile(r"[,，]?(总投资|年度计划投资|计划投资|投资)([\d.]+(?:万亿|亿|万)?元)")
+_MOVED = re.compile(r"[^，]{0,4}(?:搬迁|置换)")
+
+
+def _last_stop(body: str, end: int) -> int:
+    """Where the last ，,；;。 before ``end`` is, else -1."""
+    return max(
+        body.rfind("，", 0, end),
+        body.rfind(",", 0, end),
+        body.rfind("；", 0, end),
+        body.rfind(";", 0, end),
+        body.rfind("。", 0, end),
+    )
+
 
 # The back matter of a report: a glossary (``【名词解释】``, ``※注释※``: closed words of the genre)
 # and appendices (``附件1`` on its own line, its title on the next). An appendix reporting on
@@ -193,7 +238,7 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     back = _back_matter(text)
     stop = back[0][0] if back else len(text)
     for a, b, title in back:
-        if not _PAST_APPENDIX.search(title) and re.search(r"工程|项目", title):
+        if not _PAST_APPENDIX.search(title) and _PROJECT_TITLE.search(title):
             found.extend(_table_projects(doc, text, a, b))
     for section, own_end in own_spans:
         own_end = min(own_end, stop)
@@ -254,7 +299,7 @@ def _table_projects(doc: Document, text: str, start: int, end: int) -> list[Proj
                 amount, unit = parsed[0], parsed[2]
                 a_s, a_e = am.start("amount"), am.end("amount")
                 q_end = a_e
-                go = re.match(r"\s*\d{4}年\s*启动", text[a_e:row_end])
+                go = _ROW_START.match(text[a_e:row_end])
                 if go:
                     status, q_end = "开工", a_e + go.end()
         out.append(
@@ -289,7 +334,7 @@ def _table_projects(doc: Document, text: str, start: int, end: int) -> list[Proj
 def _row_name(m: re.Match[str]) -> str:
     """The name line of a table row without a trailing parenthesis (``…项目（…校区）``)."""
     name = m.group("name").strip()
-    bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
+    bare = _TRAILING_NOTE.sub("", name)
     return name if _ANY_END.search(bare) else ""
 
 
@@ -319,7 +364,7 @@ def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
             continue
         if m.end() < b:
             start = m.end()
-    m2 = re.match(r"(?:总?投资)?[\d.]+[万亿]?元的?", body[start:b])
+    m2 = _LEAD_AMOUNT.match(body[start:b])
     if m2:
         start += m2.end()
     while start < b and body[start] in '、和与及“”"':
@@ -351,7 +396,7 @@ def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"[“”\"]|\(\d+\)|（\d+）", "", name)
+    return _QUOTES_NOTES.sub("", name)
 
 
 def _shared_tail(item: str, name: str) -> str:
@@ -362,7 +407,7 @@ def _shared_tail(item: str, name: str) -> str:
     if _ANY_END.search(item) or not suffix:
         return item
     word = suffix.group(0)
-    geo = re.search(r"[河湖江山岛]", name[:6]) if re.search(r"[河湖江山岛]$", item) else None
+    geo = _GEO.search(name[:6]) if _GEO_END.search(item) else None
     tail = name[geo.end() :] if geo else name[len(item) :]
     if not geo and len(tail) > len(word) + 4:
         return item  # 万广物流、鄱阳湖“前港后园”港口物流园项目: a long tail is not shared
@@ -376,9 +421,9 @@ def _is_name(
     # a road needs no more than a two-character name before its head (同兴街, 汇通路)
     if len(name) < (2 if in_list else 3 if _ROAD_END.search(name) else 4):
         return False
-    if _GENERIC_NAME.search(name) or re.search(r"\d+个|\d+项|个$|等$|[和与及]$", name):
+    if _GENERIC_NAME.search(name) or _COUNT_OR_OPEN.search(name):
         return False
-    if re.match(r"^[\d.]+(?:万|亿)?|^[（(]", name) or _VERBISH.search(name):
+    if _NUMBER_OR_NOTE_START.match(name) or _VERBISH.search(name):
         return False
     if _COUNT_AFTER.match(body[end:]):
         return False  # 智能制造项目14个: a count of a category is a target, not a project
@@ -389,25 +434,25 @@ def _is_name(
         return False
     # a phase after 工程 (“雪亮工程”二期项目) makes one work; 省天然气管网工程瑞金分输站: 工程
     # that more of the name follows is a modifier, not a campaign
-    more = re.match(r"[^和及与等并\W]", body[end : end + 1]) and not _TAIL.match(body[end:])
+    more = _MORE_NAME.match(body[end : end + 1]) and not _TAIL.match(body[end:])
     if name.endswith("工程") and not more:
         own = raw if raw.endswith("工程") else name
         if not _WORKS_OBJECT.search(own, 0, len(own) - 2):
             return False
-    if not re.search(r"(?:项目|工程)$", name):
+    if not _PROJECT_END.search(name):
         rest = _AREA_PREFIX.sub("", name)
         if rest != name and len(_ANY_END.sub("", rest)) < 2:
             return False
     # 恒峰物流园二期: a strong head with a phase is one undertaking whatever its base
-    weak = _WEAK_END.search(name) and not re.search(rf"(?:{_STRONG}){_PHASE}$", name)
+    weak = _WEAK_END.search(name) and not _STRONG_PHASE_END.search(name)
     if weak and not etc and not _ROAD_END.search(name) and len(base) < 3 and base[0] != "第":
         return False  # 供水厂, 雄安新区: a kind of facility, or a place, not a named work
     # 技改项目, 入园项目: a class of projects; “雪亮工程”二期项目: a phase makes one undertaking
     return (
         in_list
         or len(base) >= 3
-        or not re.search(r"(?:项目|工程)$", name)
-        or bool(re.search(r"^[^\d]{2,}[一二三四五六七八九十\d]+期", name))
+        or not _PROJECT_END.search(name)
+        or bool(_PHASED_NAME.search(name))
     )
 
 
@@ -459,7 +504,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
     # 1. A、B、C等(在建)项目 / A、B等农贸市场
     for etc in _ETC.finditer(body):
         rest = body[etc.end() :]
-        seg_start = max(body.rfind(c, 0, etc.start()) for c in "，,；;。") + 1
+        seg_start = _last_stop(body, etc.start()) + 1
         if _ETC_KIND.match(rest):
             # …房地产开发项目和地下水超采综合治理等重点领域专项整治: the items are fields
             taken.append((seg_start, etc.end()))
@@ -477,13 +522,12 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             found = _etc_head(rest)
             if found is None or found[0].startswith("重点"):
                 continue
-            head = re.sub(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]", "", found[0])
+            head = _LEAD_COUNT.sub("", found[0])
             head_end = etc.end() + found[1]
         own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
         if (head and not _STRONG_END.search(head)) or own_heads:
             # a facility head (农贸市场, 安置区) names a list of works only when built
-            cue = _TAIL.match(body[head_end:]) or re.search(
-                r"(?:启动|新建|建成|完成|开工建设|打通)$",
+            cue = _TAIL.match(body[head_end:]) or _BUILD_VERB_END.search(
                 body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())],
             )
             if "、" not in body[seg_start : etc.start()] or not cue:
@@ -502,11 +546,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         list_start = pieces[0][0]
         for a, b in pieces:
             name = _clean(body[a:b])
-            phased = domain_items and re.search(rf"{_PHASE}$", name)
+            phased = domain_items and _PHASE_END.search(name)
             if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
             if domain and not domain_items and not _ETC_HEAD_END.search(name):
-                name += re.sub(rf"^{_ETC_RANK}", "", domain)
+                name += _LEAD_RANK.sub("", domain)
             if head and not _ETC_HEAD_END.search(name):
                 name += head
             if _is_name(name, body, head_end, in_list=True, etc=True):
@@ -526,7 +570,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 continue
             raw = body[a:b]
             # 残疾人托管中心和康复中心项目: two works joined by 和 (the left one named in full)
-            split = re.search(r"[和及]", raw)
+            split = _AND.search(raw)
             if split and split.start() >= 4 and _ANY_END.search(raw[: split.start()]):
                 a2 = a + split.start()
                 first = _clean(body[a:a2])
@@ -539,7 +583,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 continue
             pieces = []
             if first_in_run and a == run.start() and a > 0 and body[a - 1] == "、":
-                seg_start = max(body.rfind(c, 0, a) for c in "，,；;。") + 1
+                seg_start = _last_stop(body, a) + 1
                 pieces = _split_list(body, seg_start, a - 1)
                 # 违规违建项目、资源能源项目、房地产开发项目: an item with its own strong
                 # head is a name of its own, read with its own run; the list shares from after it
@@ -551,7 +595,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             items.append(_Item(a, b, name, list_start, b))
             for pa, pb in pieces:
                 # 加快西宁至成都铁路建设、青藏铁路…: an item ending on its own construction word
-                built = re.search(r"(?:建设|改造)$", body[pa:pb])
+                built = _BUILD_END.search(body[pa:pb])
                 if built and _ANY_END.search(body, pa, pb - 2):
                     pb -= 2
                 item = _shared_tail(_clean(body[pa:pb]), name)
@@ -560,20 +604,17 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             taken.append((list_start, b))
 
     # 3. facilities with a weaker head, followed by a construction word
-    for tail in re.finditer(rf"(?={_WORKS_WORDS})", body):
+    for tail in _TAIL_AHEAD.finditer(body):
         t = tail.start()
         if not _TAIL.match(body[t:]):
             continue
         end = t
         while end > 0 and body[end - 1] in "的":
             end -= 1
-        tm = re.search(
-            r"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体)+$",
-            body[:end],
-        )
+        tm = _WHEN_END.search(body[:end])
         if tm:
             end = tm.start()
-        seg_start = max(body.rfind(c, 0, end) for c in "，,；;。") + 1
+        seg_start = _last_stop(body, end) + 1
         if not free(end - 1, end):
             continue
         if "等" in body[seg_start:end]:
@@ -590,13 +631,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         taken.append((list_start, end))
 
     # 4. 投资50亿元的新钢电弧炉升级改造: a named undertaking with its amount in front
-    for m in re.finditer(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})", body):
+    for m in _AMOUNT_OF.finditer(body):
         a = m.start("name")
         name = m.group("name")
         cut = name.find("项目")
-        b = a + (
-            cut + 2 if cut >= 0 else len(re.sub(r"(?:建设进度|建设|达产达效|达产|投产)$", "", name))
-        )
+        b = a + (cut + 2 if cut >= 0 else len(_PROGRESS_END.sub("", name)))
         if free(a, b) and _is_name(_clean(body[a:b]), body, b, in_list=False):
             items.append(_Item(a, b, _clean(body[a:b]), a, b))
             taken.append((a, b))
@@ -672,7 +711,7 @@ def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int
     """``恒源街及9条小街小巷``: an item whose part before 及/和/与 ends on a head noun is two."""
     out = []
     for a, b in parts:
-        m = re.search(r"[和及与]", body[a:b])
+        m = _AND_WITH.search(body[a:b])
         if m and m.start() > 1 and _ANY_END.search(body[a : a + m.start()]):
             out += [(a, a + m.start()), (a + m.end(), b)]
         else:
@@ -682,7 +721,7 @@ def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _splits_at(body: str, e: int) -> bool:
     """A strong head inside a run ends a name when ``和``/``及`` (or a verb) follows it."""
-    return bool(re.match(r"(?:和|及|与)(?!.{0,2}$)", body[e : e + 3])) and e > 4
+    return bool(_JOIN_AT.match(body[e : e + 3])) and e > 4
 
 
 def _split_list(
@@ -701,7 +740,7 @@ def _split_list(
     first = _trim_start(body, a0, b0)
     if split_and:  # 完成环湖路和百兴路建设: 和 joins two names when the left one has a head
         joined = _trim_start(body, a0, b0, keep_and=True)
-        m = re.search(r"和", body[joined:b0])
+        m = _HE.search(body[joined:b0])
         if m and _ANY_END.search(body, joined, joined + m.start()):
             first = joined
     parts[0] = (first, b0)
@@ -717,14 +756,14 @@ def _split_list(
     if split_and:
         out = []
         for a, b in parts:
-            m = re.search(r"[和及]", body[a:b])
+            m = _AND.search(body[a:b])
             if m and _ANY_END.search(body[a : a + m.start()]) and _ANY_END.search(body[a:b]):
                 out.append((a, a + m.start()))
                 out.append((a + m.end(), b))
             else:
                 out.append((a, b))
         parts = out
-    return [(a, b) for a, b in parts if b > a and re.fullmatch(r"[^\s，,；;。：:]+", body[a:b])]
+    return [(a, b) for a, b in parts if b > a and _ONE_ITEM.fullmatch(body[a:b])]
 
 
 def _project(text: str, clause: _Clause, body: str, it: _Item, section_path: str) -> Project:
@@ -765,7 +804,7 @@ def _project_amount(
 ) -> tuple[float | None, str | None, str | None, int | None, int | None]:
     """``投资50亿元的<name>`` or ``<name>，总投资50亿元``: the amount the text attaches."""
     before = text[clause.start : start]
-    m = re.search(r"(总投资|年度计划投资|计划投资|投资|、)?([\d.]+(?:万亿|亿|万)?元)的?$", before)
+    m = _AMOUNT_BEFORE.search(before)
     if m:
         parsed = numbers.parse_quantity(m.group(2))
         if parsed:
@@ -773,7 +812,7 @@ def _project_amount(
             kind = "总投资" if m.group(1) in (None, "投资", "总投资", "、") else m.group(1)
             return parsed[0], parsed[2], kind, a_s, a_s + len(m.group(2))
     after = text[end : min(clause.end + 12, len(text))]
-    m = re.match(r"[,，]?(总投资|年度计划投资|计划投资|投资)([\d.]+(?:万亿|亿|万)?元)", after)
+    m = _AMOUNT_AFTER.match(after)
     if m:
         parsed = numbers.parse_quantity(m.group(2))
         if parsed:
@@ -802,7 +841,7 @@ def _status(body: str, it: _Item) -> str | None:
     if before in ("开工建设", "开工", "启动", "开建"):
         return "开工"
     if before in ("完成", "建成"):
-        return "完成" if re.match(r"[^，]{0,4}(?:搬迁|置换)", after) else "建成"
+        return "完成" if _MOVED.match(after) else "建成"
     if before == "续建":
         return "续建"
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .. import numbers, wording
 from ..chunking import Document
@@ -17,6 +18,7 @@ from ..taxonomy import leading_indicator, lookup_key
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
 from .base import Engine, Extraction, outcome_of, target_at
+from .periods import NOT_RESULT, headings, period
 from .projects import find_projects
 
 # Verbs that separate an indicator from its number. The `direction` field takes only the
@@ -53,11 +55,28 @@ _TIME_IN_INDICATOR = re.compile(
 )
 # The level started from (地区生产总值由2010年的162.4亿元增加到…): not part of the indicator.
 _FROM_LEVEL = re.compile(r"(?:由|从)(?:19|20)\d\d年.*$")
+# Patterns of the helpers below, compiled once (they run for every number of every report).
+_NAME_NUMBER = re.compile(r"[\d.]+[^\d\s，,。；;、]?")
+_ARABIC = re.compile(r"[0-9０-９]")
+_DIGIT = re.compile(r"[\d０-９]")
+_ONLY_NUMBER = re.compile(r"[\d.%％]+")
+_DISTRIBUTIVE = re.compile(r"分别|均|都")
+_JOINT_SUBJECT = re.compile(r"^[^、和及与]{2,3}[、和及与][^、和及与]{2,3}[^、和及与]{2,}$")
+_TO_OR_IS = re.compile(r"[到至为]")
+_TO = re.compile(r"[到至]")
+_NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
+_GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
+_GROUP_COUNT = re.compile(r"的[\d０-９一二三四五六七八九十两]+[个项家批]")
+_PROJECT_WORD = re.compile(r"项目|工程")
 
 
+# The same words are cleaned again and again within a report (a clause's head is read for its
+# targets, its joint subject and its enumeration): a small cache, which the next report evicts.
+@lru_cache(maxsize=1024)
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"')
     for _ in range(3):
+        before = s
         s = _TIME_IN_INDICATOR.sub("", _LEAD_WORDS.sub("", s))
         if s.startswith("重点") and _ACTION.match(s, 2):
             s = s[2:]  # 重点实施…: an adverb; 重点项目: a noun, kept
@@ -65,6 +84,8 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         if lead and len(s) - lead.end() >= 2:
             s = s[lead.end() :]
         s = _TRAILING.sub("", _FROM_LEVEL.sub("", s))
+        if s == before:
+            break  # a fixed point: another round changes nothing
     # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it
     inner = list(_INNER_QUANTITY.finditer(s))
     if inner and len(s) - inner[-1].end() >= 2:
@@ -148,7 +169,7 @@ class RulesEngine(Engine):
         name_spans = sorted(
             (p.start + k, p.start + k + len(num))
             for p in projects
-            for num in re.findall(r"[\d.]+[^\d\s，,。；;、]?", p.name)
+            for num in _NAME_NUMBER.findall(p.name)
             if (k := p.quote.find(num)) >= 0
         )
         for section, own_end in own_spans:
@@ -167,7 +188,7 @@ class RulesEngine(Engine):
 
     def _outcomes(self, doc: Document, clauses: wording.ClauseIndex) -> list[Outcome]:
         """Results stated in the review part, read with the target machinery (clauses, mentions,
-        indicator, qualifier and direction readers); each dated by :func:`_period`."""
+        indicator, qualifier and direction readers); each dated by :func:`.review.period`."""
         spans = _own_spans(doc, review=True)
         if not spans:
             return []
@@ -180,10 +201,11 @@ class RulesEngine(Engine):
                 doc, quantities, section.start, own_end, "section", section, Extraction(),
                 review=found,
             )  # fmt: skip
+            heads = headings(doc, section) if found else None
             for clause, target in found:
-                period = _period(doc, section, clause)
-                if period is not None:
-                    out.append(outcome_of(target, period))
+                when = period(doc, section, clause, heads) if heads is not None else None
+                if when is not None:
+                    out.append(outcome_of(target, when))
         return out
 
     # ------------------------------------------------------------ targets
@@ -213,14 +235,14 @@ class RulesEngine(Engine):
                     ex.qualitative_targets.extend(_qualitative(text, clause, deepest.path))
                 continue
             if review is not None:
-                if _NOT_RESULT.search(text[clause.start : clause.end]):
+                if NOT_RESULT.search(text, clause.start, clause.end):
                     previous = []
                     continue
                 mentions = [m for m in mentions if not _review_baseline(text, m, clause)]
             elif (
                 scope == "section"
                 and not self.permissive
-                and _PAST.search(text[clause.start : clause.end])
+                and _PAST.search(text, clause.start, clause.end)
             ):
                 continue
             found: list[Target] = []
@@ -279,6 +301,7 @@ class RulesEngine(Engine):
             m
             for m in mentions
             if m.value is not None
+            and m.unit.lower() not in _CLASS_UNITS
             and (m.start, m.end) not in amount_spans
             and not _covered(name_spans, m.start)
         ]
@@ -292,10 +315,9 @@ class RulesEngine(Engine):
                 and not _threshold(text, m, clause.end)
                 and (m.unit not in _DURATION_UNITS or _day_count(text, m, clause, previous))
                 and not _in_quotes(text, m, clause.start)
-                and not (m.unit == "元" and not re.search(r"[0-9０-９]", m.text))  # 三元: a name
+                and not (m.unit == "元" and not _ARABIC.search(m.text))  # 三元: a name
                 and not _baseline(text, m, clause)
                 and not _meta_count(text, m, clause.end)
-                and m.unit.lower() not in _CLASS_UNITS
             ]
         )
         if not kept:
@@ -362,11 +384,11 @@ class RulesEngine(Engine):
                     else (indicator if len(indicator) >= 2 else ([*previous, *made] or [""])[-1])
                 )
             direction = _direction(text, m.start, seg_start)
-            if not direction:
+            if not direction and seg_start != clause.start:  # the same reading otherwise
                 direction = _direction(text, m.start, clause.start)
             q_end = wording.qualifier_after(text, m.end)
             prev_end = q_end[2] if q_end[0] else m.end
-            if len(indicator) < 2 or re.fullmatch(r"[\d.%％]+", indicator):
+            if len(indicator) < 2 or _ONLY_NUMBER.fullmatch(indicator):
                 continue
             made.append(indicator)
             qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
@@ -389,20 +411,14 @@ class RulesEngine(Engine):
         head = text[clause.start : m.start]
         # the distributive adverb stands right before the verb (人均 is not one)
         adverb = next(
-            (a for a in re.finditer(r"分别|均|都", head) if _ACTION.match(head, a.end())), None
+            (a for a in _DISTRIBUTIVE.finditer(head) if _ACTION.match(head, a.end())), None
         )
         verb = _ACTION.search(head, adverb.end() if adverb else 0)
         stop = adverb.start() if adverb else (verb.start() if verb else -1)
         if stop < 2:
             return False
         subject = _clean_indicator(head[:stop], strip_verbs=scope == "section")
-        if (
-            adverb is None
-            and not subject.startswith("城乡")
-            and not re.match(
-                r"^[^、和及与]{2,3}[、和及与][^、和及与]{2,3}[^、和及与]{2,}$", subject
-            )
-        ):
+        if adverb is None and not subject.startswith("城乡") and not _JOINT_SUBJECT.match(subject):
             return False
         parts = 2 if subject.startswith("城乡") else len(wording.ENUM_SPLIT.split(subject))
         members = wording.expand_joint_subject(subject, parts)
@@ -475,17 +491,7 @@ def _target(
 
 
 # ---------------------------------------------------------------- outcomes: what is not a
-# result, and the period a result is stated for
-
-# A review clause that states a plan, a forecast for the plan year or a goal, not a result.
-_NOT_RESULT = re.compile(r"今年|明年|力争|计划到|预期目标|目标是|目标为")
-_PLAN_NAME = re.compile(r"十([一二三四五])五")
-_PLAN_FIRST = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
-# The government's term or the last five years, named without the plan (过去五年, 五年来).
-_FIVE_YEARS = re.compile(
-    r"过去(?:的)?五年|五年来|这五年|五年间|五年共|五年累计|近五年|本届政府以来"
-)
-_SENTENCE_YEAR = re.compile(r"^[\s\u3000“”]*(?:预计|截至|截止)?((?:19|20)\d\d)年(?![\d—\-至到])")
+# result (the period a result is stated for: .review)
 
 
 def _review_baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
@@ -494,73 +500,7 @@ def _review_baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
     frm = max(text.rfind("由", clause.start, m.start), text.rfind("从", clause.start, m.start))
     if frm < 0 or _ACTION.search(text, frm, m.start):
         return False
-    return bool(re.search(r"[到至为]", text[m.end : clause.end]))
-
-
-def _plan_period(words: str, plan_year: int | None) -> str | None:
-    """The plan period ``words`` name: ``“十三五”`` → "2016-2020"; 过去五年, 五年来 → the five
-    years before ``plan_year`` (a 2021 report's 过去五年 is "2016-2020")."""
-    named = _PLAN_NAME.search(words)
-    if named is not None:
-        first = _PLAN_FIRST[named.group(1)]
-        if plan_year is None or first < plan_year:
-            return f"{first}-{first + 4}"
-    if plan_year is not None and _FIVE_YEARS.search(words):
-        return f"{plan_year - 5}-{plan_year - 1}"
-    return None
-
-
-def _period(doc: Document, section: Section, clause: _Clause) -> str | None:
-    """The period a review clause states results for, first match wins:
-
-    1. its sentence opens with a year (``2015年城镇居民人均可支配收入完成30788元``): that year,
-       unless the clause is a yearly average (年均) of a plan-period paragraph;
-    2. its paragraph names a plan period (``“十三五”时期``, ``五年来``, ``过去五年``): the plan's
-       years (:func:`_plan_period`);
-    3. the review heading over it names a plan period and no year (``一、过去五年工作回顾``):
-       the plan's years; names one year (``一、2023年工作回顾``): that year;
-    4. the year under review: the report's plan year − 1.
-
-    A cumulative figure (累计…) belongs to the plan period the review headings name, when
-    they name one. None when no year is known (no plan year and no year in the text).
-    """
-    text = doc.layout
-    year = doc.report.year
-    para_start = text.rfind("\n", section.start, clause.start) + 1
-    para_end = text.find("\n", clause.end)
-    paragraph = text[max(para_start, section.start) : para_end if para_end >= 0 else clause.end]
-    sent_start = max(
-        max(text.rfind(ch, para_start, clause.start) for ch in "。；;！？") + 1, para_start
-    )
-    in_plan = _plan_period(paragraph, year)
-    own = _SENTENCE_YEAR.match(text, sent_start, clause.end)
-    averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
-    if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
-        return own.group(1)
-    if in_plan:
-        return in_plan
-    titles = [doc.by_path(p).title for p in _ancestors(section.path)]
-    if "累计" in text[sent_start : clause.end]:
-        # 累计实施68个项目 in a review of 2020 and the 十三五: a total over the plan period
-        covered = next((p for t in reversed(titles) if (p := _plan_period(t, year))), None)
-        if covered:
-            return covered
-    for title in reversed(titles):
-        years = [
-            y for y in re.findall(r"((?:19|20)\d\d)年", title) if year is None or int(y) < year
-        ]
-        plan = _plan_period(title, year)
-        if plan and not years:
-            return plan
-        if len(years) == 1:
-            return years[0]
-    return str(year - 1) if year is not None else None
-
-
-def _ancestors(path: str) -> list[str]:
-    """``"2.1.3"`` → ``["2", "2.1", "2.1.3"]``."""
-    parts = path.split(".")
-    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+    return bool(_TO_OR_IS.search(text, m.end, clause.end))
 
 
 def _reslice(ex: Extraction, source: str) -> None:
@@ -665,7 +605,7 @@ _ADVERBS = frozenset(
 def _nounish(indicator: str) -> bool:
     """Whether ``indicator`` can name what a number counts: two Chinese characters or more that
     are not a year, a date or a lone adverb."""
-    core = re.sub(r"[\d０-９.—\-～~至年月日“”\"]", "", indicator)
+    core = _NOT_NOUN.sub("", indicator)
     return len(core) >= 2 and core not in _ADVERBS
 
 
@@ -720,7 +660,7 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     after_noun = _META_NOUN.match(text, m.end, clause_end)
     if after_noun is not None and _WORK_TASK.search(after_noun.group()):
         return False  # 20个老旧小区改造任务, 25个招商任务: things to do, counted
-    return after_noun is not None or bool(re.search(r"(?:指标|目标)(?:设定为|为)?$", before))
+    return after_noun is not None or bool(_GOAL_BEFORE.search(before))
 
 
 def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
@@ -728,7 +668,7 @@ def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
     frm = text.rfind("从", clause.start, m.start)
     if frm < 0 or _ACTION.search(text, frm, m.start):
         return False
-    return bool(re.search(r"[到至]", text[m.end : clause.end]))
+    return bool(_TO.search(text, m.end, clause.end))
 
 
 def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
@@ -746,7 +686,7 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         pos += 1  # 1个以上“美丽街区”: a quoted noun
     if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、等":
         return None
-    if text[pos] in "和及与" and re.search(r"[\d０-９]", text[pos:clause_end]):
+    if text[pos] in "和及与" and _DIGIT.search(text, pos, clause_end):
         return None  # 3所和幼儿园5所: the next member; 150个和美乡村: a noun
     modifiers = _MODIFIER_LIST.match(text, pos, clause_end)
     if modifiers is not None:
@@ -803,10 +743,10 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if tail.startswith("的") and m.unit.endswith("元"):
         # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking; but 总投资226.7亿元的
         # 47个重点项目 is a group's total, a target like the count after it
-        return not re.match(r"的[\d０-９一二三四五六七八九十两]+[个项家批]", tail)
+        return not _GROUP_COUNT.match(tail)
     if m.unit in _COUNT_UNITS:
         return False  # 43个市大中型项目: a count of projects, not part of a name
-    name_end = re.search(r"项目|工程", tail)
+    name_end = _PROJECT_WORD.search(tail)
     return (
         bool(name_end)
         and name_end is not None

@@ -1,0 +1,105 @@
+"""The period a result stated in the review part is for (outcomes of the rules engine)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..chunking import Document
+from ..models import Section
+from ..wording import Clause
+
+# A review clause that states a plan, a forecast for the plan year or a goal, not a result.
+NOT_RESULT = re.compile(r"今年|明年|力争|计划到|预期目标|目标是|目标为")
+_PLAN_NAME = re.compile(r"十([一二三四五])五")
+_PLAN_FIRST = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
+# The government's term or the last five years, named without the plan (过去五年, 五年来).
+_FIVE_YEARS = re.compile(
+    r"过去(?:的)?五年|五年来|这五年|五年间|五年共|五年累计|近五年|本届政府以来"
+)
+_SENTENCE_YEAR = re.compile(r"^[\s\u3000“”]*(?:预计|截至|截止)?((?:19|20)\d\d)年(?![\d—\-至到])")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _plan_period(words: str, plan_year: int | None) -> str | None:
+    """The plan period ``words`` name: ``“十三五”`` → "2016-2020"; 过去五年, 五年来 → the five
+    years before ``plan_year`` (a 2021 report's 过去五年 is "2016-2020")."""
+    named = _PLAN_NAME.search(words)
+    if named is not None:
+        first = _PLAN_FIRST[named.group(1)]
+        if plan_year is None or first < plan_year:
+            return f"{first}-{first + 4}"
+    if plan_year is not None and _FIVE_YEARS.search(words):
+        return f"{plan_year - 5}-{plan_year - 1}"
+    return None
+
+
+@dataclass(frozen=True)
+class Headings:
+    """What the headings over a review section say of its period, read once per section:
+    the plan period of the nearest heading naming one (for 累计 totals), and the period the
+    headings give, nearest first (rule 3 of :func:`period`)."""
+
+    covered: str | None
+    period: str | None
+
+
+def headings(doc: Document, section: Section) -> Headings:
+    year = doc.report.year
+    titles = [doc.by_path(p).title for p in _ancestors(section.path)]
+    covered = next((p for t in reversed(titles) if (p := _plan_period(t, year))), None)
+    for title in reversed(titles):
+        years = [y for y in _TITLE_YEAR.findall(title) if year is None or int(y) < year]
+        plan = _plan_period(title, year)
+        if plan and not years:
+            return Headings(covered, plan)
+        if len(years) == 1:
+            return Headings(covered, years[0])
+    return Headings(covered, str(year - 1) if year is not None else None)
+
+
+def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> str | None:
+    """The period a review clause states results for, first match wins:
+
+    1. its sentence opens with a year (``2015年城镇居民人均可支配收入完成30788元``): that year,
+       unless the clause is a yearly average (年均) of a plan-period paragraph;
+    2. its paragraph names a plan period (``“十三五”时期``, ``五年来``, ``过去五年``): the plan's
+       years (:func:`_plan_period`);
+    3. the review heading over it names a plan period and no year (``一、过去五年工作回顾``):
+       the plan's years; names one year (``一、2023年工作回顾``): that year;
+    4. the year under review: the report's plan year − 1.
+
+    A cumulative figure (累计…) belongs to the plan period the review headings name, when
+    they name one. None when no year is known (no plan year and no year in the text).
+    ``heads`` is :func:`headings` of ``section``.
+    """
+    text = doc.layout
+    year = doc.report.year
+    para_start = text.rfind("\n", section.start, clause.start) + 1
+    para_end = text.find("\n", clause.end)
+    paragraph = text[max(para_start, section.start) : para_end if para_end >= 0 else clause.end]
+    stop = max(
+        text.rfind("。", para_start, clause.start),
+        text.rfind("；", para_start, clause.start),
+        text.rfind(";", para_start, clause.start),
+        text.rfind("！", para_start, clause.start),
+        text.rfind("？", para_start, clause.start),
+    )
+    sent_start = max(stop + 1, para_start)
+    in_plan = _plan_period(paragraph, year)
+    own = _SENTENCE_YEAR.match(text, sent_start, clause.end)
+    averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
+    if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
+        return own.group(1)
+    if in_plan:
+        return in_plan
+    if heads.covered and "累计" in text[sent_start : clause.end]:
+        # 累计实施68个项目 in a review of 2020 and the 十三五: a total over the plan period
+        return heads.covered
+    return heads.period
+
+
+def _ancestors(path: str) -> list[str]:
+    """``"2.1.3"`` → ``["2", "2.1", "2.1.3"]``."""
+    parts = path.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
