@@ -1,16 +1,21 @@
 """The LLM engine against the stub server with a fixed latency, over the seed fixtures.
 
 Prints requests, prompt characters sent per source character (messages plus tool or response
-schema, as the stub received them), wall time against the ideal ``requests * latency /
-concurrency``, and the time of a fully cached rerun. No network: the stub runs on 127.0.0.1.
+schema, as the stub received them; source: the report text the requests carry, marks
+removed, and the whole reports), answer characters and completion tokens per report, wall time
+against the ideal ``requests * latency / concurrency``, and the time of a fully cached rerun.
+No network: the stub runs on 127.0.0.1 (``--strategy review`` answers as a reviewer that
+labels every candidate).
 
     python benchmarks/bench_llm.py [--latency 0.2] [--concurrency 4] [--mode tools]
+                                   [--strategy extract|review] [--fixtures DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import tempfile
 import time
@@ -19,13 +24,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from stub_server import StubServer, chunk_text_of, prompt_chars  # noqa: E402
+import re  # noqa: E402
+
+from stub_server import (  # noqa: E402
+    StubServer,
+    chunk_text_of,
+    naive_answer,
+    prompt_chars,
+    review_answer,
+)
 
 from summarizer.chunking import Document, chunk_report  # noqa: E402
 from summarizer.engines.base import Extraction  # noqa: E402
 from summarizer.engines.llm import LLMEngine  # noqa: E402
 from summarizer.ingest import load_report  # noqa: E402
 from summarizer.settings import load_settings  # noqa: E402
+
+_MARKS = re.compile(r"【\d+】|〖P\d+ |〗|\n候选项目：.*$", re.S)
 
 
 async def run_all(engine: LLMEngine, docs: list[Document]) -> list[Extraction]:
@@ -38,14 +53,21 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--mode", default="tools", choices=["tools", "json_schema", "json", "md_json"])
     ap.add_argument("--chunk-chars", type=int, default=1800)
+    ap.add_argument("--strategy", default="extract", choices=["extract", "review"])
+    ap.add_argument("--fixtures", default=str(ROOT / "evals" / "fixtures"))
     args = ap.parse_args()
 
-    paths = sorted((ROOT / "evals" / "fixtures").glob("*.txt"))
+    paths = sorted(Path(args.fixtures).glob("*.txt"))
     docs = [chunk_report(load_report(p)) for p in paths]
-    with StubServer(latency=args.latency) as stub, tempfile.TemporaryDirectory() as cache:
+    responder = review_answer if args.strategy == "review" else naive_answer
+    with (
+        StubServer(latency=args.latency, responder=responder) as stub,
+        tempfile.TemporaryDirectory() as cache,
+    ):
         settings = load_settings(
             base_url=stub.base_url, model="stub", api_key="sk-bench", cache_dir=cache,
             mode=args.mode, concurrency=args.concurrency, chunk_chars=args.chunk_chars,
+            strategy=args.strategy,
         )  # fmt: skip
         # warm up (lazy imports of openai/instructor are not what this measures)
         warm = settings.model_copy(update={"no_cache": True})
@@ -61,7 +83,11 @@ def main() -> None:
         in_messages = sum(
             len(str(m.get("content") or "")) for r in stub.requests for m in r.body["messages"]
         )
-        source = sum(len(chunk_text_of(r.body)) for r in stub.requests)
+        # the report text a request carries: its chunk without the review marks
+        source = sum(len(_MARKS.sub("", chunk_text_of(r.body))) for r in stub.requests)
+        report_chars = sum(len(d.text) for d in docs)
+        answer_chars = sum(len(json.dumps(responder(chunk_text_of(r.body), r.body),
+                                          ensure_ascii=False)) for r in stub.requests)  # fmt: skip
         first = stub.requests[0].body
         system = len(first["messages"][0]["content"])
         schema = prompt_chars(first) - sum(len(m["content"]) for m in first["messages"])
@@ -76,12 +102,21 @@ def main() -> None:
 
     ideal = requests * args.latency / args.concurrency
     chunks = sum(r.chunks for r in results)
+    completion = sum(r.usage.completion_tokens for r in results)
+    print(
+        f"strategy                     {args.strategy:>8}  ({len(docs)} reports in {args.fixtures})"
+    )
     print(f"reports                      {len(docs):>8}")
     print(f"chunks                       {chunks:>8}")
     print(f"requests                     {requests:>8}")
     print(f"source chars (chunk text)    {source:>8}")
     print(f"prompt chars sent            {sent:>8}")
     print(f"prompt chars / source char   {sent / source:8.2f}")
+    print(
+        f"prompt chars / report char   {sent / report_chars:8.2f}  (whole reports, {report_chars} chars)"
+    )
+    print(f"answer chars per report      {answer_chars / len(docs):8.0f}")
+    print(f"completion tokens per report {completion / len(docs):8.0f}  (stub: answer chars / 2)")
     print(f"  messages only / source     {in_messages / source:8.2f}  (what the model reads when "
           "the schema is a grammar, as in json_schema mode on llama.cpp/vLLM)")  # fmt: skip
     print(f"  system prompt per request  {system:>8}")

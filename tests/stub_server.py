@@ -82,25 +82,18 @@ def naive_answer(text: str, request: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
-_MARK = re.compile(r"【(\d+)】")
-_PROJECT_MARK = re.compile(r"〖P(\d+) ")
+_CANDIDATE = re.compile(r"[【〔](\d+)[】〕]")
+_PROJECT = re.compile(r"P(\d+) ")
 
 
 def review_answer(text: str, request: dict[str, Any]) -> dict[str, Any]:
-    """A fake reviewer for the review strategy: every marked number ``【k】`` is a target, its
-    indicator the (up to 8) characters of its clause before the mark; every marked project
-    ``〖Pk …〗`` is kept. Deterministic, always valid."""
-    targets = []
-    for m in _MARK.finditer(text):
-        s = m.start()
-        while s > 0 and text[s - 1] not in _STOPS:
-            s -= 1
-        before = re.sub(r"【\d+】|〖P\d+ |〗", "", text[s : m.start()]).strip()
-        targets.append({"id": int(m.group(1)), "indicator": before[-8:]})
-    projects = [int(k) for k in _PROJECT_MARK.findall(text)]
-    if "\n候选项目：" in text:  # proposed names not written verbatim are listed after the text
-        projects += [int(k) for k in re.findall(r"P(\d+) ", text.split("\n候选项目：")[-1])]
-    return {"targets": targets, "projects": projects, "more_projects": []}
+    """A fake reviewer for the review strategy: every marked number (``【k】`` or ``〔k〕``) is
+    a target and every proposed project (``〖Pk …〗`` or listed) a project; no missed names.
+    Deterministic, always valid."""
+    answer: dict[str, Any] = {f"n{k}": "是" for k in _CANDIDATE.findall(text)}
+    answer |= {f"p{k}": "是" for k in _PROJECT.findall(text)}
+    answer["more_projects"] = []
+    return answer
 
 
 @dataclass

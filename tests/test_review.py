@@ -1,8 +1,8 @@
 """The review strategy: the rules engine proposes, the model (the stub) only labels.
 
 Through the real openai + instructor clients against the scripted stub server, on the seed
-reports: a review can drop a number or rename its indicator, never change a value, unit,
-qualifier, direction or span; unknown ids are re-asked (llm) or salvaged (no re-asks, as the
+reports: a review can drop a number or accept a candidate the rules engine left out, never
+change a value, unit, qualifier, direction, indicator or span; unknown ids are re-asked (llm) or salvaged (no re-asks, as the
 local engine runs); a project name that is not in the chunk is dropped and counted; the output
 does not depend on the order in which concurrent answers arrive; the cache key holds the
 strategy.
@@ -19,20 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 from stub_server import StubServer, review_answer
 
 from summarizer.checker import check
 from summarizer.chunking import Document, chunk_report, make_chunks
 from summarizer.engines.base import Extraction
 from summarizer.engines.llm import LLMEngine, pack_chunks
-from summarizer.engines.review import (
-    ReviewAnswer,
-    ReviewContext,
-    ReviewedTarget,
-    decide,
-    propose,
-    salvage_review,
-)
+from summarizer.engines.review import Decisions, answer_model, decide, propose, salvage_review
 from summarizer.engines.rules import RulesEngine
 from summarizer.ingest import load_report
 from summarizer.models import ReportSummary, Source
@@ -80,6 +74,11 @@ def numbers_of(t: Any) -> dict[str, Any]:
 
 
 def ids_in(text: str) -> list[int]:
+    """Every candidate id marked in ``text`` (proposed 【k】 and other 〔k〕), in order."""
+    return [int(a or b) for a, b in re.findall(r"【(\d+)】|〔(\d+)〕", text)]
+
+
+def proposed_in(text: str) -> list[int]:
     return [int(k) for k in re.findall(r"【(\d+)】", text)]
 
 
@@ -90,14 +89,17 @@ def test_every_candidate_is_marked_once_before_its_number() -> None:
     doc = doc_of(FIXTURES[0])
     proposal = proposal_of(doc)
     assert proposal.chunks
+    rules = {(t.value_start, t.value_end) for t in RulesEngine().extract_sync(doc).targets}
     for rc in proposal.chunks:
         assert ids_in(rc.marked) == sorted(rc.targets)  # 1..n, in reading order
         for k, t in rc.targets.items():
-            at = rc.marked.index(f"【{k}】") + len(f"【{k}】")
+            mark = f"【{k}】" if k in rc.proposed else f"〔{k}〕"
+            assert (k in rc.proposed) == ((t.value_start, t.value_end) in rules)
+            at = rc.marked.index(mark) + len(mark)
             assert rc.marked[at:].startswith(doc.text[t.value_start : t.value_end])
-        # removing the marks gives the chunk back (projects listed after it aside)
-        bare = re.sub(r"【\d+】|〖P\d+ |〗", "", rc.marked).split("\n候选项目：")[0]
-        assert bare == rc.chunk.text
+        # removing the marks gives the chunk back, blanks squeezed (listed projects aside)
+        bare = re.sub(r"【\d+】|〔\d+〕|〖P\d+ |〗", "", rc.marked).split("\n候选项目：")[0]
+        assert re.sub(r"\s+", "", bare) == re.sub(r"\s+", "", rc.chunk.text)
 
 
 def test_proposal_holds_every_rules_target_outside_the_review() -> None:
@@ -122,7 +124,7 @@ def test_labelled_numbers_are_the_proposals(stub: StubServer, llm_settings: Any,
     assert ex.targets and len(ex.targets) == len(proposed)
     for t in ex.targets:
         assert numbers_of(t) == numbers_of(proposed[(t.value_start, t.value_end)])
-        assert t.indicator in t.quote
+        assert t.indicator == proposed[(t.value_start, t.value_end)].indicator  # no rename
         assert doc.text[t.start : t.end] == t.quote
     rules = RulesEngine().extract_sync(doc)
     assert sorted(p.name for p in ex.projects) == sorted(p.name for p in rules.projects)
@@ -146,14 +148,14 @@ def _summary(doc: Document, ex: Extraction) -> ReportSummary:
 
 
 def _wrong(text: str, request: dict[str, Any]) -> dict[str, Any]:
-    """Labels every other number a target with an indicator that is nowhere in the text, and
-    calls every project a non-project."""
-    ids = ids_in(text)
-    return {
-        "targets": [{"id": k, "indicator": "虚构的指标名称"} for k in ids if k % 2 == 0],
-        "projects": [],
-        "more_projects": [],
+    """Rejects every odd proposed number, accepts every other candidate and rejects every
+    project."""
+    proposed = proposed_in(text)
+    answer: dict[str, Any] = {
+        f"n{k}": "否" if k in proposed and k % 2 else "是" for k in ids_in(text)
     }
+    answer |= {f"p{k}": "否" for k in re.findall(r"P(\d+) ", text)}
+    return answer
 
 
 @pytest.mark.parametrize("reasks", [0, 2])
@@ -168,16 +170,14 @@ def test_wrong_labels_cannot_change_a_number(
         (t.value_start, t.value_end)
         for rc in proposal_of(doc).chunks
         for k, t in rc.targets.items()
-        if k % 2 == 0
+        if k % 2 == 0 or k not in rc.proposed
     }
     assert {(t.value_start, t.value_end) for t in ex.targets} == expected
     for t in ex.targets:
         original = proposed[(t.value_start, t.value_end)]
-        assert numbers_of(t) == numbers_of(original)
-        assert t.indicator == original.indicator  # the invented name never lands
+        assert t == original  # value, unit, qualifier, direction, indicator, spans: all kept
     assert ex.projects == []
-    requests = len(proposal_of(doc).chunks) * (1 + reasks)
-    assert stub.count == requests  # re-asked while re-asks remain
+    assert stub.count == len(proposal_of(doc).chunks)  # valid answers: nothing re-asked
 
 
 def test_unknown_ids_are_reasked_then_answered(stub: StubServer, llm_settings: Any) -> None:
@@ -189,7 +189,7 @@ def test_unknown_ids_are_reasked_then_answered(stub: StubServer, llm_settings: A
             fresh = text not in seen
             seen.add(text)
         if fresh:
-            return {"targets": [{"id": 999, "indicator": ""}], "projects": [77]}
+            return {"n999": "是", "p77": "否"}  # unknown ids, every label missing
         return review_answer(text, request)
 
     stub.responder = first_wrong
@@ -199,14 +199,14 @@ def test_unknown_ids_are_reasked_then_answered(stub: StubServer, llm_settings: A
     assert stub.count == 2 * chunks
     assert ex.dropped == 0 and len(ex.targets) == len(candidates(doc))
     reask = stub.requests[-1].body["messages"]
-    assert any("999" in str(m.get("content")) for m in reask[2:])  # the error went back
+    assert any("n999" in str(m.get("content")) for m in reask[2:])  # the error went back
 
 
 def test_unknown_ids_are_salvaged_without_reasks(stub: StubServer, llm_settings: Any) -> None:
     def with_unknown(text: str, request: dict[str, Any]) -> dict[str, Any]:
         answer = review_answer(text, request)
-        answer["targets"].append({"id": 999, "indicator": ""})
-        answer["projects"].append(77)
+        answer["n999"] = "是"
+        answer["p77"] = "否"
         return answer
 
     stub.responder = with_unknown
@@ -295,44 +295,40 @@ def test_meta_records_the_strategy(stub: StubServer, llm_settings: Any) -> None:
 # ---------------------------------------------------------------- pure parts
 
 
-def test_salvage_keeps_valid_items_and_counts_the_rest() -> None:
-    ctx = ReviewContext(
-        text="推进城东污水处理厂建设", clauses={1: "增长6%左右"}, projects=frozenset({1})
-    )
+def test_salvage_keeps_valid_labels_and_counts_the_rest() -> None:
     raw = (
-        '{"targets":[{"id":1,"indicator":"虚构"},{"id":5,"indicator":""},"x"],'
-        '"projects":[1,9],"more_projects":["城东污水处理厂","火星基地"]}'
+        '{"n1":"是","n2":"否","n3":"maybe","n9":"是","x":1,"p1":"否","p4":"是",'
+        '"more_projects":["城东污水处理厂","火星基地",7]}'
     )
-    answer, dropped = salvage_review(raw, ctx)
-    assert [(t.id, t.indicator) for t in answer.targets] == [(1, "")]  # indicator blanked
-    assert answer.projects == [1] and answer.more_projects == ["城东污水处理厂"]
-    assert dropped == 4  # id 5, "x", project 9, 火星基地
+    answer, dropped = salvage_review(raw, 3, 1, "推进城东污水处理厂建设")
+    assert answer.targets == {1: True, 2: False} and answer.projects == {1: False}
+    assert answer.more_projects == ["城东污水处理厂"]
+    assert dropped == 6  # n3's value, n9, x, p4, 火星基地, 7
     with pytest.raises(ValueError):
-        salvage_review("[1, 2]", ctx)
+        salvage_review("[1, 2]", 3, 1, "")
 
 
-def test_decide_without_answers_keeps_only_the_rules_side() -> None:
-    doc = doc_of(FIXTURES[0])
-    proposal = proposal_of(doc)
-    ex = decide(doc, proposal, [ReviewAnswer() for _ in proposal.chunks])
-    assert ex.targets == [] and ex.projects == []
-    assert ex.qualitative_targets == proposal.base.qualitative_targets
-    assert ex.outcomes == proposal.base.outcomes
-
-
-def test_a_renamed_indicator_gets_its_own_key() -> None:
-    doc = doc_of(FIXTURES[0])
-    proposal = proposal_of(doc)
-    rc, k, t = next(
-        (rc, k, t)
-        for rc in proposal.chunks
-        for k, t in rc.targets.items()
-        if "地区生产总值" in t.quote and t.unit == "%"
+def test_the_answer_model_wants_a_label_for_every_id() -> None:
+    model = answer_model(2, 1)
+    schema = model.model_json_schema()
+    assert schema["required"] == ["n1", "n2", "p1"]
+    assert list(schema["properties"]) == ["n1", "n2", "p1", "more_projects"]
+    assert model.model_validate({"n1": "是", "n2": "否", "p1": "是"}).decisions() == Decisions(
+        {1: True, 2: False}, {1: True}, []
     )
-    answers = [
-        ReviewAnswer(targets=[ReviewedTarget(id=k, indicator="地区生产总值")] if r is rc else [])
-        for r in proposal.chunks
-    ]
-    [got] = decide(doc, proposal, answers).targets
-    assert got.indicator == "地区生产总值" and got.key == "gdp" and got.measure == "growth"
-    assert numbers_of(got) == numbers_of(t)
+    for bad in ({"n1": "是", "p1": "是"}, {"n1": "是", "n2": "否", "p1": "是", "n3": "是"}):
+        with pytest.raises(ValidationError):
+            model.model_validate(bad)
+
+
+def test_a_review_that_changes_nothing_is_the_rules_engine() -> None:
+    for path in [*FIXTURES, CORPUS / "anxin_2024.txt"]:
+        doc = doc_of(path)
+        proposal = proposal_of(doc)
+        ex = decide(doc, proposal, [Decisions() for _ in proposal.chunks])
+        rules = RulesEngine().extract_sync(doc)
+        key = lambda t: (t.value_start, t.value_end)  # noqa: E731
+        assert sorted(ex.targets, key=key) == sorted(rules.targets, key=key), path.name
+        assert sorted(p.name for p in ex.projects) == sorted(p.name for p in rules.projects)
+        assert ex.qualitative_targets == rules.qualitative_targets
+        assert ex.outcomes == rules.outcomes

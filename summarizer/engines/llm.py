@@ -46,7 +46,7 @@ from .llm_schema import (
     salvage,
     schema_hash,
 )
-from .review import ReviewAnswer, ReviewChunk, decide, propose, reviewing, salvage_review
+from .review import Decisions, ReviewChunk, decide, propose, reviewing, salvage_review
 
 log = logging.getLogger("summarizer.llm")
 # instructor logs every failed attempt at ERROR level; without a handler of the application's
@@ -199,7 +199,6 @@ class LLMEngine(Engine):
             self._answer: schema_hash(self._answer),
             self._work_answer: schema_hash(self._work_answer),
         }
-        self._review_schema = schema_hash(ReviewAnswer)
 
     # ---------------------------------------------------------------- clients
 
@@ -411,7 +410,7 @@ class LLMEngine(Engine):
         chunks = pack_chunks(doc, make_chunks(doc, size), size, by_section=False)
         proposal = propose(doc, chunks)
         run = _DocRun(doc)
-        answers: dict[str, tuple[ReviewAnswer, int]] = {}
+        answers: dict[str, tuple[Decisions, int]] = {}
 
         async def one(rc: ReviewChunk) -> None:
             try:
@@ -437,15 +436,16 @@ class LLMEngine(Engine):
             {"role": "user", "content": user},
         ]
 
-    async def _review_chunk(self, run: _DocRun, rc: ReviewChunk) -> tuple[ReviewAnswer, int]:
+    async def _review_chunk(self, run: _DocRun, rc: ReviewChunk) -> tuple[Decisions, int]:
         """The validated decisions for one chunk (and the items dropped): cached, else asked
         for with the token budget doubled once when the answer is cut off."""
+        answer_cls = rc.answer_model()
         key = cache_key(
             model=self._model,
             base_url=self.cache_identity,
             mode=self.mode,
             prompt_hash=self._prompt_hash,
-            schema_hash=self._review_schema,
+            schema_hash=schema_hash(answer_cls),
             chunk_text=rc.marked,
             context={"strategy": "review", "heading": list(rc.chunk.heading)},
             sampling={
@@ -456,18 +456,22 @@ class LLMEngine(Engine):
         cached = self.cache.get(key)
         if cached is not None:
             try:
-                with reviewing(rc.context):
-                    answer = ReviewAnswer.model_validate(cached["answer"])
+                answer = Decisions.from_json(cached["answer"])
                 run.usage.cached += 1
                 return answer, int(cached.get("dropped", 0))
             except (KeyError, TypeError, ValueError):
                 pass  # an entry this version cannot read: ask again
         request = _Request(
             messages=self._review_messages(rc),
-            answer_cls=ReviewAnswer,
-            context=lambda: reviewing(rc.context),
-            accept=lambda answer, dropped: (answer, dropped),
-            salvage=lambda raw: salvage_review(raw, rc.context),
+            answer_cls=answer_cls,
+            context=lambda: reviewing(rc.chunk.text),
+            accept=lambda answer, dropped: (
+                answer if isinstance(answer, Decisions) else answer.decisions(),
+                dropped,
+            ),
+            salvage=lambda raw: salvage_review(
+                raw, len(rc.targets), len(rc.projects), rc.chunk.text
+            ),
         )
         budget = self.settings.max_tokens
         for tokens in (budget, budget * 2):
@@ -476,7 +480,7 @@ class LLMEngine(Engine):
             except _Truncated:
                 log.info("chunk %s: review answer cut off at %d tokens", rc.chunk.path, tokens)
                 continue
-            self.cache.set(key, {"answer": answer.model_dump(), "dropped": dropped})
+            self.cache.set(key, {"answer": answer.to_json(), "dropped": dropped})
             return answer, dropped
         raise _ChunkFailure(
             "the model's answer was cut off at the token limit (finish_reason length) even "

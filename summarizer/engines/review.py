@@ -20,20 +20,20 @@ engine (which does not re-ask: :func:`salvage_review` keeps the items that are v
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..chunking import Chunk, Document
-from ..measures import measure_of
 from ..models import Project, Target
-from .base import Extraction, item_key
+from .base import Extraction
 
 # 【k】: a number the rules engine reads as a target; 〔k〕: one it does not (the permissive
 # proposal's extra); 〖Pk name〗: a proposed project name
@@ -44,197 +44,139 @@ _PROJECT_PREFIX = "P"
 # ---------------------------------------------------------------- the answer
 
 
-@dataclass(frozen=True)
-class ReviewContext:
-    """What a chunk's answer is validated against: the candidate numbers (id -> clause), which
-    of them the rules engine proposed as targets, the proposed project ids, and the chunk text
-    (as written in the source, without marks)."""
-
-    text: str
-    clauses: dict[int, str]
-    proposed: frozenset[int]
-    projects: frozenset[int]
+YES, NO = "是", "否"
+Label = Literal["是", "否"]
 
 
-REVIEW_CONTEXT: ContextVar[ReviewContext | None] = ContextVar("review_context", default=None)
+@dataclass
+class Decisions:
+    """One chunk's answer: a label per candidate number (id -> target or not) and per proposed
+    project (id -> named project or not), and the named projects the proposal missed. A
+    candidate without a label keeps the proposal's verdict."""
 
+    targets: dict[int, bool] = field(default_factory=dict)
+    projects: dict[int, bool] = field(default_factory=dict)
+    more_projects: list[str] = field(default_factory=list)
 
-@contextmanager
-def reviewing(ctx: ReviewContext) -> Iterator[None]:
-    """Validate :class:`ReviewAnswer` objects against ``ctx`` inside the block."""
-    token = REVIEW_CONTEXT.set(ctx)
-    try:
-        yield
-    finally:
-        REVIEW_CONTEXT.reset(token)
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "targets": {str(k): v for k, v in self.targets.items()},
+            "projects": {str(k): v for k, v in self.projects.items()},
+            "more_projects": list(self.more_projects),
+        }
 
-
-def _context(info: ValidationInfo | None = None) -> ReviewContext | None:
-    given = info.context if info is not None else None
-    if isinstance(given, dict) and isinstance(given.get("review"), ReviewContext):
-        return given["review"]
-    return REVIEW_CONTEXT.get()
-
-
-# a cap on the answer's lists: a grammar-constrained small model cannot loop on items forever
-MAX_ITEMS = 40
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Decisions:
+        return cls(
+            {int(k): bool(v) for k, v in data["targets"].items()},
+            {int(k): bool(v) for k, v in data["projects"].items()},
+            [str(x) for x in data["more_projects"]],
+        )
 
 
 def _schema(schema: dict[str, Any]) -> None:
-    """A small schema (it goes with every request): no descriptions, property titles or
-    defaults; capped lists."""
+    """A small schema (it goes with every request): no descriptions, titles or defaults."""
     schema.pop("description", None)
     for prop in schema.get("properties", {}).values():
         if isinstance(prop, dict):
             for k in ("title", "default", "description"):
                 prop.pop(k, None)
             if prop.get("type") == "array":
-                prop["maxItems"] = MAX_ITEMS
+                prop["maxItems"] = MAX_NAMES
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="ignore", json_schema_extra=_schema)
+# a cap on the missed names: a grammar-constrained small model cannot loop on them forever
+MAX_NAMES = 12
 
 
-class Rename(_Strict):
-    # a new indicator for number 【id】, copied from its clause (no docstring: it would be
-    # sent as the schema's description with every request)
+class _Answer(BaseModel):
+    """Base of the per-chunk answer models: labels ``n1…`` and ``p1…`` are its fields (no
+    other key is accepted), ``more_projects`` must be written in the chunk."""
 
-    id: int
-    indicator: str
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_schema)
 
-    @field_validator("indicator", mode="before")
+    @field_validator("more_projects", mode="before", check_fields=False)
     @classmethod
-    def _text(cls, v: Any) -> Any:
-        return "" if v is None else str(v).strip() if isinstance(v, str | int | float) else v
+    def _names(cls, v: Any) -> Any:
+        if v is None:
+            return []
+        return (
+            [s.strip() for s in v if isinstance(s, str) and s.strip()] if isinstance(v, list) else v
+        )
 
-    @field_validator("indicator")
+    @field_validator("more_projects", check_fields=False)
     @classmethod
-    def _verbatim(cls, v: str, info: ValidationInfo) -> str:
-        ctx = _context(info)
-        ident = info.data.get("id")
-        if ctx is None or not isinstance(ident, int):
-            return v
-        clause = ctx.clauses.get(ident)
-        if clause is not None and (len(v) < 2 or v not in clause):
-            raise ValueError(
-                f"indicator {v!r} of number {ident} is not written in its clause {clause!r}: "
-                "copy it from that clause"
-            )
+    def _written(cls, v: list[str]) -> list[str]:
+        text = REVIEW_TEXT.get()
+        missing = [s for s in v if text is not None and s not in text]
+        if missing:
+            raise ValueError(f"project name {missing[0]!r} is not written in the text: copy it")
         return v
 
-    @field_validator("id")
-    @classmethod
-    def _known(cls, v: int, info: ValidationInfo) -> int:
-        ctx = _context(info)
-        if ctx is not None and v not in ctx.clauses:
-            raise ValueError(f"there is no number {v} in the text (ids: {_list(ctx.clauses)})")
-        return v
+    def decisions(self) -> Decisions:
+        out = Decisions(more_projects=list(getattr(self, "more_projects", [])))
+        for name, value in self:
+            if name.startswith("n"):
+                out.targets[int(name[1:])] = value == YES
+            elif name.startswith("p") and name != "more_projects" and value is not None:
+                out.projects[int(name[1:])] = value == YES
+        return out
 
 
-class ReviewAnswer(_Strict):
-    # the model's decisions for one chunk: ids refer to the marks in the chunk (【k】 numbers
-    # proposed as targets, 〔k〕 numbers not proposed, 〖Pk …〗 proposed project names)
-
-    not_targets: list[int] = Field(default_factory=list)
-    more_targets: list[int] = Field(default_factory=list)
-    indicators: list[Rename] = Field(default_factory=list)
-    not_projects: list[int] = Field(default_factory=list)
-    more_projects: list[str] = Field(default_factory=list)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _lists(cls, v: Any) -> Any:
-        return [] if v is None else v
-
-    @field_validator("not_targets")
-    @classmethod
-    def _proposed(cls, v: list[int], info: ValidationInfo) -> list[int]:
-        ctx = _context(info)
-        bad = [k for k in v if ctx is not None and k not in ctx.proposed]
-        if ctx is not None and bad:
-            raise ValueError(f"{bad[0]} is not a 【】 number (【】 ids: {_list(ctx.proposed)})")
-        return v
-
-    @field_validator("more_targets")
-    @classmethod
-    def _others(cls, v: list[int], info: ValidationInfo) -> list[int]:
-        ctx = _context(info)
-        if ctx is None:
-            return v
-        others = set(ctx.clauses) - ctx.proposed
-        bad = [k for k in v if k not in others]
-        if bad:
-            raise ValueError(f"{bad[0]} is not a 〔〕 number (〔〕 ids: {_list(others)})")
-        return v
-
-    @field_validator("not_projects")
-    @classmethod
-    def _known_projects(cls, v: list[int], info: ValidationInfo) -> list[int]:
-        ctx = _context(info)
-        bad = [k for k in v if ctx is not None and k not in ctx.projects]
-        if ctx is not None and bad:
-            raise ValueError(f"no proposed project P{bad[0]} (ids: {_list(ctx.projects)})")
-        return v
-
-    @field_validator("more_projects")
-    @classmethod
-    def _written(cls, v: list[str], info: ValidationInfo) -> list[str]:
-        ctx = _context(info)
-        names = [s.strip() for s in v if isinstance(s, str) and s.strip()]
-        if ctx is not None:
-            missing = [s for s in names if s not in ctx.text]
-            if missing:
-                raise ValueError(f"project name {missing[0]!r} is not written in the text")
-        return names
+REVIEW_TEXT: ContextVar[str | None] = ContextVar("review_text", default=None)
 
 
-def _list(ids: Iterable[int]) -> str:
-    return ", ".join(str(k) for k in sorted(ids)) or "none"
+@contextmanager
+def reviewing(text: str) -> Iterator[None]:
+    """Validate answers against the chunk ``text`` (project names must be written in it)."""
+    token = REVIEW_TEXT.set(text)
+    try:
+        yield
+    finally:
+        REVIEW_TEXT.reset(token)
 
 
-def salvage_review(raw: str, ctx: ReviewContext) -> tuple[ReviewAnswer, int]:
-    """The valid part of a raw answer that failed validation: ids that do not refer to a mark
-    of the right kind, renames not written in their clause and project names not in the text
-    are dropped and counted. Raises ValueError when ``raw`` is not a JSON object."""
+@functools.cache
+def answer_model(targets: int, projects: int) -> type[_Answer]:
+    """The answer model of a chunk with ``targets`` candidate numbers and ``projects``
+    proposed names: one required label per candidate, in reading order (a grammar-constrained
+    server then writes every label), then the missed names."""
+    fields: dict[str, Any] = {f"n{k}": (Label, ...) for k in range(1, targets + 1)}
+    fields |= {f"p{k}": (Label, ...) for k in range(1, projects + 1)}
+    fields["more_projects"] = (list[str], Field(default_factory=list))  # last: after the labels
+    return create_model("ReviewAnswer", __base__=_Answer, **fields)
+
+
+def salvage_review(raw: str, targets: int, projects: int, text: str) -> tuple[Decisions, int]:
+    """The valid part of a raw answer that failed validation: labels of known ids are kept;
+    unknown keys, values that are no label and names not written in ``text`` are dropped and
+    counted (a missing label leaves the proposal's verdict). Raises ValueError when ``raw``
+    is not a JSON object."""
     data = json.loads(raw)
     if not isinstance(data, dict):
         raise ValueError("the answer is not a JSON object")
-    dropped = 0
-    others = set(ctx.clauses) - ctx.proposed
-
-    def ids(name: str, allowed: Iterable[int]) -> list[int]:
-        nonlocal dropped
-        allowed = set(allowed)
-        out = []
-        for k in data.get(name) or []:
-            if isinstance(k, int) and k in allowed:
-                out.append(k)
-            else:
-                dropped += 1
-        return out
-
-    renames: list[Rename] = []
-    for item in data.get("indicators") or []:
-        try:
-            with reviewing(ctx):
-                renames.append(Rename.model_validate(item))
-        except ValidationError:
-            dropped += 1
-    more = []
-    for name in data.get("more_projects") or []:
-        if isinstance(name, str) and name.strip() and name.strip() in ctx.text:
-            more.append(name.strip())
+    out, dropped = Decisions(), 0
+    for key, value in data.items():
+        m = _LABEL_KEY.fullmatch(key)
+        if key == "more_projects":
+            names = value if isinstance(value, list) else []
+            for name in names:
+                if isinstance(name, str) and name.strip() and name.strip() in text:
+                    out.more_projects.append(name.strip())
+                else:
+                    dropped += 1
+        elif (
+            m
+            and value in (YES, NO)
+            and 1 <= int(m.group(2)) <= (targets if m.group(1) == "n" else projects)
+        ):
+            (out.targets if m.group(1) == "n" else out.projects)[int(m.group(2))] = value == YES
         else:
             dropped += 1
-    answer = ReviewAnswer.model_construct(
-        not_targets=ids("not_targets", ctx.proposed),
-        more_targets=ids("more_targets", others),
-        indicators=renames,
-        not_projects=ids("not_projects", ctx.projects),
-        more_projects=more,
-    )
-    return answer, dropped
+    return out, dropped
+
+
+_LABEL_KEY = re.compile(r"([np])(\d+)")
 
 
 # ---------------------------------------------------------------- the proposal
@@ -249,7 +191,10 @@ class ReviewChunk:
     targets: dict[int, Target]  # id -> the proposal's reading of that number
     proposed: frozenset[int]  # the ids the rules engine reads as targets (【k】)
     projects: dict[int, Project]  # id -> a proposed project
-    context: ReviewContext
+
+    def answer_model(self) -> type[_Answer]:
+        """The pydantic model this chunk's answer is validated with (a label per id)."""
+        return answer_model(len(self.targets), len(self.projects))
 
 
 @dataclass
@@ -331,37 +276,21 @@ def _review_chunk(
     marked = _BLANKS.sub(" ", _BLANK_LINES.sub("\n", "".join(pieces))).strip()
     if listed:
         marked += "\n候选项目：" + "；".join(listed)
-    ctx = ReviewContext(
-        text=chunk.text,
-        clauses={k: t.quote for k, t in targets.items()},
-        proposed=frozenset(proposed),
-        projects=frozenset(named),
-    )
-    return ReviewChunk(chunk, marked, targets, frozenset(proposed), named, ctx)
+    return ReviewChunk(chunk, marked, targets, frozenset(proposed), named)
 
 
 # ---------------------------------------------------------------- the decision
 
 
-def relabel(target: Target, indicator: str) -> Target:
-    """``target`` with the indicator ``indicator`` (a substring of its quote): key and measure
-    are derived again; value, unit, qualifier, direction and spans stay."""
-    if not indicator or indicator == target.indicator:
-        return target
-    before = target.quote[: max(0, target.value_start - target.start)]
-    measure = measure_of(indicator, target.unit, target.direction, before)
-    key = item_key(indicator, target.unit, measure, before)
-    return target.model_copy(update={"indicator": indicator, "measure": measure, "key": key})
-
-
 _NAME_TRIM = re.compile(r"^[，,、；;。：:\s]+|[，,、；;。：:\s]+$")
 
 
-def decide(doc: Document, proposal: Proposal, answers: list[ReviewAnswer]) -> Extraction:
-    """The extraction a review gives: the proposed targets the answers do not reject and the
-    other candidates they accept (renamed where an answer gives an indicator from the clause),
-    the proposed projects they do not reject and the missed ones they name, grounded in the
-    chunk; outcomes, priorities and qualitative targets are the rules engine's."""
+def decide(doc: Document, proposal: Proposal, answers: list[Decisions]) -> Extraction:
+    """The extraction a review gives: every candidate number labelled a target (one without a
+    label: the rules engine's verdict), every proposed project not labelled otherwise, and the
+    missed projects the answers name, grounded in their chunk; outcomes, priorities and
+    qualitative targets are the rules engine's. Values, units, qualifiers, directions, spans
+    and indicators are the proposal's."""
     base = proposal.base
     out = Extraction(
         qualitative_targets=list(base.qualitative_targets),
@@ -371,18 +300,11 @@ def decide(doc: Document, proposal: Proposal, answers: list[ReviewAnswer]) -> Ex
     )
     seen: set[tuple[int, int]] = set()
     for rc, answer in zip(proposal.chunks, answers, strict=True):
-        rejected = set(answer.not_targets)
-        kept = [k for k in rc.targets if k in rc.proposed and k not in rejected]
-        kept += [k for k in answer.more_targets if k in rc.targets and k not in rc.proposed]
-        names = {r.id: r.indicator for r in answer.indicators}
-        for k in sorted(set(kept)):
-            t = rc.targets[k]
-            if (t.value_start, t.value_end) not in seen:
+        for k, t in rc.targets.items():
+            if answer.targets.get(k, k in rc.proposed) and (t.value_start, t.value_end) not in seen:
                 seen.add((t.value_start, t.value_end))
-                indicator = names.get(k, "")
-                out.targets.append(relabel(t, indicator if indicator in t.quote else ""))
-        dropped = set(answer.not_projects)
-        out.projects.extend(p for k, p in rc.projects.items() if k not in dropped)
+                out.targets.append(t)
+        out.projects.extend(p for k, p in rc.projects.items() if answer.projects.get(k, True))
         for name in answer.more_projects:
             project = _ground_project(doc, rc.chunk, _NAME_TRIM.sub("", name))
             if project is None:
@@ -431,15 +353,13 @@ def _ground_project(doc: Document, chunk: Chunk, name: str) -> Project | None:
 
 
 __all__ = [
-    "REVIEW_CONTEXT",
+    "REVIEW_TEXT",
+    "Decisions",
     "Proposal",
-    "Rename",
-    "ReviewAnswer",
     "ReviewChunk",
-    "ReviewContext",
+    "answer_model",
     "decide",
     "propose",
-    "relabel",
     "reviewing",
     "salvage_review",
 ]
