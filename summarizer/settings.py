@@ -104,6 +104,9 @@ class Settings(BaseSettings):
     # characters of report text per review request (the answer is a few ids per number, so a
     # review chunk can be longer than an extract chunk)
     review_chunk_chars: int = Field(1500, ge=200)
+    # review: a label that goes against the rules engine's verdict counts only when the model
+    # gave it at least this probability (from the answer's logprobs); 0: every label counts
+    review_confidence: float = Field(0.0, ge=0, le=1)
     # cap on the items per list the schema asks for; bounds the output of small local models
     # under grammar-constrained decoding (json_schema on llama.cpp). None: no cap.
     max_items: int | None = Field(None, ge=1)

@@ -26,7 +26,14 @@ from summarizer.checker import check
 from summarizer.chunking import Document, chunk_report, make_chunks
 from summarizer.engines.base import Extraction
 from summarizer.engines.llm import LLMEngine, pack_chunks
-from summarizer.engines.review import Decisions, answer_model, decide, propose, salvage_review
+from summarizer.engines.review import (
+    Decisions,
+    answer_model,
+    decide,
+    propose,
+    salvage_review,
+    with_confidence,
+)
 from summarizer.engines.rules import RulesEngine
 from summarizer.ingest import load_report
 from summarizer.models import ReportSummary, Source
@@ -332,3 +339,90 @@ def test_a_review_that_changes_nothing_is_the_rules_engine() -> None:
         assert sorted(p.name for p in ex.projects) == sorted(p.name for p in rules.projects)
         assert ex.qualitative_targets == rules.qualitative_targets
         assert ex.outcomes == rules.outcomes
+
+
+def test_eval_runs_both_strategies_side_by_side(
+    stub: StubServer, llm_settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stub_server import naive_answer
+
+    from summarizer.evals import load_suite, run_suite
+
+    def either(text: str, request: dict[str, Any]) -> dict[str, Any]:
+        system = str(request["messages"][0]["content"])
+        return review_answer(text, request) if "【n】" in system else naive_answer(text, request)
+
+    stub.responder = either
+    settings = llm_settings(stub)
+    for name in ("base_url", "model", "api_key", "cache_dir"):
+        value = getattr(settings, name)
+        value = value.get_secret_value() if hasattr(value, "get_secret_value") else value
+        monkeypatch.setenv(f"SUMMARIZER_{name.upper()}", str(value))
+    suite = load_suite(ROOT / "evals" / "seeds.yaml")
+    suite.cases = suite.cases[:1]
+    runs = run_suite(suite, ["rules", "llm"], strategies=["review", "extract"])
+    assert [r.label for r in runs] == ["rules", "llm:stub-model:review", "llm:stub-model:extract"]
+    rules, review_run, extract_run = runs
+    # the review labels every candidate a target (the stub): its targets are the rules
+    # engine's plus the candidates the rules left out, so its recall is at least the rules'
+    assert (
+        review_run.overall["section_targets.recall"].value
+        >= rules.overall["section_targets.recall"].value
+    )
+    assert review_run.overall_counts["usage.requests"] > 0
+    assert extract_run.overall_counts["usage.requests"] > 0
+    assert review_run.prompt_version != extract_run.prompt_version
+
+
+def _token(text: str, logprob: float, alternatives: dict[str, float]) -> Any:
+    from types import SimpleNamespace
+
+    top = [SimpleNamespace(token=t, logprob=lp) for t, lp in alternatives.items()]
+    return SimpleNamespace(token=text, logprob=logprob, top_logprobs=top)
+
+
+def test_label_probabilities_are_read_from_the_logprobs() -> None:
+    import math
+    from types import SimpleNamespace
+
+    pieces = [('{"', {}), ("n", {}), ("1", {}), ('":', {}), (' "', {}),
+              ("否", {"否": math.log(0.6), "是": math.log(0.3)}), ('","', {}), ("p", {}),
+              ("1", {}), ('":"', {}), ("是", {"是": math.log(0.99), "否": math.log(0.01)}),
+              ('"}', {})]  # fmt: skip
+    tokens = [_token(t, alts.get(t, 0.0), alts) for t, alts in pieces]
+    response = SimpleNamespace(choices=[SimpleNamespace(logprobs=SimpleNamespace(content=tokens))])
+    got = with_confidence(Decisions({1: False}, {1: True}), response)
+    assert got.confidence["n1"] == pytest.approx(0.6 / 0.9)
+    assert got.confidence["p1"] == pytest.approx(0.99)
+    assert with_confidence(Decisions(), SimpleNamespace(choices=[])).confidence == {}
+
+
+def test_an_unsure_label_does_not_overrule_the_rules() -> None:
+    doc = doc_of(FIXTURES[0])
+    proposal = proposal_of(doc)
+    rc = proposal.chunks[-1]
+    k = min(rc.proposed)
+    answers = [Decisions() for _ in proposal.chunks]
+    answers[-1] = Decisions({k: False}, {}, ["火星基地"], {f"n{k}": 0.7})
+    rules = {(t.value_start, t.value_end) for t in proposal.base.targets}
+    t = rc.targets[k]
+    unsure = decide(doc, proposal, answers, min_confidence=0.9)
+    assert {(x.value_start, x.value_end) for x in unsure.targets} == rules
+    assert unsure.dropped == 0  # names are not even read under a confidence bar
+    sure = decide(doc, proposal, answers, min_confidence=0.6)
+    assert {(x.value_start, x.value_end) for x in sure.targets} == rules - {
+        (t.value_start, t.value_end)
+    }
+
+
+def test_without_logprobs_a_confidence_bar_keeps_the_rules_verdicts(
+    stub: StubServer, llm_settings: Any
+) -> None:
+    stub.responder = _wrong  # rejects half, accepts every other candidate, rejects projects
+    doc = doc_of(FIXTURES[2])
+    ex = review(stub, llm_settings, doc, review_confidence=0.9)
+    rules = RulesEngine().extract_sync(doc)
+    assert [t.model_dump() for t in ex.targets] == [
+        t.model_dump() for t in sorted(rules.targets, key=lambda t: (t.value_start, t.value_end))
+    ]
+    assert stub.requests[0].body.get("logprobs") is True  # they were asked for

@@ -46,7 +46,15 @@ from .llm_schema import (
     salvage,
     schema_hash,
 )
-from .review import Decisions, ReviewChunk, decide, propose, reviewing, salvage_review
+from .review import (
+    Decisions,
+    ReviewChunk,
+    decide,
+    propose,
+    reviewing,
+    salvage_review,
+    with_confidence,
+)
 
 log = logging.getLogger("summarizer.llm")
 # instructor logs every failed attempt at ERROR level; without a handler of the application's
@@ -97,6 +105,8 @@ class _Request:
     context: Callable[[], AbstractContextManager[Any]]
     accept: Callable[[Any, int], Any]
     salvage: Callable[[str], tuple[Any, int]]
+    extra: dict[str, Any] = field(default_factory=dict)  # more request parameters
+    responses: list[Any] = field(default_factory=list)  # raw completions, last one last
 
 
 @dataclass
@@ -422,7 +432,12 @@ class LLMEngine(Engine):
 
         await _run_all([one(rc) for rc in proposal.chunks])
         _raise_failures(run, [rc.chunk for rc in proposal.chunks])
-        out = decide(doc, proposal, [answers[rc.chunk.path][0] for rc in proposal.chunks])
+        out = decide(
+            doc,
+            proposal,
+            [answers[rc.chunk.path][0] for rc in proposal.chunks],
+            self.settings.review_confidence,
+        )
         out.dropped += sum(answers[rc.chunk.path][1] for rc in proposal.chunks)
         out.usage = run.usage
         return out
@@ -447,7 +462,11 @@ class LLMEngine(Engine):
             prompt_hash=self._prompt_hash,
             schema_hash=schema_hash(answer_cls),
             chunk_text=rc.marked,
-            context={"strategy": "review", "heading": list(rc.chunk.heading)},
+            context={
+                "strategy": "review",
+                "heading": list(rc.chunk.heading),
+                **({"logprobs": True} if self.settings.review_confidence else {}),
+            },
             sampling={
                 "temperature": self.settings.temperature,
                 "max_tokens": self.settings.max_tokens,
@@ -466,12 +485,17 @@ class LLMEngine(Engine):
             answer_cls=answer_cls,
             context=lambda: reviewing(rc.chunk.text),
             accept=lambda answer, dropped: (
-                answer if isinstance(answer, Decisions) else answer.decisions(),
+                with_confidence(
+                    answer if isinstance(answer, Decisions) else answer.decisions(),
+                    request.responses[-1] if request.responses else None,
+                ),
                 dropped,
             ),
             salvage=lambda raw: salvage_review(
                 raw, len(rc.targets), len(rc.projects), rc.chunk.text
             ),
+            # the probability of each label decides whether it may overrule the proposal
+            extra={"logprobs": True, "top_logprobs": 5} if self.settings.review_confidence else {},
         )
         budget = self.settings.max_tokens
         for tokens in (budget, budget * 2):
@@ -548,6 +572,7 @@ class LLMEngine(Engine):
 
         hooks = Hooks()
         hooks.on("completion:response", lambda response: self._count(run.usage, response))
+        hooks.on("completion:response", request.responses.append)
         hooks.on("completion:error", lambda error, **_: self._count(run.usage, None))
         with request.context():
             return await self._create(state, run, request, max_tokens, hooks)
@@ -568,6 +593,7 @@ class LLMEngine(Engine):
                 hooks=hooks,
                 temperature=self.settings.temperature,
                 max_tokens=max_tokens,
+                **request.extra,
             )
             return request.accept(answer, 0)
         except IncompleteOutputException as exc:

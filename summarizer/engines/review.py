@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,12 +58,15 @@ class Decisions:
     targets: dict[int, bool] = field(default_factory=dict)
     projects: dict[int, bool] = field(default_factory=dict)
     more_projects: list[str] = field(default_factory=list)
+    # the probability the model gave each label ("n3", "p1"), when the server reports logprobs
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "targets": {str(k): v for k, v in self.targets.items()},
             "projects": {str(k): v for k, v in self.projects.items()},
             "more_projects": list(self.more_projects),
+            "confidence": dict(self.confidence),
         }
 
     @classmethod
@@ -71,6 +75,7 @@ class Decisions:
             {int(k): bool(v) for k, v in data["targets"].items()},
             {int(k): bool(v) for k, v in data["projects"].items()},
             [str(x) for x in data["more_projects"]],
+            {str(k): float(v) for k, v in data.get("confidence", {}).items()},
         )
 
 
@@ -177,6 +182,34 @@ def salvage_review(raw: str, targets: int, projects: int, text: str) -> tuple[De
 
 
 _LABEL_KEY = re.compile(r"([np])(\d+)")
+_KEY_BEFORE = re.compile(r'"([np]\d+)"\s*:\s*"$')
+
+
+def with_confidence(decisions: Decisions, response: Any) -> Decisions:
+    """``decisions`` with the probability of each label, read from the token logprobs of the
+    raw completion ``response`` (``choices[0].logprobs.content``): at the token that writes a
+    label after ``"nK": "``, p(label) / (p(是) + p(否)) over its top alternatives. Without
+    logprobs (a server that does not report them, a tool call) nothing is added."""
+    try:
+        tokens = response.choices[0].logprobs.content or []
+    except (AttributeError, IndexError, TypeError):
+        return decisions
+    written = ""
+    for tok in tokens:
+        text = tok.token or ""
+        label = text.lstrip()[:1]
+        key = _KEY_BEFORE.search(written)
+        if key is not None and label in (YES, NO):
+            p = {YES: 0.0, NO: 0.0}
+            for alt in [tok, *(tok.top_logprobs or [])]:
+                first = (alt.token or "").lstrip()[:1]
+                if first in p and p[first] == 0.0:
+                    p[first] = math.exp(alt.logprob)
+            total = p[YES] + p[NO]
+            if total > 0:
+                decisions.confidence[key.group(1)] = p[label] / total
+        written = (written + text)[-40:]
+    return decisions
 
 
 # ---------------------------------------------------------------- the proposal
@@ -285,12 +318,16 @@ def _review_chunk(
 _NAME_TRIM = re.compile(r"^[，,、；;。：:\s]+|[，,、；;。：:\s]+$")
 
 
-def decide(doc: Document, proposal: Proposal, answers: list[Decisions]) -> Extraction:
+def decide(
+    doc: Document, proposal: Proposal, answers: list[Decisions], min_confidence: float = 0.0
+) -> Extraction:
     """The extraction a review gives: every candidate number labelled a target (one without a
     label: the rules engine's verdict), every proposed project not labelled otherwise, and the
     missed projects the answers name, grounded in their chunk; outcomes, priorities and
     qualitative targets are the rules engine's. Values, units, qualifiers, directions, spans
-    and indicators are the proposal's."""
+    and indicators are the proposal's. With ``min_confidence``, a label that goes against the
+    rules engine's verdict counts only when the model gave it at least that probability (a
+    label without a known probability does not overrule)."""
     base = proposal.base
     out = Extraction(
         qualitative_targets=list(base.qualitative_targets),
@@ -299,13 +336,25 @@ def decide(doc: Document, proposal: Proposal, answers: list[Decisions]) -> Extra
         chunks=len(proposal.chunks),
     )
     seen: set[tuple[int, int]] = set()
+
+    def verdict(labels: dict[int, bool], prefix: str, k: int, default: bool) -> bool:
+        said = labels.get(k, default)
+        if said == default or not min_confidence:
+            return said
+        sure = answer.confidence.get(f"{prefix}{k}", 0.0) >= min_confidence
+        return said if sure else default
+
     for rc, answer in zip(proposal.chunks, answers, strict=True):
         for k, t in rc.targets.items():
-            if answer.targets.get(k, k in rc.proposed) and (t.value_start, t.value_end) not in seen:
+            keep = verdict(answer.targets, "n", k, k in rc.proposed)
+            if keep and (t.value_start, t.value_end) not in seen:
                 seen.add((t.value_start, t.value_end))
                 out.targets.append(t)
-        out.projects.extend(p for k, p in rc.projects.items() if answer.projects.get(k, True))
-        for name in answer.more_projects:
+        out.projects.extend(
+            p for k, p in rc.projects.items() if verdict(answer.projects, "p", k, True)
+        )
+        for name in answer.more_projects if not min_confidence else []:
+            # a name carries no probability: with a confidence bar it cannot overrule
             project = _ground_project(doc, rc.chunk, _NAME_TRIM.sub("", name))
             if project is None:
                 out.dropped += 1
@@ -362,4 +411,5 @@ __all__ = [
     "propose",
     "reviewing",
     "salvage_review",
+    "with_confidence",
 ]
