@@ -171,17 +171,19 @@ _PLAIN: tuple[str, ...] = (
     "兆瓦", "千伏", "公里", "千米", "公顷", "千克", "公斤", "标准箱", "标箱", "人次", "个月", "小时",
     "分钟", "周年", "美元", "欧元", "港元", "吨标准煤", "吨标煤", "吨", "辆", "盏", "栋", "幢", "张",
     "件", "款", "艘", "块", "棵", "株", "倍", "岁", "斤", "册", "趟", "颗", "匹", "羽", "微克", "毫克",
-    "毫米", "厘米", "毫升", "升", "立方", "标准煤",
+    "毫米", "厘米", "毫升", "升", "立方", "标准煤", "批次",
 )  # fmt: skip
 _BASES = sorted((*_PLAIN, *_GUARDED), key=len, reverse=True)
 _BASE_RE_SRC = "|".join(
     re.escape(b) + (f"(?![{re.escape(_GUARDED[b])}])" if b in _GUARDED else "") for b in _BASES
 )
 _SPACE = "[ \u00a0\u3000]"
+# The scale of a rate's denominator (0.6人/百亿元, 元/万元): the scale words, longest first.
+_PER_SCALE = "万亿|千亿|百亿|十亿|百万|十万|千万|万|亿"
 _UNIT_RE = re.compile(
     rf"(?P<sp>{_SPACE}?)(?P<a1>[余多])?"
     r"(?P<scale>万亿|千万|千亿|百万|百亿|十万|十亿|万|亿|千(?![瓦米克伏]))?"
-    rf"(?P<a2>[余多])?(?P<base>(?:{_BASE_RE_SRC})(?:/(?:万|亿)?(?:{_BASE_RE_SRC}))?)?"
+    rf"(?P<a2>[余多])?(?P<base>(?:{_BASE_RE_SRC})(?:/(?:{_PER_SCALE})?(?:{_BASE_RE_SRC}))?)?"
 )
 _BASE_CANON: dict[str, tuple[str, float]] = {
     "%": ("%", 1.0), "％": ("%", 1.0), "‰": ("%", 0.1), "成": ("%", 10.0),

@@ -159,6 +159,35 @@ def test_a_count_of_times_is_of_the_noun_after_it_and_years_of_a_named_span_coun
     ]
 
 
+def test_a_look_back_paragraph_inside_a_plan_section_gives_no_targets() -> None:
+    # beijing_2026: 二、“十四五”时期发展成就和“十五五”时期主要目标任务 mixes both
+    got = _section_targets(
+        "这五年，我们锐意改革。培育形成3个万亿级和7个千亿级产业集群。\n"
+        "今年，新增中学学位1万个。去年，县人大票决的6项民生实事全部完成。新建绿道1000公里。"
+    )
+    assert got == [("中学学位", 1, "万个"), ("绿道", 1000, "公里")]
+
+
+def test_an_average_is_not_a_distributive_and_a_listed_subject_is_expanded() -> None:
+    assert _section_targets("城市副中心和平原新城地区生产总值年均增长5%以上。") == [
+        ("平原新城地区生产总值", 5, "%")
+    ]
+    assert _section_targets("工业投资、民间投资年均增长6％左右。") == [
+        ("工业投资", 6, "%"),
+        ("民间投资", 6, "%"),
+    ]
+
+
+def test_rate_units_classifier_counts_and_capacities_to_reach() -> None:
+    assert _section_targets("死亡率控制在0.6人/百亿元以下。") == [("死亡率", 0.6, "人/百亿元")]
+    assert _section_targets("抓好507栋危旧简易楼排险工作。") == [("危旧简易楼排险工作", 507, "栋")]
+    assert sorted(_section_targets("力争6处煤矿、产能1400万吨/年建成试运转。")) == [
+        ("产能", 1400, "万吨/年"),
+        ("煤矿", 6, "处"),
+    ]
+    assert _section_targets("今年要重点做好9个方面工作。") == []
+
+
 # ---------------------------------------------------------------- real reports
 
 

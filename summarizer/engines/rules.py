@@ -37,13 +37,47 @@ _LEAD_WORDS = re.compile(
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
     r"(?:同比|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
-    r"(?:控制|提高|降低|下降|增加|减少|提升)到)+$"
+    r"(?:控制|提高|降低|下降|增加|减少|提升)[到至])+$"
 )
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(
     r"[\d０-９][\d０-９.]*(?:余|多)?[万亿千百]?(?:人|户|个|元|家|项|亩|吨)"
 )
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
+
+
+# A sentence that opens with a look back: over several years (这五年，过去五年，五年来，) the
+# rest of its paragraph recounts results; over last year (去年，) that sentence does. A sentence
+# that opens with the plan's time (今年，未来五年，) ends the look back. Closed classes of the
+# genre's time adverbials.
+_N = r"[一二三四五六七八九十两\d]+"
+_LOOK_BACK_YEARS = re.compile(rf"(?:(?:过去|这|近){_N}年(?:来|间|里)?|{_N}年来)[，,]")
+_LOOK_BACK_YEAR = re.compile(r"(?:去年|上年|过去一年|一年来)[，,]")
+_LOOK_AHEAD = re.compile(r"今年|明年|新的一年|今后|未来|下一步|(?:到|在)?20\d\d年[，,]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _retrospective(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in text that recounts results although its section is plan or work
+    (``二、“十四五”时期发展成就和“十五五”时期主要目标任务``: ``这五年，我们…``)."""
+    para = text.rfind("\n", 0, pos) + 1
+    back = False
+    start = para
+    while start <= pos:
+        while start < pos and text[start] in " \t\u3000\r":
+            start += 1
+        end_m = _SENTENCE_END.search(text, start, pos)
+        in_sentence = end_m is None  # the sentence holding pos
+        if _LOOK_BACK_YEARS.match(text, start):
+            back = True
+        elif _LOOK_BACK_YEAR.match(text, start):
+            back = back or in_sentence
+        elif _LOOK_AHEAD.match(text, start):
+            back = False
+        if end_m is None:
+            break
+        start = end_m.end()
+    return back
 
 
 _FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]")
@@ -60,8 +94,13 @@ _NAME_NUMBER = re.compile(r"[\d.]+[^\d\s，,。；;、]?")
 _ARABIC = re.compile(r"[0-9０-９]")
 _DIGIT = re.compile(r"[\d０-９]")
 _ONLY_NUMBER = re.compile(r"[\d.%％]+")
-_DISTRIBUTIVE = re.compile(r"分别|均|都")
+# 均 as the distributive adverb (A、B均增长8%), not the bound morpheme of an average
+# (年均增长, 人均, 平均, 户均, 亩均): a closed class
+_DISTRIBUTIVE = re.compile(r"分别|(?<![年人平户亩日月])均|都")
 _JOINT_SUBJECT = re.compile(r"^[^、和及与]{2,3}[、和及与][^、和及与]{2,3}[^、和及与]{2,}$")
+# A subject listed with 、 (工业投资、民间投资年均增长6%): each member is an indicator of its own;
+# 和/及/与 may join one aggregate (货物和服务进出口), 等 ends a list of examples.
+_LIST_SUBJECT = re.compile(r"^[^、和及与等]{2,}(?:、[^、和及与等]{2,})+$")
 _TO_OR_IS = re.compile(r"[到至为]")
 _TO = re.compile(r"[到至]")
 _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
@@ -242,7 +281,10 @@ class RulesEngine(Engine):
             elif (
                 scope == "section"
                 and not self.permissive
-                and _PAST.search(text, clause.start, clause.end)
+                and (
+                    _PAST.search(text, clause.start, clause.end)
+                    or _retrospective(text, clause.start)
+                )
             ):
                 continue
             found: list[Target] = []
@@ -418,7 +460,12 @@ class RulesEngine(Engine):
         if stop < 2:
             return False
         subject = _clean_indicator(head[:stop], strip_verbs=scope == "section")
-        if adverb is None and not subject.startswith("城乡") and not _JOINT_SUBJECT.match(subject):
+        if (
+            adverb is None
+            and not subject.startswith("城乡")
+            and not _JOINT_SUBJECT.match(subject)
+            and not _LIST_SUBJECT.match(subject)
+        ):
             return False
         parts = 2 if subject.startswith("城乡") else len(wording.ENUM_SPLIT.split(subject))
         members = wording.expand_joint_subject(subject, parts)
@@ -529,9 +576,12 @@ _RECENT = 6  # indicators a clause without a subject may continue
 # Units that grade a class of equipment (220千伏输变电工程, 10kV配网): never a quantity to reach.
 _CLASS_UNITS = frozenset({"千伏", "kv", "伏", "v"})
 _COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类"})
+# Classifiers of discrete things (507栋危旧简易楼, 800台电梯): they count the noun after them,
+# which a physical measure (700万吨露天矿) may name. The genre's closed class of measure words.
+_CLASSIFIERS = frozenset({"栋", "幢", "套", "台", "辆", "张", "盏", "艘", "架", "间"})
 # Classifiers that count things, households or times (1.8万户的征拆, 2次集中推介): the noun
 # after them is what is counted, never a name the quantity belongs to.
-_COUNTED_BY = _COUNT_UNITS | {"户", "次"}
+_COUNTED_BY = _COUNT_UNITS | {"户", "次"} | _CLASSIFIERS
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
 
 
@@ -647,6 +697,7 @@ _META_NOUN = re.compile(
 )
 # A task named by the work it is (改造任务, 建设任务, 征迁任务): a count of things to do, not of
 # the plan's own parts; the build and do verbs of the genre, a closed class.
+_ASPECTS = re.compile(r"的?方面")
 _WORK_TASK = re.compile(r"(?:建设|改造|提升|治理|整治|征迁|征收|拆迁|搬迁|安置|招商)任务$")
 _MEETING = re.compile(r"(?:[、和及][^，,。；;]{0,6})?(?:全会|全体会议|会议|党代会|代表大会)")
 
@@ -656,6 +707,8 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
         return True
     if m.unit not in ("项", "个", "条"):
         return False
+    if m.unit == "个" and _ASPECTS.match(text, m.end, clause_end):
+        return True  # 做好9个方面工作: the report's own parts
     before = text[max(0, m.start - 6) : m.start]
     after_noun = _META_NOUN.match(text, m.end, clause_end)
     if after_noun is not None and _WORK_TASK.search(after_noun.group()):
@@ -686,6 +739,8 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         pos += 1  # 1个以上“美丽街区”: a quoted noun
     if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、等":
         return None
+    if _ACTION.match(text, pos):
+        return None  # 产能1400万吨/年建成试运转: a verb follows, the number ends its phrase
     if text[pos] in "和及与" and _DIGIT.search(text, pos, clause_end):
         return None  # 3所和幼儿园5所: the next member; 150个和美乡村: a noun
     modifiers = _MODIFIER_LIST.match(text, pos, clause_end)
@@ -733,7 +788,11 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """A number that is part of a project name or capacity (年产8万吨…项目, 130万吨高品质硅钢项目)."""
     before = text[max(0, m.start - 2) : m.start]
     if before.endswith(("年产", "产能")):
-        return True
+        # 年产8万吨…项目: the capacity in a name; 产能1400万吨/年建成: a capacity to reach,
+        # the clause's verb or its end right after the number (and its bound word)
+        word, _, q_end = wording.qualifier_after(text, m.end)
+        after = q_end if word else m.end
+        return not (after >= clause_end or _ACTION.match(text, after))
     tail_end = clause_end
     for sep in ("、",):
         k = text.find(sep, m.end, clause_end)
