@@ -88,10 +88,12 @@ def _schema(schema: dict[str, Any]) -> None:
                 prop.pop(k, None)
             if prop.get("type") == "array":
                 prop["maxItems"] = MAX_NAMES
+                prop.setdefault("items", {})["maxLength"] = MAX_NAME_CHARS
 
 
-# a cap on the missed names: a grammar-constrained small model cannot loop on them forever
-MAX_NAMES = 12
+# caps on the missed names: a grammar-constrained small model cannot loop on them forever
+# (one 1.5B answer ran a name on until the token limit)
+MAX_NAMES, MAX_NAME_CHARS = 12, 40
 
 
 class _Answer(BaseModel):
