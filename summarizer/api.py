@@ -10,6 +10,7 @@ from typing import Any
 
 from .engines import create_engine
 from .engines.base import Engine
+from .errors import UsageError
 from .ingest import Report, load_report
 from .models import CheckResult, ReportSummary
 from .pipeline import Outcome, summarize_paths, summarize_report
@@ -43,6 +44,8 @@ class Summarizer:
             self.concurrency = concurrency or 4
             return
         if engine == "rules":
+            if strategy:
+                raise UsageError("strategy applies to the llm and local engines, not to rules")
             self.engine = create_engine("rules")
             self.concurrency = concurrency or 1
             return

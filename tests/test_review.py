@@ -426,3 +426,11 @@ def test_without_logprobs_a_confidence_bar_keeps_the_rules_verdicts(
         t.model_dump() for t in sorted(rules.targets, key=lambda t: (t.value_start, t.value_end))
     ]
     assert stub.requests[0].body.get("logprobs") is True  # they were asked for
+
+
+def test_the_api_refuses_a_strategy_for_the_rules_engine() -> None:
+    from summarizer import Summarizer
+    from summarizer.errors import UsageError
+
+    with pytest.raises(UsageError, match="strategy"):
+        Summarizer(engine="rules", strategy="review")
