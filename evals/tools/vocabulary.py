@@ -19,20 +19,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.engines import projects, rules  # noqa: E402
+from summarizer.engines import mentions, project_details, projects, rules  # noqa: E402
 
 # Closed-class words of the genre, allowed below two places: the bound words of the format's
 # qualifier list and the comparison phrases of a change (比上年 / 较上年).
 CLOSED = {"不超过", "不低于", "较上年", "比上年"}
 
 LISTS = {
-    "rules._ACTION": rules._ACTION,
-    "rules._LEAD_WORDS": rules._LEAD_WORDS,
+    "mentions._ACTION": mentions._ACTION,
+    "mentions._LEAD_WORDS": mentions._LEAD_WORDS,
     "rules._QUAL_PRED": rules._QUAL_PRED,
-    "rules._TRAILING": rules._TRAILING,
+    "mentions._TRAILING": mentions._TRAILING,
     "rules._PAST": rules._PAST,
 }
-LISTS.update({f"projects.{k}": v for k, v in vars(projects).items() if isinstance(v, re.Pattern)})
+for module in (projects, project_details):
+    name = module.__name__.rpartition(".")[2]
+    LISTS.update({f"{name}.{k}": v for k, v in vars(module).items() if isinstance(v, re.Pattern)})
 
 
 def words(pattern: re.Pattern[str]) -> list[str]:

@@ -17,6 +17,8 @@ The text is read by its structure, clause by clause:
   quoted name) is a campaign (``城市更新工程``); under a domain head after ``等`` (``等冰雪运动
   项目``) only items with a head noun of their own count, and a list of fields (``等重点领域``)
   names nothing; an item with its own strong head is read with its own run, never shared again.
+
+Each name found becomes a project with its amount and milestone in :mod:`.project_details`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..chunking import Document
 from ..models import Project, Section
 from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
+from .project_details import _Item, _project
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
@@ -117,27 +120,6 @@ _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
 _ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环)$")
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
 _REVIEW_SENTENCE = re.compile(r"(?:近年来|过去一年|过去五年|去年|五年来|一年来|几年来|多年来)")
-_STATUS_WORDS = (
-    ("建成通车", "通车"),
-    ("竣工通车", "通车"),
-    ("建成投产", "投产"),
-    ("竣工投产", "投产"),
-    ("达产", "达产"),
-    ("投产", "投产"),
-    ("通车", "通车"),
-    ("竣工", "竣工"),
-    ("交付使用", "交付使用"),
-    ("开工", "开工"),
-    ("开建", "开工"),
-    ("建成", "建成"),
-    ("签约", "签约"),
-    ("落地", "落地"),
-    ("续建", "续建"),
-    ("前期", "前期"),
-)
-_STATUS_RE = re.compile("|".join(w for w, _ in _STATUS_WORDS))
-_STATUS_OF = dict(_STATUS_WORDS)
-_VERB_STATUS = re.compile(r"(?:开工建设|开工|启动|开建|完成|建成|续建)对?$")
 _ETC = re.compile(r"等(?:[\d一二三四五六七八九十两多]+[个条项所座家处]|一批)?")
 _ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)")
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
@@ -198,9 +180,6 @@ _AND_WITH = re.compile(r"[和及与]")
 _JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
 _HE = re.compile(r"和")
 _ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
-_AMOUNT_BEFORE = re.compile(r"(总投资|年度计划投资|计划投资|投资|、)?([\d.]+(?:万亿|亿|万)?元)的?$")
-_AMOUNT_AFTER = re.compile(r"[,，]?(总投资|年度计划投资|计划投资|投资)([\d.]+(?:万亿|亿|万)?元)")
-_MOVED = re.compile(r"[^，]{0,4}(?:搬迁|置换)")
 
 
 def _last_stop(body: str, end: int) -> int:
@@ -345,14 +324,6 @@ def _in_review_sentence(text: str, floor: int, pos: int) -> bool:
     )
     head = text[max(k + 1, floor) : pos + 8].lstrip(" \u3000\r\n")
     return bool(_REVIEW_SENTENCE.match(head))
-
-
-class _Item:
-    __slots__ = ("a", "b", "list_end", "list_start", "name")
-
-    def __init__(self, a: int, b: int, name: str, list_start: int, list_end: int) -> None:
-        self.a, self.b, self.name = a, b, name
-        self.list_start, self.list_end = list_start, list_end
 
 
 def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
@@ -764,84 +735,3 @@ def _split_list(
                 out.append((a, b))
         parts = out
     return [(a, b) for a, b in parts if b > a and _ONE_ITEM.fullmatch(body[a:b])]
-
-
-def _project(text: str, clause: _Clause, body: str, it: _Item, section_path: str) -> Project:
-    s, e = clause.start + it.a, clause.start + it.b
-    amount, unit, kind, a_s, a_e = _project_amount(text, s, e, clause)
-    status = _status(body, it)
-    q_start, q_end = s, e
-    if it.list_start != it.a or it.list_end != it.b:
-        q_start, q_end = clause.start + it.list_start, clause.start + it.list_end
-    if status:
-        marks = list(_STATUS_RE.finditer(body, it.list_end, it.list_end + 14))
-        if marks:  # the quote runs to the milestone word written after the name
-            q_end = max(q_end, clause.start + marks[-1].end())
-        else:  # or starts at the verb in front of it (启动, 完成)
-            lo = max(0, it.list_start - 6)
-            verb = _VERB_STATUS.search(body, lo, it.list_start)
-            if verb:
-                q_start = min(q_start, clause.start + verb.start())
-    if a_s is not None and a_e is not None:
-        q_start, q_end = min(q_start, a_s), max(q_end, a_e)
-    return Project(
-        name=it.name,
-        amount=amount,
-        amount_unit=unit,
-        amount_kind=kind,
-        status=status,
-        section=section_path,
-        quote=text[q_start:q_end],
-        start=q_start,
-        end=q_end,
-        amount_start=a_s,
-        amount_end=a_e,
-    )
-
-
-def _project_amount(
-    text: str, start: int, end: int, clause: _Clause
-) -> tuple[float | None, str | None, str | None, int | None, int | None]:
-    """``投资50亿元的<name>`` or ``<name>，总投资50亿元``: the amount the text attaches."""
-    before = text[clause.start : start]
-    m = _AMOUNT_BEFORE.search(before)
-    if m:
-        parsed = numbers.parse_quantity(m.group(2))
-        if parsed:
-            a_s = clause.start + m.start(2)
-            kind = "总投资" if m.group(1) in (None, "投资", "总投资", "、") else m.group(1)
-            return parsed[0], parsed[2], kind, a_s, a_s + len(m.group(2))
-    after = text[end : min(clause.end + 12, len(text))]
-    m = _AMOUNT_AFTER.match(after)
-    if m:
-        parsed = numbers.parse_quantity(m.group(2))
-        if parsed:
-            a_s = end + m.start(2)
-            return (
-                parsed[0],
-                parsed[2],
-                "总投资" if m.group(1) in ("投资", "总投资") else m.group(1),
-                a_s,
-                a_s + len(m.group(2)),
-            )
-    return None, None, None, None, None
-
-
-def _status(body: str, it: _Item) -> str | None:
-    """The milestone the clause sets: the last one written after the name or list
-    (``建成投产`` → 投产), else the verb in front (``启动`` → 开工, ``完成`` → 建成)."""
-    after = body[it.list_end : it.list_end + 14]
-    found = None
-    for m in _STATUS_RE.finditer(after):
-        found = _STATUS_OF[m.group()]
-    if found:
-        return found
-    verb = _VERB_STATUS.search(body, max(0, it.list_start - 6), it.list_start)
-    before = verb.group().rstrip("对") if verb else ""
-    if before in ("开工建设", "开工", "启动", "开建"):
-        return "开工"
-    if before in ("完成", "建成"):
-        return "完成" if _MOVED.match(after) else "建成"
-    if before == "续建":
-        return "续建"
-    return None

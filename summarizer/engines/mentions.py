@@ -1,0 +1,286 @@
+"""What a number inside a clause is, read from the words around it, for the rules engine.
+
+The indicator words before a number (:func:`_clean_indicator` strips lead adverbs, time words,
+verbs and comparison phrases off them), the noun a count stands in front of or the object
+after it (:func:`_prenominal`, :func:`_object_after`), and the predicates that tell a target
+from a number that is something else: part of a name (:func:`_inside_name`, :func:`_in_quotes`),
+a threshold (``2000万元以上项目``), a count of the plan's own parts (``23项主要目标``), a
+baseline (``从771家增加到1076家``) or a duration (unless it counts days, ``优良天数``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import numbers, wording
+from ..wording import Clause as _Clause
+
+# ---------------------------------------------------------------- the indicator words
+# Verbs that separate an indicator from its number. The `direction` field takes only the
+# closed list (numbers.DIRECTIONS); these others only mark where the indicator stops.
+_ACTION = re.compile(
+    r"分别|增长|增加(?!值)|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
+    r"完成|实现|达|为|是|实施|培育|引进|招引|打造|安装|开工|推进|创建|争创|发布|组织|登记|"
+    r"转化|投入|储备|种植|盘活|消化|安排|争取|开通|建立|设立|新改建|帮助|推动|冲刺|超过|"
+    r"策划|入统|新引进|引导|扩大|缩小|启动|建好|不低于|不超过|低于|高于"
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
+    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年|各类|各种)+"
+)
+# Words that may end the words before a number without being the indicator: comparison
+# phrases and the bound words (计划总投资不少于200亿元): closed classes.
+_TRAILING = re.compile(
+    r"(?:同比|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
+    r"(?:控制|提高|降低|下降|增加|减少|提升)[到至])+$"
+)
+# A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
+_INNER_QUANTITY = re.compile(
+    r"[\d０-９][\d０-９.]*(?:余|多)?[万亿千百]?(?:人|户|个|元|家|项|亩|吨)"
+)
+
+_FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]")
+
+# Time words inside the words before a number (2020年普及率, 每年至少出资) are not the indicator.
+_TIME_IN_INDICATOR = re.compile(
+    r"^(?:[到至比较])?(?:20\d\d|19\d\d)年(?:底|末|同期)?(?:的)?|每年|至少"
+)
+# The level started from (地区生产总值由2010年的162.4亿元增加到…): not part of the indicator.
+_FROM_LEVEL = re.compile(r"(?:由|从)(?:19|20)\d\d年.*$")
+
+
+# The same words are cleaned again and again within a report (a clause's head is read for its
+# targets, its joint subject and its enumeration): a small cache, which the next report evicts.
+@lru_cache(maxsize=1024)
+def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
+    s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"')
+    for _ in range(3):
+        before = s
+        s = _TIME_IN_INDICATOR.sub("", _LEAD_WORDS.sub("", s))
+        if s.startswith("重点") and _ACTION.match(s, 2):
+            s = s[2:]  # 重点实施…: an adverb; 重点项目: a noun, kept
+        lead = _ACTION.match(s) if strip_verbs else None
+        if lead and len(s) - lead.end() >= 2:
+            s = s[lead.end() :]
+        s = _TRAILING.sub("", _FROM_LEVEL.sub("", s))
+        if s == before:
+            break  # a fixed point: another round changes nothing
+    # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it
+    inner = list(_INNER_QUANTITY.finditer(s))
+    if inner and len(s) - inner[-1].end() >= 2:
+        s = s[inner[-1].end() :]
+    if s.count("“") != s.count("”"):
+        s = s.replace("“", "").replace("”", "")
+    return s.strip(" \u3000、")
+
+
+# ---------------------------------------------------------------- what a number is
+# Measure words of things counted one by one (3家以上民营企业, 43个市大中型项目).
+_COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类"})
+# Patterns of the predicates below, compiled once (they run for every number of every report).
+_DIGIT = re.compile(r"[\d０-９]")
+_TO = re.compile(r"[到至]")
+_NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
+_GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
+_GROUP_COUNT = re.compile(r"的[\d０-９一二三四五六七八九十两]+[个项家批]")
+_PROJECT_WORD = re.compile(r"项目|工程")
+_GOAL_NOUN = re.compile(r"(?:下降|降低|减少|增长)?(?:任务|目标|要求)+$")
+
+
+# A duration unit counted by an indicator that names the measure (优良天数, 受教育年限).
+_COUNTED_DURATION = {"天": "天数", "年": "年限"}
+
+
+def _day_count(text: str, m: numbers.Mention, clause: _Clause, previous: list[str]) -> bool:
+    """``空气质量二级以上天数达到217天``, ``…，比2016年增加39天``: days counted by an indicator
+    named 天数 (its own or the one the clause continues) are a quantity, not a duration."""
+    noun = _COUNTED_DURATION.get(m.unit)
+    if noun is None:
+        return False
+    return noun in text[clause.start : m.start] or bool(previous and noun in previous[-1])
+
+
+def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
+    """``“八大标志性战役30个专项行动”``: a number inside a quoted name is part of the name."""
+    opening = text.rfind("“", clause_start, m.start)
+    if opening < 0 or text.rfind("”", opening, m.start) >= 0:
+        return False
+    closing = text.find("”", m.end)
+    return closing >= 0 and closing - m.end <= 20
+
+
+def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target."""
+    word, _, q_end = wording.qualifier_after(text, m.end)
+    if word not in ("以上", "以下") or q_end >= clause_end or m.unit in _COUNT_UNITS:
+        return False  # 3家以上民营企业: a count with its bound, not a class of things
+    nxt = text[q_end]
+    return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的、和及与"
+
+
+_ADVERBS = frozenset(
+    {"重点", "加速", "加快", "全力", "全市", "全县", "全区", "全省", "力争", "确保", "年内"}
+)
+
+
+def _nounish(indicator: str) -> bool:
+    """Whether ``indicator`` can name what a number counts: two Chinese characters or more that
+    are not a year, a date or a lone adverb."""
+    core = _NOT_NOUN.sub("", indicator)
+    return len(core) >= 2 and core not in _ADVERBS
+
+
+# Adverbs that end a noun phrase read after a number (4家企业全部退出): a closed class.
+_ADVERB_STOP = re.compile(
+    r"全部|全面|基本|逐步|顺利|均|都|已|将|要|能|今年|年内|年底|年末|[上下]半年|[一二三四]季度|"
+    r"完工|竣工|投产|通车|投入使用"
+)
+
+
+def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | None = None) -> str:
+    """``建成3个口袋公园``: the noun phrase after the number (to the next 、 or 等)."""
+    if pos is None:
+        q = wording.qualifier_after(text, m.end)
+        pos = q[2] if q[0] else m.end
+    stop = clause_end
+    adverb = _ADVERB_STOP.search(text, pos + 2, clause_end)
+    if adverb is not None:
+        stop = adverb.start()
+    for sep in ("、", "等", "和"):
+        k = text.find(sep, pos + (sep == "和" == text[pos : pos + 1]), clause_end)
+        if k >= 0:
+            stop = min(stop, k)
+    verb = _ACTION.search(text, pos + 2, stop)
+    if verb is not None:
+        stop = verb.start()
+    return _clean_indicator(text[pos:stop]).lstrip("的")
+
+
+# Units after which a noun can follow the number as its head (93个重点项目, 150公里农村公路):
+# measure words and physical units, not rates or money (6%的增速, 50亿元的项目).
+_NOT_PRENOMINAL = ("%", "％", "‰", "个百分点", "百分点", "倍")
+
+
+# A count of the plan's own parts (23项主要目标, 6项指标, 30项防控措施) or the ordinal of a
+# meeting (九届十一次全会): nouns of the genre's closed class, not things to build or reach.
+_META_NOUN = re.compile(
+    r"(?:[^，,。；;、]{0,6}?(?:指标|措施|举措|目标|任务|要求|原则|底线|红线))(?=[，,。；;、]|$)"
+)
+# A task named by the work it is (改造任务, 建设任务, 征迁任务): a count of things to do, not of
+# the plan's own parts; the build and do verbs of the genre, a closed class.
+_ASPECTS = re.compile(r"的?方面")
+_WORK_TASK = re.compile(r"(?:建设|改造|提升|治理|整治|征迁|征收|拆迁|搬迁|安置|招商)任务$")
+_MEETING = re.compile(r"(?:[、和及][^，,。；;]{0,6})?(?:全会|全体会议|会议|党代会|代表大会)")
+
+
+def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
+        return True
+    if m.unit not in ("项", "个", "条"):
+        return False
+    if m.unit == "个" and _ASPECTS.match(text, m.end, clause_end):
+        return True  # 做好9个方面工作: the report's own parts
+    before = text[max(0, m.start - 6) : m.start]
+    after_noun = _META_NOUN.match(text, m.end, clause_end)
+    if after_noun is not None and _WORK_TASK.search(after_noun.group()):
+        return False  # 20个老旧小区改造任务, 25个招商任务: things to do, counted
+    return after_noun is not None or bool(_GOAL_BEFORE.search(before))
+
+
+def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
+    """``从771家增加到1076家``: the number after 从 is the level started from, not a target."""
+    frm = text.rfind("从", clause.start, m.start)
+    if frm < 0 or _ACTION.search(text, frm, m.start):
+        return False
+    return bool(_TO.search(text, m.end, clause.end))
+
+
+def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
+    """The noun a quantity stands in front of (``93个重点项目`` → ``重点项目``), else None."""
+    if m.unit in _NOT_PRENOMINAL or m.unit.endswith("元") or m.unit in ("万", "亿", "万亿"):
+        return None  # a bare magnitude (千亿大关) has no measure word to count a noun with
+    word, _, q_end = wording.qualifier_after(text, m.end)
+    pos = q_end if word else m.end
+    inner = _attribute_after(text, pos, clause_end)
+    if inner is not None:
+        pos = inner  # 178座10蒸吨及以下的各类燃煤小锅炉: the size describes the noun counted
+    if pos < clause_end and text[pos] == "的" and m.unit not in ("万", "亿", "万亿"):
+        pos += 1  # 1.8万户的征拆和安置任务: the measured noun follows 的
+    while pos < clause_end and text[pos] in '“"':
+        pos += 1  # 1个以上“美丽街区”: a quoted noun
+    if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、等":
+        return None
+    if _ACTION.match(text, pos):
+        return None  # 产能1400万吨/年建成试运转: a verb follows, the number ends its phrase
+    if text[pos] in "和及与" and _DIGIT.search(text, pos, clause_end):
+        return None  # 3所和幼儿园5所: the next member; 150个和美乡村: a noun
+    modifiers = _MODIFIER_LIST.match(text, pos, clause_end)
+    if modifiers is not None:
+        pos = modifiers.end()  # 3轮全方位、全覆盖的扶贫督导: the noun after the modifiers
+    after = _GOAL_NOUN.sub("", _object_after(text, m, clause_end, pos))
+    after = after.rpartition("的")[2] if _nounish(after.rpartition("的")[2]) else after
+    return after if _nounish(after) else None  # 3-5个有一定规模的服务组织: the head noun
+
+
+_SIZE_BOUND = re.compile(
+    r"[\d.]+[\u4e00-\u9fffA-Za-z]{1,4}?(?:及以上|及以下|以上|以下)的?(?=[\u4e00-\u9fff“])"
+)
+
+
+_MODIFIER_LIST = re.compile(r"[^\d０-９，,。；;、的]{1,6}(?:、[^\d０-９，,。；;、的]{1,6})+的")
+
+
+def _attribute_after(text: str, pos: int, clause_end: int) -> int | None:
+    """Where the noun starts when a count is followed by a size bound that describes it
+    (``178座10蒸吨及以下的锅炉``, ``11座10蒸吨以上锅炉``), else None. A bare size without a
+    bound (``3座35万千瓦光热电站``) is part of a name and stays."""
+    bound = _SIZE_BOUND.match(text, pos, clause_end)
+    return bound.end() if bound else None
+
+
+_REGION_WORDS = re.compile(r"^(?:全[市县区省旗州镇乡]|今年|全年|年内|力争|确保|其中)+")
+
+
+def _attribute_of(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    """``总长度57.9公里的城市道路``: a quantity joined to the noun after it by 的 is the
+    noun's measure, not part of a name."""
+    word, _, q_end = wording.qualifier_after(text, m.end)
+    return text.startswith("的", q_end if word else m.end)
+
+
+def _names_something(owner: str) -> bool:
+    """Whether the words right before a quantity are a name it belongs to (大唐 in
+    大唐700万吨露天矿), not empty, a region word or a relative clause ending in 的."""
+    core = _REGION_WORDS.sub("", _FOOTNOTE.sub("", owner).strip(" \u3000“”"))
+    return len(core) >= 2 and not core.endswith("的")
+
+
+def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
+    """A number that is part of a project name or capacity (年产8万吨…项目, 130万吨高品质硅钢项目)."""
+    before = text[max(0, m.start - 2) : m.start]
+    if before.endswith(("年产", "产能")):
+        # 年产8万吨…项目: the capacity in a name; 产能1400万吨/年建成: a capacity to reach,
+        # the clause's verb or its end right after the number (and its bound word)
+        word, _, q_end = wording.qualifier_after(text, m.end)
+        after = q_end if word else m.end
+        return not (after >= clause_end or _ACTION.match(text, after))
+    tail_end = clause_end
+    for sep in ("、",):
+        k = text.find(sep, m.end, clause_end)
+        if k >= 0:
+            tail_end = k
+    tail = text[m.end : tail_end]
+    if tail.startswith("的") and m.unit.endswith("元"):
+        # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking; but 总投资226.7亿元的
+        # 47个重点项目 is a group's total, a target like the count after it
+        return not _GROUP_COUNT.match(tail)
+    if m.unit in _COUNT_UNITS:
+        return False  # 43个市大中型项目: a count of projects, not part of a name
+    name_end = _PROJECT_WORD.search(tail)
+    return (
+        bool(name_end)
+        and name_end is not None
+        and not _ACTION.search(tail, 0, name_end.start())
+        and name_end.start() > 1
+    )
