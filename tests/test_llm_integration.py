@@ -122,3 +122,43 @@ def test_json_schema_round_trip_with_a_real_model(server: Any, tmp_path: Path) -
     # a rerun is answered from the cache
     cached = asyncio.run(summarize(report)).meta.usage
     assert cached.requests == 0 and cached.cached == 1
+
+
+@pytest.mark.integration
+def test_review_round_trip_with_a_real_model(server: Any, tmp_path: Path) -> None:
+    """The review strategy's per-chunk answer model (a required 是/否 label per mark, names
+    capped) as a llama.cpp grammar: the answer parses, every label lands, and whatever the tiny
+    model says, every target is one the rules engine proposed, number for number."""
+    import openai
+
+    from summarizer.chunking import chunk_report
+    from summarizer.engines.llm import LLMEngine
+    from summarizer.engines.rules import RulesEngine
+    from summarizer.settings import load_settings
+
+    settings = load_settings(
+        model="smollm2", mode="json_schema", strategy="review", max_tokens=256, reasks=0,
+        max_retries=1, concurrency=1, timeout=300, cache_dir=str(tmp_path / "cache"),
+    )  # fmt: skip
+    report = load_report(PARAGRAPH.encode("utf-8"), name="paragraph.txt")
+
+    async def summarize() -> Any:
+        url = server.base_url + "/v1"
+        client = openai.AsyncOpenAI(base_url=url, api_key="none", max_retries=0, timeout=300)
+        try:
+            return await summarize_report(report, LLMEngine(settings, client=client))
+        finally:
+            await client.close()
+
+    summary = asyncio.run(summarize())
+    assert summary.meta.strategy == "review" and not summary.meta.failed_chunks
+    assert summary.meta.usage.requests == 1  # no re-ask (reasks=0): invalid parts salvaged
+    for p in summary.projects:  # a name the model copied from elsewhere is dropped and counted
+        assert p.name in PARAGRAPH
+    proposed = {
+        (t.value_start, t.value_end): t
+        for t in RulesEngine(permissive=True).extract_sync(chunk_report(report)).targets
+    }
+    for t in summary.targets:
+        assert t == proposed[(t.value_start, t.value_end)]
+    assert summary.checks.violations == []
