@@ -6,7 +6,10 @@ server on a free loopback port when the first report is extracted (:class:`Local
 owns it and stops it on :meth:`LocalEngine.aclose`, an error, Ctrl-C or interpreter exit), and
 runs :class:`~summarizer.engines.llm.LLMEngine` against it in ``json_schema`` mode (llama.cpp
 turns the schema into a grammar): the same prompts, schemas, grounding, re-asks, usage and
-checks as the ``llm`` engine.
+checks as the ``llm`` engine. Its default strategy is ``review`` (measured with
+Qwen2.5-Coder-1.5B: better F1 than ``extract`` at an eighth of the time; README,
+"Strategies"); ``local_chunk_chars``, ``local_max_items`` and ``local_projects`` below shape
+``extract`` requests only.
 
 Differences from ``llm``, all from settings with ``SUMMARIZER_*`` names: ``ctx_size`` tokens
 of context per request, ``threads``, ``local_parallel`` requests decoded together (the engine
