@@ -84,6 +84,9 @@ class Decisions:
         )
 
 
+_LABEL_KEY = re.compile(r"([np])(\d+)")  # n3: candidate number 3, p1: proposed project 1
+
+
 def _schema(schema: dict[str, Any]) -> None:
     """A small schema (it goes with every request): no descriptions, titles or defaults."""
     schema.pop("description", None)
@@ -128,10 +131,10 @@ class _Answer(BaseModel):
     def decisions(self) -> Decisions:
         out = Decisions(more_projects=list(getattr(self, "more_projects", [])))
         for name, value in self:
-            if name.startswith("n"):
-                out.targets[int(name[1:])] = value == YES
-            elif name.startswith("p") and name != "more_projects" and value is not None:
-                out.projects[int(name[1:])] = value == YES
+            m = _LABEL_KEY.fullmatch(name)
+            if m is not None:
+                labels = out.targets if m.group(1) == "n" else out.projects
+                labels[int(m.group(2))] = value == YES
         return out
 
 
@@ -188,7 +191,6 @@ def salvage_review(raw: str, targets: int, projects: int, text: str) -> tuple[De
     return out, dropped
 
 
-_LABEL_KEY = re.compile(r"([np])(\d+)")
 _KEY_BEFORE = re.compile(r'"([np]\d+)"\s*:\s*"$')
 
 
