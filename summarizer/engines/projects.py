@@ -34,13 +34,14 @@ from .project_details import _Item, _project
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
-    r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁路|机场|码头|水库|水厂|综合体|高速(?!度)|小镇"
-)
+    r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
+    r"小镇"
+)  # 高铁: 30 places
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
     r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
     r"高中|初中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
-    r"迁建|扩建|校区|新村|古镇|(?<!循)环"
+    r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环"  # 院区: 6 places
 )
 _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))"
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
@@ -55,6 +56,8 @@ _BOUNDARY = re.compile(
     r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
     r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以|对|把|将|"
     r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
+    # 助力, 落实, 健全, 扩大, 吸引, 创建, 服从: verbs of the genre (7-40 places each)
+    r"助力|落实|健全|扩大|吸引|创建|服从|"
     # 配合: a context verb of _CONTEXT_BEFORE, which reads the text before a name's start
     r"配合|"
     r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$))好?"
@@ -69,7 +72,8 @@ _WORKS_WORDS = (
 )
 _TAIL = re.compile(
     r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
-    rf"的综合|的)*(?:{_WORKS_WORDS})(?!水平|力度|步伐|发展|攻坚|用地|管理|工程|项目|户)"
+    # 基本完工, 规划建设, 选址建设: the stage of the works before its construction word
+    rf"基本|规划|选址|的综合|的)*(?:{_WORKS_WORDS})(?!水平|力度|步伐|发展|攻坚|用地|管理|工程|项目|户)"
 )
 # (户: 改造户/搬迁户 are households the work concerns, 6 places: 定兴 徐水 涞水 阜平 满城 河北)
 # Words of categories, not of names (each seen in reports of two places or more outside the
@@ -86,7 +90,7 @@ _CATEGORY_WORDS = re.compile(
 )
 _GENERIC_NAME = re.compile(
     r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
-    r"招商|上述|各类|相关|这些|该|本地|全[省市县区]|我[省市县区]|示范项目|试点项目|民生|"
+    r"招商|上述|各类|相关|这些|更多|该|本地|全[省市县区]|^全国|我[省市县区]|示范项目|试点项目|民生|"
     r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$|"
     # 资源集约型、环境友好型项目 (徐水), 污染型项目 (蠡县): a type of projects (closed suffix)
     r"型(?:项目|工程)$"
@@ -119,7 +123,10 @@ _AREA_PREFIX = re.compile(r"^(?:经济开发区|开发区|新城区|老城区|�
 _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
 _ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环)$")
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
-_REVIEW_SENTENCE = re.compile(r"(?:近年来|过去一年|过去五年|去年|五年来|一年来|几年来|多年来)")
+_REVIEW_SENTENCE = re.compile(
+    r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
+)
+_PLAN_TURN = re.compile(r"今年|下一步|将")
 _ETC = re.compile(r"等(?:[\d一二三四五六七八九十两多]+[个条项所座家处]|一批)?")
 _ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)")
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
@@ -172,7 +179,7 @@ _AND = re.compile(r"[和及]")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
 _TAIL_AHEAD = re.compile(rf"(?={_WORKS_WORDS})")
 _WHEN_END = re.compile(
-    r"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体)+$"
+    r"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址)+$"
 )
 _AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 _PROGRESS_END = re.compile(r"(?:建设进度|建设|达产达效|达产|投产)$")
@@ -323,7 +330,13 @@ def _in_review_sentence(text: str, floor: int, pos: int) -> bool:
         text.rfind("。", floor, pos), text.rfind("\n", floor, pos), text.rfind("；", floor, pos)
     )
     head = text[max(k + 1, floor) : pos + 8].lstrip(" \u3000\r\n")
-    return bool(_REVIEW_SENTENCE.match(head))
+    if _REVIEW_SENTENCE.match(head):
+        return True
+    # 这五年，我们…；…书香京城建设成效显著: a paragraph led by past years is about them until
+    # it turns to the plan (今年, 下一步, 将)
+    line = max(text.rfind("\n", floor, pos) + 1, floor)
+    lead = text[line:pos].lstrip(" \u3000\r")
+    return bool(_REVIEW_SENTENCE.match(lead)) and not _PLAN_TURN.search(lead)
 
 
 def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
