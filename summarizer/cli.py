@@ -15,6 +15,7 @@ import click
 
 from .errors import InputError, SummarizerError, UsageError
 from .files import read_json
+from .models import STRATEGIES
 
 if TYPE_CHECKING:
     from .ingest import Report
@@ -112,7 +113,7 @@ def cli() -> None:
 @click.option(
     "--strategy",
     default=None,
-    type=click.Choice(["extract", "review"]),
+    type=click.Choice(STRATEGIES),
     help="llm/local engines: the model extracts (extract) or labels the rules engine's "
     "candidates (review). Default: per engine, see the README.",
 )
@@ -329,7 +330,7 @@ def chunk(path: str, fmt: str, max_chars: int | None, **columns: str | None) -> 
     "--strategy",
     "strategies",
     multiple=True,
-    type=click.Choice(["extract", "review"]),
+    type=click.Choice(STRATEGIES),
     help="llm/local engines: run each strategy given (repeat to compare them side by side).",
 )
 @click.option("-o", "--output", default=None, help="Write the results JSON here.")

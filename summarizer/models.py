@@ -6,7 +6,7 @@ Offsets index the decoded source text exactly as :func:`summarizer.load_report` 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
@@ -24,6 +24,7 @@ Number = Annotated[float, PlainSerializer(_compact_number, when_used="always")]
 
 EngineName = Literal["rules", "llm", "local", "fake"]
 Strategy = Literal["extract", "review"]
+STRATEGIES: tuple[str, ...] = get_args(Strategy)
 SectionKind = Literal["preamble", "review", "plan", "work", "closing"]
 Scope = Literal["headline", "section"]
 Qualifier = Literal["", "左右", "以上", "以内", "以下", "不低于", "不超过", "力争"]

@@ -23,7 +23,6 @@ from .models import Strategy
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
-STRATEGIES: tuple[str, ...] = ("extract", "review")
 # the strategy an engine uses when none is given, chosen by measurement (README, "Strategies")
 DEFAULT_STRATEGY: dict[str, Strategy] = {"llm": "extract", "local": "review"}
 ENV_PREFIX = "SUMMARIZER_"

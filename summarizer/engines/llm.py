@@ -329,24 +329,33 @@ class LLMEngine(Engine):
             {"role": "user", "content": user},
         ]
 
-    def _key(self, doc: Document, chunk: Chunk, is_work: bool) -> str:
-        model_cls = self._work_answer if is_work else self._answer
+    def _cache_key(self, schema: str, text: str, context: dict[str, Any]) -> str:
+        """The cache key of a request: this engine's model, endpoint identity, mode, prompt
+        hash and sampling, with the request's schema hash, text and context."""
         return cache_key(
             model=self._model,
             base_url=self.cache_identity,
             mode=self.mode,
             prompt_hash=self._prompt_hash,
-            schema_hash=self._schema_hashes[model_cls],
-            chunk_text=chunk.text,
-            context={
+            schema_hash=schema,
+            chunk_text=text,
+            context=context,
+            sampling={
+                "temperature": self.settings.temperature,
+                "max_tokens": self.settings.max_tokens,
+            },
+        )
+
+    def _key(self, doc: Document, chunk: Chunk, is_work: bool) -> str:
+        model_cls = self._work_answer if is_work else self._answer
+        return self._cache_key(
+            self._schema_hashes[model_cls],
+            chunk.text,
+            {
                 "heading": list(chunk.heading),
                 "region": doc.report.region,
                 "year": doc.report.year,
                 "work": is_work,
-            },
-            sampling={
-                "temperature": self.settings.temperature,
-                "max_tokens": self.settings.max_tokens,
             },
         )
 
@@ -456,21 +465,13 @@ class LLMEngine(Engine):
         """The validated decisions for one chunk (and the items dropped): cached, else asked
         for with the token budget doubled once when the answer is cut off."""
         answer_cls = rc.answer_model()
-        key = cache_key(
-            model=self._model,
-            base_url=self.cache_identity,
-            mode=self.mode,
-            prompt_hash=self._prompt_hash,
-            schema_hash=schema_hash(answer_cls),
-            chunk_text=rc.marked,
-            context={
+        key = self._cache_key(
+            schema_hash(answer_cls),
+            rc.marked,
+            {
                 "strategy": "review",
                 "heading": list(rc.chunk.heading),
                 **({"logprobs": True} if self.settings.review_confidence else {}),
-            },
-            sampling={
-                "temperature": self.settings.temperature,
-                "max_tokens": self.settings.max_tokens,
             },
         )
         cached = self.cache.get(key)

@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from ..chunking import Chunk, Document
 from ..models import Project, Target
+from ..wording import PROJECT_CLAUSE_DELIMITERS
 from .base import Extraction
 
 # 【k】: a number the rules engine reads as a target; 〔k〕: one it does not (the permissive
@@ -396,9 +397,10 @@ def _ground_project(doc: Document, chunk: Chunk, name: str) -> Project | None:
         return None
     start = chunk.start + k
     text = doc.text
-    cs = max(text.rfind(c, chunk.start, start) for c in "，,；;。\n") + 1
+    cs = max(text.rfind(c, chunk.start, start) for c in PROJECT_CLAUSE_DELIMITERS) + 1
     cs = max(cs, chunk.start)
-    ends = [e for c in "，,；;。\n" if (e := text.find(c, start + len(name), chunk.end)) >= 0]
+    after = start + len(name)
+    ends = [e for c in PROJECT_CLAUSE_DELIMITERS if (e := text.find(c, after, chunk.end)) >= 0]
     ce = min(ends) if ends else chunk.end
     section = doc.section_at(start)
     return Project(

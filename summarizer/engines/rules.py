@@ -131,7 +131,8 @@ class RulesEngine(Engine):
     def __init__(self, *, permissive: bool = False) -> None:
         # permissive: every quantity of the plan and work text is read as a target (none of
         # the filters for baselines, thresholds, names, past clauses…): the recall-first
-        # proposal that the review strategy puts to a model (:mod:`.review`)
+        # proposal that the review strategy puts to a model (:mod:`.review`); it reads no
+        # outcomes or priorities, which the review takes from the strict reading
         self.permissive = permissive
 
     async def extract(self, doc: Document) -> Extraction:
@@ -170,9 +171,10 @@ class RulesEngine(Engine):
                 self._targets_in(
                     doc, quantities, a, b, "section", section, ex, amount_spans, name_spans
                 )
-        ex.outcomes = self._outcomes(doc, clauses)
         ex.projects = projects
-        ex.priorities = _priorities(doc)
+        if not self.permissive:  # the permissive reading proposes targets only
+            ex.outcomes = self._outcomes(doc, clauses)
+            ex.priorities = _priorities(doc)
         ex.chunks = len(doc.sections)
         _reslice(ex, doc.text)
         return ex
