@@ -158,14 +158,9 @@ class JobProgress(BaseModel):
     progress: Progress
 
 
-class JobStatus(BaseModel):
-    id: str
-    state: Literal["pending", "running", "done"]
-    engine: ServiceEngine | Literal["fake"]
-    model: str | None
-    created: str
-    updated: str
-    progress: Progress
+class JobStatus(JobProgress):
+    """A job's full status: its progress and every report's state and summary."""
+
     reports: list[JobReportStatus]
 
 
