@@ -331,7 +331,7 @@ def _build_sections(
     def container() -> _Node | None:
         """Innermost open node that is a marked heading (plan paragraphs nest under it)."""
         for n in reversed(stack):
-            if n.style not in ("plan", "preamble", "intro", "lead", "ar_two"):
+            if n.style not in ("plan", "preamble", "part", "intro", "lead", "ar_two"):
                 return n
         return None
 
@@ -392,7 +392,7 @@ def _build_sections(
             elif ordinal != 1 and not (style in _EXCERPT_STYLES and not seen_marker):
                 continue  # a new group starts at 1 (footnote lists, stray numbers), except
                 # that an excerpt may open mid-report (二、2024年主要任务)
-            while stack and stack[-1].style in ("plan", "preamble", "lead"):
+            while stack and stack[-1].style in ("plan", "preamble", "part", "lead"):
                 stack.pop()
             ts, te = _title_span(text, mend, line.end)
             while ts < te and text[ts] in _WS:
@@ -405,11 +405,15 @@ def _build_sections(
         # unmarked line: a plan paragraph opens its own node before the first marked child
         parent = container()
         sibs = parent.children if parent else roots
-        has_marked_sibling = any(n.style not in ("plan", "preamble") for n in sibs)
+        has_marked_sibling = any(n.style not in ("plan", "preamble", "part") for n in sibs)
         if (
             _PLAN.search(line.text[:40])
             and not has_marked_sibling
-            and (stack == [] or stack[-1].style in ("plan", "preamble") or stack[-1] is parent)
+            and (
+                stack == []
+                or stack[-1].style in ("plan", "preamble", "part")
+                or stack[-1] is parent
+            )
         ):
             while stack and stack[-1] is not parent:
                 stack.pop()
@@ -420,6 +424,13 @@ def _build_sections(
         elif not stack and not roots:
             ts, te = _plan_title(text, line)
             node = _Node("preamble", 0, "", line.start, ts, te, i, kind="preamble")
+            roots.append(node)
+            stack.append(node)
+        elif not seen_marker and parent is None and _opens_part(lines, i, roots):
+            # an unmarked part heading (``2023年工作回顾`` … ``2024年工作目标和主要任务``)
+            stack.clear()
+            ts, te = _title_span(text, line.start, line.end)
+            node = _Node("part", len(roots) + 1, "", line.start, ts, te, i)
             roots.append(node)
             stack.append(node)
 
@@ -436,6 +447,39 @@ def _build_sections(
         _flatten(roots, "", 1, out, source)
         return out, None  # other sections: their headline is found again when asked for
     return out, (headline,)
+
+
+# A line that stands alone as a heading: short, no sentence punctuation, not a lead-in (``：``).
+_BARE_HEADING = re.compile(r"[^。，,；;！!？?：:]{4,40}")
+
+
+def _is_bare(line: Line) -> bool:
+    title = line.text.strip(_WS)
+    return (
+        bool(_BARE_HEADING.fullmatch(title.replace("：", "", 1)))
+        and not title.endswith(("：", ":"))
+        and _match_marker(line) is None
+    )
+
+
+def _opens_part(lines: list[Line], i: int, roots: list[_Node]) -> bool:
+    """True when ``lines[i]`` heads a part of a report whose parts are unmarked lines: the
+    review (``2023年工作回顾``, ``站在新起点：2022年工作回顾``), and after it the last bare line
+    before the plan paragraphs or the marked work (``2024年工作目标和主要任务``); bare lines
+    before that one are the review's own sub-headings."""
+    if not _is_bare(lines[i]):
+        return False
+    title = lines[i].text.strip(_WS)
+    if any(r.style == "part" for r in roots):
+        for nxt in lines[i + 1 :]:
+            if _is_bare(nxt):
+                return False
+            if _match_marker(nxt) is not None or _PLAN.search(nxt.text[:40]):
+                return True
+        return False
+    review, plan = _REVIEW.search(title), _PLAN_CONTAINER.search(title)
+    # ``2021年主要工作回顾`` is the review; ``2024年工作回顾和2025年工作安排`` is not only that
+    return review is not None and (plan is None or review.start() == plan.end())
 
 
 def _after_closing(roots: list[_Node]) -> None:
@@ -470,7 +514,7 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
     style holds the work (``二、2024年目标`` then ``三、2024年重点工作``). Returns whether
     anything changed; a report whose targets are not inside a numbered part is left alone."""
     idx = next((k for k, r in enumerate(roots) if r.start <= pos < r.end), None)
-    if idx is None or roots[idx].style in ("plan", "preamble", "intro", "lead", "ar_two"):
+    if idx is None or roots[idx].style in ("plan", "preamble", "part", "intro", "lead", "ar_two"):
         return False
     part_idx = idx
     if not [c for c in _marked(roots[idx]) if c.start > pos]:
@@ -538,7 +582,7 @@ def _add_lead_children(
         if node.children:
             _add_lead_children(node.children, lines, text, starts)
             continue
-        if node.style in ("plan", "preamble"):
+        if node.style in ("plan", "preamble", "part"):
             continue
         # the lines starting inside the node's body: node.start < start < node.end, after the title
         lo = max(bisect_right(starts, node.start), bisect_left(starts, node.title_end))
@@ -563,6 +607,8 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
         return "plan"
     if node.style == "preamble":
         return "preamble"
+    if node.style == "part" and not _REVIEW.search(title) and not _CLOSING.search(title):
+        return "plan"  # the part after the review: this year's plan; its work is marked
     years = [int(y) for y in _YEAR.findall(title)]
     if plan_year is not None and years and max(years) < plan_year and node.style != "lead":
         return "review"  # 一、2023年主要工作 in a report whose plan year is 2024

@@ -273,3 +273,24 @@ def test_work_sections_with_sub_items_stay_the_priorities() -> None:
     secs = build_sections(text)
     top_work = [s.path for s in secs if s.kind == "work" and "." not in s.path]
     assert top_work == ["1", "2"]
+
+
+def test_unmarked_part_headings_open_the_review_and_the_plan() -> None:
+    # 阜平县 2013/2020/2022, 易县 2025, 内蒙古 2026: the parts are bare lines, the work is marked;
+    # a bare sub-heading inside the review (农民收入稳步提高) is not a part
+    text = (
+        "政府工作报告\n各位代表：\n现在，我代表县人民政府向大会作工作报告。\n"
+        "2019年工作回顾\n过去一年，全县生产总值完成60.3亿元，增长7.1%。\n"
+        "农民收入稳步提高\n农村居民人均可支配收入增长9.5%。\n"
+        "2020年工作目标和主要任务\n今年是全面建成小康社会之年。\n"
+        "（一）抓产业。新建标准厂房5万平方米。\n（二）抓民生。新增城镇就业1500人。\n"
+    )
+    secs = build_sections(text)
+    top = [(s.kind, s.title) for s in secs if s.level == 1]
+    assert top == [
+        ("preamble", "政府工作报告"),
+        ("review", "2019年工作回顾"),
+        ("plan", "2020年工作目标和主要任务"),
+        ("work", "抓产业"),
+        ("work", "抓民生"),
+    ]
