@@ -256,6 +256,8 @@ def parse_value_text(s: str) -> tuple[float, float | None, str]:
     a = _cn_to_number(m.group("a"))
     b = _cn_to_number(m.group("b")) if m.group("b") else None
     unit = (m.group("unit") or "").replace("％", "%").strip()
+    # 余/多 after the scale is not part of the unit either (5万余个 → 5 万个, as 100余万平方米)
+    unit = re.sub(r"^(万亿|千万|千亿|百万|百亿|十万|十亿|万|亿|千)?[余多]", r"\1", unit)
     if m.group("u1"):  # 5%—5.5%: the unit written on both ends of a range
         first = m.group("u1").replace("％", "%")
         if b is None:
