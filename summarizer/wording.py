@@ -33,6 +33,8 @@ _QUAL_BEFORE_CANON = {"不低于": "不低于", "不少于": "不低于", "不�
 _ENUM_SEP_RE = re.compile(rf"{_SPACE}?(?:、|和|及|与|以及){_SPACE}?")
 
 _DIR_CANON = {**{d: d for d in DIRECTIONS}, "保持在": "稳定在", "达": "达到"}
+# Every word the direction list reads, as written (达, 保持在 included).
+DIRECTION_WORDS = frozenset(_DIR_CANON)
 # Words that are not list verbs but come close (增速10% is a rate, 稳定 is not 稳定在): the
 # canonical direction is "" (they still stop the search for an earlier verb); the checker also
 # accepts the list verb they resemble.

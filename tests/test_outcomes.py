@@ -144,3 +144,16 @@ def test_csv_rows_of_targets_then_outcomes() -> None:
     assert (first["indicator"], first["measure"], first["period"], first["scope"]) == (
         "全县生产总值", "level", "2017", "",
     )  # fmt: skip
+
+
+def test_a_listed_subject_is_not_expanded_when_the_verb_has_its_own_object() -> None:
+    # 曲阳县 2020: the places where the land was reserved, one total; members keep their own
+    # values when the list itself is measured (工业投资、民间投资均增长6%)
+    text = (
+        "一、2019年工作回顾\n"
+        "循环经济产业园区、骊山工业园区、羊平雕刻小镇完成土地储备2839亩。"
+        "工业投资、民间投资均增长6%。\n"
+        "二、2020年工作安排\n实施重点项目60个。\n"
+    )
+    got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
+    assert got == [("土地储备", 2839, "亩"), ("工业投资", 6, "%"), ("民间投资", 6, "%")]

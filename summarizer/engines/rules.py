@@ -346,7 +346,16 @@ class RulesEngine(Engine):
                 # 粮食产量稳定在19.2万吨: the subject before a verb that touches the number
                 verb = verbs[-1]
                 indicator = _clean_indicator(text[verb.end() : m.start], strip_verbs=strip)
-                if len(indicator) < 2:
+                if (
+                    len(indicator) < 2
+                    and len(verbs) >= 2
+                    and verb.group() not in wording.DIRECTION_WORDS
+                    and _nounish(text[verbs[-2].end() : verb.start()])
+                ):
+                    # 完成土地储备2839亩: a verb outside the direction list that ends a noun
+                    # (土地储备) after the clause's verb is part of the indicator
+                    indicator = _clean_indicator(text[verbs[-2].end() : m.start], strip_verbs=False)
+                elif len(indicator) < 2:
                     indicator = _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip)
                 elif scope == "headline":
                     # 城镇新增就业2.5万人: a headline indicator is everything before the number
@@ -415,6 +424,8 @@ class RulesEngine(Engine):
         stop = adverb.start() if adverb else (verb.start() if verb else -1)
         if stop < 2:
             return False
+        if verb is not None and _nounish(_clean_indicator(head[verb.end() :])):
+            return False  # A、B、C完成土地储备2839亩: the object is measured, the list says where
         subject = _clean_indicator(head[:stop], strip_verbs=scope == "section")
         if (
             adverb is None
