@@ -275,6 +275,13 @@ def expand_joint_subject(subject: str, n: int) -> list[str] | None:
     return parts
 
 
+# 总投资226.7亿元的47个重点项目, …的A、B等10个项目, …的省、市重点项目16个, …的13所学校: a
+# count of things (a measure word of _COUNT_UNITS) in the noun phrase an amount is joined to
+GROUP_COUNT = re.compile(
+    r"的[^，,；;。：:]*?(?P<count>[\d０-９一二三四五六七八九十两]+(?:个|家|项|所|座|条|批|处))"
+)
+
+
 # ---------------------------------------------------------------- clauses
 
 

@@ -209,3 +209,24 @@ def test_a_priority_summary_is_a_sentence_not_a_sub_heading_number() -> None:
     for p in summary.priorities:
         assert len(p.summary) >= 10 and not p.summary.isdigit()  # was "01" for all six
         assert p.summary in text[p.start : p.end]
+
+
+def test_an_amount_joined_to_a_counted_group_is_the_groups_total_not_a_projects() -> None:
+    # 满城区 2023, 阜平县 2013: the total of a group is a target named after the group; the
+    # projects listed as its examples get no amount (one project's amount stays its own)
+    s = summarize(
+        "二、2023年工作安排\n（一）抓项目。总投资53亿元的英利光伏电池、永红铸机等10个项目竣工，"
+        "完成总投资1.5亿元的13所农村寄宿制小学，推进投资50亿元的华润数字工厂项目。\n",
+        engine="rules",
+    )
+    assert [(t.indicator, t.value, t.unit) for t in s.targets] == [
+        ("项目", 10, "个"),
+        ("项目总投资", 53, "亿元"),
+        ("农村寄宿制小学", 13, "所"),
+        ("农村寄宿制小学总投资", 1.5, "亿元"),
+    ]
+    assert sorted((p.name, p.amount) for p in s.projects) == [
+        ("华润数字工厂项目", 50),
+        ("永红铸机", None),
+        ("英利光伏电池", None),
+    ]

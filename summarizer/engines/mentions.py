@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .. import numbers, wording
 from ..wording import Clause as _Clause
+from .project_details import STATUS_RE
 
 # ---------------------------------------------------------------- the indicator words
 # Verbs that separate an indicator from its number. The `direction` field takes only the
@@ -83,7 +84,6 @@ _DIGIT = re.compile(r"[\d０-９]")
 _TO = re.compile(r"[到至]")
 _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
 _GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
-_GROUP_COUNT = re.compile(r"的[\d０-９一二三四五六七八九十两]+[个项家批]")
 _PROJECT_WORD = re.compile(r"项目|工程")
 _GOAL_NOUN = re.compile(r"(?:下降|降低|减少|增长)?(?:任务|目标|要求)+$")
 
@@ -256,6 +256,23 @@ def _names_something(owner: str) -> bool:
     return len(core) >= 2 and not core.endswith("的")
 
 
+def group_total(text: str, m: numbers.Mention, clause_end: int) -> str | None:
+    """The things an amount is the total of (``总投资53亿元的A、B等10个项目竣工`` → ``项目``,
+    ``…的省、市重点项目16个`` → ``省、市重点项目``), else None: an amount joined by 的 to a noun
+    phrase that counts what it holds."""
+    if not (m.unit.endswith("元") and text.startswith("的", m.end)):
+        return None
+    g = wording.GROUP_COUNT.match(text, m.end, clause_end)
+    if g is None:
+        return None
+    after = text[g.end() : clause_end]
+    verb = _ACTION.search(after) or STATUS_RE.search(after)  # …等10个项目竣工
+    noun = _clean_indicator(after[: verb.start()] if verb else after, strip_verbs=False)
+    if not _nounish(noun):  # …的省、市重点项目16个: the noun before the count
+        noun = _clean_indicator(text[m.end + 1 : g.start("count")], strip_verbs=False)
+    return noun.rpartition("等")[2] if _nounish(noun.rpartition("等")[2]) else None
+
+
 def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """A number that is part of a project name or capacity (年产8万吨…项目, 130万吨高品质硅钢项目)."""
     before = text[max(0, m.start - 2) : m.start]
@@ -271,10 +288,10 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
         if k >= 0:
             tail_end = k
     tail = text[m.end : tail_end]
-    if tail.startswith("的") and m.unit.endswith("元"):
+    if text.startswith("的", m.end) and m.unit.endswith("元"):
         # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking; but 总投资226.7亿元的
         # 47个重点项目 is a group's total, a target like the count after it
-        return not _GROUP_COUNT.match(tail)
+        return group_total(text, m, clause_end) is None
     if m.unit in _COUNT_UNITS:
         return False  # 43个市大中型项目: a count of projects, not part of a name
     name_end = _PROJECT_WORD.search(tail)

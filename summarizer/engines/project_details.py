@@ -11,6 +11,7 @@ import re
 
 from .. import numbers
 from ..models import Project
+from ..wording import GROUP_COUNT
 from ..wording import Clause as _Clause
 
 # The milestone words written after a name, each with the status it gives.
@@ -32,7 +33,8 @@ _STATUS_WORDS = (
     ("续建", "续建"),
     ("前期", "前期"),
 )
-_STATUS_RE = re.compile("|".join(w for w, _ in _STATUS_WORDS))
+STATUS_RE = re.compile("|".join(w for w, _ in _STATUS_WORDS))  # a project milestone word
+_STATUS_RE = STATUS_RE
 _STATUS_OF = dict(_STATUS_WORDS)
 # The verbs in front of a name that set a milestone when no word after it does.
 _VERB_STATUS = re.compile(r"(?:开工建设|开工|启动|开建|完成|建成|续建)对?$")
@@ -57,6 +59,13 @@ class _Item:
 def _project(text: str, clause: _Clause, body: str, it: _Item, section_path: str) -> Project:
     s, e = clause.start + it.a, clause.start + it.b
     amount, unit, kind, a_s, a_e = _project_amount(text, s, e, clause)
+    if (
+        a_e is not None
+        and (it.list_start != it.a or it.list_end != it.b)
+        and GROUP_COUNT.match(text, a_e, clause.end)
+    ):
+        # 总投资53亿元的A、B等10个项目: the group's total, not the first item's amount
+        amount, unit, kind, a_s, a_e = None, None, None, None, None
     status = _status(body, it)
     q_start, q_end = s, e
     if it.list_start != it.a or it.list_end != it.b:

@@ -33,6 +33,7 @@ from .mentions import (
     _object_after,
     _prenominal,
     _threshold,
+    group_total,
 )
 from .periods import NOT_RESULT, headings, period
 from .projects import find_projects
@@ -86,6 +87,7 @@ _JOINT_SUBJECT = re.compile(r"^[^、和及与]{2,3}[、和及与][^、和及与]
 # 和/及/与 may join one aggregate (货物和服务进出口), 等 ends a list of examples.
 _LIST_SUBJECT = re.compile(r"^[^、和及与等]{2,}(?:、[^、和及与等]{2,})+$")
 _TO_OR_IS = re.compile(r"[到至为]")
+_INVESTMENT_WORD = re.compile(r"(?:年度|计划|年度计划)?总?投资额?$")
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -362,8 +364,13 @@ class RulesEngine(Engine):
                     indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
             else:
                 indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
+            group = group_total(text, m, clause.end)
             counted = _prenominal(text, m, clause.end)
-            if counted is not None:
+            if group is not None:
+                # 抓好总投资321亿元的53个重点项目: the total of the things counted after it
+                word = _INVESTMENT_WORD.search(indicator)
+                indicator = group + (word.group() if word else "总投资")
+            elif counted is not None:
                 # 实施好…的93个重点项目, 完成150公里农村公路建设: number, measure word, noun;
                 # a quantity between a name and its noun is part of the name (大唐700万吨露天矿)
                 owner = text[verbs[-1].end() if verbs else seg_start : m.start]
