@@ -230,3 +230,27 @@ def test_an_amount_joined_to_a_counted_group_is_the_groups_total_not_a_projects(
         ("永红铸机", None),
         ("英利光伏电池", None),
     ]
+
+
+def test_each_member_of_a_list_before_ge_is_counted() -> None:
+    # 满城区 2020/2023, 顺平县 2021: 各 distributes the count over the list before it
+    assert _section_targets("新增停车位1076个、公厕和口袋公园各5个。") == [
+        ("停车位", 1076, "个"),
+        ("公厕", 5, "个"),
+        ("口袋公园", 5, "个"),
+    ]
+    assert sorted(_section_targets("新增高新技术企业和“专精特新”企业各3家。")) == [
+        ("专精特新企业", 3, "家"),
+        ("高新技术企业", 3, "家"),
+    ]
+    assert sorted(_section_targets("新建、提升创业孵化基地各1家。")) == [
+        ("提升创业孵化基地", 1, "家"),
+        ("新建创业孵化基地", 1, "家"),
+    ]
+
+
+def test_a_number_inside_zai_jichu_shang_is_a_baseline() -> None:
+    # 满城区 2020: 在现有3条…公交线路基础上, 新增… (the count after it is the target)
+    assert _section_targets("在现有3条通达市主城区公交线路基础上，新增公交线路2条。") == [
+        ("公交线路", 2, "条")
+    ]

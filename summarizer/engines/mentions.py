@@ -189,7 +189,11 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
 
 
 def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
-    """``从771家增加到1076家``: the number after 从 is the level started from, not a target."""
+    """``从771家增加到1076家``: the number after 从 is the level started from, not a target;
+    nor is a number inside ``在…基础上`` (``在现有3条公交线路基础上``)."""
+    on = text.rfind("在", clause.start, m.start)
+    if on >= 0 and text.find("基础上", m.end, clause.end) >= 0:
+        return True
     frm = text.rfind("从", clause.start, m.start)
     if frm < 0 or _ACTION.search(text, frm, m.start):
         return False

@@ -333,6 +333,21 @@ class RulesEngine(Engine):
         prev_end = clause.start
         made: list[str] = []
         for m in kept:
+            members = _each_of(text, prev_end, m) if scope == "section" else None
+            if members:
+                # 公厕和口袋公园各5个: one target per member of the list before 各
+                direction = _direction(text, m.start, clause.start)
+                qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
+                for indicator in members:
+                    out.append(
+                        _target(
+                            indicator, m, qualifier, direction, scope, section_path, clause, quote
+                        )
+                    )
+                made.extend(members)
+                q_end = wording.qualifier_after(text, m.end)
+                prev_end = q_end[2] if q_end[0] else m.end
+                continue
             seg_start = prev_end
             sep = max(text.rfind("、", prev_end, m.start), text.rfind("和", prev_end, m.start))
             if sep >= 0:
@@ -556,6 +571,26 @@ _CLASSIFIERS = frozenset({"栋", "幢", "套", "台", "辆", "张", "盏", "艘"
 # after them is what is counted, never a name the quantity belongs to.
 _COUNTED_BY = _COUNT_UNITS | {"户", "次"} | _CLASSIFIERS
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
+
+
+def _each_of(text: str, start: int, m: numbers.Mention) -> list[str] | None:
+    """``新增公厕和口袋公园各5个``, ``新建、提升创业孵化基地各1家``: the members of the list
+    written between ``start`` and ``各`` right before the number, each counted; else None."""
+    if m.start - 1 <= start or text[m.start - 1] != "各":
+        return None
+    raw = text[start : m.start - 1].lstrip("、，, \u3000")
+    lead = _ACTION.match(raw)
+    if lead and not raw.startswith("、", lead.end()):
+        raw = raw[lead.end() :]  # the verb of the list, not a member (新建、提升: members)
+    subject = _clean_indicator(raw, strip_verbs=False)
+    parts = [p for p in wording.ENUM_SPLIT.split(subject) if p]
+    if len(parts) < 2:
+        return None
+    members = wording.expand_joint_subject(subject, len(parts)) or parts
+    if members != parts and len(parts[-1]) - len(parts[0]) < 3:
+        members = parts  # 公厕和口袋公园: two nouns, not 城镇、农村居民… sharing a long tail
+    members = [x.replace("“", "").replace("”", "") for x in members]  # decorative quotes
+    return members if all(_nounish(x) for x in members) else None
 
 
 def _direction(text: str, pos: int, start: int) -> str:
