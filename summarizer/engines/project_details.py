@@ -34,7 +34,6 @@ _STATUS_WORDS = (
     ("前期", "前期"),
 )
 STATUS_RE = re.compile("|".join(w for w, _ in _STATUS_WORDS))  # a project milestone word
-_STATUS_RE = STATUS_RE
 _STATUS_OF = dict(_STATUS_WORDS)
 # The verbs in front of a name that set a milestone when no word after it does.
 _VERB_STATUS = re.compile(r"(?:开工建设|开工|启动|开建|完成|建成|续建)对?$")
@@ -71,7 +70,7 @@ def _project(text: str, clause: _Clause, body: str, it: _Item, section_path: str
     if it.list_start != it.a or it.list_end != it.b:
         q_start, q_end = clause.start + it.list_start, clause.start + it.list_end
     if status:
-        marks = list(_STATUS_RE.finditer(body, it.list_end, it.list_end + 14))
+        marks = list(STATUS_RE.finditer(body, it.list_end, it.list_end + 14))
         if marks:  # the quote runs to the milestone word written after the name
             q_end = max(q_end, clause.start + marks[-1].end())
         else:  # or starts at the verb in front of it (启动, 完成)
@@ -129,7 +128,7 @@ def _status(body: str, it: _Item) -> str | None:
     (``建成投产`` → 投产), else the verb in front (``启动`` → 开工, ``完成`` → 建成)."""
     after = body[it.list_end : it.list_end + 14]
     found = None
-    for m in _STATUS_RE.finditer(after):
+    for m in STATUS_RE.finditer(after):
         found = _STATUS_OF[m.group()]
     if found:
         return found
