@@ -705,7 +705,7 @@ def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _splits_at(body: str, e: int) -> bool:
     """A strong head inside a run ends a name when ``和``/``及`` (or a verb) follows it."""
-    return bool(_JOIN_AT.match(body[e : e + 3])) and e > 4
+    return bool(_JOIN_AT.match(body, e)) and e > 4
 
 
 def _split_list(
