@@ -34,7 +34,7 @@ from .project_details import _Item, _project
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
-    r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
+    r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
     r"小镇"
 )  # 高铁: 30 places
 # Head nouns of facilities that count only with a construction word after them.
