@@ -68,7 +68,10 @@ _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末
 # and _HINT look for the same.
 _WORKS_WORDS = (
     r"建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|前期|扫尾|开发建设|"
-    r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修"
+    r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修|"
+    # a compound of the kind of work and its construction word: 升级改造 (13 places), 提标改造
+    # (11), 整治提升 (24)
+    r"(?:升级|提标|整治)(?:改造|提升)"
 )
 _TAIL = re.compile(
     r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
@@ -398,6 +401,28 @@ def _shared_tail(item: str, name: str) -> str:
     return item + (tail if tail.endswith(word) and len(tail) >= len(word) else word)
 
 
+# 看守所、拘留所、执法办案中心: an item ending on a one-character facility noun is a work of
+# its own kind; 规模化、集约化…养殖小区: one ending on a suffix of kind (-化, -型, -性) is a
+# modifier (closed classes of the language)
+_OWN_KIND = re.compile(r"[所站室馆院库场厂楼塔池房化型性]$")
+
+
+def _own_part(item: str, last: str) -> int:
+    """Where the proper part of ``last``, the list's last item, ends: after the character that
+    ends ``item`` too (the place word 镇, 村, 城 of ``羊平镇、文德镇…``), else as long as ``item``."""
+    k = last.find(item[-1], 1, len(item) + 2)
+    return k + 1 if k >= 0 else len(item)
+
+
+def _bare_item(item: str, last: str) -> str:
+    """``羊平镇`` of ``羊平镇、文德镇污水处理厂``: a short bare item (a place or proper name) with
+    the facility the last item names after its proper part; "" when that part has no head."""
+    if not 2 <= len(item) <= 5 or _OWN_KIND.search(item):
+        return ""
+    tail = last[_own_part(item, last) :]
+    return item + tail if len(tail) >= 2 and _ANY_END.search(tail) else ""
+
+
 def _is_name(
     name: str, body: str, end: int, *, in_list: bool, raw: str = "", etc: bool = False
 ) -> bool:
@@ -607,9 +632,16 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         if not pieces or not _ANY_END.search(body[pieces[-1][0] : pieces[-1][1]]):
             continue
         list_start = pieces[0][0]
-        ok = [(a, b) for a, b in pieces if _ANY_END.search(body[a:b])]
-        for a, b in ok:
+        # 羊平镇、文德镇污水处理厂建设: items without a head of their own share the last one's
+        # (only when no other item has its own: 唐尧古镇、文化主题酒店、民宿…建设)
+        last = _clean(body[pieces[-1][0] : pieces[-1][1]])
+        bare = all(not _ANY_END.search(body[a:b]) for a, b in pieces[:-1])
+        for a, b in pieces:
             name = _clean(body[a:b])
+            if not _ANY_END.search(name):
+                name = _bare_item(name, last) if bare else ""
+                if not name:
+                    continue
             if free(a, b) and _is_name(name, body, b, in_list=len(pieces) > 1):
                 items.append(_Item(a, b, name, list_start, end))
         taken.append((list_start, end))
