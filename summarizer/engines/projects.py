@@ -89,7 +89,8 @@ _CATEGORY_WORDS = re.compile(
     r"现代|智慧|绿色|综合|基层|村级|便民|配套|相关|各类|一批|新|大|好|小|"
     # 自治区级 海拉尔 内蒙古; 现有 安国 徐水; 高技术/成果 徐水 云南; 优质/高质量 徐水 北京;
     # 土地/整治/整理 易县 徐水; 饮水/安全 易县 徐水; 造林/绿化 容城 安国; 工业 (everywhere)
-    r"自治区级|现有|工业|高技术|成果|优质|高质量|上|土地|整治|整理|饮水|安全|造林|绿化)+$"
+    # 断头(路) 10 places
+    r"自治区级|现有|工业|高技术|成果|优质|高质量|上|土地|整治|整理|饮水|安全|造林|绿化|断头)+$"
 )
 _GENERIC_NAME = re.compile(
     r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
@@ -125,6 +126,12 @@ _ACTIVITY_END = re.compile(r"(?:改造|整理|开发|提升|整治|治理|建设
 _AREA_PREFIX = re.compile(r"^(?:经济开发区|开发区|新城区|老城区|城区)")
 _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
 _ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环)$")
+# The verbs of construction whose object is the work itself (closed class of the genre): a
+# facility right after one is built, as when a construction word follows it
+_BUILD_BEFORE = re.compile(r"(?:新建|建设|建成|建好|打通|贯通|改造提升|扩建|改扩建|续建|投运)$")
+_BUILT_OBJECT = re.compile(
+    rf"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
+)
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
 _REVIEW_SENTENCE = re.compile(
     r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
@@ -158,7 +165,9 @@ _COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
 
 
 # What every way of naming a project needs in its clause (see _clause_projects).
-_HINT = re.compile(rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}")
+_HINT = re.compile(
+    rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}|{_BUILD_BEFORE.pattern[:-1]}"
+)
 
 # The patterns of the functions below, compiled once (they run for every candidate name).
 _PROJECT_TITLE = re.compile(r"工程|项目")
@@ -645,6 +654,25 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             if free(a, b) and _is_name(name, body, b, in_list=len(pieces) > 1):
                 items.append(_Item(a, b, name, list_start, end))
         taken.append((list_start, end))
+
+    # 5. 新建开发区北园支七街，改造提升长城路。: a road, or a work with its phase, that ends the
+    # clause after a verb of construction (other facilities there are mostly described, not
+    # named: 建设保西医疗中心, 建设活力新城)
+    end = len(body.rstrip())
+    seg_start = _last_stop(body, end) + 1
+    if "等" not in body[seg_start:end]:
+        pieces = _split_list(body, seg_start, end)
+        if (
+            pieces
+            and pieces[-1][1] == end
+            and _BUILD_BEFORE.search(body, seg_start, pieces[0][0])
+            and all(_BUILT_OBJECT.search(body, a, b) and free(a, b) for a, b in pieces)
+        ):
+            for a, b in pieces:
+                name = _clean(body[a:b])
+                if _is_name(name, body, b, in_list=len(pieces) > 1):
+                    items.append(_Item(a, b, name, pieces[0][0], end))
+            taken.append((pieces[0][0], end))
 
     # 4. 投资50亿元的新钢电弧炉升级改造: a named undertaking with its amount in front
     for m in _AMOUNT_OF.finditer(body):
