@@ -161,6 +161,7 @@ _LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二三四五六七八�
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 # the capacity written before the head is each work's size, not part of its name
 _SIZE = re.compile(r"^[\d.]+万?(?:千瓦|千伏|兆瓦|吨|亩|公里|平方米|立方米|米)")
+_SCALE = re.compile(_SIZE.pattern[1:])
 _COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
 
 
@@ -174,7 +175,8 @@ _PROJECT_TITLE = re.compile(r"工程|项目")
 _ROW_START = re.compile(r"\s*\d{4}年\s*启动")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 _LEAD_AMOUNT = re.compile(r"(?:总?投资)?[\d.]+[万亿]?元的?")
-_QUOTES_NOTES = re.compile(r"[“”\"]|\(\d+\)|（\d+）")
+_QUOTES_NOTES = re.compile(r"[“”\"]|\(\d+\)|（\d+）|\[\d+\]")
+_NOTE_END = re.compile(r"\[\d+\]$")
 _GEO = re.compile(r"[河湖江山岛]")
 _GEO_END = re.compile(r"[河湖江山岛]$")
 _COUNT_OR_OPEN = re.compile(r"\d+个|\d+项|个$|等$|[和与及]$")
@@ -564,7 +566,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         list_start = pieces[0][0]
         for a, b in pieces:
             name = _clean(body[a:b])
-            phased = domain_items and _PHASE_END.search(name)
+            # 国华龙泉关49.5兆瓦风电场、…20兆瓦光伏发电等新能源项目: a phase or a scale makes
+            # an item one work, not a kind within the domain
+            phased = domain_items and (_PHASE_END.search(name) or _SCALE.search(name))
             if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
             if domain and not domain_items and not _ETC_HEAD_END.search(name):
@@ -629,6 +633,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         end = t
         while end > 0 and body[end - 1] in "的":
             end -= 1
+        note = _NOTE_END.search(body, 0, end)  # 东部旅游通道[21]建设: a footnote marker
+        if note:
+            end = note.start()
         tm = _WHEN_END.search(body[:end])
         if tm:
             end = tm.start()
