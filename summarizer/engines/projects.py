@@ -60,6 +60,8 @@ _BOUNDARY = re.compile(
     r"助力|落实|健全|扩大|吸引|创建|服从|"
     # 配合: a context verb of _CONTEXT_BEFORE, which reads the text before a name's start
     r"配合|"
+    # 实行: a verb of the genre (实行项目管理…责任制, 实行工业项目“拿地即开工”)
+    r"实行|"
     r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$))好?"
 )
 _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
@@ -94,7 +96,7 @@ _CATEGORY_WORDS = re.compile(
 )
 _GENERIC_NAME = re.compile(
     r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
-    r"招商|上述|各类|相关|这些|更多|该|本地|全[省市县区]|^全国|我[省市县区]|示范项目|试点项目|民生|"
+    r"招商|上述|各类|相关|这些|更多|所有|该|本地|全[省市县区]|^全国|我[省市县区]|示范项目|试点项目|民生|"
     r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$|"
     # 资源集约型、环境友好型项目 (徐水), 污染型项目 (蠡县): a type of projects (closed suffix)
     r"型(?:项目|工程)$"
@@ -105,7 +107,7 @@ _VERBISH = re.compile(
     r"遏制|解决|明确|跑出|发挥|借助|"
     # particles no name holds: 一切围着项目转 (着), 品质生活之城 (之); the copula and the
     # preposition of place: 园区是项目和产业的承载, 保障人民群众在新区建设过程中…
-    r"着|之|是|在"
+    r"着|之|是|在|作为"
 )
 # “雪亮工程”, “七个一”工程, “农村公路建设三年会战”项目: campaigns, not works
 _CAMPAIGN = re.compile(
@@ -590,6 +592,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             left = b
             if not free(a, b):
                 continue
+            # 深入学习运用“千万工程”经验: a head inside a quotation that is still open names the
+            # quoted title, which starts at its opening mark
+            opening = body.rfind("“", a, b)
+            if opening > a and body.find("”", opening, b) < 0:
+                a = opening
             raw = body[a:b]
             # 残疾人托管中心和康复中心项目: two works joined by 和 (the left one named in full)
             split = _AND.search(raw)
