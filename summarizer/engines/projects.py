@@ -759,7 +759,9 @@ def _etc_head(rest: str) -> tuple[str, int] | None:
     seg = _ETC_SEG.match(rest)
     text = seg.group() if seg else ""
     for k in range(len(text), 0, -1):
-        if _ETC_HEAD_END.search(text, 0, k) and (k == len(text) or _TAIL.match(text[k:])):
+        # the construction word is looked for after the head in the whole rest: the segment
+        # may end inside it (等大尺度郊野公园建设: 8 characters end on 建)
+        if _ETC_HEAD_END.search(text, 0, k) and (k == len(text) or _TAIL.match(rest[k:])):
             return text[:k], k
     generic = _ETC_GENERIC.match(rest)
     return ("", generic.end()) if generic else None
