@@ -542,9 +542,12 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             head_end = etc.end() + pm.end()
         else:
             found = _etc_head(rest)
-            if found is None or found[0].startswith("重点"):
+            if found is None:
                 continue
-            head = _LEAD_COUNT.sub("", found[0])
+            # 天宇名园等一批重点住宅小区建设: the rank before the head says which, not what
+            head = _LEAD_RANK.sub("", _LEAD_COUNT.sub("", found[0]))
+            if found[0] and not head:
+                continue
             head_end = etc.end() + found[1]
         own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
         if (head and not _STRONG_END.search(head)) or own_heads:
@@ -552,7 +555,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             cue = _TAIL.match(body[head_end:]) or _BUILD_VERB_END.search(
                 body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())],
             )
-            if "、" not in body[seg_start : etc.start()] or not cue:
+            # one item names a work when it has a head of its own (天宇名园等一批重点住宅小区建设)
+            one = _ANY_END.search(body, _trim_start(body, seg_start, etc.start()), etc.start())
+            if not ("、" in body[seg_start : etc.start()] or (head and one)) or not cue:
                 continue
         pieces = _split_heads(body, _split_list(body, seg_start, etc.start()))
         if not pieces:
