@@ -552,8 +552,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
         if (head and not _STRONG_END.search(head)) or own_heads:
             # a facility head (农贸市场, 安置区) names a list of works only when built
-            cue = _TAIL.match(body[head_end:]) or _BUILD_VERB_END.search(
-                body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())],
+            before = body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())]
+            cue = (
+                _TAIL.match(body[head_end:])
+                or _BUILD_VERB_END.search(before)
+                or _BUILD_BEFORE.search(before)
             )
             # one item names a work when it has a head of its own (天宇名园等一批重点住宅小区建设)
             one = _ANY_END.search(body, _trim_start(body, seg_start, etc.start()), etc.start())
