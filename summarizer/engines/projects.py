@@ -10,7 +10,10 @@ The text is read by its structure, clause by clause:
   the head noun written once after ``等`` when the item lacks one;
 - ``A、B、C项目`` (no ``等``): the items share the tail of the last one (``空港物流、保税仓库项目``);
 - facilities named by a weaker head (roads, schools, markets: ``完成龙西路、黄武路建设``) count
-  only when a construction word follows (``建设``, ``改造``, ``建成通车``, ``投入使用`` …);
+  only when a construction word follows (``建设``, ``改造``, ``建成通车``, ``投入使用`` …); bare
+  items of such a list (places) share the last item's facility (``羊平镇、文德镇污水处理厂建设``);
+  a road or a phased work that ends the clause after a verb of construction counts too
+  (``新建开发区北园支七街``);
 - a count after a name (``智能制造项目14个``) or a base made only of category words
   (``特色小镇``, ``公立医院``) is no project; sentences about past years are skipped;
 - a ``工程`` whose name holds no concrete object (site, water, facility, road, scale, phase,
@@ -18,7 +21,8 @@ The text is read by its structure, clause by clause:
   项目``) only items with a head noun of their own count, and a list of fields (``等重点领域``)
   names nothing; an item with its own strong head is read with its own run, never shared again.
 
-Each name found becomes a project with its amount and milestone in :mod:`.project_details`.
+Each name found becomes a project with its amount and milestone in :mod:`.project_details`;
+the rows of an appendix table of this year's works are read in :mod:`.project_tables`.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ..models import Project, Section
 from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
 from .project_details import _Item, _project
+from .project_tables import back_matter, plan_table, table_projects
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
@@ -173,9 +178,6 @@ _HINT = re.compile(
 )
 
 # The patterns of the functions below, compiled once (they run for every candidate name).
-_PROJECT_TITLE = re.compile(r"工程|项目")
-_ROW_START = re.compile(r"\s*\d{4}年\s*启动")
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 _LEAD_AMOUNT = re.compile(r"(?:总?投资)?[\d.]+[万亿]?元的?")
 _QUOTES_NOTES = re.compile(r"[“”\"]|\(\d+\)|（\d+）|\[\d+\]")
 _NOTE_END = re.compile(r"\[\d+\]$")
@@ -216,32 +218,17 @@ def _last_stop(body: str, end: int) -> int:
     )
 
 
-# The back matter of a report: a glossary (``【名词解释】``, ``※注释※``: closed words of the genre)
-# and appendices (``附件1`` on its own line, its title on the next). An appendix reporting on
-# past work (``…进展情况说明``) names no plan project; one listing this year's works is a table.
-_GLOSSARY = re.compile(r"^[ \t\u3000【\[*※（(]*(?:名词解释|注释)[ \t\u3000】\]*※）):：]*\r?$", re.M)
-_APPENDIX = re.compile(
-    r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000:：]*\r?\n(?P<title>[^\r\n]+)",
-    re.M,
-)
-_PAST_APPENDIX = re.compile(r"进展|回顾|名词|注释|解释")
-# a row of an appendix table: its number alone on a line, the project's name on the next
-_ROW = re.compile(r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?P<name>[^\r\n]{4,60})\r?$", re.M)
-_ROW_AMOUNT = re.compile(r"总投资\s*(?P<amount>[\d.]+(?:万亿|亿|万)?元)")
-_SUB_ITEM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩](?P<name>[^①-⑩；;。，,\r\n]{2,40}?(?:项目|工程))")
-
-
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``), and in
     the rows of an appendix table of this year's projects."""
     text = doc.layout
     index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
     found: list[Project] = []
-    back = _back_matter(text)
+    back = back_matter(text)
     stop = back[0][0] if back else len(text)
     for a, b, title in back:
-        if not _PAST_APPENDIX.search(title) and _PROJECT_TITLE.search(title):
-            found.extend(_table_projects(doc, text, a, b))
+        if plan_table(title):
+            found.extend(table_projects(doc, text, a, b, _ANY_END, _clean))
     for section, own_end in own_spans:
         own_end = min(own_end, stop)
         if own_end <= section.start:
@@ -268,76 +255,6 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
             continue
         out.append(p)
     return out
-
-
-def _back_matter(text: str) -> list[tuple[int, int, str]]:
-    """The glossary and appendices: (start, end, title) each, in order; the first one ends
-    the report's own text."""
-    marks = [(m.start(), m.group("title").strip()) for m in _APPENDIX.finditer(text)]
-    marks += [(m.start(), m.group().strip()) for m in _GLOSSARY.finditer(text)]
-    marks.sort()
-    return [
-        (a, marks[i + 1][0] if i + 1 < len(marks) else len(text), title)
-        for i, (a, title) in enumerate(marks)
-    ]
-
-
-def _table_projects(doc: Document, text: str, start: int, end: int) -> list[Project]:
-    """Rows of an appendix table of this year's projects: the name on the line after the row
-    number, the 总投资 written in the row, 开工 when its deadline column says 启动; items
-    enumerated ①②③ in the row are projects of their own."""
-    rows = [m for m in _ROW.finditer(text, start, end) if _row_name(m)]
-    out = []
-    for i, row in enumerate(rows):
-        row_end = rows[i + 1].start() if i + 1 < len(rows) else end
-        a, b = row.start("name"), row.start("name") + len(_row_name(row))
-        section = doc.section_at(a)
-        path = section.path if section else None
-        q_end, amount, unit, a_s, a_e, status = b, None, None, None, None, None
-        am = _ROW_AMOUNT.search(text, b, row_end)
-        if am:
-            parsed = numbers.parse_quantity(am.group("amount"))
-            if parsed:
-                amount, unit = parsed[0], parsed[2]
-                a_s, a_e = am.start("amount"), am.end("amount")
-                q_end = a_e
-                go = _ROW_START.match(text[a_e:row_end])
-                if go:
-                    status, q_end = "开工", a_e + go.end()
-        out.append(
-            Project(
-                name=_clean(text[a:b]),
-                amount=amount,
-                amount_unit=unit,
-                amount_kind="总投资" if amount is not None else None,
-                status=status,
-                section=path,
-                quote=text[a:q_end],
-                start=a,
-                end=q_end,
-                amount_start=a_s,
-                amount_end=a_e,
-            )
-        )
-        for sub in _SUB_ITEM.finditer(text, b, row_end):
-            sa, sb = sub.start("name"), sub.end("name")
-            out.append(
-                Project(
-                    name=_clean(sub.group("name")),
-                    section=path,
-                    quote=text[sa:sb],
-                    start=sa,
-                    end=sb,
-                )
-            )
-    return out
-
-
-def _row_name(m: re.Match[str]) -> str:
-    """The name line of a table row without a trailing parenthesis (``…项目（…校区）``)."""
-    name = m.group("name").strip()
-    bare = _TRAILING_NOTE.sub("", name)
-    return name if _ANY_END.search(bare) else ""
 
 
 def _in_review_sentence(text: str, floor: int, pos: int) -> bool:
