@@ -19,7 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.engines import mentions, project_details, projects, rules  # noqa: E402
+from summarizer.engines import (  # noqa: E402
+    mentions,
+    project_details,
+    project_tables,
+    projects,
+    rules,
+)
 
 # Closed-class words of the genre, allowed below two places: the bound words of the format's
 # qualifier list and the comparison phrases of a change (比上年 / 较上年).
@@ -32,7 +38,7 @@ LISTS = {
     "mentions._TRAILING": mentions._TRAILING,
     "rules._PAST": rules._PAST,
 }
-for module in (projects, project_details):
+for module in (projects, project_details, project_tables):
     name = module.__name__.rpartition(".")[2]
     LISTS.update({f"{name}.{k}": v for k, v in vars(module).items() if isinstance(v, re.Pattern)})
 

@@ -10,7 +10,10 @@ The text is read by its structure, clause by clause:
   the head noun written once after ``等`` when the item lacks one;
 - ``A、B、C项目`` (no ``等``): the items share the tail of the last one (``空港物流、保税仓库项目``);
 - facilities named by a weaker head (roads, schools, markets: ``完成龙西路、黄武路建设``) count
-  only when a construction word follows (``建设``, ``改造``, ``建成通车``, ``投入使用`` …);
+  only when a construction word follows (``建设``, ``改造``, ``建成通车``, ``投入使用`` …); bare
+  items of such a list (places) share the last item's facility (``羊平镇、文德镇污水处理厂建设``);
+  a road or a phased work that ends the clause after a verb of construction counts too
+  (``新建开发区北园支七街``);
 - a count after a name (``智能制造项目14个``) or a base made only of category words
   (``特色小镇``, ``公立医院``) is no project; sentences about past years are skipped;
 - a ``工程`` whose name holds no concrete object (site, water, facility, road, scale, phase,
@@ -18,7 +21,8 @@ The text is read by its structure, clause by clause:
   项目``) only items with a head noun of their own count, and a list of fields (``等重点领域``)
   names nothing; an item with its own strong head is read with its own run, never shared again.
 
-Each name found becomes a project with its amount and milestone in :mod:`.project_details`.
+Each name found becomes a project with its amount and milestone in :mod:`.project_details`;
+the rows of an appendix table of this year's works are read in :mod:`.project_tables`.
 """
 
 from __future__ import annotations
@@ -31,17 +35,18 @@ from ..models import Project, Section
 from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
 from .project_details import _Item, _project
+from .project_tables import back_matter, plan_table, table_projects
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
-    r"项目|工程|产业园|工业园|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
+    r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
     r"小镇"
 )  # 高铁: 30 places
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
     r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
     r"高中|初中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
-    r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环"  # 院区: 6 places
+    r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环|枢纽|通道|示范区|棚户区"  # 院区: 6 places
 )
 _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))"
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
@@ -60,6 +65,8 @@ _BOUNDARY = re.compile(
     r"助力|落实|健全|扩大|吸引|创建|服从|"
     # 配合: a context verb of _CONTEXT_BEFORE, which reads the text before a name's start
     r"配合|"
+    # 实行: a verb of the genre (实行项目管理…责任制, 实行工业项目“拿地即开工”)
+    r"实行|"
     r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$))好?"
 )
 _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
@@ -68,7 +75,10 @@ _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末
 # and _HINT look for the same.
 _WORKS_WORDS = (
     r"建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|前期|扫尾|开发建设|"
-    r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修"
+    r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修|"
+    # a compound of the kind of work and its construction word: 升级改造 (13 places), 提标改造
+    # (11), 整治提升 (24)
+    r"(?:升级|提标|整治)(?:改造|提升)"
 )
 _TAIL = re.compile(
     r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
@@ -86,11 +96,12 @@ _CATEGORY_WORDS = re.compile(
     r"现代|智慧|绿色|综合|基层|村级|便民|配套|相关|各类|一批|新|大|好|小|"
     # 自治区级 海拉尔 内蒙古; 现有 安国 徐水; 高技术/成果 徐水 云南; 优质/高质量 徐水 北京;
     # 土地/整治/整理 易县 徐水; 饮水/安全 易县 徐水; 造林/绿化 容城 安国; 工业 (everywhere)
-    r"自治区级|现有|工业|高技术|成果|优质|高质量|上|土地|整治|整理|饮水|安全|造林|绿化)+$"
+    # 断头(路) 10 places
+    r"自治区级|现有|工业|高技术|成果|优质|高质量|上|土地|整治|整理|饮水|安全|造林|绿化|断头)+$"
 )
 _GENERIC_NAME = re.compile(
     r"重点|重大|政府投资|专项债|亿元以上|万元以上|类项目|批次|一批|基金|贷款|新增|其中|前期|储备|"
-    r"招商|上述|各类|相关|这些|更多|该|本地|全[省市县区]|^全国|我[省市县区]|示范项目|试点项目|民生|"
+    r"招商|上述|各类|相关|这些|更多|所有|该|本地|全[省市县区]|^全国|我[省市县区]|示范项目|试点项目|民生|"
     r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$|"
     # 资源集约型、环境友好型项目 (徐水), 污染型项目 (蠡县): a type of projects (closed suffix)
     r"型(?:项目|工程)$"
@@ -101,7 +112,7 @@ _VERBISH = re.compile(
     r"遏制|解决|明确|跑出|发挥|借助|"
     # particles no name holds: 一切围着项目转 (着), 品质生活之城 (之); the copula and the
     # preposition of place: 园区是项目和产业的承载, 保障人民群众在新区建设过程中…
-    r"着|之|是|在"
+    r"着|之|是|在|作为"
 )
 # “雪亮工程”, “七个一”工程, “农村公路建设三年会战”项目: campaigns, not works
 _CAMPAIGN = re.compile(
@@ -122,6 +133,12 @@ _ACTIVITY_END = re.compile(r"(?:改造|整理|开发|提升|整治|治理|建设
 _AREA_PREFIX = re.compile(r"^(?:经济开发区|开发区|新城区|老城区|城区)")
 _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
 _ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环)$")
+# The verbs of construction whose object is the work itself (closed class of the genre): a
+# facility right after one is built, as when a construction word follows it
+_BUILD_BEFORE = re.compile(r"(?:新建|建设|建成|建好|打通|贯通|改造提升|扩建|改扩建|续建|投运)$")
+_BUILT_OBJECT = re.compile(
+    rf"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
+)
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
 _REVIEW_SENTENCE = re.compile(
     r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
@@ -151,18 +168,19 @@ _LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二三四五六七八�
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 # the capacity written before the head is each work's size, not part of its name
 _SIZE = re.compile(r"^[\d.]+万?(?:千瓦|千伏|兆瓦|吨|亩|公里|平方米|立方米|米)")
+_SCALE = re.compile(_SIZE.pattern[1:])
 _COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
 
 
 # What every way of naming a project needs in its clause (see _clause_projects).
-_HINT = re.compile(rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}")
+_HINT = re.compile(
+    rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}|{_BUILD_BEFORE.pattern[:-1]}"
+)
 
 # The patterns of the functions below, compiled once (they run for every candidate name).
-_PROJECT_TITLE = re.compile(r"工程|项目")
-_ROW_START = re.compile(r"\s*\d{4}年\s*启动")
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 _LEAD_AMOUNT = re.compile(r"(?:总?投资)?[\d.]+[万亿]?元的?")
-_QUOTES_NOTES = re.compile(r"[“”\"]|\(\d+\)|（\d+）")
+_QUOTES_NOTES = re.compile(r"[“”\"]|\(\d+\)|（\d+）|\[\d+\]")
+_NOTE_END = re.compile(r"\[\d+\]$")
 _GEO = re.compile(r"[河湖江山岛]")
 _GEO_END = re.compile(r"[河湖江山岛]$")
 _COUNT_OR_OPEN = re.compile(r"\d+个|\d+项|个$|等$|[和与及]$")
@@ -200,32 +218,17 @@ def _last_stop(body: str, end: int) -> int:
     )
 
 
-# The back matter of a report: a glossary (``【名词解释】``, ``※注释※``: closed words of the genre)
-# and appendices (``附件1`` on its own line, its title on the next). An appendix reporting on
-# past work (``…进展情况说明``) names no plan project; one listing this year's works is a table.
-_GLOSSARY = re.compile(r"^[ \t\u3000【\[*※（(]*(?:名词解释|注释)[ \t\u3000】\]*※）):：]*\r?$", re.M)
-_APPENDIX = re.compile(
-    r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000:：]*\r?\n(?P<title>[^\r\n]+)",
-    re.M,
-)
-_PAST_APPENDIX = re.compile(r"进展|回顾|名词|注释|解释")
-# a row of an appendix table: its number alone on a line, the project's name on the next
-_ROW = re.compile(r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?P<name>[^\r\n]{4,60})\r?$", re.M)
-_ROW_AMOUNT = re.compile(r"总投资\s*(?P<amount>[\d.]+(?:万亿|亿|万)?元)")
-_SUB_ITEM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩](?P<name>[^①-⑩；;。，,\r\n]{2,40}?(?:项目|工程))")
-
-
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``), and in
     the rows of an appendix table of this year's projects."""
     text = doc.layout
     index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
     found: list[Project] = []
-    back = _back_matter(text)
+    back = back_matter(text)
     stop = back[0][0] if back else len(text)
     for a, b, title in back:
-        if not _PAST_APPENDIX.search(title) and _PROJECT_TITLE.search(title):
-            found.extend(_table_projects(doc, text, a, b))
+        if plan_table(title):
+            found.extend(table_projects(doc, text, a, b, _ANY_END, _clean))
     for section, own_end in own_spans:
         own_end = min(own_end, stop)
         if own_end <= section.start:
@@ -252,76 +255,6 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
             continue
         out.append(p)
     return out
-
-
-def _back_matter(text: str) -> list[tuple[int, int, str]]:
-    """The glossary and appendices: (start, end, title) each, in order; the first one ends
-    the report's own text."""
-    marks = [(m.start(), m.group("title").strip()) for m in _APPENDIX.finditer(text)]
-    marks += [(m.start(), m.group().strip()) for m in _GLOSSARY.finditer(text)]
-    marks.sort()
-    return [
-        (a, marks[i + 1][0] if i + 1 < len(marks) else len(text), title)
-        for i, (a, title) in enumerate(marks)
-    ]
-
-
-def _table_projects(doc: Document, text: str, start: int, end: int) -> list[Project]:
-    """Rows of an appendix table of this year's projects: the name on the line after the row
-    number, the 总投资 written in the row, 开工 when its deadline column says 启动; items
-    enumerated ①②③ in the row are projects of their own."""
-    rows = [m for m in _ROW.finditer(text, start, end) if _row_name(m)]
-    out = []
-    for i, row in enumerate(rows):
-        row_end = rows[i + 1].start() if i + 1 < len(rows) else end
-        a, b = row.start("name"), row.start("name") + len(_row_name(row))
-        section = doc.section_at(a)
-        path = section.path if section else None
-        q_end, amount, unit, a_s, a_e, status = b, None, None, None, None, None
-        am = _ROW_AMOUNT.search(text, b, row_end)
-        if am:
-            parsed = numbers.parse_quantity(am.group("amount"))
-            if parsed:
-                amount, unit = parsed[0], parsed[2]
-                a_s, a_e = am.start("amount"), am.end("amount")
-                q_end = a_e
-                go = _ROW_START.match(text[a_e:row_end])
-                if go:
-                    status, q_end = "开工", a_e + go.end()
-        out.append(
-            Project(
-                name=_clean(text[a:b]),
-                amount=amount,
-                amount_unit=unit,
-                amount_kind="总投资" if amount is not None else None,
-                status=status,
-                section=path,
-                quote=text[a:q_end],
-                start=a,
-                end=q_end,
-                amount_start=a_s,
-                amount_end=a_e,
-            )
-        )
-        for sub in _SUB_ITEM.finditer(text, b, row_end):
-            sa, sb = sub.start("name"), sub.end("name")
-            out.append(
-                Project(
-                    name=_clean(sub.group("name")),
-                    section=path,
-                    quote=text[sa:sb],
-                    start=sa,
-                    end=sb,
-                )
-            )
-    return out
-
-
-def _row_name(m: re.Match[str]) -> str:
-    """The name line of a table row without a trailing parenthesis (``…项目（…校区）``)."""
-    name = m.group("name").strip()
-    bare = _TRAILING_NOTE.sub("", name)
-    return name if _ANY_END.search(bare) else ""
 
 
 def _in_review_sentence(text: str, floor: int, pos: int) -> bool:
@@ -396,6 +329,28 @@ def _shared_tail(item: str, name: str) -> str:
     if not geo and len(tail) > len(word) + 4:
         return item  # 万广物流、鄱阳湖“前港后园”港口物流园项目: a long tail is not shared
     return item + (tail if tail.endswith(word) and len(tail) >= len(word) else word)
+
+
+# 看守所、拘留所、执法办案中心: an item ending on a one-character facility noun is a work of
+# its own kind; 规模化、集约化…养殖小区: one ending on a suffix of kind (-化, -型, -性) is a
+# modifier (closed classes of the language)
+_OWN_KIND = re.compile(r"[所站室馆院库场厂楼塔池房化型性]$")
+
+
+def _own_part(item: str, last: str) -> int:
+    """Where the proper part of ``last``, the list's last item, ends: after the character that
+    ends ``item`` too (the place word 镇, 村, 城 of ``羊平镇、文德镇…``), else as long as ``item``."""
+    k = last.find(item[-1], 1, len(item) + 2)
+    return k + 1 if k >= 0 else len(item)
+
+
+def _bare_item(item: str, last: str) -> str:
+    """``羊平镇`` of ``羊平镇、文德镇污水处理厂``: a short bare item (a place or proper name) with
+    the facility the last item names after its proper part; "" when that part has no head."""
+    if not 2 <= len(item) <= 5 or _OWN_KIND.search(item):
+        return ""
+    tail = last[_own_part(item, last) :]
+    return item + tail if len(tail) >= 2 and _ANY_END.search(tail) else ""
 
 
 def _is_name(
@@ -504,17 +459,25 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             head_end = etc.end() + pm.end()
         else:
             found = _etc_head(rest)
-            if found is None or found[0].startswith("重点"):
+            if found is None:
                 continue
-            head = _LEAD_COUNT.sub("", found[0])
+            # 天宇名园等一批重点住宅小区建设: the rank before the head says which, not what
+            head = _LEAD_RANK.sub("", _LEAD_COUNT.sub("", found[0]))
+            if found[0] and not head:
+                continue
             head_end = etc.end() + found[1]
         own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
         if (head and not _STRONG_END.search(head)) or own_heads:
             # a facility head (农贸市场, 安置区) names a list of works only when built
-            cue = _TAIL.match(body[head_end:]) or _BUILD_VERB_END.search(
-                body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())],
+            before = body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())]
+            cue = (
+                _TAIL.match(body[head_end:])
+                or _BUILD_VERB_END.search(before)
+                or _BUILD_BEFORE.search(before)
             )
-            if "、" not in body[seg_start : etc.start()] or not cue:
+            # one item names a work when it has a head of its own (天宇名园等一批重点住宅小区建设)
+            one = _ANY_END.search(body, _trim_start(body, seg_start, etc.start()), etc.start())
+            if not ("、" in body[seg_start : etc.start()] or (head and one)) or not cue:
                 continue
         pieces = _split_heads(body, _split_list(body, seg_start, etc.start()))
         if not pieces:
@@ -530,7 +493,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         list_start = pieces[0][0]
         for a, b in pieces:
             name = _clean(body[a:b])
-            phased = domain_items and _PHASE_END.search(name)
+            # 国华龙泉关49.5兆瓦风电场、…20兆瓦光伏发电等新能源项目: a phase or a scale makes
+            # an item one work, not a kind within the domain
+            phased = domain_items and (_PHASE_END.search(name) or _SCALE.search(name))
             if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
             if domain and not domain_items and not _ETC_HEAD_END.search(name):
@@ -552,6 +517,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             left = b
             if not free(a, b):
                 continue
+            # 深入学习运用“千万工程”经验: a head inside a quotation that is still open names the
+            # quoted title, which starts at its opening mark
+            opening = body.rfind("“", a, b)
+            if opening > a and body.find("”", opening, b) < 0:
+                a = opening
             raw = body[a:b]
             # 残疾人托管中心和康复中心项目: two works joined by 和 (the left one named in full)
             split = _AND.search(raw)
@@ -595,6 +565,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         end = t
         while end > 0 and body[end - 1] in "的":
             end -= 1
+        note = _NOTE_END.search(body, 0, end)  # 东部旅游通道[21]建设: a footnote marker
+        if note:
+            end = note.start()
         tm = _WHEN_END.search(body[:end])
         if tm:
             end = tm.start()
@@ -607,12 +580,38 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         if not pieces or not _ANY_END.search(body[pieces[-1][0] : pieces[-1][1]]):
             continue
         list_start = pieces[0][0]
-        ok = [(a, b) for a, b in pieces if _ANY_END.search(body[a:b])]
-        for a, b in ok:
+        # 羊平镇、文德镇污水处理厂建设: items without a head of their own share the last one's
+        # (only when no other item has its own: 唐尧古镇、文化主题酒店、民宿…建设)
+        last = _clean(body[pieces[-1][0] : pieces[-1][1]])
+        bare = all(not _ANY_END.search(body[a:b]) for a, b in pieces[:-1])
+        for a, b in pieces:
             name = _clean(body[a:b])
+            if not _ANY_END.search(name):
+                name = _bare_item(name, last) if bare else ""
+                if not name:
+                    continue
             if free(a, b) and _is_name(name, body, b, in_list=len(pieces) > 1):
                 items.append(_Item(a, b, name, list_start, end))
         taken.append((list_start, end))
+
+    # 5. 新建开发区北园支七街，改造提升长城路。: a road, or a work with its phase, that ends the
+    # clause after a verb of construction (other facilities there are mostly described, not
+    # named: 建设保西医疗中心, 建设活力新城)
+    end = len(body.rstrip())
+    seg_start = _last_stop(body, end) + 1
+    if "等" not in body[seg_start:end]:
+        pieces = _split_list(body, seg_start, end)
+        if (
+            pieces
+            and pieces[-1][1] == end
+            and _BUILD_BEFORE.search(body, seg_start, pieces[0][0])
+            and all(_BUILT_OBJECT.search(body, a, b) and free(a, b) for a, b in pieces)
+        ):
+            for a, b in pieces:
+                name = _clean(body[a:b])
+                if _is_name(name, body, b, in_list=len(pieces) > 1):
+                    items.append(_Item(a, b, name, pieces[0][0], end))
+            taken.append((pieces[0][0], end))
 
     # 4. 投资50亿元的新钢电弧炉升级改造: a named undertaking with its amount in front
     for m in _AMOUNT_OF.finditer(body):
@@ -685,7 +684,9 @@ def _etc_head(rest: str) -> tuple[str, int] | None:
     seg = _ETC_SEG.match(rest)
     text = seg.group() if seg else ""
     for k in range(len(text), 0, -1):
-        if _ETC_HEAD_END.search(text, 0, k) and (k == len(text) or _TAIL.match(text[k:])):
+        # the construction word is looked for after the head in the whole rest: the segment
+        # may end inside it (等大尺度郊野公园建设: 8 characters end on 建)
+        if _ETC_HEAD_END.search(text, 0, k) and (k == len(text) or _TAIL.match(rest[k:])):
             return text[:k], k
     generic = _ETC_GENERIC.match(rest)
     return ("", generic.end()) if generic else None
@@ -705,7 +706,7 @@ def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _splits_at(body: str, e: int) -> bool:
     """A strong head inside a run ends a name when ``和``/``及`` (or a verb) follows it."""
-    return bool(_JOIN_AT.match(body[e : e + 3])) and e > 4
+    return bool(_JOIN_AT.match(body, e)) and e > 4
 
 
 def _split_list(
