@@ -80,8 +80,11 @@ def _alias_table() -> tuple[dict[str, str], int, tuple[tuple[re.Pattern[str], st
     return exact, longest, patterns
 
 
-# What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp.
-_MEASURE_SUFFIX = re.compile(r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平|可比)$")
+# What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp,
+# 高新技术企业数量 is high_tech_enterprises.
+_MEASURE_SUFFIX = re.compile(
+    r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平|数量|可比)$"
+)
 
 
 # Quotation marks around a name or part of it (“气代煤”改造), and the work done on a thing after
