@@ -91,7 +91,7 @@ _MEASURE_SUFFIX = re.compile(
 # its name (道路建设, 重点项目建设, 农村危房改造工程): tried only when the name itself matches none.
 _QUOTES = re.compile(r"[“”\"‘’「」]")
 _WORK_SUFFIX = re.compile(
-    r"(?<=..)(?:建设|改造|改造提升|提升改造|工程|改造工程|建设工程|建设任务|改造任务)$"
+    r"(?<=..)(?:建设|改造|改造提升|提升改造|提升|整治提升|提档升级|提质升级|工程|改造工程|建设工程|建设任务|改造任务)$"
 )
 
 

@@ -122,6 +122,7 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("家庭入住公租房", None),  # households moving in, not homes built
         ("战略性新兴产业产值占规上工业比重", None),  # a share of output, not value added
         ("民间投资占固定资产投资比重", "private_investment_share"),  # a share has its own key
+        ("农村公路提档升级", "rural_roads"),  # the work done on a thing after its name
     ],
 )
 def test_taxonomy_keys_match_the_head_of_the_indicator(indicator: str, key: str | None) -> None:
