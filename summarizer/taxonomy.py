@@ -80,15 +80,18 @@ def _alias_table() -> tuple[dict[str, str], int, tuple[tuple[re.Pattern[str], st
     return exact, longest, patterns
 
 
-# What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp.
-_MEASURE_SUFFIX = re.compile(r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平|可比)$")
+# What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp,
+# 高新技术企业数量 is high_tech_enterprises.
+_MEASURE_SUFFIX = re.compile(
+    r"(?:的)?(?:增速|增幅|增长率|增长|涨幅|总量|总额|规模|水平|数量|可比)$"
+)
 
 
 # Quotation marks around a name or part of it (“气代煤”改造), and the work done on a thing after
 # its name (道路建设, 重点项目建设, 农村危房改造工程): tried only when the name itself matches none.
 _QUOTES = re.compile(r"[“”\"‘’「」]")
 _WORK_SUFFIX = re.compile(
-    r"(?<=..)(?:建设|改造|改造提升|提升改造|工程|改造工程|建设工程|建设任务|改造任务)$"
+    r"(?<=..)(?:建设|改造|改造提升|提升改造|提升|整治提升|提档升级|提质升级|工程|改造工程|建设工程|建设任务|改造任务)$"
 )
 
 

@@ -111,6 +111,18 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("农村牧区常住居民人均可支配收入", "rural_disposable_income"),
         ("全社会研发经费支出相当于全市生产总值的比例", "rd_intensity"),  # a share, not gdp
         ("农民人均纯收入", "rural_net_income"),  # net income is another statistic
+        ("高新技术企业数量", "high_tech_enterprises"),  # 数量 is a measure word
+        ("地表水国考断面优良水体比例", "water_quality"),
+        ("近岸海域水质优良比例", None),  # sea water, not surface water
+        ("接待游客人次", "tourist_arrivals"),
+        ("入境过夜游客人次", None),  # inbound only
+        ("限上单位网上零售额", None),  # a part of online retail sales
+        ("责任主体灭失露天矿山进行综合治理", "mine_restoration"),
+        ("矿山企业整合", None),  # mining firms, not mines restored
+        ("家庭入住公租房", None),  # households moving in, not homes built
+        ("战略性新兴产业产值占规上工业比重", None),  # a share of output, not value added
+        ("民间投资占固定资产投资比重", "private_investment_share"),  # a share has its own key
+        ("农村公路提档升级", "rural_roads"),  # the work done on a thing after its name
     ],
 )
 def test_taxonomy_keys_match_the_head_of_the_indicator(indicator: str, key: str | None) -> None:

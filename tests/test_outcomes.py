@@ -52,7 +52,7 @@ def test_review_results_are_outcomes_of_the_year_under_review() -> None:
         ("综合效益", None, "level", 38, "亿元", "2017"),
         ("接待游客", "tourist_arrivals", "growth", 64.2, "%", "2017"),
         ("综合效益", None, "growth", 63.4, "%", "2017"),
-        ("新型农业经营主体", None, "level", 920, "家", "2017"),
+        ("新型农业经营主体", "new_agri_business_entities", "level", 920, "家", "2017"),
         ("农业产业化经营率", None, "level", 63.5, "%", "2017"),
         ("规模以上工业企业", "new_industrial_enterprises", "change", 5, "家", "2017"),
     ]
