@@ -28,7 +28,7 @@ ROWS = [
     ("priorities: count exact", "priorities.count_exact"),
     ("priorities: titles", "priorities.title_match"),
     ("projects F1", "projects.f1"),
-    ("outcomes F1 (reports with outcome gold: 3 tuning, 5 check)", "outcomes.f1"),
+    ("outcomes F1 (reports with outcome gold: {outcome_gold})", "outcomes.f1"),
     ("region right (null counts wrong)", "meta.region_accuracy"),
     ("region wrong (a non-null region not the gold's)", "meta.region_wrong"),
     ("year right", "meta.year_accuracy"),
@@ -63,6 +63,12 @@ def main() -> None:
         "tuning half": _run("corpus.yaml", ("tune",)),
         "check half": _run("corpus.yaml", ("check",)),
     }
+    split = {"tune": 0, "check": 0}
+    for path in sorted((ROOT / "evals" / "corpus" / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if "outcomes" in gold["annotated"]:
+            split[gold["split"]] += 1
+    outcome_gold = f"{split['tune']} tuning, {split['check']} check"
     print("| metric | " + " | ".join(runs) + " |")
     print("| --- |" + " --- |" * len(runs))
     for label, names in ROWS:
@@ -70,6 +76,7 @@ def main() -> None:
             cells = [" / ".join(_cell(o, n).split(" (")[0] for n in names) for o in runs.values()]
         else:
             cells = [_cell(o, names) for o in runs.values()]
+        label = label.format(outcome_gold=outcome_gold)
         print(f"| {label} | " + " | ".join(cells) + " |")
 
 
