@@ -255,7 +255,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, _SENTENCE_BREAK)
 
 
-ENUM_SPLIT = re.compile(r"[、和及与]")
+# a list separator (及以上 / 及以下 is a bound word: 二级及以上老年医院 is one noun)
+ENUM_SPLIT = re.compile(r"[、和与]|及(?!以[上下])")
 
 
 def expand_joint_subject(subject: str, n: int) -> list[str] | None:

@@ -266,3 +266,10 @@ def test_a_number_inside_zai_jichu_shang_is_a_baseline() -> None:
     assert _section_targets("在现有3条通达市主城区公交线路基础上，新增公交线路2条。") == [
         ("公交线路", 2, "条")
     ]
+
+
+def test_ji_yishang_is_a_bound_word_not_a_list_separator() -> None:
+    # 山东省 2026, 广西 2026: 及以上 bounds a class; it joins no list
+    assert _section_targets("二级及以上老年医院数量达到5家。") == [
+        ("二级及以上老年医院数量", 5, "家")
+    ]

@@ -82,7 +82,9 @@ _ONLY_NUMBER = re.compile(r"[\d.%％]+")
 # 均 as the distributive adverb (A、B均增长8%), not the bound morpheme of an average
 # (年均增长, 人均, 平均, 户均, 亩均): a closed class
 _DISTRIBUTIVE = re.compile(r"分别|(?<![年人平户亩日月])均|都")
-_JOINT_SUBJECT = re.compile(r"^[^、和及与]{2,3}[、和及与][^、和及与]{2,3}[^、和及与]{2,}$")
+_JOINT_SUBJECT = re.compile(
+    r"^[^、和及与]{2,3}(?:[、和与]|及(?!以[上下]))[^、和及与]{2,3}[^、和及与]{2,}$"
+)
 # A subject listed with 、 (工业投资、民间投资年均增长6%): each member is an indicator of its own;
 # 和/及/与 may join one aggregate (货物和服务进出口), 等 ends a list of examples.
 _LIST_SUBJECT = re.compile(r"^[^、和及与等]{2,}(?:、[^、和及与等]{2,})+$")
