@@ -273,3 +273,13 @@ def test_ji_yishang_is_a_bound_word_not_a_list_separator() -> None:
     assert _section_targets("二级及以上老年医院数量达到5家。") == [
         ("二级及以上老年医院数量", 5, "家")
     ]
+
+
+def test_a_bracket_opening_a_breakdown_is_not_part_of_the_indicator() -> None:
+    # 阜平县 2013: …15万亩（其中春季发展5万亩，秋季发展10万亩）
+    got = _section_targets("今年新发展优种核桃基地15万亩（其中春季发展5万亩，秋季发展10万亩）。")
+    assert got == [
+        ("新发展优种核桃基地", 15, "万亩"),
+        ("春季发展", 5, "万亩"),
+        ("秋季发展", 10, "万亩"),
+    ]

@@ -55,7 +55,7 @@ _FROM_LEVEL = re.compile(r"(?:由|从)(?:19|20)\d\d年.*$")
 # targets, its joint subject and its enumeration): a small cache, which the next report evicts.
 @lru_cache(maxsize=1024)
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
-    s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"')
+    s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"').lstrip("（(")  # （其中春季发展5万亩
     for _ in range(3):
         before = s
         s = _TIME_IN_INDICATOR.sub("", _LEAD_WORDS.sub("", s))
