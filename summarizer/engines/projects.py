@@ -53,6 +53,10 @@ _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
 _STRONG_TAIL = re.compile(rf"(?:{_STRONG}){_PHASE}?$")
 _ANY_END = re.compile(rf"(?:{_STRONG}|{_WEAK}){_PHASE}?$")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-]+")
+# An ordinal marker (一是, 三要), written as one alternative per first numeral: when every
+# alternative of a pattern starts with a literal character, the regex engine skips in C to the
+# next place one of them stands (the same matches, several times faster over a long text).
+_ORDINAL_MARKER = "|".join(f"{d}[一二三四五六七八九十]*[是要]" for d in "一二三四五六七八九十")
 # The genre's action verbs, time words and ordinal markers: a name starts after the last one.
 # A verb may carry the resultative complement 好 (谋划好, 抓好): a closed class of one.
 _BOUNDARY = re.compile(
@@ -67,7 +71,7 @@ _BOUNDARY = re.compile(
     r"配合|"
     # 实行: a verb of the genre (实行项目管理…责任制, 实行工业项目“拿地即开工”)
     r"实行|"
-    r"[一二三四五六七八九十]+[是要]|要|年内|今年|全年|的|和(?=[^、]{0,3}$))好?"
+    rf"{_ORDINAL_MARKER}|要|年内|今年|全年|的|和(?=[^、]{{0,3}}$))好?"
 )
 _TIME = re.compile(r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争)+")
 # The construction words written after a work (closed class of the genre: the kinds of

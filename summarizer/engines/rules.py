@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate
 
 from .. import numbers, wording
 from ..chunking import Document
@@ -164,11 +165,13 @@ class RulesEngine(Engine):
         }
         # numbers written inside a project's name (130万吨高品质硅钢项目) are the name's, not
         # targets; a list quote (A、B等80个项目) also holds counts, which stay targets
-        name_spans = sorted(
-            (p.start + k, p.start + k + len(num))
-            for p in projects
-            for num in _NAME_NUMBER.findall(p.name)
-            if (k := p.quote.find(num)) >= 0
+        name_spans = _Cover(
+            [
+                (p.start + k, p.start + k + len(num))
+                for p in projects
+                for num in _NAME_NUMBER.findall(p.name)
+                if (k := p.quote.find(num)) >= 0
+            ]
         )
         for section, own_end in own_spans:
             for a, b in _minus(section.start, own_end, taken):
@@ -219,7 +222,7 @@ class RulesEngine(Engine):
         section: Section,
         ex: Extraction,
         amount_spans: set[tuple[int, int | None]] | None = None,
-        name_spans: list[tuple[int, int]] | None = None,
+        name_spans: _Cover | None = None,
         review: list[tuple[_Clause, Target]] | None = None,
     ) -> None:
         """Targets of ``text[start:end]`` into ``ex``; with ``review`` (a list), the same
@@ -256,7 +259,7 @@ class RulesEngine(Engine):
                 deepest.path,
                 found if review is not None else ex.targets,
                 amount_spans or set(),
-                name_spans or [],
+                name_spans or _Cover([]),
                 previous,
             )
             if review is not None:
@@ -290,7 +293,7 @@ class RulesEngine(Engine):
         section_path: str,
         out: list[Target],
         amount_spans: set[tuple[int, int | None]],
-        name_spans: list[tuple[int, int]],
+        name_spans: _Cover,
         previous: list[str] | None = None,
     ) -> list[str]:
         """Targets of one clause; returns the indicators read so far (``previous`` and this
@@ -305,7 +308,7 @@ class RulesEngine(Engine):
             if m.value is not None
             and m.unit.lower() not in _CLASS_UNITS
             and (m.start, m.end) not in amount_spans
-            and not _covered(name_spans, m.start)
+            and not name_spans.covers(m.start)
         ]
         kept = (
             kept
@@ -556,10 +559,18 @@ def _reslice(ex: Extraction, source: str) -> None:
         p.quote = source[p.start : p.end]
 
 
-def _covered(spans: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` falls in one of ``spans`` (sorted by start)."""
-    k = bisect_left(spans, (pos + 1, -1)) - 1
-    return any(a <= pos < b for a, b in spans[: k + 1])
+class _Cover:
+    """Spans, for asking whether a position falls in one of them in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        # reach[k]: the furthest end among the first k + 1 spans
+        self.reach = list(accumulate((b for _, b in self.spans), max))
+
+    def covers(self, pos: int) -> bool:
+        """Whether ``pos`` falls in one of the spans."""
+        k = bisect_left(self.spans, (pos + 1, -1))  # the spans starting at or before pos
+        return k > 0 and self.reach[k - 1] > pos
 
 
 _RECENT = 6  # indicators a clause without a subject may continue
