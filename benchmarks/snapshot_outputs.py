@@ -70,7 +70,7 @@ def compare(out: Path, ref: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2:
+    if len(argv) < 2 or argv[1].startswith("-"):
         raise SystemExit(__doc__)
     out = Path(argv[1])
     n = snapshot(out)
