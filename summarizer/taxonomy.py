@@ -65,7 +65,9 @@ def indicators() -> tuple[Indicator, ...]:
 
 
 @cache
-def _alias_table() -> tuple[dict[str, str], int, tuple[tuple[re.Pattern[str], str], ...]]:
+def _alias_table() -> tuple[
+    dict[str, str], int, tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str] | None
+]:
     """Aliases (lower case) -> key, the longest alias's length, and the patterns with their key.
 
     Head-final matching looks each ending of an indicator up in the dict, longest first: the
@@ -77,7 +79,11 @@ def _alias_table() -> tuple[dict[str, str], int, tuple[tuple[re.Pattern[str], st
             exact[alias.lower()] = ind.key
     longest = max((len(a) for a in exact), default=0)
     patterns = tuple((p, ind.key) for ind in indicators() for p in ind.patterns)
-    return exact, longest, patterns
+    # one pass that tells whether any pattern matches at all (most names match none)
+    any_pattern = (
+        re.compile("|".join(f"(?:{p.pattern})" for p, _ in patterns)) if patterns else None
+    )
+    return exact, longest, patterns, any_pattern
 
 
 # What a growth or level is said of, after the indicator's own name: 地区生产总值增速 is gdp,
@@ -120,12 +126,13 @@ def match_indicator(indicator: str) -> tuple[str, str] | None:
     s = normalise_indicator(indicator).lower()
     if not s:
         return None
-    exact, longest, patterns = _alias_table()
+    exact, longest, patterns, any_pattern = _alias_table()
     if s in exact:
         return exact[s], s
-    for pattern, key in patterns:
-        if pattern.search(s):
-            return key, f"/{pattern.pattern}/"
+    if any_pattern is not None and any_pattern.search(s):
+        for pattern, key in patterns:
+            if pattern.search(s):
+                return key, f"/{pattern.pattern}/"
     core = _MEASURE_SUFFIX.sub("", s) or s
     found = _head_match(core, exact, longest)
     if found is None and _QUOTES.search(core):  # 省级“专精特新”企业: quotes are no part of a name
