@@ -297,6 +297,15 @@ def test_items_of_deng_with_a_joint_capacity_or_led_by_a_grade():
     assert names("完成1600亩湿地修复任务") == []
 
 
+def test_a_route_between_two_places_before_deng_is_one_work():
+    # qinghai_2026: one route item before 等 and a facility head (省际 is no rank)
+    assert names("推进扁都口至峨堡等省际大通道建设") == ["扁都口至峨堡省际大通道"]
+    # qinghai_2026: 同德至玛沁等公路项目 (a facility domain completes the item)
+    assert names("开工同德至玛沁等公路项目") == ["同德至玛沁公路"]
+    # one item without a route or a head before 等 and a facility head names nothing
+    assert names("推进东部等省际大通道建设") == []
+
+
 def test_every_construction_word_closes_a_facility():
     # shunping_2021: 改扩建 is a construction word like 建设; 搬迁户 is a household, not a work
     assert names("举全县之力完成G234国道顺平段改扩建") == ["G234国道顺平段"]

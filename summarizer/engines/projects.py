@@ -149,7 +149,7 @@ _ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工�
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
 _ETC_RANK = (
     # stage words (在建, 拟建, 续建, 新建: a closed class of the genre) and ranks
-    r"(?:重大|重点|国家|省|市|县|区|级|[在拟续新]建|签约|在谈|意向|龙头|骨干|标志性|"
+    r"(?:重大|重点|国家|省(?!际)|市|县|区|级|[在拟续新]建|签约|在谈|意向|龙头|骨干|标志性|"
     r"大|好|一批|[\d.]*[万亿]元以上|百亿级|PPP)*"
 )
 _ETC_DOMAIN = re.compile(rf"(?!{_ETC_RANK}$).+")
@@ -186,6 +186,8 @@ _NOTE_END = re.compile(r"\[\d+\]$")
 _GEO = re.compile(r"[河湖江山岛]")
 _GEO_END = re.compile(r"[河湖江山岛]$")
 _COUNT_OR_OPEN = re.compile(r"\d+个|\d+项|个$|等$|[和与及]$")
+# 扁都口至峨堡, 大岸底至马兰: a route between two places names one work
+_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,}至[\u4e00-\u9fff]{2,}")
 # 330千伏沣渭输变电工程, 2000亩桑叶产业园: a grade or size may lead a name
 _GRADE = re.compile(r"[\d.]+万?(?:千伏|千瓦|兆瓦|吨|亩)")
 _NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.)[\d.]+(?:万|亿)?|^[（(]")
@@ -492,7 +494,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 or _BUILD_BEFORE.search(before)
             )
             # one item names a work when it has a head of its own (天宇名园等一批重点住宅小区建设)
-            one = _ANY_END.search(body, _trim_start(body, seg_start, etc.start()), etc.start())
+            # and so does a route between two places (扁都口至峨堡等省际大通道建设)
+            lead = _trim_start(body, seg_start, etc.start())
+            one = _ANY_END.search(body, lead, etc.start()) or _ROUTE.fullmatch(
+                body, lead, etc.start()
+            )
             if not ("、" in body[seg_start : etc.start()] or (head and one)) or not cue:
                 continue
         pieces = _split_heads(body, _split_list(body, seg_start, etc.start()))
@@ -511,7 +517,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             name = _clean(body[a:b])
             # 国华龙泉关49.5兆瓦风电场、…20兆瓦光伏发电等新能源项目: a phase or a scale makes
             # an item one work, not a kind within the domain
-            phased = domain_items and (_PHASE_END.search(name) or _SCALE.search(name))
+            phased = domain_items and (
+                _PHASE_END.search(name) or _SCALE.search(name) or _ROUTE.fullmatch(name)
+            )
             if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
             if domain and not domain_items and not _ETC_HEAD_END.search(name):
