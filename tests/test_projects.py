@@ -253,6 +253,59 @@ def test_a_counted_list_shares_the_head_after_the_count():
     assert "恒源街及小街" not in names("扎实推进双丰北大街、恒源街及9条小街小巷等城区道路建设")
 
 
+def test_a_counted_list_with_deng_and_a_long_head():
+    # shaanxi_2026, qinghai_2026: 等 + count, a head longer than eight characters; a voltage
+    # is the works' grade and stays in the name, a plant's capacity is its size and does not
+    assert names("加快宝鸡、延安等4个国家骨干冷链物流基地建设") == [
+        "宝鸡国家骨干冷链物流基地",
+        "延安国家骨干冷链物流基地",
+    ]
+    assert names("推进卡阳、松如沟等14个750千伏电网工程、青疆联网通道建设") == [
+        "卡阳750千伏电网工程",
+        "松如沟750千伏电网工程",
+    ]
+    assert names("加快格尔木、德令哈3座35万千瓦光热电站和光热产业科技创新中心建设") == [
+        "光热产业科技创新中心",
+        "德令哈光热电站",
+        "格尔木光热电站",
+    ]
+    # a list whose short head step 1 reads is read once (seed 004_ruijin: 13所城乡学校项目)
+    assert names("完成瑞金八中、红都小学、机关保育院等13所城乡学校项目建设") == [
+        "机关保育院城乡学校",
+        "瑞金八中城乡学校",
+        "红都小学",
+    ]
+
+
+def test_items_of_deng_with_a_joint_capacity_or_led_by_a_grade():
+    # shaanxi_2026: the joint capacity after 等 is no head; items named with their phase
+    got = projects_of("推动商洛电厂二期、店头电厂二期等402万千瓦机组建成投运")
+    assert sorted((p.name, p.status) for p in got) == [
+        ("商洛电厂二期", "建成"), ("店头电厂二期", "建成"),
+    ]  # fmt: skip
+    # shaanxi_2026: an item led by a voltage takes the kind of works written after 等
+    got = projects_of("开工750千伏定靖西、330千伏沣渭等输变电工程")
+    assert sorted((p.name, p.status) for p in got) == [
+        ("330千伏沣渭输变电工程", "开工"), ("750千伏定靖西输变电工程", "开工"),
+    ]  # fmt: skip
+    # dingxing_2020: a size may lead a name; yixian_2021: a size and a kind of facility name
+    # nothing
+    assert names("积极推进2000亩桑叶产业园、1000亩高端花卉园建设") == [
+        "1000亩高端花卉园",
+        "2000亩桑叶产业园",
+    ]
+    assert names("完成1600亩湿地修复任务") == []
+
+
+def test_a_route_between_two_places_before_deng_is_one_work():
+    # qinghai_2026: one route item before 等 and a facility head (省际 is no rank)
+    assert names("推进扁都口至峨堡等省际大通道建设") == ["扁都口至峨堡省际大通道"]
+    # qinghai_2026: 同德至玛沁等公路项目 (a facility domain completes the item)
+    assert names("开工同德至玛沁等公路项目") == ["同德至玛沁公路"]
+    # one item without a route or a head before 等 and a facility head names nothing
+    assert names("推进东部等省际大通道建设") == []
+
+
 def test_every_construction_word_closes_a_facility():
     # shunping_2021: 改扩建 is a construction word like 建设; 搬迁户 is a household, not a work
     assert names("举全县之力完成G234国道顺平段改扩建") == ["G234国道顺平段"]

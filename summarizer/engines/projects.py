@@ -153,7 +153,7 @@ _ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工�
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
 _ETC_RANK = (
     # stage words (在建, 拟建, 续建, 新建: a closed class of the genre) and ranks
-    r"(?:重大|重点|国家|省|市|县|区|级|[在拟续新]建|签约|在谈|意向|龙头|骨干|标志性|"
+    r"(?:重大|重点|国家|省(?!际)|市|县|区|级|[在拟续新]建|签约|在谈|意向|龙头|骨干|标志性|"
     r"大|好|一批|[\d.]*[万亿]元以上|百亿级|PPP)*"
 )
 _ETC_DOMAIN = re.compile(rf"(?!{_ETC_RANK}$).+")
@@ -170,10 +170,12 @@ _ETC_GENERIC = re.compile(r"[^，,。；;、等的\s]{0,3}?(?=建设|改造|开�
 # completed by the head written once after the count
 _LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二三四五六七八九十两])[个座条所家处]")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
-# the capacity written before the head is each work's size, not part of its name
-_SIZE = re.compile(r"^[\d.]+万?(?:千瓦|千伏|兆瓦|吨|亩|公里|平方米|立方米|米)")
-_SCALE = re.compile(_SIZE.pattern[1:])
+# the capacity written before the head is each work's size, not part of its name; a voltage
+# (750千伏电网工程) is the grade of the works, which stays in the name
+_SIZE = re.compile(r"^[\d.]+万?(?:千瓦|兆瓦|吨|亩|公里|平方米|立方米|米)")
+_SCALE = re.compile(r"[\d.]+万?(?:千瓦|千伏|兆瓦|吨|亩|公里|平方米|立方米|米)")
 _COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
+_COUNTED_SEG = re.compile(r"[^，,。；;、等的\s“”]{0,14}")
 
 
 # What every way of naming a project needs in its clause (see _clause_projects).
@@ -188,7 +190,11 @@ _NOTE_END = re.compile(r"\[\d+\]$")
 _GEO = re.compile(r"[河湖江山岛]")
 _GEO_END = re.compile(r"[河湖江山岛]$")
 _COUNT_OR_OPEN = re.compile(r"\d+个|\d+项|个$|等$|[和与及]$")
-_NUMBER_OR_NOTE_START = re.compile(r"^[\d.]+(?:万|亿)?|^[（(]")
+# 扁都口至峨堡, 大岸底至马兰: a route between two places names one work
+_ROUTE = re.compile(r"[\u4e00-\u9fff]{2,}至[\u4e00-\u9fff]{2,}")
+# 330千伏沣渭输变电工程, 2000亩桑叶产业园: a grade or size may lead a name
+_GRADE = re.compile(r"[\d.]+万?(?:千伏|千瓦|兆瓦|吨|亩)")
+_NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.)[\d.]+(?:万|亿)?|^[（(]")
 _MORE_NAME = re.compile(r"[^和及与等并\W]")
 _PROJECT_END = re.compile(r"(?:项目|工程)$")
 _STRONG_PHASE_END = re.compile(rf"(?:{_STRONG}){_PHASE}$")
@@ -368,6 +374,9 @@ def _is_name(
         return False
     if _NUMBER_OR_NOTE_START.match(name) or _VERBISH.search(name):
         return False
+    grade = _GRADE.match(name)
+    if grade and not _STRONG_TAIL.search(name) and len(_ANY_END.sub("", name[grade.end() :])) < 2:
+        return False  # 完成1600亩湿地修复任务: a size and a kind of facility name nothing
     if _COUNT_AFTER.match(body[end:]):
         return False  # 智能制造项目14个: a count of a category is a target, not a project
     base = _ANY_END.sub("", name)
@@ -410,14 +419,20 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
     # 0. A、B、C(等)4个抽水蓄能电站: a counted list of names sharing the head after the count
     for cm in _LIST_COUNT.finditer(body):
         seg_start = max(body.rfind(c, 0, cm.start()) for c in "，,；;。") + 1
-        # a list with 等 is read in step 1; 恒源街及9条小街小巷: a count inside an item
-        if cm.group("etc") or "、" not in body[seg_start : cm.start()]:
+        # 恒源街及9条小街小巷: a count inside an item
+        counted_etc = bool(cm.group("etc"))
+        if not counted_etc and "、" not in body[seg_start : cm.start()]:
             continue
+        after = body[cm.end() :]
+        if counted_etc and (_ETC_PROJECT.match(after) or _etc_head(after) is not None):
+            continue  # read in step 1
         if body[cm.start() - 1] in "、和及与的":
             continue
         n = cm.group("n")
         count = int(n) if n.isdigit() else _CN_DIGIT[n]
-        seg = _ETC_SEG.match(body, cm.end())
+        # 宝鸡、延安等4个国家骨干冷链物流基地: after a count the head may be long (a list with
+        # 等 whose head step 1 reads is left to it)
+        seg = _COUNTED_SEG.match(body, cm.end())
         rest = re.split(r"[和及与]", seg.group() if seg else "")[0]
         # the head ends the segment or a construction word follows it (两条城市景观带: no head)
         k = next(
@@ -433,7 +448,10 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         head = _SIZE.sub("", rest[:k])
         head_end = cm.end() + k
         pieces = _split_list(body, seg_start, cm.start())
-        if not 2 <= len(pieces) <= count or not free(pieces[0][0], head_end):
+        # 黄蒿界等6处煤矿: with 等 one item stands for more
+        if not (1 if counted_etc else 2) <= len(pieces) <= count or not free(
+            pieces[0][0], head_end
+        ):
             continue
         list_start = pieces[0][0]
         for a, b in pieces:
@@ -480,7 +498,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 or _BUILD_BEFORE.search(before)
             )
             # one item names a work when it has a head of its own (天宇名园等一批重点住宅小区建设)
-            one = _ANY_END.search(body, _trim_start(body, seg_start, etc.start()), etc.start())
+            # and so does a route between two places (扁都口至峨堡等省际大通道建设)
+            lead = _trim_start(body, seg_start, etc.start())
+            one = _ANY_END.search(body, lead, etc.start()) or _ROUTE.fullmatch(
+                body, lead, etc.start()
+            )
             if not ("、" in body[seg_start : etc.start()] or (head and one)) or not cue:
                 continue
         pieces = _split_heads(body, _split_list(body, seg_start, etc.start()))
@@ -499,11 +521,17 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             name = _clean(body[a:b])
             # 国华龙泉关49.5兆瓦风电场、…20兆瓦光伏发电等新能源项目: a phase or a scale makes
             # an item one work, not a kind within the domain
-            phased = domain_items and (_PHASE_END.search(name) or _SCALE.search(name))
+            phased = domain_items and (
+                _PHASE_END.search(name) or _SCALE.search(name) or _ROUTE.fullmatch(name)
+            )
             if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
             if domain and not domain_items and not _ETC_HEAD_END.search(name):
                 name += _LEAD_RANK.sub("", domain)
+            elif phased and _GRADE.match(name) and pm:
+                # 750千伏定靖西、330千伏沣渭等输变电工程: an item led by its grade or size is
+                # no name without the kind of works written once after 等
+                name += _LEAD_RANK.sub("", domain) + pm.group("head")
             if head and not _ETC_HEAD_END.search(name):
                 name += head
             if _is_name(name, body, head_end, in_list=True, etc=True):
@@ -692,7 +720,9 @@ def _etc_head(rest: str) -> tuple[str, int] | None:
         # may end inside it (等大尺度郊野公园建设: 8 characters end on 建)
         if _ETC_HEAD_END.search(text, 0, k) and (k == len(text) or _TAIL.match(rest[k:])):
             return text[:k], k
-    generic = _ETC_GENERIC.match(rest)
+    # 等402万千瓦机组建成投运: the joint capacity of the works before the generic word
+    lead = _SCALE.match(rest)
+    generic = _ETC_GENERIC.match(rest, lead.end() if lead else 0)
     return ("", generic.end()) if generic else None
 
 
