@@ -28,6 +28,7 @@ the rows of an appendix table of this year's works are read in :mod:`.project_ta
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from .. import numbers
 from ..chunking import Document
@@ -228,6 +229,18 @@ def _last_stop(body: str, end: int) -> int:
     )
 
 
+def _load_generic_names() -> frozenset[str]:
+    """``generic_names.txt``: names that the reports of many places write (光伏发电, 新能源汽车),
+    found from the development corpus's raw text by ``evals/tools/generic_names.py``."""
+    raw = resources.files("summarizer").joinpath("generic_names.txt").read_text("utf-8")
+    return frozenset(
+        line.split("\t")[0] for line in raw.splitlines() if line and not line.startswith("#")
+    )
+
+
+GENERIC_NAMES = _load_generic_names()
+
+
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``), and in
     the rows of an appendix table of this year's projects."""
@@ -261,6 +274,8 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     # extent: 启动双创孵化中心和地表水厂建设) is one project
     out: list[Project] = []
     for p in found:
+        if p.name in GENERIC_NAMES:
+            continue  # a kind of work many places write (光伏发电、风力发电等重点项目)
         if any(q.name == p.name and q.start < p.end and p.start < q.end for q in out):
             continue
         out.append(p)
