@@ -283,3 +283,16 @@ def test_a_bracket_opening_a_breakdown_is_not_part_of_the_indicator() -> None:
         ("春季发展", 5, "万亩"),
         ("秋季发展", 10, "万亩"),
     ]
+
+
+def test_the_glossary_ends_the_text_targets_are_read_from() -> None:
+    # 阜平县 2020 (a glossary, twice), 易县 2025 (※注释※): notes explain names, they set no target
+    s = summarize(
+        "二、2020年工作安排\n（一）抓科技。建好1家国家级“星创天地”〔22〕，新增科技型中小企业25家。\n"
+        "名词解释\n〔7〕3个农村垃圾转运站：北果园乡崔家庄村、吴王口乡吴王口村、夏庄乡菜池村。\n",
+        engine="rules",
+    )
+    assert [(t.indicator, t.value, t.unit) for t in s.targets] == [
+        ("国家级星创天地", 1, "家"),
+        ("科技型中小企业", 25, "家"),
+    ]

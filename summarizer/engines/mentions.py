@@ -41,7 +41,7 @@ _INNER_QUANTITY = re.compile(
     r"[\d０-９][\d０-９.]*(?:余|多)?[万亿千百]?(?:人|户|个|元|家|项|亩|吨)"
 )
 
-_FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]")
+_FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]|〔\d{1,3}〕")
 
 # Time words inside the words before a number (2020年普及率, 每年至少出资) are not the indicator.
 _TIME_IN_INDICATOR = re.compile(

@@ -37,6 +37,7 @@ from .mentions import (
     group_total,
 )
 from .periods import NOT_RESULT, headings, period
+from .project_tables import back_matter
 from .projects import find_projects
 
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
@@ -616,11 +617,14 @@ def _direction(text: str, pos: int, start: int) -> str:
 
 
 def _own_spans(doc: Document, review: bool = False) -> list[tuple[Section, int]]:
-    """Each work or plan section with the end of its own text (before its first child); with
+    """Each work or plan section with the end of its own text (before its first child, and
+    before the back matter: glossary, appendices); with
     ``review``, each section of the review part instead (a review section and every section
     inside one: ``（七）加强自身建设`` under ``一、2023年工作回顾`` states results too)."""
     out = []
     reviewed: set[str] = set()
+    back = back_matter(doc.layout)  # a glossary or appendix ends the report's own text
+    stop = back[0][0] if back else len(doc.layout)
     for section in doc.sections:
         if review:
             parent = section.path.rpartition(".")[0]
@@ -631,7 +635,7 @@ def _own_spans(doc: Document, review: bool = False) -> list[tuple[Section, int]]
         elif section.kind not in ("work", "plan"):
             continue
         kids = doc.children(section.path)
-        own_end = kids[0].start if kids else section.end
+        own_end = min(kids[0].start if kids else section.end, stop)
         if own_end > section.start:
             out.append((section, own_end))
     return out
