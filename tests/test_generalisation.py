@@ -296,3 +296,12 @@ def test_the_glossary_ends_the_text_targets_are_read_from() -> None:
         ("国家级星创天地", 1, "家"),
         ("科技型中小企业", 25, "家"),
     ]
+
+
+def test_a_resultative_verb_is_no_name_and_a_count_announcing_its_list_is_no_target() -> None:
+    # 宁夏 2026, 云南 2026: 办好45件民生实事 is a count to deliver; 易县 2018: 重点办好十件民生
+    # 实事：一是… counts the list that follows
+    assert _section_targets("办好45件民生实事。") == [("民生实事", 45, "件")]
+    assert _section_targets("重点办好十件民生实事：一是城镇新增就业4000人。") == [
+        ("城镇新增就业", 4000, "人")
+    ]

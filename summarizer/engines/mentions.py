@@ -174,8 +174,15 @@ _WORK_TASK = re.compile(r"(?:建设|改造|提升|治理|整治|征迁|征收|�
 _MEETING = re.compile(r"(?:[、和及][^，,。；;]{0,6})?(?:全会|全体会议|会议|党代会|代表大会)")
 
 
+# A count whose noun ends its clause on a colon announces the list that follows (重点办好十件民生
+# 实事：一是…): the report's own parts, not a count to reach.
+_ANNOUNCES_LIST = re.compile(r"[^，,。；;、：:]{1,12}[：:]")
+
+
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
+        return True
+    if _ANNOUNCES_LIST.match(text, m.end, clause_end + 1):
         return True
     if m.unit not in ("项", "个", "条"):
         return False
@@ -257,7 +264,8 @@ def _names_something(owner: str) -> bool:
     """Whether the words right before a quantity are a name it belongs to (大唐 in
     大唐700万吨露天矿), not empty, a region word or a relative clause ending in 的."""
     core = _REGION_WORDS.sub("", _FOOTNOTE.sub("", owner).strip(" \u3000“”"))
-    return len(core) >= 2 and not core.endswith("的")
+    # 办好45件民生实事, 建好3个…: a verb with the resultative 好 (a closed class of one) names nothing
+    return len(core) >= 2 and not core.endswith(("的", "好"))
 
 
 def group_total(text: str, m: numbers.Mention, clause_end: int) -> str | None:

@@ -14,7 +14,7 @@ from itertools import accumulate
 from .. import numbers, wording
 from ..chunking import Document
 from ..models import Outcome, Priority, QualitativeTarget, Scope, Section, Target
-from ..taxonomy import leading_indicator, lookup_key
+from ..taxonomy import leading_indicator, lookup_key, match_indicator, normalise_indicator
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
 from .base import Engine, Extraction, outcome_of, target_at
@@ -380,6 +380,12 @@ class RulesEngine(Engine):
                     indicator = _clean_indicator(text[verbs[-2].end() : m.start], strip_verbs=False)
                 elif len(indicator) < 2:
                     indicator = _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip)
+                elif _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip):
+                    # 一是城镇新增就业4000人: a statistic's name as written, its verb inside it
+                    whole = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
+                    found = match_indicator(whole)
+                    if found and found[1] == normalise_indicator(whole).lower():
+                        indicator = whole
                 elif scope == "headline":
                     # 城镇新增就业2.5万人: a headline indicator is everything before the number
                     indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
