@@ -331,6 +331,14 @@ def _arabic_value(s: str) -> float:
     return float(s.translate(_FW).replace(",", ""))
 
 
+# A measure word the unit list lacks, written after 万/亿 and ending the quantity (a clause mark
+# or a bound word follows): any CJK character but the function words that may stand there.
+_SCALED_CLASSIFIER = re.compile(
+    r"([\u4e00-\u9fff])(?<![的以和及与或至到等了是为在左万亿千百十余多])"
+    r"(?=[，,。；;、：:）)\r\n]|以上|左右|以内|以下|$)"
+)
+
+
 def _unit_at(text: str, pos: int, end: int) -> tuple[str, str, str, int]:
     """(unit as written without space/approximation, scale, base, end) right after a number."""
     um = _UNIT_RE.match(text, pos, end)
@@ -340,6 +348,9 @@ def _unit_at(text: str, pos: int, end: int) -> tuple[str, str, str, int]:
     if base is None:
         if scale is None:
             return "", "", "", pos
+        cls = _SCALED_CLASSIFIER.match(text, um.end(), end)
+        if cls is not None:  # 1亿棒以上, 700万单, 20万对: a measure word after the scale
+            return scale + cls.group(1), scale, cls.group(1), cls.end(1)
         return scale, scale, "", um.end()
     if scale is None:
         return ("%" if base == "％" else base), "", base, um.end()

@@ -838,3 +838,11 @@ def test_a_single_numeral_count_without_its_noun_is_a_quantity() -> None:
         ("quantity", "十个")
     ]
     assert [m.kind for m in find_mentions("坚持四个全面")] == ["ordinal"]
+
+
+def test_a_measure_word_after_the_scale_is_part_of_the_unit() -> None:
+    # 阜平县 2013/2020, 满城区: 1亿棒, 700万单, 20万对, 1万箱 (not a bare 万 of nothing)
+    got = [(m.value, m.unit) for m in find_mentions("栽培菌棒1亿棒以上，买入700万单，种鸽20万对。")]
+    assert got == [(1, "亿棒"), (700, "万单"), (20, "万对")]
+    # a function word after the scale is no measure word: 700万以上, 2万的
+    assert [m.unit for m in find_mentions("达到700万以上，增加2万的")] == ["万", "万"]
