@@ -157,3 +157,18 @@ def test_a_listed_subject_is_not_expanded_when_the_verb_has_its_own_object() -> 
     )
     got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
     assert got == [("土地储备", 2839, "亩"), ("工业投资", 6, "%"), ("民间投资", 6, "%")]
+
+
+def test_a_change_from_a_level_and_adverbs_of_sum_are_not_the_indicator() -> None:
+    # 宁夏 2026, 云南 2026: 从5.6万元增至7.8万元, 累计超过, 近1万亿元
+    text = (
+        "一、2025年工作回顾\n人均地区生产总值从5.6万元增至7.8万元，年均增长5.4%。"
+        "城镇新增就业累计超过41万人。完成投资近1万亿元。\n二、2026年工作安排\n实施重点项目60个。\n"
+    )
+    got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
+    assert got == [
+        ("人均地区生产总值", 7.8, "万元"),
+        ("人均地区生产总值", 5.4, "%"),
+        ("城镇新增就业", 41, "万人"),
+        ("投资", 1, "万亿元"),
+    ]

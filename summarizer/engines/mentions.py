@@ -34,7 +34,9 @@ _LEAD_WORDS = re.compile(
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
     r"(?:同比|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
-    r"(?:控制|提高|降低|下降|增加|减少|提升)[到至])+$"
+    r"(?:控制|提高|降低|下降|增加|减少|提升)[到至]|"
+    # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
+    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|总计|共计|(?<!公)共)+$"
 )
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(
@@ -48,7 +50,8 @@ _TIME_IN_INDICATOR = re.compile(
     r"^(?:[到至比较])?(?:20\d\d|19\d\d)年(?:底|末|同期)?(?:的)?|每年|至少"
 )
 # The level started from (地区生产总值由2010年的162.4亿元增加到…): not part of the indicator.
-_FROM_LEVEL = re.compile(r"(?:由|从)(?:19|20)\d\d年.*$")
+# the level or year a change starts from (从2020年…, 从5.6万元增至…): not the indicator
+_FROM_LEVEL = re.compile(r"(?:由|从)(?:(?:19|20)\d\d年|[\d０-９]).*$")
 
 
 # The same words are cleaned again and again within a report (a clause's head is read for its

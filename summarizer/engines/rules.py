@@ -380,17 +380,18 @@ class RulesEngine(Engine):
                     indicator = _clean_indicator(text[verbs[-2].end() : m.start], strip_verbs=False)
                 elif len(indicator) < 2:
                     indicator = _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip)
-                elif _clean_indicator(text[seg_start : verb.start()], strip_verbs=strip):
-                    # 一是城镇新增就业4000人: a statistic's name as written, its verb inside it
-                    whole = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
-                    found = match_indicator(whole)
-                    if found and found[1] == normalise_indicator(whole).lower():
-                        indicator = whole
                 elif scope == "headline":
                     # 城镇新增就业2.5万人: a headline indicator is everything before the number
                     indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
             else:
                 indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
+            if verbs and _clean_indicator(text[seg_start : verbs[0].start()], strip_verbs=strip):
+                # 一是城镇新增就业4000人, 城镇新增就业累计超过41万人: a statistic's name as
+                # written, a verb inside it
+                whole = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
+                found = match_indicator(whole)
+                if found and found[1] == normalise_indicator(whole).lower():
+                    indicator = whole
             group = group_total(text, m, clause.end)
             counted = _prenominal(text, m, clause.end)
             if group is not None:
