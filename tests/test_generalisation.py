@@ -305,3 +305,12 @@ def test_a_resultative_verb_is_no_name_and_a_count_announcing_its_list_is_no_tar
     assert _section_targets("重点办好十件民生实事：一是城镇新增就业4000人。") == [
         ("城镇新增就业", 4000, "人")
     ]
+
+
+def test_a_change_verb_with_to_and_an_average_adverb_end_the_indicator() -> None:
+    # 阜平县 2020, 海拉尔区: 中药材发展到8万亩; 带动9459户贫困户年均增收… (年均 ends the noun)
+    assert _section_targets("中药材发展到8万亩，带动9459户贫困户年均增收9000元左右。") == [
+        ("中药材", 8, "万亩"),
+        ("贫困户", 9459, "户"),
+        ("贫困户年均增收", 9000, "元"),
+    ]

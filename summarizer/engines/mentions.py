@@ -34,7 +34,7 @@ _LEAD_WORDS = re.compile(
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
     r"(?:同比|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
-    r"(?:控制|提高|降低|下降|增加|减少|提升)[到至]|"
+    r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大)[到至]|"
     # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
     r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|总计|共计|(?<!公)共)+$"
 )
@@ -136,7 +136,7 @@ def _nounish(indicator: str) -> bool:
 
 # Adverbs that end a noun phrase read after a number (4家企业全部退出): a closed class.
 _ADVERB_STOP = re.compile(
-    r"全部|全面|基本|逐步|顺利|均|都|已|将|要|能|今年|年内|年底|年末|[上下]半年|[一二三四]季度|"
+    r"全部|全面|基本|逐步|顺利|年均|同比|均|都|已|将|要|能|今年|年内|年底|年末|[上下]半年|[一二三四]季度|"
     r"完工|竣工|投产|通车|投入使用"
 )
 
