@@ -846,3 +846,9 @@ def test_a_measure_word_after_the_scale_is_part_of_the_unit() -> None:
     assert got == [(1, "亿棒"), (700, "万单"), (20, "万对")]
     # a function word after the scale is no measure word: 700万以上, 2万的
     assert [m.unit for m in find_mentions("达到700万以上，增加2万的")] == ["万", "万"]
+
+
+def test_compound_measure_words() -> None:
+    # 个工作日 (7 places), 场次 (3), 个位次 (3): one unit each, not 个 + a noun
+    got = [(m.value, m.unit) for m in find_mentions("压减到25个工作日，送戏245场次，晋档10个位次")]
+    assert got == [(25, "个工作日"), (245, "场次"), (10, "个位次")]
