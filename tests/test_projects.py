@@ -342,3 +342,14 @@ def test_generic_names_are_in_step_with_the_corpus_and_the_engine(tmp_path: Path
     subprocess.run([sys.executable, str(tool), str(corpus), str(out)], check=True)
     shipped = resources.files("summarizer").joinpath("generic_names.txt").read_text("utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "run: python evals/tools/generic_names.py"
+
+
+def test_a_month_before_the_milestone_still_closes_the_work():
+    # fuping_2020: the date a milestone is due (6月底前, 10月底) stands between name and milestone
+    got = projects_of("食峰、久丰两个菌棒加工厂6月底前建成投产")
+    assert sorted((p.name, p.status) for p in got) == [
+        ("久丰菌棒加工厂", "投产"), ("食峰菌棒加工厂", "投产"),
+    ]  # fmt: skip
+    assert names("大岸底至马兰公路10月底完工") == ["大岸底至马兰公路"]
+    # a month with no construction word names nothing
+    assert names("城区主干道6月底前全面开放") == []

@@ -85,8 +85,12 @@ _WORKS_WORDS = (
     # (11), 整治提升 (24)
     r"(?:升级|提标|整治)(?:改造|提升)"
 )
+# 6月底前, 10月份, 上半年: the month or half-year a milestone is due (closed class of dates)
+_MONTH = (
+    r"(?:[\d一二三四五六七八九十]{1,2}月(?:份|底|末|中旬|上旬|下旬)?(?:前|以前)?|[上下]半年(?:前)?)"
+)
 _TAIL = re.compile(
-    r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
+    rf"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|{_MONTH}|"
     # 基本完工, 规划建设, 选址建设: the stage of the works before its construction word
     rf"基本|规划|选址|的综合|的)*(?:{_WORKS_WORDS})(?!水平|力度|步伐|发展|攻坚|用地|管理|工程|项目|户)"
 )
@@ -208,7 +212,8 @@ _AND = re.compile(r"[和及]")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
 _TAIL_AHEAD = re.compile(rf"(?={_WORKS_WORDS})")
 _WHEN_END = re.compile(
-    r"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址)+$"
+    rf"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址|"
+    rf"{_MONTH})+$"
 )
 _AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 _PROGRESS_END = re.compile(r"(?:建设进度|建设|达产达效|达产|投产)$")
