@@ -353,3 +353,10 @@ def test_a_month_before_the_milestone_still_closes_the_work():
     assert names("大岸底至马兰公路10月底完工") == ["大岸底至马兰公路"]
     # a month with no construction word names nothing
     assert names("城区主干道6月底前全面开放") == []
+
+
+def test_a_length_after_a_category_of_works_is_a_target_not_a_project():
+    # yunnan_2026 (and quyang_2020): 6000公里 of a kind of works is how much, not which work
+    assert names("建成村道公路安全生命防护工程6000公里") == []
+    # a named work keeps its name when no length follows it
+    assert names("开工建设滇中引水二期骨干工程") == ["滇中引水二期骨干工程"]

@@ -148,7 +148,9 @@ _BUILD_BEFORE = re.compile(r"(?:新建|建设|建成|建好|打通|贯通|改造
 _BUILT_OBJECT = re.compile(
     rf"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
 )
-_COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
+# 智能制造项目14个, 安全生命防护工程6000公里: a count or a length of a category (closed class of
+# classifiers and units of length)
+_COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两.]+(?:[个项家座条所]|万?公里)")
 _REVIEW_SENTENCE = re.compile(
     r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
 )
