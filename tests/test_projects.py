@@ -360,3 +360,11 @@ def test_a_length_after_a_category_of_works_is_a_target_not_a_project():
     assert names("建成村道公路安全生命防护工程6000公里") == []
     # a named work keeps its name when no length follows it
     assert names("开工建设滇中引水二期骨干工程") == ["滇中引水二期骨干工程"]
+
+
+def test_a_named_work_before_he_does_not_open_the_list_after_it():
+    # yunnan_2026: 滇中引水二期骨干工程 is a name of its own; the list 景腊大型灌区、南瓜坪大型水库
+    # starts after 和, and 景腊大型灌区 (灌区: a facility head) keeps its own head
+    assert names("开工建设滇中引水二期骨干工程和景腊大型灌区、南瓜坪大型水库") == [
+        "南瓜坪大型水库", "景腊大型灌区", "滇中引水二期骨干工程",
+    ]  # fmt: skip

@@ -47,7 +47,7 @@ _STRONG = (
 _WEAK = (
     r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
     r"高中|初中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
-    r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环|枢纽|通道|示范区|棚户区"  # 院区: 6 places
+    r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环|枢纽|通道|示范区|棚户区|灌区"  # 院区: 6 places; 灌区: 17
 )
 _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))"
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
@@ -599,6 +599,13 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                     if _STRONG_TAIL.search(body, pieces[k][0], pieces[k][1]):
                         pieces = pieces[k + 1 :]
                         break
+                # 滇中引水二期骨干工程和景腊大型灌区、南瓜坪大型水库: the part before 和 that
+                # ends on a strong head is read with its own run; the list starts after 和
+                if pieces:
+                    pa, pb = pieces[0]
+                    join = _HE.search(body, pa, pb)
+                    if join and _STRONG_TAIL.search(body, pa, join.start()):
+                        pieces[0] = (join.end(), pb)
             list_start = pieces[0][0] if pieces else a
             items.append(_Item(a, b, name, list_start, b))
             for pa, pb in pieces:
