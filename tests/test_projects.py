@@ -368,3 +368,10 @@ def test_a_named_work_before_he_does_not_open_the_list_after_it():
     assert names("开工建设滇中引水二期骨干工程和景腊大型灌区、南瓜坪大型水库") == [
         "南瓜坪大型水库", "景腊大型灌区", "滇中引水二期骨干工程",
     ]  # fmt: skip
+
+
+def test_an_administrative_noun_after_xiangmu_names_no_project():
+    # ningxia_2026: a list of projects is no project
+    assert names("制定全区统一的基本公共服务项目清单和实施标准") == []
+    # a project followed by its construction word still is one
+    assert names("加快永正空气源热泵项目建设") == ["永正空气源热泵项目"]

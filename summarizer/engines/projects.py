@@ -204,6 +204,9 @@ _GRADE = re.compile(r"[\d.]+万?(?:千伏|千瓦|兆瓦|吨|亩)")
 _NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.)[\d.]+(?:万|亿)?|^[（(]")
 _MORE_NAME = re.compile(r"[^和及与等并\W]")
 _PROJECT_END = re.compile(r"(?:项目|工程)$")
+# 基本公共服务项目清单, 项目库, 项目资金: a noun after 项目 makes the phrase a thing about
+# projects (closed class of the genre's administrative nouns, 7-12 places each)
+_OF_PROJECTS = re.compile(r"(?<=项目)(?:清单|库|资金|用地|审批|储备)")
 _STRONG_PHASE_END = re.compile(rf"(?:{_STRONG}){_PHASE}$")
 _PHASED_NAME = re.compile(r"^[^\d]{2,}[一二三四五六七八九十\d]+期")
 _LEAD_COUNT = re.compile(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]")
@@ -569,7 +572,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             a = _trim_start(body, left, b)
             first_in_run = left == run.start()
             left = b
-            if not free(a, b):
+            if not free(a, b) or _OF_PROJECTS.match(body, b):
                 continue
             # 深入学习运用“千万工程”经验: a head inside a quotation that is still open names the
             # quoted title, which starts at its opening mark
