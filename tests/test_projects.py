@@ -375,3 +375,13 @@ def test_an_administrative_noun_after_xiangmu_names_no_project():
     assert names("制定全区统一的基本公共服务项目清单和实施标准") == []
     # a project followed by its construction word still is one
     assert names("加快永正空气源热泵项目建设") == ["永正空气源热泵项目"]
+
+
+def test_items_before_deng_and_a_kind_of_work_are_the_works_at_each_site():
+    # mancheng_2020: 土地整理 is a kind of work; 市头村 is where it is done
+    assert names("实施市头村等3个土地整理项目") == ["市头村土地整理项目"]
+    # ningxia_2026 (毛乌素沙化土地综合治理工程, gold too, is still lost: no object word in it)
+    got = names("重点实施毛乌素沙化土地、宁夏南部生态保护修复与水土流失等综合治理工程")
+    assert "宁夏南部生态保护修复与水土流失综合治理工程" in got
+    # a bare kind of work (提升) with no object names no works at the items
+    assert "游客中心提升工程" not in names("实施游客中心、停车场改扩建等提升工程")

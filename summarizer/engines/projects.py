@@ -500,7 +500,13 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         # (or phase) of its own is a kind within the domain; 同德至玛沁等公路项目: a domain that
         # is a facility completes each item
         domain = pm.group("mod") if pm and _ETC_DOMAIN.fullmatch(pm.group("mod")) else ""
-        domain_items = bool(domain) and not _ETC_HEAD_END.search(domain)
+        # 毛乌素沙化土地、宁夏南部…等综合治理工程: a domain that is a kind of work (治理, 改造)
+        # names the works done at each item, which completes it with the kind and the head
+        # (an object before the kind of work: 土地整理, 综合治理; a bare 提升 is a campaign's)
+        works_domain = len(_ACTIVITY_END.sub("", domain)) >= 2 and domain != _ACTIVITY_END.sub(
+            "", domain
+        )
+        domain_items = bool(domain) and not _ETC_HEAD_END.search(domain) and not works_domain
         head = ""
         if pm:
             head_end = etc.end() + pm.end()
@@ -551,7 +557,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             )
             if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
-            if domain and not domain_items and not _ETC_HEAD_END.search(name):
+            if works_domain and pm:
+                name += _LEAD_RANK.sub("", domain) + pm.group("head")
+            elif domain and not domain_items and not _ETC_HEAD_END.search(name):
                 name += _LEAD_RANK.sub("", domain)
             elif phased and _GRADE.match(name) and pm:
                 # 750千伏定靖西、330千伏沣渭等输变电工程: an item led by its grade or size is
