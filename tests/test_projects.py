@@ -385,3 +385,10 @@ def test_items_before_deng_and_a_kind_of_work_are_the_works_at_each_site():
     assert "宁夏南部生态保护修复与水土流失综合治理工程" in got
     # a bare kind of work (提升) with no object names no works at the items
     assert "游客中心提升工程" not in names("实施游客中心、停车场改扩建等提升工程")
+
+
+def test_a_genre_verb_starts_the_name_and_a_type_of_park_is_no_project():
+    # yunnan_2026: 建强 is a verb (not part of the name); 劳动密集型产业园 is a type of park
+    assert names("建强劳动密集型产业园") == []
+    # 培育 starts the name after it
+    assert names("培育金杨新材料产业园二期") == ["金杨新材料产业园二期"]

@@ -68,6 +68,8 @@ _BOUNDARY = re.compile(
     r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
     # 助力, 落实, 健全, 扩大, 吸引, 创建, 服从: verbs of the genre (7-40 places each)
     r"助力|落实|健全|扩大|吸引|创建|服从|"
+    # 培育, 建强, 提速: verbs of the genre (培育 40 places, 建强 and 提速 in most provinces)
+    r"培育|建强|提速|"
     # 配合: a context verb of _CONTEXT_BEFORE, which reads the text before a name's start
     r"配合|"
     # 实行: a verb of the genre (实行项目管理…责任制, 实行工业项目“拿地即开工”)
@@ -113,7 +115,8 @@ _GENERIC_NAME = re.compile(
     r"招商|上述|各类|相关|这些|更多|所有|该|本地|全[省市县区]|^全国|我[省市县区]|示范项目|试点项目|民生|"
     r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$|"
     # 资源集约型、环境友好型项目 (徐水), 污染型项目 (蠡县): a type of projects (closed suffix)
-    r"型(?:项目|工程)$"
+    # and 劳动密集型产业园 (云南): a type of park
+    r"型(?:项目|工程|产业园|工业园|园区)$"
 )
 # A name that still holds a verb after trimming is a phrase about projects, not a name.
 _VERBISH = re.compile(
