@@ -342,3 +342,53 @@ def test_generic_names_are_in_step_with_the_corpus_and_the_engine(tmp_path: Path
     subprocess.run([sys.executable, str(tool), str(corpus), str(out)], check=True)
     shipped = resources.files("summarizer").joinpath("generic_names.txt").read_text("utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "run: python evals/tools/generic_names.py"
+
+
+def test_a_month_before_the_milestone_still_closes_the_work():
+    # fuping_2020: the date a milestone is due (6月底前, 10月底) stands between name and milestone
+    got = projects_of("食峰、久丰两个菌棒加工厂6月底前建成投产")
+    assert sorted((p.name, p.status) for p in got) == [
+        ("久丰菌棒加工厂", "投产"), ("食峰菌棒加工厂", "投产"),
+    ]  # fmt: skip
+    assert names("大岸底至马兰公路10月底完工") == ["大岸底至马兰公路"]
+    # a month with no construction word names nothing
+    assert names("城区主干道6月底前全面开放") == []
+
+
+def test_a_length_after_a_category_of_works_is_a_target_not_a_project():
+    # yunnan_2026 (and quyang_2020): 6000公里 of a kind of works is how much, not which work
+    assert names("建成村道公路安全生命防护工程6000公里") == []
+    # a named work keeps its name when no length follows it
+    assert names("开工建设滇中引水二期骨干工程") == ["滇中引水二期骨干工程"]
+
+
+def test_a_named_work_before_he_does_not_open_the_list_after_it():
+    # yunnan_2026: 滇中引水二期骨干工程 is a name of its own; the list 景腊大型灌区、南瓜坪大型水库
+    # starts after 和, and 景腊大型灌区 (灌区: a facility head) keeps its own head
+    assert names("开工建设滇中引水二期骨干工程和景腊大型灌区、南瓜坪大型水库") == [
+        "南瓜坪大型水库", "景腊大型灌区", "滇中引水二期骨干工程",
+    ]  # fmt: skip
+
+
+def test_an_administrative_noun_after_xiangmu_names_no_project():
+    # ningxia_2026: a list of projects is no project
+    assert names("制定全区统一的基本公共服务项目清单和实施标准") == []
+    # a project followed by its construction word still is one
+    assert names("加快永正空气源热泵项目建设") == ["永正空气源热泵项目"]
+
+
+def test_items_before_deng_and_a_kind_of_work_are_the_works_at_each_site():
+    # mancheng_2020: 土地整理 is a kind of work; 市头村 is where it is done
+    assert names("实施市头村等3个土地整理项目") == ["市头村土地整理项目"]
+    # ningxia_2026 (毛乌素沙化土地综合治理工程, gold too, is still lost: no object word in it)
+    got = names("重点实施毛乌素沙化土地、宁夏南部生态保护修复与水土流失等综合治理工程")
+    assert "宁夏南部生态保护修复与水土流失综合治理工程" in got
+    # a bare kind of work (提升) with no object names no works at the items
+    assert "游客中心提升工程" not in names("实施游客中心、停车场改扩建等提升工程")
+
+
+def test_a_genre_verb_starts_the_name_and_a_type_of_park_is_no_project():
+    # yunnan_2026: 建强 is a verb (not part of the name); 劳动密集型产业园 is a type of park
+    assert names("建强劳动密集型产业园") == []
+    # 培育 starts the name after it
+    assert names("培育金杨新材料产业园二期") == ["金杨新材料产业园二期"]

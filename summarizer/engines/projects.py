@@ -47,7 +47,7 @@ _STRONG = (
 _WEAK = (
     r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
     r"高中|初中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
-    r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环|枢纽|通道|示范区|棚户区"  # 院区: 6 places
+    r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环|枢纽|通道|示范区|棚户区|灌区"  # 院区: 6 places; 灌区: 17
 )
 _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一二三四五六七八九十\d]+期）|\([一二三四五六七八九十\d]+期\))"
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
@@ -68,6 +68,8 @@ _BOUNDARY = re.compile(
     r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
     # 助力, 落实, 健全, 扩大, 吸引, 创建, 服从: verbs of the genre (7-40 places each)
     r"助力|落实|健全|扩大|吸引|创建|服从|"
+    # 培育, 建强, 提速: verbs of the genre (培育 40 places, 建强 and 提速 in most provinces)
+    r"培育|建强|提速|"
     # 配合: a context verb of _CONTEXT_BEFORE, which reads the text before a name's start
     r"配合|"
     # 实行: a verb of the genre (实行项目管理…责任制, 实行工业项目“拿地即开工”)
@@ -85,8 +87,12 @@ _WORKS_WORDS = (
     # (11), 整治提升 (24)
     r"(?:升级|提标|整治)(?:改造|提升)"
 )
+# 6月底前, 10月份, 上半年: the month or half-year a milestone is due (closed class of dates)
+_MONTH = (
+    r"(?:[\d一二三四五六七八九十]{1,2}月(?:份|底|末|中旬|上旬|下旬)?(?:前|以前)?|[上下]半年(?:前)?)"
+)
 _TAIL = re.compile(
-    r"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|"
+    rf"^(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|加快|{_MONTH}|"
     # 基本完工, 规划建设, 选址建设: the stage of the works before its construction word
     rf"基本|规划|选址|的综合|的)*(?:{_WORKS_WORDS})(?!水平|力度|步伐|发展|攻坚|用地|管理|工程|项目|户)"
 )
@@ -109,7 +115,8 @@ _GENERIC_NAME = re.compile(
     r"招商|上述|各类|相关|这些|更多|所有|该|本地|全[省市县区]|^全国|我[省市县区]|示范项目|试点项目|民生|"
     r"[\d０-９]+个|^项目|^工程|^[^\u4e00-\u9fff“]*(?:项目|工程)$|"
     # 资源集约型、环境友好型项目 (徐水), 污染型项目 (蠡县): a type of projects (closed suffix)
-    r"型(?:项目|工程)$"
+    # and 劳动密集型产业园 (云南): a type of park
+    r"型(?:项目|工程|产业园|工业园|园区)$"
 )
 # A name that still holds a verb after trimming is a phrase about projects, not a name.
 _VERBISH = re.compile(
@@ -144,7 +151,9 @@ _BUILD_BEFORE = re.compile(r"(?:新建|建设|建成|建好|打通|贯通|改造
 _BUILT_OBJECT = re.compile(
     rf"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
 )
-_COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两]+[个项家座条所]")
+# 智能制造项目14个, 安全生命防护工程6000公里: a count or a length of a category (closed class of
+# classifiers and units of length)
+_COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两.]+(?:[个项家座条所]|万?公里)")
 _REVIEW_SENTENCE = re.compile(
     r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
 )
@@ -198,6 +207,9 @@ _GRADE = re.compile(r"[\d.]+万?(?:千伏|千瓦|兆瓦|吨|亩)")
 _NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.)[\d.]+(?:万|亿)?|^[（(]")
 _MORE_NAME = re.compile(r"[^和及与等并\W]")
 _PROJECT_END = re.compile(r"(?:项目|工程)$")
+# 基本公共服务项目清单, 项目库, 项目资金: a noun after 项目 makes the phrase a thing about
+# projects (closed class of the genre's administrative nouns, 7-12 places each)
+_OF_PROJECTS = re.compile(r"(?<=项目)(?:清单|库|资金|用地|审批|储备)")
 _STRONG_PHASE_END = re.compile(rf"(?:{_STRONG}){_PHASE}$")
 _PHASED_NAME = re.compile(r"^[^\d]{2,}[一二三四五六七八九十\d]+期")
 _LEAD_COUNT = re.compile(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]")
@@ -208,7 +220,8 @@ _AND = re.compile(r"[和及]")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
 _TAIL_AHEAD = re.compile(rf"(?={_WORKS_WORDS})")
 _WHEN_END = re.compile(
-    r"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址)+$"
+    rf"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址|"
+    rf"{_MONTH})+$"
 )
 _AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 _PROGRESS_END = re.compile(r"(?:建设进度|建设|达产达效|达产|投产)$")
@@ -490,7 +503,13 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         # (or phase) of its own is a kind within the domain; 同德至玛沁等公路项目: a domain that
         # is a facility completes each item
         domain = pm.group("mod") if pm and _ETC_DOMAIN.fullmatch(pm.group("mod")) else ""
-        domain_items = bool(domain) and not _ETC_HEAD_END.search(domain)
+        # 毛乌素沙化土地、宁夏南部…等综合治理工程: a domain that is a kind of work (治理, 改造)
+        # names the works done at each item, which completes it with the kind and the head
+        # (an object before the kind of work: 土地整理, 综合治理; a bare 提升 is a campaign's)
+        works_domain = len(_ACTIVITY_END.sub("", domain)) >= 2 and domain != _ACTIVITY_END.sub(
+            "", domain
+        )
+        domain_items = bool(domain) and not _ETC_HEAD_END.search(domain) and not works_domain
         head = ""
         if pm:
             head_end = etc.end() + pm.end()
@@ -541,7 +560,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             )
             if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
                 continue
-            if domain and not domain_items and not _ETC_HEAD_END.search(name):
+            if works_domain and pm:
+                name += _LEAD_RANK.sub("", domain) + pm.group("head")
+            elif domain and not domain_items and not _ETC_HEAD_END.search(name):
                 name += _LEAD_RANK.sub("", domain)
             elif phased and _GRADE.match(name) and pm:
                 # 750千伏定靖西、330千伏沣渭等输变电工程: an item led by its grade or size is
@@ -562,7 +583,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             a = _trim_start(body, left, b)
             first_in_run = left == run.start()
             left = b
-            if not free(a, b):
+            if not free(a, b) or _OF_PROJECTS.match(body, b):
                 continue
             # 深入学习运用“千万工程”经验: a head inside a quotation that is still open names the
             # quoted title, which starts at its opening mark
@@ -592,6 +613,13 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                     if _STRONG_TAIL.search(body, pieces[k][0], pieces[k][1]):
                         pieces = pieces[k + 1 :]
                         break
+                # 滇中引水二期骨干工程和景腊大型灌区、南瓜坪大型水库: the part before 和 that
+                # ends on a strong head is read with its own run; the list starts after 和
+                if pieces:
+                    pa, pb = pieces[0]
+                    join = _HE.search(body, pa, pb)
+                    if join and _STRONG_TAIL.search(body, pa, join.start()):
+                        pieces[0] = (join.end(), pb)
             list_start = pieces[0][0] if pieces else a
             items.append(_Item(a, b, name, list_start, b))
             for pa, pb in pieces:
