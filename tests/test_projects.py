@@ -336,7 +336,12 @@ def test_a_kind_of_work_many_places_write_is_no_project() -> None:
 def test_generic_names_are_in_step_with_the_corpus_and_the_engine(tmp_path: Path) -> None:
     # summarizer/generic_names.txt is generated (evals/tools/generic_names.py): a change to the
     # project rules that changes the names read over the corpus must regenerate it
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    root = Path(__file__).resolve().parents[1]  # ../shared beside the checkout (or a worktree's)
+    corpus = next(
+        d
+        for d in (root.parent / "shared" / "corpus", root.parents[1] / "shared" / "corpus")
+        if (d / "manifest.json").exists()
+    )
     tool = Path(__file__).resolve().parents[1] / "evals" / "tools" / "generic_names.py"
     out = tmp_path / "generic_names.txt"
     subprocess.run([sys.executable, str(tool), str(corpus), str(out)], check=True)
