@@ -314,3 +314,11 @@ def test_a_change_verb_with_to_and_an_average_adverb_end_the_indicator() -> None
         ("贫困户", 9459, "户"),
         ("贫困户年均增收", 9000, "元"),
     ]
+
+
+def test_a_count_of_fields_a_campaign_covers_is_no_target() -> None:
+    # 唐县 2020, 曲阳县 2020, 满城区 2020, 阜平县 2020
+    text = (
+        "深入实施违法违规圈占土地、违规违建项目、矿山综合治理等6项重点领域清理规范，新建公厕5座。"
+    )
+    assert _section_targets(text) == [("公厕", 5, "座")]

@@ -182,11 +182,17 @@ _MEETING = re.compile(r"(?:[、和及][^，,。；;]{0,6})?(?:全会|全体会�
 _ANNOUNCES_LIST = re.compile(r"[^，,。；;、：:]{1,12}[：:]")
 
 
+# Fields of work counted (…等6项重点领域清理规范; 唐县, 曲阳, 满城, 阜平): the plan's scope.
+_FIELDS = re.compile(r"[^，,。；;、]{0,4}领域")
+
+
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
         return True
     if _ANNOUNCES_LIST.match(text, m.end, clause_end + 1):
         return True
+    if _FIELDS.match(text, m.end, clause_end):
+        return True  # 6项重点领域清理规范: the fields a campaign covers, listed before it
     if m.unit not in ("项", "个", "条"):
         return False
     if m.unit == "个" and _ASPECTS.match(text, m.end, clause_end):
