@@ -172,3 +172,10 @@ def test_a_change_from_a_level_and_adverbs_of_sum_are_not_the_indicator() -> Non
         ("城镇新增就业", 41, "万人"),
         ("投资", 1, "万亿元"),
     ]
+
+
+def test_the_noun_after_a_count_ends_before_the_next_amount() -> None:
+    # 定兴县 2020, 阜平县 2013/2020: 63人获得保险赔付资金8.1万元 (two results, two nouns)
+    text = "一、2019年工作回顾\n63人获得保险赔付资金8.1万元。\n二、2020年工作安排\n实施重点项目60个。\n"
+    got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
+    assert got[0] == ("获得保险赔付资金", 63, "人")

@@ -40,7 +40,7 @@ _TRAILING = re.compile(
 )
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(
-    r"[\d０-９][\d０-９.]*(?:余|多)?[万亿千百]?(?:人|户|个|元|家|项|亩|吨)"
+    r"[\d０-９][\d０-９.]*(?:余|多)?[万亿千百]?(?:人次|人|户|个|元|家|项|亩|吨|名|所)"
 )
 
 _FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1,3}\]|〔\d{1,3}〕")
@@ -157,6 +157,9 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     verb = _ACTION.search(text, pos + 2, stop)
     if verb is not None:
         stop = verb.start()
+    inner = _INNER_QUANTITY.search(text, pos + 1, stop)
+    if inner is not None and _nounish(_clean_indicator(text[pos : inner.start()])):
+        stop = inner.start()  # 63人获得保险赔付资金8.1万元: the phrase ends before the next amount
     return _clean_indicator(text[pos:stop]).lstrip("的")
 
 
