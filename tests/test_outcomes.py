@@ -179,3 +179,13 @@ def test_the_noun_after_a_count_ends_before_the_next_amount() -> None:
     text = "一、2019年工作回顾\n63人获得保险赔付资金8.1万元。\n二、2020年工作安排\n实施重点项目60个。\n"
     got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
     assert got[0] == ("获得保险赔付资金", 63, "人")
+
+
+def test_a_count_of_the_plans_indicators_with_a_predicate_is_no_result() -> None:
+    # 宁夏 2026, 易县 2018: 9项约束性指标全部完成, 5项指标居全国第一 (the plan's own indicators)
+    text = (
+        "一、2025年工作回顾\n生态环境9项约束性指标全部完成，5项指标居全国第一，新建学校3所。\n"
+        "二、2026年工作安排\n实施重点项目60个。\n"
+    )
+    got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
+    assert got == [("学校", 3, "所")]

@@ -171,7 +171,9 @@ _NOT_PRENOMINAL = ("%", "％", "‰", "个百分点", "百分点", "倍")
 # A count of the plan's own parts (23项主要目标, 6项指标, 30项防控措施) or the ordinal of a
 # meeting (九届十一次全会): nouns of the genre's closed class, not things to build or reach.
 _META_NOUN = re.compile(
-    r"(?:[^，,。；;、]{0,6}?(?:指标|措施|举措|目标|任务|要求|原则|底线|红线))(?=[，,。；;、]|$)"
+    r"(?:[^，,。；;、]{0,6}?(?:指标|措施|举措|目标|任务|要求|原则|底线|红线))"
+    # …or a predicate about them (22项退出指标全部完成, 5项指标居全国第一: 易县, 宁夏)
+    r"(?=[，,。；;、]|$|全部|均|都|居)"
 )
 # A task named by the work it is (改造任务, 建设任务, 征迁任务): a count of things to do, not of
 # the plan's own parts; the build and do verbs of the genre, a closed class.
