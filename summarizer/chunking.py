@@ -386,7 +386,9 @@ def _build_sections(
                 stack.append(node)
                 continue
             if depth is not None:
-                if ordinal != stack[depth].ordinal + 1:
+                if ordinal == 1 and _restarts_sequence(lines, i, stack[depth]):
+                    pass  # 两项行动 (一)(二), then 五条赛道 (一)…(五): a new group, same level
+                elif ordinal != stack[depth].ordinal + 1:
                     continue  # out of sequence: body text, not a heading
                 del stack[depth:]
             elif ordinal != 1 and not (style in _EXCERPT_STYLES and not seen_marker):
@@ -480,6 +482,23 @@ def _opens_part(lines: list[Line], i: int, roots: list[_Node]) -> bool:
     review, plan = _REVIEW.search(title), _PLAN_CONTAINER.search(title)
     # ``2021年主要工作回顾`` is the review; ``2024年工作回顾和2025年工作安排`` is not only that
     return review is not None and (plan is None or review.start() == plan.end())
+
+
+def _restarts_sequence(lines: list[Line], i: int, last: _Node) -> bool:
+    """A marker ``(一)`` after ``(二)`` of its style opens a new group at the same level when a
+    paragraph introduces the group: the line before ends on ``：`` or counts what follows
+    (``…五条新赛道。``), and is not itself a marked heading."""
+    if i == 0 or last.line_index >= i - 1:
+        return False
+    prev = lines[i - 1]
+    if _match_marker(prev) is not None:
+        return False
+    tail = prev.text.rstrip(_WS)
+    return tail.endswith(("：", ":")) or bool(_COUNTS_GROUP.search(tail))
+
+
+# The end of a paragraph that announces a group by its size (…五条新赛道。, 抓好十方面工作：).
+_COUNTS_GROUP = re.compile(rf"[{_CN}两\d]+[个条项件方大类][^，,。；;：:]{{0,12}}[。：:]?$")
 
 
 def _after_closing(roots: list[_Node]) -> None:

@@ -294,3 +294,21 @@ def test_unmarked_part_headings_open_the_review_and_the_plan() -> None:
         ("work", "抓产业"),
         ("work", "抓民生"),
     ]
+
+
+def test_a_marker_sequence_restarts_for_a_new_group_at_the_same_level() -> None:
+    # 易县 2025: 两项行动 (一)(二), 五条赛道 (一)…, 十个持续推进 (一)…, each group introduced by
+    # a paragraph that counts it
+    text = (
+        "二、2025年重点工作\n重点实施“全域和美城乡建设年”和“县域经济提质年”两项行动。\n"
+        "(一)“全域和美城乡建设年”行动。新建公厕5座。\n(二)“县域经济提质年”行动。新增企业3家。\n"
+        "全力打造“科创平台”“未来能源”两条新赛道。\n"
+        "(一)探索“科创平台”新赛道。新建平台2个。\n(二)布局“未来能源”新赛道。新增装机5万千瓦。\n"
+    )
+    titles = [s.title for s in build_sections(text) if s.path.count(".") == 1]
+    assert titles == [
+        "“全域和美城乡建设年”行动",
+        "“县域经济提质年”行动",
+        "探索“科创平台”新赛道",
+        "布局“未来能源”新赛道",
+    ]
