@@ -322,3 +322,9 @@ def test_a_count_of_fields_a_campaign_covers_is_no_target() -> None:
         "深入实施违法违规圈占土地、违规违建项目、矿山综合治理等6项重点领域清理规范，新建公厕5座。"
     )
     assert _section_targets(text) == [("公厕", 5, "座")]
+
+
+def test_money_raised_for_a_purpose_is_named_after_the_purpose() -> None:
+    # 广西 2026 (12 times), 云南, 四川, 福建, 定兴, 徐水, 顺平, 海拉尔: 筹措7亿元实施就业惠民工程
+    got = _section_targets("筹措7亿元实施就业惠民工程，安排资金5亿元用于乡村振兴。")
+    assert got == [("就业惠民工程资金", 7, "亿元"), ("乡村振兴资金", 5, "亿元")]

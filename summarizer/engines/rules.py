@@ -54,6 +54,14 @@ _LOOK_AHEAD = re.compile(r"今年|明年|新的一年|今后|未来|下一步|(?
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
+# Funding verbs before an amount, and the purpose verbs after it (筹措7亿元实施…, 统筹4416.6亿元
+# 支持…; 8 places): the amount is the money of the purpose.
+_FUNDING = re.compile(
+    r"(?:筹措|安排|投入|统筹|筹集|争取|下达)?(?:各类|财政)?资金|筹措|安排|投入|统筹|筹集|争取|下达"
+)
+_FOR_PURPOSE = re.compile(r"(?:以上|左右)?(?:实施|用于|支持)([^，,。；;：:]{2,30})")
+
+
 def _retrospective(text: str, pos: int) -> bool:
     """Whether ``pos`` lies in text that recounts results although its section is plan or work
     (``二、“十四五”时期发展成就和“十五五”时期主要目标任务``: ``这五年，我们…``)."""
@@ -394,7 +402,11 @@ class RulesEngine(Engine):
                     indicator = whole
             group = group_total(text, m, clause.end)
             counted = _prenominal(text, m, clause.end)
-            if group is not None:
+            purpose = _FOR_PURPOSE.match(text, m.end, clause.end) if m.unit.endswith("元") else None
+            if purpose is not None and _FUNDING.fullmatch(indicator):
+                # 筹措7亿元实施就业惠民工程: the money of what it is raised for
+                indicator = _clean_indicator(purpose.group(1)) + "资金"
+            elif group is not None:
                 # 抓好总投资321亿元的53个重点项目: the total of the things counted after it
                 word = _INVESTMENT_WORD.search(indicator)
                 indicator = group + (word.group() if word else "总投资")
