@@ -328,3 +328,10 @@ def test_money_raised_for_a_purpose_is_named_after_the_purpose() -> None:
     # 广西 2026 (12 times), 云南, 四川, 福建, 定兴, 徐水, 顺平, 海拉尔: 筹措7亿元实施就业惠民工程
     got = _section_targets("筹措7亿元实施就业惠民工程，安排资金5亿元用于乡村振兴。")
     assert got == [("就业惠民工程资金", 7, "亿元"), ("乡村振兴资金", 5, "亿元")]
+
+
+def test_a_quantity_with_ji_is_a_grade_not_a_target() -> None:
+    # 广西 2026, 宁夏 2026: 30万吨级航道, 300万吨级CCUS (a class of works); a count keeps 级 out
+    assert _section_targets("推进防城港30万吨级、北海20万吨级等航道建设，新建泊位3个。") == [
+        ("泊位", 3, "个")
+    ]

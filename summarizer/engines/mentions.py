@@ -114,7 +114,10 @@ def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
 
 
 def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
-    """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target."""
+    """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target;
+    so is a grade (``30万吨级航道``, ``千亿级产业``: the quantity with 级 names a class)."""
+    if text.startswith("级", m.end) and m.unit not in _COUNT_UNITS:
+        return True
     word, _, q_end = wording.qualifier_after(text, m.end)
     if word not in ("以上", "以下") or q_end >= clause_end or m.unit in _COUNT_UNITS:
         return False  # 3家以上民营企业: a count with its bound, not a class of things
