@@ -34,7 +34,7 @@ _LEAD_WORDS = re.compile(
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
     r"(?:同比|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
-    r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大)[到至]|"
+    r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]|"
     # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
     r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|总计|共计|(?<!公)共)+$"
 )
@@ -73,7 +73,7 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it
     inner = list(_INNER_QUANTITY.finditer(s))
     if inner and len(s) - inner[-1].end() >= 2:
-        s = s[inner[-1].end() :]
+        s = s[inner[-1].end() :].lstrip("的")
     if s.count("“") != s.count("”"):
         s = s.replace("“", "").replace("”", "")
     return s.strip(" \u3000、")
@@ -118,6 +118,10 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     so is a grade (``30万吨级航道``, ``千亿级产业``: the quantity with 级 names a class)."""
     if text.startswith("级", m.end) and m.unit not in _COUNT_UNITS:
         return True
+    if text.startswith("的", m.end) and text[max(0, m.start - 2) : m.start].endswith(
+        ("超", "超过")
+    ):
+        return True  # 经济总量超500亿元的县域: a class of places, not an amount reached
     word, _, q_end = wording.qualifier_after(text, m.end)
     if word not in ("以上", "以下") or q_end >= clause_end or m.unit in _COUNT_UNITS:
         return False  # 3家以上民营企业: a count with its bound, not a class of things

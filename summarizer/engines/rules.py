@@ -62,6 +62,26 @@ _FUNDING = re.compile(
 _FOR_PURPOSE = re.compile(r"(?:以上|左右)?(?:实施|用于|支持)([^，,。；;：:]{2,30})")
 
 
+def _look_back_paragraphs(
+    text: str, own_spans: list[tuple[Section, int]]
+) -> list[tuple[Section, int, int]]:
+    """Paragraphs of plan or work sections that open with a look back over several years
+    (``二、“十四五”时期发展成就和…``: ``过去五年，我们…``): results, read as outcomes."""
+    out = []
+    for section, own_end in own_spans:
+        pos = section.start
+        while pos < own_end:
+            nl = text.find("\n", pos, own_end)
+            end = own_end if nl < 0 else nl
+            start = pos
+            while start < end and text[start] in " \t\u3000\r":
+                start += 1
+            if _LOOK_BACK_YEARS.match(text, start):
+                out.append((section, start, end))
+            pos = end + 1
+    return out
+
+
 def _retrospective(text: str, pos: int) -> bool:
     """Whether ``pos`` lies in text that recounts results although its section is plan or work
     (``二、“十四五”时期发展成就和“十五五”时期主要目标任务``: ``这五年，我们…``)."""
@@ -200,18 +220,18 @@ class RulesEngine(Engine):
     def _outcomes(self, doc: Document, clauses: wording.ClauseIndex) -> list[Outcome]:
         """Results stated in the review part, read with the target machinery (clauses, mentions,
         indicator, qualifier and direction readers); each dated by :func:`.review.period`."""
-        spans = _own_spans(doc, review=True)
+        text = doc.layout
+        spans = [(s, s.start, e) for s, e in _own_spans(doc, review=True)]
+        spans += _look_back_paragraphs(text, _own_spans(doc))
         if not spans:
             return []
-        text = doc.layout
-        quantities = _Quantities(text, [(s.start, e) for s, e in spans], clauses)
+        quantities = _Quantities(text, [(a, b) for _, a, b in spans], clauses)
         out: list[Outcome] = []
-        for section, own_end in spans:
+        for section, start, own_end in spans:
             found: list[tuple[_Clause, Target]] = []
             self._targets_in(
-                doc, quantities, section.start, own_end, "section", section, Extraction(),
-                review=found,
-            )  # fmt: skip
+                doc, quantities, start, own_end, "section", section, Extraction(), review=found
+            )
             heads = headings(doc, section) if found else None
             for clause, target in found:
                 when = period(doc, section, clause, heads) if heads is not None else None
