@@ -259,10 +259,17 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 ENUM_SPLIT = re.compile(r"[、和与]|及(?!以[上下])")
 
 
+# The schemes that cover town and country as one (城乡居民基本养老保险, 城乡居民医保): a 城乡
+# statistic of them is not two statistics.
+_UNIFIED_SCHEME = re.compile(r"保险|医保|参保")
+
+
 def expand_joint_subject(subject: str, n: int) -> list[str] | None:
     """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None)."""
     if subject.startswith("城乡") and n == 2 and not ENUM_SPLIT.search(subject):
         rest = subject[2:]
+        if _UNIFIED_SCHEME.search(rest):
+            return None  # 城乡居民基本养老保险参保率: one scheme for both, one statistic
         return ["城镇" + rest, "农村" + rest]
     parts = [p for p in ENUM_SPLIT.split(subject) if p]
     if len(parts) != n or n < 2:

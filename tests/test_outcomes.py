@@ -206,3 +206,17 @@ def test_a_look_back_paragraph_under_a_plan_heading_states_outcomes() -> None:
         ("地区生产总值", 4.8, "%", "2021-2025"),
         ("县域", 12, "个", "2021-2025"),
     ]
+
+
+def test_a_unified_town_and_country_scheme_is_one_statistic() -> None:
+    # 易县 2025, 定兴县 2020: 城乡居民养老保险参保率 is one scheme's rate; income stays two
+    text = (
+        "一、2024年工作回顾\n城乡居民养老保险参保率达到98.85%，城乡居民人均可支配收入增长6%。\n"
+        "二、2025年工作安排\n实施重点项目60个。\n"
+    )
+    got = sorted((o.indicator, o.value) for o in summarize(text, engine="rules").outcomes)
+    assert got == [
+        ("农村居民人均可支配收入", 6),
+        ("城乡居民养老保险参保率", 98.85),
+        ("城镇居民人均可支配收入", 6),
+    ]
