@@ -397,3 +397,10 @@ def test_a_genre_verb_starts_the_name_and_a_type_of_park_is_no_project():
     assert names("建强劳动密集型产业园") == []
     # 培育 starts the name after it
     assert names("培育金杨新材料产业园二期") == ["金杨新材料产业园二期"]
+
+
+def test_yiji_is_a_conjunction_in_a_list_before_deng():
+    # guangxi_2026: 以及 joins the last named item to the list; it is no verb that restarts it
+    got = names("推进白龙核电一期、红沙核电三期、钦州电厂三期以及在建抽水蓄能电站等项目")
+    assert {"白龙核电一期", "红沙核电三期", "钦州电厂三期"} <= set(got)
+    assert not any(n.startswith("以及") for n in got)

@@ -64,7 +64,7 @@ _BOUNDARY = re.compile(
     r"(?:加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|抓好|做好|搞好|打好|"
     r"狠抓|谋划|争取|实现|用好|依托|借助|围绕|紧盯|聚焦|支持|扶持|引导|鼓励|力促|发挥|深化|"
     r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
-    r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以|对|把|将|"
+    r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以及?|对|把|将|"
     r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
     # 助力, 落实, 健全, 扩大, 吸引, 创建, 服从: verbs of the genre (7-40 places each)
     r"助力|落实|健全|扩大|吸引|创建|服从|"
@@ -225,7 +225,7 @@ _WHEN_END = re.compile(
 )
 _AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 _PROGRESS_END = re.compile(r"(?:建设进度|建设|达产达效|达产|投产)$")
-_AND_WITH = re.compile(r"[和及与]")
+_AND_WITH = re.compile(r"以及|[和及与]")
 _JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
 _HE = re.compile(r"和")
 _ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
@@ -811,7 +811,7 @@ def _split_list(
         for k in range(len(parts) - 1, 0, -1):
             a, b = parts[k]
             if _trim_start(body, a, b) != a and any(
-                v.end() < b for v in _verbs(body, a, b) if v.group() not in "的和"
+                v.end() < b for v in _verbs(body, a, b) if v.group() not in ("的", "和", "以及")
             ):
                 parts = [(_trim_start(body, a, b), b), *parts[k + 1 :]]
                 break
