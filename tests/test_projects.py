@@ -404,3 +404,17 @@ def test_yiji_is_a_conjunction_in_a_list_before_deng():
     got = names("推进白龙核电一期、红沙核电三期、钦州电厂三期以及在建抽水蓄能电站等项目")
     assert {"白龙核电一期", "红沙核电三期", "钦州电厂三期"} <= set(got)
     assert not any(n.startswith("以及") for n in got)
+
+
+def test_a_count_of_ten_thousands_and_a_run_of_rank_words_before_the_head_after_deng():
+    # hubei_2026: 1.22万个 counts the projects and 亿元以上新建续建 ranks them (size, stage)
+    assert names("大力推进三峡水运新通道、沿江高铁宜涪段、长江存储三期等1.22万个亿元以上新建续建项目建设") == [
+        "三峡水运新通道", "沿江高铁宜涪段", "长江存储三期",
+    ]  # fmt: skip
+    # 战略性 ranks the works; the items are named by their own words
+    got = names(
+        "努力推动江汉平原水资源配置、汉江流域水安全能力提升、世界级存算一体化产业基地等战略性工程纳入国家盘子"
+    )
+    assert got == sorted(
+        ["江汉平原水资源配置", "汉江流域水安全能力提升", "世界级存算一体化产业基地"]
+    )

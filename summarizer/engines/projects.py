@@ -158,13 +158,22 @@ _REVIEW_SENTENCE = re.compile(
     r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
 )
 _PLAN_TURN = re.compile(r"今年|下一步|将")
-_ETC = re.compile(r"等(?:[\d一二三四五六七八九十两多]+[个条项所座家处]|一批)?")
-_ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)")
+# 等7个, 等1.22万个 (hubei_2026: a count of ten thousands), 等一批
+_ETC = re.compile(
+    r"等(?:[\d一二三四五六七八九十两多][\d.一二三四五六七八九十两多]*万?[个条项所座家处]|一批)?"
+)
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
 _ETC_RANK = (
     # stage words (在建, 拟建, 续建, 新建: a closed class of the genre) and ranks
     r"(?:重大|重点|国家|省(?!际)|市|县|区|级|[在拟续新]建|签约|在谈|意向|龙头|骨干|标志性|"
-    r"大|好|一批|[\d.]*[万亿]元以上|百亿级|PPP)*"
+    r"大|好|一批|[\d.]*[万亿]元以上|百亿级|PPP|"
+    # 战略性工程 (湖北 2026, 满城 2022)
+    r"战略性)*"
+)
+# the head after 等 with a modifier of up to four characters, or a run of rank words of any
+# length (等1.22万个亿元以上新建续建项目)
+_ETC_PROJECT = re.compile(
+    rf"^(?P<mod>{_ETC_RANK}(?=项目|工程)|[^，、等的]{{0,4}}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)"
 )
 _ETC_DOMAIN = re.compile(rf"(?!{_ETC_RANK}$).+")
 # 等重点领域, 等方面: the items are fields or aspects (closed class), not works
