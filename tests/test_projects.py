@@ -418,3 +418,26 @@ def test_a_count_of_ten_thousands_and_a_run_of_rank_words_before_the_head_after_
     assert got == sorted(
         ["江汉平原水资源配置", "汉江流域水安全能力提升", "世界级存算一体化产业基地"]
     )
+
+
+def test_review_and_service_of_projects_name_no_project():
+    # hubei_2026: reforms listed before 科技研发项目评审 are no works
+    assert (
+        names(
+            "探索推进职务科技成果赋权改革、高校职称分类评聘改革、国有无形资产管理改革、"
+            "国有企事业单位创新分配改革和科技研发项目评审、机构评估"
+        )
+        == []
+    )
+    # yixian_2025: a service for projects, and a review of a kind of projects
+    assert names("实施“全周期”项目服务") == []
+    assert names("推进工程建设、政府采购项目“双盲”评审全覆盖") == []
+
+
+def test_a_route_code_leads_the_name_of_a_national_road():
+    # yixian_2025: 112 is the road's number, not a count
+    assert "112国道绕城" in names(
+        "加快推进112国道绕城、易兴路东延、经二街北延、城东停车场等项目进展"
+    )
+    # mancheng_2023: 国道 is a road's head, so 和 joins two roads
+    assert names("推进107国道和津保北线大修") == ["107国道", "津保北线"]

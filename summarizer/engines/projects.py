@@ -45,7 +45,7 @@ _STRONG = (
 )  # 高铁: 30 places
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
-    r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
+    r"大道|大街|[国省]道|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
     r"高中|初中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
     r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环|枢纽|通道|示范区|棚户区|灌区"  # 院区: 6 places; 灌区: 17
 )
@@ -144,12 +144,12 @@ _ACTIVITY_END = re.compile(r"(?:改造|整理|开发|提升|整治|治理|建设
 # 经济开发区给水厂, 新城区酒店: an area word and a kind of facility describe, not name
 _AREA_PREFIX = re.compile(r"^(?:经济开发区|开发区|新城区|老城区|城区)")
 _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
-_ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环)$")
+_ROAD_END = re.compile(r"(?:大道|大街|[国省]道|路|街|线|段|[东西南北]延|(?<!循)环)$")
 # The verbs of construction whose object is the work itself (closed class of the genre): a
 # facility right after one is built, as when a construction word follows it
 _BUILD_BEFORE = re.compile(r"(?:新建|建设|建成|建好|打通|贯通|改造提升|扩建|改扩建|续建|投运)$")
 _BUILT_OBJECT = re.compile(
-    rf"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
+    rf"(?:大道|大街|[国省]道|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
 )
 # 智能制造项目14个, 安全生命防护工程6000公里: a count or a length of a category (closed class of
 # classifiers and units of length)
@@ -213,12 +213,16 @@ _COUNT_OR_OPEN = re.compile(r"\d+个|\d+项|个$|等$|[和与及]$")
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,}至[\u4e00-\u9fff]{2,}")
 # 330千伏沣渭输变电工程, 2000亩桑叶产业园: a grade or size may lead a name
 _GRADE = re.compile(r"[\d.]+万?(?:千伏|千瓦|兆瓦|吨|亩)")
-_NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.)[\d.]+(?:万|亿)?|^[（(]")
+# a number may lead a name as a grade or size, or as the code of a route (112国道绕城: 12
+# places write a national road's number before 国道)
+_NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.|\d+[国省县]道)[\d.]+(?:万|亿)?|^[（(]")
 _MORE_NAME = re.compile(r"[^和及与等并\W]")
 _PROJECT_END = re.compile(r"(?:项目|工程)$")
 # 基本公共服务项目清单, 项目库, 项目资金: a noun after 项目 makes the phrase a thing about
 # projects (closed class of the genre's administrative nouns, 7-12 places each)
-_OF_PROJECTS = re.compile(r"(?<=项目)(?:清单|库|资金|用地|审批|储备)")
+# 评审 and 服务 too: 科技研发项目评审 (湖北), 政府采购项目“双盲”评审 (易县), “全周期”项目服务
+# (易县), 项目服务 (8 places)
+_OF_PROJECTS = re.compile(r"(?<=项目)(?:“[^”]{1,6}”)?(?:清单|库|资金|用地|审批|储备|评审|服务)")
 _STRONG_PHASE_END = re.compile(rf"(?:{_STRONG}){_PHASE}$")
 _PHASED_NAME = re.compile(r"^[^\d]{2,}[一二三四五六七八九十\d]+期")
 _LEAD_COUNT = re.compile(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]")
