@@ -441,3 +441,8 @@ def test_a_route_code_leads_the_name_of_a_national_road():
     )
     # mancheng_2023: 国道 is a road's head, so 和 joins two roads
     assert names("推进107国道和津保北线大修") == ["107国道", "津保北线"]
+
+
+def test_an_item_ending_on_its_milestone_does_not_share_the_next_head():
+    # yixian_2025: 京能绿电制氢建成投运 is a clause of its own, not an item of 抽水蓄能项目
+    assert names("推动京能绿电制氢建成投运、抽水蓄能项目首台机组并网发电") == ["抽水蓄能项目"]

@@ -231,6 +231,7 @@ _PHASE_END = re.compile(rf"{_PHASE}$")
 _LEAD_RANK = re.compile(rf"^{_ETC_RANK}")
 _AND = re.compile(r"[和及]")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
+_DONE_END = re.compile(r"(?:开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|投运)$")
 _TAIL_AHEAD = re.compile(rf"(?={_WORKS_WORDS})")
 _WHEN_END = re.compile(
     rf"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址|"
@@ -622,8 +623,12 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 pieces = _split_list(body, seg_start, a - 1)
                 # 违规违建项目、资源能源项目、房地产开发项目: an item with its own strong
                 # head is a name of its own, read with its own run; the list shares from after it
+                # 京能绿电制氢建成投运、抽水蓄能项目: an item ending on its milestone is a
+                # clause of its own; the list starts after it too
                 for k in range(len(pieces) - 1, -1, -1):
-                    if _STRONG_TAIL.search(body, pieces[k][0], pieces[k][1]):
+                    if _STRONG_TAIL.search(body, pieces[k][0], pieces[k][1]) or _DONE_END.search(
+                        body, pieces[k][0], pieces[k][1]
+                    ):
                         pieces = pieces[k + 1 :]
                         break
                 # 滇中引水二期骨干工程和景腊大型灌区、南瓜坪大型水库: the part before 和 that
