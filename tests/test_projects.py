@@ -446,3 +446,8 @@ def test_a_route_code_leads_the_name_of_a_national_road():
 def test_an_item_ending_on_its_milestone_does_not_share_the_next_head():
     # yixian_2025: 京能绿电制氢建成投运 is a clause of its own, not an item of 抽水蓄能项目
     assert names("推动京能绿电制氢建成投运、抽水蓄能项目首台机组并网发电") == ["抽水蓄能项目"]
+
+
+def test_projects_refused_are_kinds_not_works():
+    # guangxi_2026: 高污染、高耗能、低效益 are the kinds of project refused
+    assert names("突出新质生产力招商，杜绝新招高污染、高耗能、低效益项目") == []

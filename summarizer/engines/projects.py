@@ -731,9 +731,16 @@ _CONTEXT_BEFORE = re.compile(r"(?:依托|借助|配合|对接|融入)[“\"]?$")
 _CONTEXT_AFTER = re.compile(r"为(?:主导|龙头|代表|核心|依托)")
 
 
+# 杜绝新招高污染、高耗能、低效益项目 (广西), 严禁新增“两高”项目 (唐县 …): projects refused are
+# kinds, not works (the genre's closed class of verbs of refusal; 5 reports)
+_REFUSED = re.compile(r"杜绝|严禁|禁止|遏制")
+
+
 def _context(body: str, it: _Item) -> bool:
     return bool(
-        _CONTEXT_BEFORE.search(body, 0, it.list_start) or _CONTEXT_AFTER.match(body, it.list_end)
+        _CONTEXT_BEFORE.search(body, 0, it.list_start)
+        or _CONTEXT_AFTER.match(body, it.list_end)
+        or _REFUSED.search(body, _last_stop(body, it.list_start + 1) + 1, it.list_end)
     )
 
 
