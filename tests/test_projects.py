@@ -397,3 +397,57 @@ def test_a_genre_verb_starts_the_name_and_a_type_of_park_is_no_project():
     assert names("建强劳动密集型产业园") == []
     # 培育 starts the name after it
     assert names("培育金杨新材料产业园二期") == ["金杨新材料产业园二期"]
+
+
+def test_yiji_is_a_conjunction_in_a_list_before_deng():
+    # guangxi_2026: 以及 joins the last named item to the list; it is no verb that restarts it
+    got = names("推进白龙核电一期、红沙核电三期、钦州电厂三期以及在建抽水蓄能电站等项目")
+    assert {"白龙核电一期", "红沙核电三期", "钦州电厂三期"} <= set(got)
+    assert not any(n.startswith("以及") for n in got)
+
+
+def test_a_count_of_ten_thousands_and_a_run_of_rank_words_before_the_head_after_deng():
+    # hubei_2026: 1.22万个 counts the projects and 亿元以上新建续建 ranks them (size, stage)
+    assert names("大力推进三峡水运新通道、沿江高铁宜涪段、长江存储三期等1.22万个亿元以上新建续建项目建设") == [
+        "三峡水运新通道", "沿江高铁宜涪段", "长江存储三期",
+    ]  # fmt: skip
+    # 战略性 ranks the works; the items are named by their own words
+    got = names(
+        "努力推动江汉平原水资源配置、汉江流域水安全能力提升、世界级存算一体化产业基地等战略性工程纳入国家盘子"
+    )
+    assert got == sorted(
+        ["江汉平原水资源配置", "汉江流域水安全能力提升", "世界级存算一体化产业基地"]
+    )
+
+
+def test_review_and_service_of_projects_name_no_project():
+    # hubei_2026: reforms listed before 科技研发项目评审 are no works
+    assert (
+        names(
+            "探索推进职务科技成果赋权改革、高校职称分类评聘改革、国有无形资产管理改革、"
+            "国有企事业单位创新分配改革和科技研发项目评审、机构评估"
+        )
+        == []
+    )
+    # yixian_2025: a service for projects, and a review of a kind of projects
+    assert names("实施“全周期”项目服务") == []
+    assert names("推进工程建设、政府采购项目“双盲”评审全覆盖") == []
+
+
+def test_a_route_code_leads_the_name_of_a_national_road():
+    # yixian_2025: 112 is the road's number, not a count
+    assert "112国道绕城" in names(
+        "加快推进112国道绕城、易兴路东延、经二街北延、城东停车场等项目进展"
+    )
+    # mancheng_2023: 国道 is a road's head, so 和 joins two roads
+    assert names("推进107国道和津保北线大修") == ["107国道", "津保北线"]
+
+
+def test_an_item_ending_on_its_milestone_does_not_share_the_next_head():
+    # yixian_2025: 京能绿电制氢建成投运 is a clause of its own, not an item of 抽水蓄能项目
+    assert names("推动京能绿电制氢建成投运、抽水蓄能项目首台机组并网发电") == ["抽水蓄能项目"]
+
+
+def test_projects_refused_are_kinds_not_works():
+    # guangxi_2026: 高污染、高耗能、低效益 are the kinds of project refused
+    assert names("突出新质生产力招商，杜绝新招高污染、高耗能、低效益项目") == []

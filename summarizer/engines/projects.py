@@ -45,7 +45,7 @@ _STRONG = (
 )  # 高铁: 30 places
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
-    r"大道|大街|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
+    r"大道|大街|[国省]道|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
     r"高中|初中|楼|用房|厂|矿|公园|游园|园区|园|社区|小区|新区|镇区|组团|城|湿地|景区|[东西南北]延|段|"
     r"迁建|扩建|校区|院区|新村|古镇|(?<!循)环|枢纽|通道|示范区|棚户区|灌区"  # 院区: 6 places; 灌区: 17
 )
@@ -64,7 +64,7 @@ _BOUNDARY = re.compile(
     r"(?:加快|加速|全力|大力|重点|积极|持续|全面|力争|确保|推动|推进|实施|启动|抓好|做好|搞好|打好|"
     r"狠抓|谋划|争取|实现|用好|依托|借助|围绕|紧盯|聚焦|支持|扶持|引导|鼓励|力促|发挥|深化|"
     r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
-    r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以|对|把|将|"
+    r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以及?|对|把|将|"
     r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
     # 助力, 落实, 健全, 扩大, 吸引, 创建, 服从: verbs of the genre (7-40 places each)
     r"助力|落实|健全|扩大|吸引|创建|服从|"
@@ -144,12 +144,12 @@ _ACTIVITY_END = re.compile(r"(?:改造|整理|开发|提升|整治|治理|建设
 # 经济开发区给水厂, 新城区酒店: an area word and a kind of facility describe, not name
 _AREA_PREFIX = re.compile(r"^(?:经济开发区|开发区|新城区|老城区|城区)")
 _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
-_ROAD_END = re.compile(r"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环)$")
+_ROAD_END = re.compile(r"(?:大道|大街|[国省]道|路|街|线|段|[东西南北]延|(?<!循)环)$")
 # The verbs of construction whose object is the work itself (closed class of the genre): a
 # facility right after one is built, as when a construction word follows it
 _BUILD_BEFORE = re.compile(r"(?:新建|建设|建成|建好|打通|贯通|改造提升|扩建|改扩建|续建|投运)$")
 _BUILT_OBJECT = re.compile(
-    rf"(?:大道|大街|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
+    rf"(?:大道|大街|[国省]道|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
 )
 # 智能制造项目14个, 安全生命防护工程6000公里: a count or a length of a category (closed class of
 # classifiers and units of length)
@@ -158,13 +158,22 @@ _REVIEW_SENTENCE = re.compile(
     r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
 )
 _PLAN_TURN = re.compile(r"今年|下一步|将")
-_ETC = re.compile(r"等(?:[\d一二三四五六七八九十两多]+[个条项所座家处]|一批)?")
-_ETC_PROJECT = re.compile(r"^(?P<mod>[^，、等的]{0,4}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)")
+# 等7个, 等1.22万个 (hubei_2026: a count of ten thousands), 等一批
+_ETC = re.compile(
+    r"等(?:[\d一二三四五六七八九十两多][\d.一二三四五六七八九十两多]*万?[个条项所座家处]|一批)?"
+)
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
 _ETC_RANK = (
     # stage words (在建, 拟建, 续建, 新建: a closed class of the genre) and ranks
     r"(?:重大|重点|国家|省(?!际)|市|县|区|级|[在拟续新]建|签约|在谈|意向|龙头|骨干|标志性|"
-    r"大|好|一批|[\d.]*[万亿]元以上|百亿级|PPP)*"
+    r"大|好|一批|[\d.]*[万亿]元以上|百亿级|PPP|"
+    # 战略性工程 (湖北 2026, 满城 2022)
+    r"战略性)*"
+)
+# the head after 等 with a modifier of up to four characters, or a run of rank words of any
+# length (等1.22万个亿元以上新建续建项目)
+_ETC_PROJECT = re.compile(
+    rf"^(?P<mod>{_ETC_RANK}(?=项目|工程)|[^，、等的]{{0,4}}?)(?P<head>项目|工程)(?!推进|资金|管理|难题)"
 )
 _ETC_DOMAIN = re.compile(rf"(?!{_ETC_RANK}$).+")
 # 等重点领域, 等方面: the items are fields or aspects (closed class), not works
@@ -204,12 +213,16 @@ _COUNT_OR_OPEN = re.compile(r"\d+个|\d+项|个$|等$|[和与及]$")
 _ROUTE = re.compile(r"[\u4e00-\u9fff]{2,}至[\u4e00-\u9fff]{2,}")
 # 330千伏沣渭输变电工程, 2000亩桑叶产业园: a grade or size may lead a name
 _GRADE = re.compile(r"[\d.]+万?(?:千伏|千瓦|兆瓦|吨|亩)")
-_NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.)[\d.]+(?:万|亿)?|^[（(]")
+# a number may lead a name as a grade or size, or as the code of a route (112国道绕城: 12
+# places write a national road's number before 国道)
+_NUMBER_OR_NOTE_START = re.compile(rf"^(?!{_GRADE.pattern}.|\d+[国省县]道)[\d.]+(?:万|亿)?|^[（(]")
 _MORE_NAME = re.compile(r"[^和及与等并\W]")
 _PROJECT_END = re.compile(r"(?:项目|工程)$")
 # 基本公共服务项目清单, 项目库, 项目资金: a noun after 项目 makes the phrase a thing about
 # projects (closed class of the genre's administrative nouns, 7-12 places each)
-_OF_PROJECTS = re.compile(r"(?<=项目)(?:清单|库|资金|用地|审批|储备)")
+# 评审 and 服务 too: 科技研发项目评审 (湖北), 政府采购项目“双盲”评审 (易县), “全周期”项目服务
+# (易县), 项目服务 (8 places)
+_OF_PROJECTS = re.compile(r"(?<=项目)(?:“[^”]{1,6}”)?(?:清单|库|资金|用地|审批|储备|评审|服务)")
 _STRONG_PHASE_END = re.compile(rf"(?:{_STRONG}){_PHASE}$")
 _PHASED_NAME = re.compile(r"^[^\d]{2,}[一二三四五六七八九十\d]+期")
 _LEAD_COUNT = re.compile(r"^[\d一二三四五六七八九十两多]+[个条项所座家处]")
@@ -218,6 +231,7 @@ _PHASE_END = re.compile(rf"{_PHASE}$")
 _LEAD_RANK = re.compile(rf"^{_ETC_RANK}")
 _AND = re.compile(r"[和及]")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
+_DONE_END = re.compile(r"(?:开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|投运)$")
 _TAIL_AHEAD = re.compile(rf"(?={_WORKS_WORDS})")
 _WHEN_END = re.compile(
     rf"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址|"
@@ -225,7 +239,7 @@ _WHEN_END = re.compile(
 )
 _AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 _PROGRESS_END = re.compile(r"(?:建设进度|建设|达产达效|达产|投产)$")
-_AND_WITH = re.compile(r"[和及与]")
+_AND_WITH = re.compile(r"以及|[和及与]")
 _JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
 _HE = re.compile(r"和")
 _ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
@@ -609,8 +623,12 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 pieces = _split_list(body, seg_start, a - 1)
                 # 违规违建项目、资源能源项目、房地产开发项目: an item with its own strong
                 # head is a name of its own, read with its own run; the list shares from after it
+                # 京能绿电制氢建成投运、抽水蓄能项目: an item ending on its milestone is a
+                # clause of its own; the list starts after it too
                 for k in range(len(pieces) - 1, -1, -1):
-                    if _STRONG_TAIL.search(body, pieces[k][0], pieces[k][1]):
+                    if _STRONG_TAIL.search(body, pieces[k][0], pieces[k][1]) or _DONE_END.search(
+                        body, pieces[k][0], pieces[k][1]
+                    ):
                         pieces = pieces[k + 1 :]
                         break
                 # 滇中引水二期骨干工程和景腊大型灌区、南瓜坪大型水库: the part before 和 that
@@ -713,9 +731,16 @@ _CONTEXT_BEFORE = re.compile(r"(?:依托|借助|配合|对接|融入)[“\"]?$")
 _CONTEXT_AFTER = re.compile(r"为(?:主导|龙头|代表|核心|依托)")
 
 
+# 杜绝新招高污染、高耗能、低效益项目 (广西), 严禁新增“两高”项目 (唐县 …): projects refused are
+# kinds, not works (the genre's closed class of verbs of refusal; 5 reports)
+_REFUSED = re.compile(r"杜绝|严禁|禁止|遏制")
+
+
 def _context(body: str, it: _Item) -> bool:
     return bool(
-        _CONTEXT_BEFORE.search(body, 0, it.list_start) or _CONTEXT_AFTER.match(body, it.list_end)
+        _CONTEXT_BEFORE.search(body, 0, it.list_start)
+        or _CONTEXT_AFTER.match(body, it.list_end)
+        or _REFUSED.search(body, _last_stop(body, it.list_start + 1) + 1, it.list_end)
     )
 
 
@@ -811,7 +836,7 @@ def _split_list(
         for k in range(len(parts) - 1, 0, -1):
             a, b = parts[k]
             if _trim_start(body, a, b) != a and any(
-                v.end() < b for v in _verbs(body, a, b) if v.group() not in "的和"
+                v.end() < b for v in _verbs(body, a, b) if v.group() not in ("的", "和", "以及")
             ):
                 parts = [(_trim_start(body, a, b), b), *parts[k + 1 :]]
                 break
