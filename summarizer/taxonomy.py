@@ -121,6 +121,7 @@ def lookup_key(indicator: str) -> str | None:
     return found[0] if found else None
 
 
+@cache
 def match_indicator(indicator: str) -> tuple[str, str] | None:
     """``(key, what matched)`` for :func:`lookup_key`: the alias, or ``/pattern/``."""
     s = normalise_indicator(indicator).lower()

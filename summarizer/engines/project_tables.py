@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .. import numbers
 from ..chunking import Document
@@ -34,16 +35,17 @@ def plan_table(title: str) -> bool:
     return not _PAST_APPENDIX.search(title) and bool(_PROJECT_TITLE.search(title))
 
 
-def back_matter(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8)
+def back_matter(text: str) -> tuple[tuple[int, int, str], ...]:
     """The glossary and appendices: (start, end, title) each, in order; the first one ends
     the report's own text."""
     marks = [(m.start(), m.group("title").strip()) for m in _APPENDIX.finditer(text)]
     marks += [(m.start(), m.group().strip()) for m in _GLOSSARY.finditer(text)]
     marks.sort()
-    return [
+    return tuple(
         (a, marks[i + 1][0] if i + 1 < len(marks) else len(text), title)
         for i, (a, title) in enumerate(marks)
-    ]
+    )
 
 
 def table_projects(
