@@ -335,3 +335,11 @@ def test_a_quantity_with_ji_is_a_grade_not_a_target() -> None:
     assert _section_targets("推进防城港30万吨级、北海20万吨级等航道建设，新建泊位3个。") == [
         ("泊位", 3, "个")
     ]
+
+
+def test_a_noun_after_a_count_is_not_cut_inside_a_word_by_an_adverb() -> None:
+    # 山西, 陕西, 青海 2026: 抽水蓄能电站 (能 is no modal here); 智能工厂 (5 provinces)
+    assert _section_targets("新建2座抽水蓄能电站，建成10家先进级智能工厂。") == [
+        ("抽水蓄能电站", 2, "座"),
+        ("先进级智能工厂", 10, "家"),
+    ]
