@@ -220,3 +220,13 @@ def test_a_unified_town_and_country_scheme_is_one_statistic() -> None:
         ("城乡居民养老保险参保率", 98.85),
         ("城镇居民人均可支配收入", 6),
     ]
+
+
+def test_a_comparable_basis_adverb_is_not_the_indicator() -> None:
+    # 满城区 2023, 广西 2026: 可比增长, 同口径增长 (the growth of the amount just named)
+    text = (
+        "一、2022年工作回顾\n一般公共预算收入完成7.8亿元、可比增长2.3%。\n"
+        "二、2023年工作安排\n实施重点项目60个。\n"
+    )
+    got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
+    assert got == [("一般公共预算收入", 7.8, "亿元"), ("一般公共预算收入", 2.3, "%")]
