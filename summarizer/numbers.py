@@ -509,6 +509,22 @@ def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
     return _mk("quantity", text, s, ue, value, vmax, unit), ue
 
 
+# A single numeral right after a verb of building or doing, counting a concrete noun phrase
+# (建设一座标志性公园, 开展一次招商推介活动, 新建或提升一所三级医院): things to build, not a
+# slogan (四个全面, 三次产业, 一个什么样的首都, 一个“天蓝地绿”…: quoted, abstract with 的).
+_BUILD_BEFORE = re.compile(r"(?:建设|新建|建成|建好|打造|开展|实施|提升|改造|创建|培育|举办|新增)$")
+_BUILT_UNITS = frozenset("个座条所次家处")
+_BUILT_NOUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+_NOT_BUILT = re.compile(r"方面|产业|重点|大|全|什么|宜")
+
+
+def _built_count(text: str, s: int, ue: int, n: int, base: str) -> bool:
+    if base not in _BUILT_UNITS or not _BUILD_BEFORE.search(text, max(0, s - 4), s):
+        return False
+    m = _BUILT_NOUN.match(text, ue, n)
+    return m is not None and "的" not in m.group() and not _NOT_BUILT.match(text, ue)
+
+
 def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
     _, s, e, run = tok
     pc = text[s - 1] if s > 0 else "\n"
@@ -576,7 +592,9 @@ def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
         uc = text[ue] if ue < n else "\n"
         if _is_cjk(uc) and not text.startswith(_QUAL_WORDS, ue):
             return None, e
-    if len(run) == 1 and not scale:
+    if len(run) == 1 and not scale and _built_count(text, s, ue, n, base):
+        pass  # 建设一座标志性公园, 改造提升四个城市出入口: things to build, counted
+    elif len(run) == 1 and not scale:
         if run == "一" and base not in _ONE_OK:
             return None, e
         after = text[ue] if ue < n else "\n"

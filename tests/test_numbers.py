@@ -852,3 +852,20 @@ def test_compound_measure_words() -> None:
     # 个工作日 (7 places), 场次 (3), 个位次 (3): one unit each, not 个 + a noun
     got = [(m.value, m.unit) for m in find_mentions("压减到25个工作日，送戏245场次，晋档10个位次")]
     assert got == [(25, "个工作日"), (245, "场次"), (10, "个位次")]
+
+
+def test_a_single_numeral_after_a_building_verb_counts_what_is_built() -> None:
+    # 海拉尔区 2017, 易县 2021/2025, 顺平县 2021: 建设一座标志性公园, 改造提升四个城市出入口
+    got = [
+        (m.value, m.unit, m.kind)
+        for m in find_mentions("建设一座标志性公园，改造提升四个城市出入口")
+    ]
+    assert got == [(1, "座", "quantity"), (4, "个", "quantity")]
+    # slogans and abstractions stay out: 四个全面, 三次产业, 一个什么样的首都, 一个“天蓝地绿”
+    for text in (
+        "推进四个全面",
+        "实施三次产业强链行动",
+        "建设一个什么样的首都",
+        "建设一个“天蓝地绿”",
+    ):
+        assert [m.kind for m in find_mentions(text) if m.kind == "quantity"] == [], text
