@@ -343,3 +343,8 @@ def test_a_noun_after_a_count_is_not_cut_inside_a_word_by_an_adverb() -> None:
         ("抽水蓄能电站", 2, "座"),
         ("先进级智能工厂", 10, "家"),
     ]
+
+
+def test_a_modifier_before_a_count_of_people_is_no_name_owning_it() -> None:
+    # 曲阳县 2020: 剩余584名贫困群众 (剩余 is not a name, as 大唐 is in 大唐700万吨露天矿)
+    assert _section_targets("剩余584名贫困群众全部稳定脱贫。") == [("贫困群众", 584, "名")]

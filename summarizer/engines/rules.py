@@ -622,7 +622,7 @@ _CLASS_UNITS = frozenset({"千伏", "kv", "伏", "v"})
 _CLASSIFIERS = frozenset({"栋", "幢", "套", "台", "辆", "张", "盏", "艘", "架", "间"})
 # Classifiers that count things, households or times (1.8万户的征拆, 2次集中推介): the noun
 # after them is what is counted, never a name the quantity belongs to.
-_COUNTED_BY = _COUNT_UNITS | {"户", "次"} | _CLASSIFIERS
+_COUNTED_BY = _COUNT_UNITS | {"户", "次", "名", "人", "人次"} | _CLASSIFIERS  # no name owns people
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
 
 
