@@ -348,3 +348,8 @@ def test_a_noun_after_a_count_is_not_cut_inside_a_word_by_an_adverb() -> None:
 def test_a_modifier_before_a_count_of_people_is_no_name_owning_it() -> None:
     # 曲阳县 2020: 剩余584名贫困群众 (剩余 is not a name, as 大唐 is in 大唐700万吨露天矿)
     assert _section_targets("剩余584名贫困群众全部稳定脱贫。") == [("贫困群众", 584, "名")]
+
+
+def test_an_adverb_of_time_ends_the_noun_after_a_count() -> None:
+    # 满城区 2020: 力促九五硼业、乐凯涂布等4个项目早日投产 (早日, 尽早, 尽快: adverbs)
+    assert _section_targets("力促九五硼业、乐凯涂布等4个项目早日投产。") == [("项目", 4, "个")]
