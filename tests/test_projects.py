@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from summarizer import numbers, summarize
-from summarizer.engines.projects import GENERIC_NAMES, _clause_projects
+from summarizer.engines.project_filters import GENERIC_NAMES
+from summarizer.engines.projects import _clause_projects
 from summarizer.ingest import load_report
 from summarizer.models import Project
 from summarizer.wording import PROJECT_CLAUSE_RE, clauses

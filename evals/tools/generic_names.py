@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.chunking import chunk_report  # noqa: E402
-from summarizer.engines import projects  # noqa: E402
+from summarizer.engines import project_filters  # noqa: E402
 from summarizer.engines.rules import RulesEngine  # noqa: E402
 from summarizer.ingest import load_report  # noqa: E402
 
@@ -45,7 +45,10 @@ def main(argv: list[str]) -> int:
         texts.setdefault(item["place"], []).append(
             (corpus / item["file"]).read_text(encoding="utf-8")
         )
-    kept, projects.GENERIC_NAMES = projects.GENERIC_NAMES, frozenset()  # every name, generic too
+    kept, project_filters.GENERIC_NAMES = (
+        project_filters.GENERIC_NAMES,
+        frozenset(),
+    )  # every name, generic too
     try:
         engine = RulesEngine()
         names: Counter[str] = Counter()
@@ -53,7 +56,7 @@ def main(argv: list[str]) -> int:
             doc = chunk_report(load_report(corpus / item["file"]))
             names.update(p.name for p in engine.extract_sync(doc).projects)
     finally:
-        projects.GENERIC_NAMES = kept
+        project_filters.GENERIC_NAMES = kept
     min_places = math.ceil(SHARE * len(texts))
     rows = []
     for name in sorted(names):

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from summarizer.engines import (  # noqa: E402
     mentions,
     project_details,
+    project_filters,
     project_tables,
     projects,
     rules,
@@ -38,7 +39,7 @@ LISTS = {
     "mentions._TRAILING": mentions._TRAILING,
     "rules._PAST": rules._PAST,
 }
-for module in (projects, project_details, project_tables):
+for module in (projects, project_details, project_filters, project_tables):
     name = module.__name__.rpartition(".")[2]
     LISTS.update({f"{name}.{k}": v for k, v in vars(module).items() if isinstance(v, re.Pattern)})
 

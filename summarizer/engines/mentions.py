@@ -36,7 +36,7 @@ _TRAILING = re.compile(
     r"(?:同比|可比|同口径|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
     r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]|"
     # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
-    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|总计|共计|(?<!公)共)+$"
+    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共)+$"
 )
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(

@@ -28,14 +28,14 @@ the rows of an appendix table of this year's works are read in :mod:`.project_ta
 from __future__ import annotations
 
 import re
-from importlib import resources
 
-from .. import numbers
 from ..chunking import Document
 from ..models import Project, Section
 from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
+from . import project_filters
 from .project_details import _Item, _project
+from .project_filters import in_review_sentence, numbers_written, whole_quote
 from .project_tables import back_matter, plan_table, table_projects
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
@@ -154,10 +154,6 @@ _BUILT_OBJECT = re.compile(
 # 智能制造项目14个, 安全生命防护工程6000公里: a count or a length of a category (closed class of
 # classifiers and units of length)
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两.]+(?:[个项家座条所]|万?公里)")
-_REVIEW_SENTENCE = re.compile(
-    r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
-)
-_PLAN_TURN = re.compile(r"今年|下一步|将")
 # 等7个, 等1.22万个 (hubei_2026: a count of ten thousands), 等一批
 _ETC = re.compile(
     r"等(?:[\d一二三四五六七八九十两多][\d.一二三四五六七八九十两多]*万?[个条项所座家处]|一批)?"
@@ -256,18 +252,6 @@ def _last_stop(body: str, end: int) -> int:
     )
 
 
-def _load_generic_names() -> frozenset[str]:
-    """``generic_names.txt``: names that the reports of many places write (光伏发电, 新能源汽车),
-    found from the development corpus's raw text by ``evals/tools/generic_names.py``."""
-    raw = resources.files("summarizer").joinpath("generic_names.txt").read_text("utf-8")
-    return frozenset(
-        line.split("\t")[0] for line in raw.splitlines() if line and not line.startswith("#")
-    )
-
-
-GENERIC_NAMES = _load_generic_names()
-
-
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``), and in
     the rows of an appendix table of this year's projects."""
@@ -290,38 +274,23 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
             if clause is None or clause in seen_clauses:
                 continue
             seen_clauses.add(clause)
-            if _in_review_sentence(text, section.start, clause.start):
+            if in_review_sentence(text, section.start, clause.start):
                 continue
             found.extend(
                 p
                 for p in _clause_projects(text, clause, section.path)
-                if _numbers_written(p, doc.text)
+                if numbers_written(p, doc.text)
             )
     # one name read twice in one place (by two ways of naming, with quotes of different
     # extent: 启动双创孵化中心和地表水厂建设) is one project
     out: list[Project] = []
     for p in found:
-        if p.name in GENERIC_NAMES:
+        if p.name in project_filters.GENERIC_NAMES:
             continue  # a kind of work many places write (光伏发电、风力发电等重点项目)
         if any(q.name == p.name and q.start < p.end and p.start < q.end for q in out):
             continue
         out.append(p)
     return out
-
-
-def _in_review_sentence(text: str, floor: int, pos: int) -> bool:
-    """``近年来，…等一批好项目即将投产``: a sentence about past years names no plan project."""
-    k = max(
-        text.rfind("。", floor, pos), text.rfind("\n", floor, pos), text.rfind("；", floor, pos)
-    )
-    head = text[max(k + 1, floor) : pos + 8].lstrip(" \u3000\r\n")
-    if _REVIEW_SENTENCE.match(head):
-        return True
-    # 这五年，我们…；…书香京城建设成效显著: a paragraph led by past years is about them until
-    # it turns to the plan (今年, 下一步, 将)
-    line = max(text.rfind("\n", floor, pos) + 1, floor)
-    lead = text[line:pos].lstrip(" \u3000\r")
-    return bool(_REVIEW_SENTENCE.match(lead)) and not _PLAN_TURN.search(lead)
 
 
 def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
@@ -719,7 +688,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
     return [
         _project(text, clause, body, it, section_path)
         for it in items
-        if not _context(body, it) and _whole_quote(body, it.a, it.b)
+        if not _context(body, it) and whole_quote(body, it.a, it.b)
     ]
 
 
@@ -742,39 +711,6 @@ def _context(body: str, it: _Item) -> bool:
         or _CONTEXT_AFTER.match(body, it.list_end)
         or _REFUSED.search(body, _last_stop(body, it.list_start + 1) + 1, it.list_end)
     )
-
-
-def _whole_quote(body: str, a: int, b: int) -> bool:
-    """A name does not start inside a quoted phrase that ends elsewhere: ``农村公路`` and
-    ``三年会战项目`` of ``“农村公路建设三年会战”项目`` are pieces of a title."""
-    opening = body.rfind("“", 0, a)
-    if opening < 0 or body.rfind("”", opening, a) >= 0:
-        return True
-    closing = body.find("”", a)
-    return closing in (b, b - 1) or closing < 0
-
-
-_NUM_CHARS = "0123456789０１２３４５６７８９"
-_CN_NUM = "零〇一二三四五六七八九十百千万亿两"
-
-
-def _numbers_written(p: Project, source: str) -> bool:
-    """Every quantity of a built name (item + shared head) is written whole in its quote of
-    the source: not cut out of a longer number (``9.2`` of ``19.2``, ``二`` of ``十二``)."""
-    for m in numbers.find_mentions(p.name):
-        if m.kind != "quantity" or m.value is None:
-            continue
-        k = source.find(m.text, p.start, p.end)
-        while k >= 0:
-            q = numbers.quantity_at(source, k, p.end)
-            prev = source[k - 1] if k else ""
-            inside = prev in _NUM_CHARS or (prev in _CN_NUM and source[k] in _CN_NUM)
-            if q is not None and q[0] == k + len(m.text) and not (prev and inside):
-                break
-            k = source.find(m.text, k + 1, p.end)
-        if k < 0:
-            return False
-    return True
 
 
 def _etc_head(rest: str) -> tuple[str, int] | None:

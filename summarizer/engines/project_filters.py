@@ -1,0 +1,76 @@
+"""Which names read from a clause are kept as projects: not a kind of work that many places
+write (``generic_names.txt``), not from a sentence about past years, not a piece of a quoted
+title, and every number of a built name written whole in the source. For :mod:`.projects`."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from .. import numbers
+from ..models import Project
+
+_REVIEW_SENTENCE = re.compile(
+    r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
+)
+_PLAN_TURN = re.compile(r"今年|下一步|将")
+
+
+def _load_generic_names() -> frozenset[str]:
+    """``generic_names.txt``: names that the reports of many places write (光伏发电, 新能源汽车),
+    found from the development corpus's raw text by ``evals/tools/generic_names.py``."""
+    raw = resources.files("summarizer").joinpath("generic_names.txt").read_text("utf-8")
+    return frozenset(
+        line.split("\t")[0] for line in raw.splitlines() if line and not line.startswith("#")
+    )
+
+
+GENERIC_NAMES = _load_generic_names()
+
+
+def in_review_sentence(text: str, floor: int, pos: int) -> bool:
+    """``近年来，…等一批好项目即将投产``: a sentence about past years names no plan project."""
+    k = max(
+        text.rfind("。", floor, pos), text.rfind("\n", floor, pos), text.rfind("；", floor, pos)
+    )
+    head = text[max(k + 1, floor) : pos + 8].lstrip(" \u3000\r\n")
+    if _REVIEW_SENTENCE.match(head):
+        return True
+    # 这五年，我们…；…书香京城建设成效显著: a paragraph led by past years is about them until
+    # it turns to the plan (今年, 下一步, 将)
+    line = max(text.rfind("\n", floor, pos) + 1, floor)
+    lead = text[line:pos].lstrip(" \u3000\r")
+    return bool(_REVIEW_SENTENCE.match(lead)) and not _PLAN_TURN.search(lead)
+
+
+def whole_quote(body: str, a: int, b: int) -> bool:
+    """A name does not start inside a quoted phrase that ends elsewhere: ``农村公路`` and
+    ``三年会战项目`` of ``“农村公路建设三年会战”项目`` are pieces of a title."""
+    opening = body.rfind("“", 0, a)
+    if opening < 0 or body.rfind("”", opening, a) >= 0:
+        return True
+    closing = body.find("”", a)
+    return closing in (b, b - 1) or closing < 0
+
+
+_NUM_CHARS = "0123456789０１２３４５６７８９"
+_CN_NUM = "零〇一二三四五六七八九十百千万亿两"
+
+
+def numbers_written(p: Project, source: str) -> bool:
+    """Every quantity of a built name (item + shared head) is written whole in its quote of
+    the source: not cut out of a longer number (``9.2`` of ``19.2``, ``二`` of ``十二``)."""
+    for m in numbers.find_mentions(p.name):
+        if m.kind != "quantity" or m.value is None:
+            continue
+        k = source.find(m.text, p.start, p.end)
+        while k >= 0:
+            q = numbers.quantity_at(source, k, p.end)
+            prev = source[k - 1] if k else ""
+            inside = prev in _NUM_CHARS or (prev in _CN_NUM and source[k] in _CN_NUM)
+            if q is not None and q[0] == k + len(m.text) and not (prev and inside):
+                break
+            k = source.find(m.text, k + 1, p.end)
+        if k < 0:
+            return False
+    return True
