@@ -264,8 +264,11 @@ ENUM_SPLIT = re.compile(r"[、和与]|及(?!以[上下])")
 _UNIFIED_SCHEME = re.compile(r"保险|医保|参保")
 
 
-def expand_joint_subject(subject: str, n: int) -> list[str] | None:
-    """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None)."""
+def expand_joint_subject(subject: str, n: int, text: str | None = None) -> list[str] | None:
+    """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None). With
+    ``text`` (the report), the shared tail is the longest one whose members the report writes
+    elsewhere (``制造业、数字经济核心产业增加值`` → 制造业增加值, when the report writes it);
+    without, or when none is written, the tail after the first member's length."""
     if subject.startswith("城乡") and n == 2 and not ENUM_SPLIT.search(subject):
         rest = subject[2:]
         if _UNIFIED_SCHEME.search(rest):
@@ -277,6 +280,17 @@ def expand_joint_subject(subject: str, n: int) -> list[str] | None:
     if all(len(p) <= 3 for p in parts[:-1]):
         last = parts[-1]
         head = len(parts[0])
+        if text is not None:
+            attested = next(
+                (
+                    last[h:]
+                    for h in range(1, len(last) - 1)
+                    if all(p + last[h:] in text for p in parts[:-1])
+                ),
+                None,
+            )
+            if attested is not None:
+                return [p + attested for p in parts[:-1]] + [last]
         tail = last[head:]
         if len(tail) >= 2:
             return [p + tail for p in parts[:-1]] + [last]

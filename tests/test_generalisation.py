@@ -353,3 +353,16 @@ def test_a_modifier_before_a_count_of_people_is_no_name_owning_it() -> None:
 def test_an_adverb_of_time_ends_the_noun_after_a_count() -> None:
     # 满城区 2020: 力促九五硼业、乐凯涂布等4个项目早日投产 (早日, 尽早, 尽快: adverbs)
     assert _section_targets("力促九五硼业、乐凯涂布等4个项目早日投产。") == [("项目", 4, "个")]
+
+
+def test_a_shared_tail_is_the_one_the_report_writes() -> None:
+    # 山西 2026: 制造业、数字经济核心产业增加值 (制造业增加值 is written elsewhere in the report)
+    text = (
+        "二、2026年工作安排\n（一）抓产业。制造业增加值占比稳定。"
+        "推动制造业、数字经济核心产业增加值年均分别增长5%、8%以上。\n"
+    )
+    s = summarize(text, engine="rules")
+    assert [(t.indicator, t.value) for t in s.targets] == [
+        ("制造业增加值", 5),
+        ("数字经济核心产业增加值", 8),
+    ]

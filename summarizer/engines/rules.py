@@ -502,7 +502,7 @@ class RulesEngine(Engine):
         ):
             return False
         parts = 2 if subject.startswith("城乡") else len(wording.ENUM_SPLIT.split(subject))
-        members = wording.expand_joint_subject(subject, parts)
+        members = wording.expand_joint_subject(subject, parts, text)
         if not members or len(members) < 2 or any(len(x) < 2 for x in members):
             return False
         direction = _direction(text, m.start, clause.start)
@@ -533,7 +533,9 @@ class RulesEngine(Engine):
         if not subject and previous and len(previous) >= len(kept):
             indicators = previous[-len(kept) :]
         else:
-            indicators = wording.expand_joint_subject(subject, len(kept)) or [subject] * len(kept)
+            indicators = wording.expand_joint_subject(subject, len(kept), text) or [subject] * len(
+                kept
+            )
         qualifiers = [
             wording.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
         ]
@@ -639,7 +641,7 @@ def _each_of(text: str, start: int, m: numbers.Mention) -> list[str] | None:
     parts = [p for p in wording.ENUM_SPLIT.split(subject) if p]
     if len(parts) < 2:
         return None
-    members = wording.expand_joint_subject(subject, len(parts)) or parts
+    members = wording.expand_joint_subject(subject, len(parts), text) or parts
     if members != parts and len(parts[-1]) - len(parts[0]) < 3:
         members = parts  # 公厕和口袋公园: two nouns, not 城镇、农村居民… sharing a long tail
     members = [x.replace("“", "").replace("”", "") for x in members]  # decorative quotes
