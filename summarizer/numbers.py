@@ -152,6 +152,8 @@ _SCALE_ORDER = sorted(_SCALES, key=len, reverse=True)
 
 # Base units as written, with what may not follow them (so 5020项目 has no 项); longest first.
 _GUARDED: dict[str, str] = {
+    # 起 counts cases (破获刑事案件509起; 14 places), not 起步/起点/起来
+    "起": "步飞点始草诉来源因见色居伏航",
     "亩": "产均", "元": "旦素宵老首件", "人": "民口才员大工群们类力事性格生均居文社家",
     "户": "籍口外型内主头", "家": "庭园居具电乡属长里人政风族门用畜禽装底", "项": "目下链",
     "个": "人体性案别税私", "套": "餐路牌用取", "台": "阶风湾账商企资胞", "头": "部条号脑牌",
@@ -206,7 +208,9 @@ _CN_SINGLE_OK = frozenset({
 
 # Classifiers that make a one-character numeral a count (两家在主板上市), unlike the slogan
 # classifiers 个 大 项 类 年 次 (四个中心, 两个确保, 三大, 五年行动).
-_CN_SINGLE_COUNT = frozenset("家所座条户套辆台头只盏栋幢间件名位艘架棵株块处宗场部册篇份匹羽颗趟支")
+_CN_SINGLE_COUNT = frozenset(
+    "家所座条户套辆台头只盏栋幢间件名位艘架棵株块处宗场部册篇份匹羽颗趟支起"
+)
 # A lone 一 is a word part (一批, 最后一公里) except before these (增长一倍, 百分之一 aside).
 _ONE_OK = frozenset({"%", "％", "‰", "个百分点", "百分点", "倍", "成"})
 

@@ -869,3 +869,10 @@ def test_a_single_numeral_after_a_building_verb_counts_what_is_built() -> None:
         "建设一个“天蓝地绿”",
     ):
         assert [m.kind for m in find_mentions(text) if m.kind == "quantity"] == [], text
+
+
+def test_qi_counts_cases_but_not_a_start() -> None:
+    # 14 places: 破获刑事案件509起, 两起事故; 2025年起, 3月1日起 are dates, 起步 is no unit
+    got = [(m.value, m.unit, m.kind) for m in find_mentions("破获刑事案件509起，两起事故")]
+    assert got == [(509, "起", "quantity"), (2, "起", "quantity")]
+    assert [m.kind for m in find_mentions("2025年起实施，3月1日起")] == ["year", "date"]
