@@ -366,3 +366,10 @@ def test_a_shared_tail_is_the_one_the_report_writes() -> None:
         ("制造业增加值", 5),
         ("数字经济核心产业增加值", 8),
     ]
+
+
+def test_yiji_joins_two_nouns_after_a_count() -> None:
+    # 海拉尔区 2019: 2座压缩式生活垃圾转运站以及停车场 (以及 ends the counted noun)
+    assert _section_targets("新建2座压缩式生活垃圾转运站以及停车场、城市标识等配套设施。") == [
+        ("压缩式生活垃圾转运站", 2, "座")
+    ]

@@ -161,7 +161,7 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     adverb = _ADVERB_STOP.search(text, pos + 2, clause_end)
     if adverb is not None:
         stop = adverb.start()
-    for sep in ("、", "等", "和"):
+    for sep in ("、", "等", "和", "以及"):
         k = text.find(sep, pos + (sep == "和" == text[pos : pos + 1]), clause_end)
         if k >= 0:
             stop = min(stop, k)
