@@ -373,3 +373,9 @@ def test_yiji_joins_two_nouns_after_a_count() -> None:
     assert _section_targets("新建2座压缩式生活垃圾转运站以及停车场、城市标识等配套设施。") == [
         ("压缩式生活垃圾转运站", 2, "座")
     ]
+
+
+def test_the_light_verb_jinxing_ends_the_noun_after_a_count() -> None:
+    # 定兴县 2022: 对环雄安17个村21公里道路进行改造提升 (对…进行…: the noun ends before 进行)
+    got = _section_targets("对环雄安17个村21公里道路进行改造提升。")
+    assert got[-1] == ("道路", 21, "公里")

@@ -144,7 +144,7 @@ def _nounish(indicator: str) -> bool:
 # Adverbs that end a noun phrase read after a number (4家企业全部退出): a closed class.
 _ADVERB_STOP = re.compile(
     r"全部|全面|基本|逐步|顺利|年均|同比|今年|年内|年底|年末|[上下]半年|[一二三四]季度|早日|尽早|尽快|"
-    r"完工|竣工|投产|通车|投入使用|"
+    r"完工|竣工|投产|通车|投入使用|进行|"
     # one-character adverbs (已, 将, 均, 都: 均达到, 将建成), but not inside the nouns 人均, 平均,
     # 均衡, 首都, 成都; 要 and 能 (主要, 储能, 智能) only before a verb of the genre
     r"已|将|(?<![人平])均(?![衡等匀])|(?<![首成])都(?![市会城])|"
