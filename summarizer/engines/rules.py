@@ -12,7 +12,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from .. import numbers, wording
-from ..chunking import Document
+from ..chunking import Document, split_lines
 from ..models import Outcome, Priority, QualitativeTarget, Scope, Section, Target
 from ..taxonomy import leading_indicator, lookup_key, match_indicator, normalise_indicator
 from ..wording import Clause as _Clause
@@ -67,19 +67,12 @@ def _look_back_paragraphs(
 ) -> list[tuple[Section, int, int]]:
     """Paragraphs of plan or work sections that open with a look back over several years
     (``二、“十四五”时期发展成就和…``: ``过去五年，我们…``): results, read as outcomes."""
-    out = []
-    for section, own_end in own_spans:
-        pos = section.start
-        while pos < own_end:
-            nl = text.find("\n", pos, own_end)
-            end = own_end if nl < 0 else nl
-            start = pos
-            while start < end and text[start] in " \t\u3000\r":
-                start += 1
-            if _LOOK_BACK_YEARS.match(text, start):
-                out.append((section, start, end))
-            pos = end + 1
-    return out
+    return [
+        (section, line.start, line.end)
+        for section, own_end in own_spans
+        for line in split_lines(text, section.start, own_end)
+        if _LOOK_BACK_YEARS.match(line.text)
+    ]
 
 
 def _retrospective(text: str, pos: int) -> bool:
@@ -209,7 +202,7 @@ class RulesEngine(Engine):
                 )
         ex.projects = projects
         if not self.permissive:  # the permissive reading proposes targets only
-            ex.outcomes = self._outcomes(doc, clauses)
+            ex.outcomes = self._outcomes(doc, clauses, own_spans)
             ex.priorities = _priorities(doc)
         ex.chunks = len(doc.sections)
         _reslice(ex, doc.text)
@@ -217,12 +210,17 @@ class RulesEngine(Engine):
 
     # ------------------------------------------------------------ outcomes
 
-    def _outcomes(self, doc: Document, clauses: wording.ClauseIndex) -> list[Outcome]:
+    def _outcomes(
+        self,
+        doc: Document,
+        clauses: wording.ClauseIndex,
+        own_spans: list[tuple[Section, int]],
+    ) -> list[Outcome]:
         """Results stated in the review part, read with the target machinery (clauses, mentions,
         indicator, qualifier and direction readers); each dated by :func:`.review.period`."""
         text = doc.layout
         spans = [(s, s.start, e) for s, e in _own_spans(doc, review=True)]
-        spans += _look_back_paragraphs(text, _own_spans(doc))
+        spans += _look_back_paragraphs(text, own_spans)
         if not spans:
             return []
         quantities = _Quantities(text, [(a, b) for _, a, b in spans], clauses)
@@ -370,14 +368,7 @@ class RulesEngine(Engine):
             members = _each_of(text, prev_end, m) if scope == "section" else None
             if members:
                 # 公厕和口袋公园各5个: one target per member of the list before 各
-                direction = _direction(text, m.start, clause.start)
-                qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
-                for indicator in members:
-                    out.append(
-                        _target(
-                            indicator, m, qualifier, direction, scope, section_path, clause, quote
-                        )
-                    )
+                _member_targets(text, m, members, scope, section_path, clause, out)
                 made.extend(members)
                 q_end = wording.qualifier_after(text, m.end)
                 prev_end = q_end[2] if q_end[0] else m.end
@@ -505,13 +496,7 @@ class RulesEngine(Engine):
         members = wording.expand_joint_subject(subject, parts, text)
         if not members or len(members) < 2 or any(len(x) < 2 for x in members):
             return False
-        direction = _direction(text, m.start, clause.start)
-        qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
-        quote = text[clause.start : clause.end]
-        for indicator in members:
-            out.append(
-                _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
-            )
+        _member_targets(text, m, members, scope, section_path, clause, out)
         return True
 
     def _enumeration(
@@ -626,6 +611,24 @@ _CLASSIFIERS = frozenset({"栋", "幢", "套", "台", "辆", "张", "盏", "艘"
 # after them is what is counted, never a name the quantity belongs to.
 _COUNTED_BY = _COUNT_UNITS | {"户", "次", "名", "人", "人次"} | _CLASSIFIERS  # no name owns people
 _DURATION_UNITS = ("个月", "月", "天", "日", "年", "周", "小时", "分钟", "秒")
+
+
+def _member_targets(
+    text: str,
+    m: numbers.Mention,
+    members: list[str],
+    scope: Scope,
+    section_path: str,
+    clause: _Clause,
+    out: list[Target],
+) -> None:
+    """One target per member of a joint subject or a list, all sharing the number, its
+    qualifier and direction, and the clause as quote."""
+    direction = _direction(text, m.start, clause.start)
+    qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
+    quote = text[clause.start : clause.end]
+    for indicator in members:
+        out.append(_target(indicator, m, qualifier, direction, scope, section_path, clause, quote))
 
 
 def _each_of(text: str, start: int, m: numbers.Mention) -> list[str] | None:
