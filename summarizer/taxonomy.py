@@ -107,7 +107,6 @@ def normalise_indicator(indicator: str) -> str:
     return _REGION_PREFIX.sub("", s)
 
 
-@cache
 def lookup_key(indicator: str) -> str | None:
     """The canonical key of an indicator as written, or None when none fits.
 
@@ -115,7 +114,8 @@ def lookup_key(indicator: str) -> str | None:
     (``全区地区生产总值`` is ``gdp``; ``进口博览会展位`` is not ``imports``), after a trailing
     measure word (``增速``, ``总量``) is dropped; an indicator's ``patterns`` (regular expressions
     in taxonomy.yaml) match where a name has a variable middle (``城镇…人均可支配收入``).
-    Pure and memoised: the rules engine asks it for the same few names again and again.
+    Pure; :func:`match_indicator` is memoised (the rules engine asks for the same few names
+    again and again).
     """
     found = match_indicator(indicator)
     return found[0] if found else None
