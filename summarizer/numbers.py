@@ -384,8 +384,12 @@ def _quantity(
     if kind == "ar":
         value, scale = (_arabic_value(num) if known is None else known), ""
     elif kind == "cn":
-        if not (_CN_HAS_DIGIT & set(num)) and (len(num) < 2 or num[-1] not in "万亿"):
-            return None  # 亿元 and 万人 alone are not amounts; 千亿 and 百万 are
+        if (
+            not (_CN_HAS_DIGIT & set(num))
+            and (len(num) < 2 or num[-1] not in "万亿")
+            and (num not in ("百", "千") or not _unit_at(text, e, end)[2])
+        ):
+            return None  # 亿元 and 万人 alone are not amounts; 千亿, 百万 and 百个 are
         sp = _cn_split(num)
         if sp is None:
             return None
@@ -529,11 +533,34 @@ def _built_count(text: str, s: int, ue: int, n: int, base: str) -> bool:
     return m is not None and "的" not in m.group() and not _NOT_BUILT.match(text, ue)
 
 
+# a bound word that makes a bare 百/千 a round amount: 达百个, 超百家, 近千吨, 突破百条
+_ROUND_BEFORE = re.compile(r"(?:突破|[达超近逾])$")
+
+
+def _round_count(text: str, s: int, e: int, n: int) -> _Result | None:
+    """``创建美丽乡村达百个``, ``完成百件以上惠民实事``: a bare 百 or 千 with a measure word is
+    the round number, when a bound word of amount (达, 超, 近, 突破) stands before it or a bound
+    word of approximation (以上, 余) after its unit; elsewhere it is a word part (百姓, 千方百计,
+    百年大计, 千家万户)."""
+    unit, uscale, base, ue = _unit_at(text, e, n)
+    if not base or uscale:
+        return None
+    before = _ROUND_BEFORE.search(text, max(0, s - 2), s) is not None
+    if not before and not text.startswith(("以上", "余"), ue):
+        return None
+    q = _quantity(text, ("cn", s, e, text[s:e]), n, ranged=False)
+    return None if q is None else (_mk("quantity", text, s, ue, q[0], None, unit), ue)
+
+
 def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
     _, s, e, run = tok
     pc = text[s - 1] if s > 0 else "\n"
     nc = text[e] if e < n else "\n"
     if len(run) == 1 and ((pc != "第" and nc not in _CN_FOLLOW) or run in "千万亿百"):
+        if run in "百千" and nc in _CN_FOLLOW:
+            round_count = _round_count(text, s, e, n)
+            if round_count is not None:
+                return round_count
         return None, e  # 一体化, 统一, 九堡, 亿元: a word part (the common case, kept cheap)
     if not (_CN_HAS_DIGIT & set(run)):  # 千亿大关 is an amount; 千家万户, 千亿级, 千亿产业 are not
         q = _quantity(text, tok, n) if len(run) > 1 and run[-1] in "万亿" else None

@@ -379,3 +379,13 @@ def test_the_light_verb_jinxing_ends_the_noun_after_a_count() -> None:
     # 定兴县 2022: 对环雄安17个村21公里道路进行改造提升 (对…进行…: the noun ends before 进行)
     got = _section_targets("对环雄安17个村21公里道路进行改造提升。")
     assert got[-1] == ("道路", 21, "公里")
+
+
+def test_a_two_character_word_opening_a_verbless_clause_is_its_verb_not_a_name() -> None:
+    # 定兴县 2022: 整理2380亩建设用地，腾出8平方公里发展空间 (verbs the list does not know);
+    # 大唐700万吨露天矿开工建设 keeps its quantity inside the name (the clause has its verb)
+    assert _section_targets("整理2380亩建设用地，腾出8平方公里发展空间。") == [
+        ("建设用地", 2380, "亩"),
+        ("发展空间", 8, "平方公里"),
+    ]
+    assert _section_targets("大唐700万吨露天矿开工建设。") == []

@@ -876,3 +876,17 @@ def test_qi_counts_cases_but_not_a_start() -> None:
     got = [(m.value, m.unit, m.kind) for m in find_mentions("破获刑事案件509起，两起事故")]
     assert got == [(509, "起", "quantity"), (2, "起", "quantity")]
     assert [m.kind for m in find_mentions("2025年起实施，3月1日起")] == ["year", "date"]
+
+
+def test_a_bare_hundred_or_thousand_with_a_bound_word_is_a_round_number() -> None:
+    # 定兴县 2022 (达百个, 百件以上), 广西 2026 (突破百条), 易县 2019 (近千吨), 新疆 2026 (超百万人)
+    got = [
+        (m.value, m.unit)
+        for m in find_mentions("创建美丽乡村达百个，完成百件以上惠民实事，航线突破百条，散煤近千吨")
+    ]
+    assert got == [(100, "个"), (100, "件"), (100, "条"), (1000, "吨")]
+    # without a bound word it is a word part: 百姓, 千方百计, 百年大计, 培育百家制造业
+    for text in ("百姓安居", "千方百计", "百年大计", "培育百家制造业"):
+        assert [m for m in find_mentions(text) if m.kind == "quantity"] == [], text
+    # the checker reads the span it is given the same way
+    assert parse_quantity("百件") == (100, None, "件")

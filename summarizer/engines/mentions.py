@@ -81,7 +81,7 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
 
 # ---------------------------------------------------------------- what a number is
 # Measure words of things counted one by one (3家以上民营企业, 43个市大中型项目).
-_COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类"})
+_COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处", "类", "件"})
 # Patterns of the predicates below, compiled once (they run for every number of every report).
 _DIGIT = re.compile(r"[\d０-９]")
 _TO = re.compile(r"[到至]")

@@ -426,7 +426,11 @@ class RulesEngine(Engine):
                 # a quantity between a name and its noun is part of the name (大唐700万吨露天矿)
                 owner = text[verbs[-1].end() if verbs else seg_start : m.start]
                 base_unit = numbers.to_base(1, m.unit)[1] if m.unit else ""
-                if base_unit not in _COUNTED_BY and _names_something(owner):
+                if (
+                    base_unit not in _COUNTED_BY
+                    and _names_something(owner)
+                    and not _verb_of_clause(text, clause, seg_start, bool(verbs), m)
+                ):
                     attribute = _clean_indicator(owner)
                     if not _attribute_of(text, m, clause.end) or not _nounish(attribute):
                         prev_end = m.end
@@ -560,6 +564,21 @@ def _target(
 
 # ---------------------------------------------------------------- outcomes: what is not a
 # result (the period a result is stated for: .review)
+
+
+def _verb_of_clause(
+    text: str, clause: _Clause, seg_start: int, has_verb: bool, m: numbers.Mention
+) -> bool:
+    """``整理2380亩建设用地``, ``腾出8平方公里发展空间``: a two-character word that opens the
+    clause right before a quantity and its noun, with no verb anywhere in the clause, is the
+    clause's verb (one the verb list does not know), not a name the quantity belongs to
+    (``大唐700万吨露天矿开工`` goes on to its own verb; ``依托环雄安2万亩一般农田`` is longer)."""
+    return (
+        not has_verb
+        and seg_start == clause.start
+        and len(text[seg_start : m.start].strip()) == 2
+        and _ACTION.search(text, clause.start, clause.end) is None
+    )
 
 
 def _review_baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
