@@ -389,3 +389,16 @@ def test_a_two_character_word_opening_a_verbless_clause_is_its_verb_not_a_name()
         ("发展空间", 8, "平方公里"),
     ]
     assert _section_targets("大唐700万吨露天矿开工建设。") == []
+
+
+def test_a_total_measure_joined_to_a_counted_group_is_the_groups_total() -> None:
+    # 定兴县 2022: 总长9.87公里的A、B等8条道路, 总建筑面积超百万平米的14个回迁安置区项目 (the
+    # money form, 总投资53亿元的…10个项目, was already read so; 超…的 is no class here)
+    assert _section_targets("建成总长9.87公里的北环北二路、北三路等8条道路。") == [
+        ("道路", 8, "条"),
+        ("道路总长", 9.87, "公里"),
+    ]
+    assert _section_targets("推进嘉会庄等总建筑面积超百万平米的14个回迁安置区项目建设。") == [
+        ("回迁安置区项目建设", 14, "个"),
+        ("回迁安置区项目建设总建筑面积", 100, "万平米"),
+    ]

@@ -118,8 +118,10 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     so is a grade (``30万吨级航道``, ``千亿级产业``: the quantity with 级 names a class)."""
     if text.startswith("级", m.end) and m.unit not in _COUNT_UNITS:
         return True
-    if text.startswith("的", m.end) and text[max(0, m.start - 2) : m.start].endswith(
-        ("超", "超过")
+    if (
+        text.startswith("的", m.end)
+        and text[max(0, m.start - 2) : m.start].endswith(("超", "超过"))
+        and total_attribute(text, m) is None  # 总建筑面积超百万平米的14个…项目: their total
     ):
         return True  # 经济总量超500亿元的县域: a class of places, not an amount reached
     word, _, q_end = wording.qualifier_after(text, m.end)
@@ -293,11 +295,27 @@ def _names_something(owner: str) -> bool:
     return len(core) >= 2 and not core.endswith(("的", "好"))
 
 
+# A total measure named before its amount (总长9.87公里的…, 总建筑面积超百万平米的…): 总 and the
+# measure's noun, with a bound word of amount
+_TOTAL_ATTRIBUTE = re.compile(r"(总[\u4e00-\u9fff]{1,4}?)(?:超过|超|达到|达|约|近)?$")
+
+
+def total_attribute(text: str, m: numbers.Mention) -> str | None:
+    """``总长9.87公里`` → ``总长``: the total measure written right before a quantity, if any."""
+    if m.unit.endswith("元"):
+        return None
+    t = _TOTAL_ATTRIBUTE.search(text, max(0, m.start - 8), m.start)
+    return t.group(1) if t else None
+
+
 def group_total(text: str, m: numbers.Mention, clause_end: int) -> str | None:
     """The things an amount is the total of (``总投资53亿元的A、B等10个项目竣工`` → ``项目``,
+    ``总长9.87公里的A、B等8条道路`` → ``道路``,
     ``…的省、市重点项目16个`` → ``省、市重点项目``), else None: an amount joined by 的 to a noun
     phrase that counts what it holds."""
-    if not (m.unit.endswith("元") and text.startswith("的", m.end)):
+    if not text.startswith("的", m.end) or not (
+        m.unit.endswith("元") or total_attribute(text, m) is not None
+    ):
         return None
     g = wording.GROUP_COUNT.match(text, m.end, clause_end)
     if g is None:
@@ -329,6 +347,8 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
         # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking; but 总投资226.7亿元的
         # 47个重点项目 is a group's total, a target like the count after it
         return group_total(text, m, clause_end) is None
+    if text.startswith("的", m.end) and group_total(text, m, clause_end) is not None:
+        return False  # 总建筑面积超百万平米的14个回迁安置区项目: the group's total too
     if m.unit in _COUNT_UNITS:
         return False  # 43个市大中型项目: a count of projects, not part of a name
     name_end = _PROJECT_WORD.search(tail)

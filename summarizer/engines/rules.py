@@ -35,6 +35,7 @@ from .mentions import (
     _prenominal,
     _threshold,
     group_total,
+    total_attribute,
 )
 from .periods import NOT_RESULT, headings, period
 from .project_tables import back_matter
@@ -420,7 +421,8 @@ class RulesEngine(Engine):
             elif group is not None:
                 # 抓好总投资321亿元的53个重点项目: the total of the things counted after it
                 word = _INVESTMENT_WORD.search(indicator)
-                indicator = group + (word.group() if word else "总投资")
+                measure = total_attribute(text, m)  # 总长9.87公里的…等8条道路: 道路总长
+                indicator = group + (measure or (word.group() if word else "总投资"))
             elif counted is not None:
                 # 实施好…的93个重点项目, 完成150公里农村公路建设: number, measure word, noun;
                 # a quantity between a name and its noun is part of the name (大唐700万吨露天矿)
