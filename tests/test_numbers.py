@@ -890,3 +890,12 @@ def test_a_bare_hundred_or_thousand_with_a_bound_word_is_a_round_number() -> Non
         assert [m for m in find_mentions(text) if m.kind == "quantity"] == [], text
     # the checker reads the span it is given the same way
     assert parse_quantity("百件") == (100, None, "件")
+
+
+def test_a_single_numeral_in_a_list_opened_by_a_building_verb_counts_what_is_built() -> None:
+    # 易县 2025: 实施一批风电项目、一个储能园区 (the verb opens the clause, not the member)
+    assert [(m.text, m.value) for m in find_mentions("实施一批风电项目、一个储能园区")] == [
+        ("一个", 1)
+    ]
+    # a list of slogans after a verb that builds nothing stays out
+    assert [m for m in find_mentions("坚决做到两个维护、四个意识") if m.kind == "quantity"] == []
