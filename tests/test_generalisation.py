@@ -399,6 +399,12 @@ def test_a_total_measure_joined_to_a_counted_group_is_the_groups_total() -> None
         ("道路总长", 9.87, "公里"),
     ]
     assert _section_targets("推进嘉会庄等总建筑面积超百万平米的14个回迁安置区项目建设。") == [
-        ("回迁安置区项目建设", 14, "个"),
-        ("回迁安置区项目建设总建筑面积", 100, "万平米"),
+        ("回迁安置区项目", 14, "个"),
+        ("回迁安置区项目总建筑面积", 100, "万平米"),
     ]
+
+
+def test_the_work_written_after_a_counted_noun_is_not_part_of_it() -> None:
+    # 曲阳县 2020: 完成主城区3个警务站建设; 阜平县 2020, 容城县 2017, 唐县 2020 write the same
+    # form (…2个生活垃圾中转站建设, 4个乡镇卫生院“国医堂”建设, 12个景观节点建设)
+    assert _section_targets("完成主城区3个警务站建设。") == [("警务站", 3, "个")]

@@ -89,6 +89,8 @@ _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
 _GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
 _PROJECT_WORD = re.compile(r"项目|工程")
 _GOAL_NOUN = re.compile(r"(?:下降|降低|减少|增长)?(?:任务|目标|要求)+$")
+# the work on the things counted, written after them (3个警务站建设): not part of their noun
+_WORK_ON = re.compile(r"建设$")
 
 
 # A duration unit counted by an indicator that names the measure (优良天数, 受教育年限).
@@ -258,6 +260,8 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         pos = modifiers.end()  # 3轮全方位、全覆盖的扶贫督导: the noun after the modifiers
     after = _GOAL_NOUN.sub("", _object_after(text, m, clause_end, pos))
     after = after.rpartition("的")[2] if _nounish(after.rpartition("的")[2]) else after
+    built = _WORK_ON.sub("", after)  # 完成主城区3个警务站建设: the stations are counted
+    after = built if _nounish(built) else after
     return after if _nounish(after) else None  # 3-5个有一定规模的服务组织: the head noun
 
 
@@ -325,7 +329,10 @@ def group_total(text: str, m: numbers.Mention, clause_end: int) -> str | None:
     noun = _clean_indicator(after[: verb.start()] if verb else after, strip_verbs=False)
     if not _nounish(noun):  # …的省、市重点项目16个: the noun before the count
         noun = _clean_indicator(text[m.end + 1 : g.start("count")], strip_verbs=False)
-    return noun.rpartition("等")[2] if _nounish(noun.rpartition("等")[2]) else None
+    noun = noun.rpartition("等")[2]
+    built = _WORK_ON.sub("", noun)  # …的14个回迁安置区项目建设: the projects' total
+    noun = built if _nounish(built) else noun
+    return noun if _nounish(noun) else None
 
 
 def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
