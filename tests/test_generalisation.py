@@ -408,3 +408,12 @@ def test_the_work_written_after_a_counted_noun_is_not_part_of_it() -> None:
     # 曲阳县 2020: 完成主城区3个警务站建设; 阜平县 2020, 容城县 2017, 唐县 2020 write the same
     # form (…2个生活垃圾中转站建设, 4个乡镇卫生院“国医堂”建设, 12个景观节点建设)
     assert _section_targets("完成主城区3个警务站建设。") == [("警务站", 3, "个")]
+
+
+def test_a_quantity_right_after_a_count_and_its_noun_is_not_owned_by_a_name() -> None:
+    # 易县 2025: 完成4个小区9.2万平方米老旧小区改造 (小区 is what 4个 counts; the phrase ends
+    # before the next quantity whatever its unit, as 63人获得保险赔付资金8.1万元 did)
+    assert _section_targets("完成4个小区9.2万平方米老旧小区改造。") == [
+        ("小区", 4, "个"),
+        ("老旧小区", 9.2, "万平方米"),
+    ]

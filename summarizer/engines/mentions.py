@@ -172,9 +172,14 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     verb = _ACTION.search(text, pos + 2, stop)
     if verb is not None:
         stop = verb.start()
-    inner = _INNER_QUANTITY.search(text, pos + 1, stop)
-    if inner is not None and _nounish(_clean_indicator(text[pos : inner.start()])):
-        stop = inner.start()  # 63人获得保险赔付资金8.1万元: the phrase ends before the next amount
+    inner = next(
+        (q for q in numbers.find_mentions(text, pos + 1, stop) if q.kind == "quantity" and q.unit),
+        None,
+    )
+    if inner is not None and _nounish(_clean_indicator(text[pos : inner.start])):
+        # 63人获得保险赔付资金8.1万元, 4个小区9.2万平方米老旧小区改造: the phrase ends before
+        # the next quantity, whatever its unit
+        stop = inner.start
     return _clean_indicator(text[pos:stop]).lstrip("的")
 
 

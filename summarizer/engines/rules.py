@@ -432,6 +432,9 @@ class RulesEngine(Engine):
                     base_unit not in _COUNTED_BY
                     and _names_something(owner)
                     and not _verb_of_clause(text, clause, seg_start, bool(verbs), m)
+                    # 4个小区9.2万平方米老旧小区: right after a count, the words are the noun
+                    # it counts, not a name owning the next quantity
+                    and not (seg_start == prev_end > clause.start and not verbs)
                 ):
                     attribute = _clean_indicator(owner)
                     if not _attribute_of(text, m, clause.end) or not _nounish(attribute):
