@@ -417,3 +417,11 @@ def test_a_quantity_right_after_a_count_and_its_noun_is_not_owned_by_a_name() ->
         ("小区", 4, "个"),
         ("老旧小区", 9.2, "万平方米"),
     ]
+
+
+def test_a_grade_word_shares_the_noun_of_the_last_member_of_its_list() -> None:
+    # 山西 2026, 顺平县 2021, 河北 2024, 福建 2026, 辽宁 2026: 6个国家级、20个省级临床重点专科
+    assert _section_targets("新建6个国家级、20个省级临床重点专科。") == [
+        ("国家级临床重点专科", 6, "个"),
+        ("省级临床重点专科", 20, "个"),
+    ]

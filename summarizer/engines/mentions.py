@@ -267,7 +267,25 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
     after = after.rpartition("的")[2] if _nounish(after.rpartition("的")[2]) else after
     built = _WORK_ON.sub("", after)  # 完成主城区3个警务站建设: the stations are counted
     after = built if _nounish(built) else after
+    if after.endswith("级"):
+        # 6个国家级、20个省级临床重点专科: a grade is no noun; the list shares its last noun
+        after += _shared_noun(text, m, clause_end) or ""
     return after if _nounish(after) else None  # 3-5个有一定规模的服务组织: the head noun
+
+
+def _shared_noun(text: str, m: numbers.Mention, clause_end: int) -> str | None:
+    """The noun of the next count of the same list (``、20个省级临床重点专科`` → ``临床重点专科``),
+    past its grade word, when the count after ``m`` is joined to it by 、."""
+    nxt = next(
+        (q for q in numbers.find_mentions(text, m.end, clause_end) if q.kind == "quantity"), None
+    )
+    if nxt is None or "、" not in text[m.end : nxt.start]:
+        return None
+    noun = _prenominal(text, nxt, clause_end)
+    if noun is None:
+        return None
+    grade = noun.find("级")
+    return noun[grade + 1 :] if 0 <= grade <= 4 and _nounish(noun[grade + 1 :]) else None
 
 
 _SIZE_BOUND = re.compile(
