@@ -425,3 +425,32 @@ def test_a_grade_word_shares_the_noun_of_the_last_member_of_its_list() -> None:
         ("国家级临床重点专科", 6, "个"),
         ("省级临床重点专科", 20, "个"),
     ]
+
+
+def _section_states(sentence: str) -> list[tuple[str, str]]:
+    s = summarize("今年重点工作：\n一、抓落实。" + sentence, engine="rules")
+    return [(q.indicator, q.scope) for q in s.qualitative_targets]
+
+
+def test_a_work_clause_ending_on_a_state_to_reach_is_a_qualitative_target() -> None:
+    # 定兴县 2020 (水质达标, 稳中有升, 动态清零), 容城县 2017 (垃圾、污水处理全覆盖), 曲阳县 2020
+    # (耕地面积不减少): the subject before a predicate of the closed class
+    got = _section_states(
+        "确保各断面监测点水质达标，实现欠薪案件动态清零。垃圾、污水处理全覆盖。耕地面积不减少。"
+    )
+    assert got == [
+        ("各断面监测点水质", "section"),
+        ("欠薪案件", "section"),
+        ("垃圾处理", "section"),
+        ("污水处理", "section"),
+        ("耕地面积", "section"),
+    ]
+
+
+def test_a_task_or_a_state_kept_is_not_a_state_to_reach() -> None:
+    # 湖北 2026 推进空气质量稳定达标, 北京 2026 保持零就业家庭动态清零 (the gold leaves them out);
+    # a clause with a number is a target's, and a clause without a subject names nothing
+    got = _section_states(
+        "推进空气质量稳定达标，保持零就业家庭动态清零。优良天数达到300天。全面清零。"
+    )
+    assert got == []
