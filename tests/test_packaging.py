@@ -1,4 +1,4 @@
-"""A plain (non-editable) wheel ships prompts/, schemas/ and the taxonomy data."""
+"""A plain (non-editable) wheel ships prompts/, schemas/ and the data files (taxonomy, project model)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ def test_wheel_contains_prompts_schemas_and_data(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("summarizer-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "summarizer/taxonomy.yaml" in names
+    # the learned project filter's weights and the generic names it reads
+    assert {"summarizer/project_model.json", "summarizer/generic_names.txt"} <= names
     prompts = {p.name for p in (ROOT / "prompts").iterdir() if p.is_file()}
     assert prompts and all(f"summarizer/prompts/{p}" in names for p in prompts)
     schemas = {p.name for p in (ROOT / "schemas").glob("*.json")}

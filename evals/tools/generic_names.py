@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.chunking import chunk_report  # noqa: E402
-from summarizer.engines import project_filters  # noqa: E402
-from summarizer.engines.rules import RulesEngine  # noqa: E402
+from summarizer.engines import project_filters, projects  # noqa: E402
+from summarizer.engines.rules import _own_spans  # noqa: E402
 from summarizer.ingest import load_report  # noqa: E402
 
 SHARE = 0.15  # of the corpus's places (6 of 40)
@@ -50,11 +50,12 @@ def main(argv: list[str]) -> int:
         frozenset(),
     )  # every name, generic too
     try:
-        engine = RulesEngine()
+        # the names of the hand rules (engines/projects.py), before the learned filter of
+        # engines/project_model.py, which reads this list as one of its features
         names: Counter[str] = Counter()
         for item in manifest:
             doc = chunk_report(load_report(corpus / item["file"]))
-            names.update(p.name for p in engine.extract_sync(doc).projects)
+            names.update(p.name for p in projects.find_projects(doc, _own_spans(doc)))
     finally:
         project_filters.GENERIC_NAMES = kept
     min_places = math.ceil(SHARE * len(texts))

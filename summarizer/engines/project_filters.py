@@ -9,6 +9,7 @@ from importlib import resources
 
 from .. import numbers
 from ..models import Project
+from .project_details import _Item
 
 _REVIEW_SENTENCE = re.compile(
     r"(?:近年来|过去一年|过去五年|这五年|去年|五年来|一年来|几年来|多年来)"
@@ -74,3 +75,36 @@ def numbers_written(p: Project, source: str) -> bool:
         if k < 0:
             return False
     return True
+
+
+def last_stop(body: str, end: int) -> int:
+    """Where the last ，,；;。 before ``end`` is, else -1."""
+    return max(
+        body.rfind("，", 0, end),
+        body.rfind(",", 0, end),
+        body.rfind("；", 0, end),
+        body.rfind(";", 0, end),
+        body.rfind("。", 0, end),
+    )
+
+
+# 依托特变电工等国际化大项目, 依托阿里巴巴“农村淘宝”项目, 全力配合雄安-郑州高速规划建设,
+# 以特变电工、风帆动力产业园为主导的…产业集群: projects named as the context of a measure
+# 积极对接长城国家文化公园建设 (唐县), 深度融入雅下水电工程等国家重大项目建设 (青海): another
+# level's project that the county joins
+_CONTEXT_BEFORE = re.compile(r"(?:依托|借助|配合|对接|融入)[“\"]?$")
+_CONTEXT_AFTER = re.compile(r"为(?:主导|龙头|代表|核心|依托)")
+
+
+# 杜绝新招高污染、高耗能、低效益项目 (广西), 严禁新增“两高”项目 (唐县 …): projects refused are
+# kinds, not works (the genre's closed class of verbs of refusal; 5 reports)
+_REFUSED = re.compile(r"杜绝|严禁|禁止|遏制")
+
+
+def in_context(body: str, it: _Item) -> bool:
+    """A name only the context of a measure (依托…, …为主导) or refused (严禁…)."""
+    return bool(
+        _CONTEXT_BEFORE.search(body, 0, it.list_start)
+        or _CONTEXT_AFTER.match(body, it.list_end)
+        or _REFUSED.search(body, last_stop(body, it.list_start + 1) + 1, it.list_end)
+    )

@@ -35,7 +35,7 @@ from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
 from . import project_filters
 from .project_details import _Item, _project
-from .project_filters import in_review_sentence, numbers_written, whole_quote
+from .project_filters import in_context, in_review_sentence, last_stop, numbers_written, whole_quote
 from .project_tables import back_matter, plan_table, table_projects
 
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
@@ -239,17 +239,7 @@ _AND_WITH = re.compile(r"以及|[和及与]")
 _JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
 _HE = re.compile(r"和")
 _ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
-
-
-def _last_stop(body: str, end: int) -> int:
-    """Where the last ，,；;。 before ``end`` is, else -1."""
-    return max(
-        body.rfind("，", 0, end),
-        body.rfind(",", 0, end),
-        body.rfind("；", 0, end),
-        body.rfind(";", 0, end),
-        body.rfind("。", 0, end),
-    )
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
@@ -421,6 +411,22 @@ def _is_name(
 
 def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Project]:
     body = text[clause.start : clause.end]
+    return [
+        _project(text, clause, body, it, section_path)
+        for it in clause_items(body)
+        if not in_context(body, it) and whole_quote(body, it.a, it.b)
+    ]
+
+
+def any_name(name: str, *_: object, **__: object) -> bool:
+    """The candidates' test (:mod:`.project_model`): two to thirty characters, one Chinese."""
+    return 2 <= len(name) <= 30 and bool(_CJK.search(name))
+
+
+def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
+    """The names read in one clause; ``loose``: every name any way of naming reads, before
+    the tests of :func:`_is_name` drop it (the candidates of :mod:`.project_model`)."""
+    is_name = any_name if loose else _is_name
     items: list[_Item] = []
     taken: list[tuple[int, int]] = []
 
@@ -469,14 +475,14 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             name = _clean(body[a:b])
             if not _COUNT_HEAD_END.search(name):
                 name += head
-            if _is_name(name, body, head_end, in_list=True, etc=True):
+            if is_name(name, body, head_end, in_list=True, etc=True):
                 items.append(_Item(a, b, name, list_start, head_end))
         taken.append((list_start, head_end))
 
     # 1. A、B、C等(在建)项目 / A、B等农贸市场
     for etc in _ETC.finditer(body):
         rest = body[etc.end() :]
-        seg_start = _last_stop(body, etc.start()) + 1
+        seg_start = last_stop(body, etc.start()) + 1
         if _ETC_KIND.match(rest):
             # …房地产开发项目和地下水超采综合治理等重点领域专项整治: the items are fields
             taken.append((seg_start, etc.end()))
@@ -553,7 +559,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 name += _LEAD_RANK.sub("", domain) + pm.group("head")
             if head and not _ETC_HEAD_END.search(name):
                 name += head
-            if _is_name(name, body, head_end, in_list=True, etc=True):
+            if is_name(name, body, head_end, in_list=True, etc=True):
                 items.append(_Item(a, b, name, list_start, head_end))
         taken.append((list_start, head_end))
 
@@ -579,16 +585,16 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
             if split and split.start() >= 4 and _ANY_END.search(raw[: split.start()]):
                 a2 = a + split.start()
                 first = _clean(body[a:a2])
-                if _is_name(first, body, a2, in_list=True, raw=body[a:a2]):
+                if is_name(first, body, a2, in_list=True, raw=body[a:a2]):
                     items.append(_Item(a, a2, first, a, a2))
                 a = a2 + 1
                 raw = body[a:b]
             name = _clean(raw)
-            if not _is_name(name, body, b, in_list=False, raw=raw):
+            if not is_name(name, body, b, in_list=False, raw=raw):
                 continue
             pieces = []
             if first_in_run and a == run.start() and a > 0 and body[a - 1] == "、":
-                seg_start = _last_stop(body, a) + 1
+                seg_start = last_stop(body, a) + 1
                 pieces = _split_list(body, seg_start, a - 1)
                 # 违规违建项目、资源能源项目、房地产开发项目: an item with its own strong
                 # head is a name of its own, read with its own run; the list shares from after it
@@ -615,7 +621,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 if built and _ANY_END.search(body, pa, pb - 2):
                     pb -= 2
                 item = _shared_tail(_clean(body[pa:pb]), name)
-                if _is_name(item, body, pb, in_list=True, raw=body[pa:pb]):
+                if is_name(item, body, pb, in_list=True, raw=body[pa:pb]):
                     items.append(_Item(pa, pb, item, list_start, b))
             taken.append((list_start, b))
 
@@ -633,7 +639,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         tm = _WHEN_END.search(body[:end])
         if tm:
             end = tm.start()
-        seg_start = _last_stop(body, end) + 1
+        seg_start = last_stop(body, end) + 1
         if not free(end - 1, end):
             continue
         if "等" in body[seg_start:end]:
@@ -652,7 +658,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
                 name = _bare_item(name, last) if bare else ""
                 if not name:
                     continue
-            if free(a, b) and _is_name(name, body, b, in_list=len(pieces) > 1):
+            if free(a, b) and is_name(name, body, b, in_list=len(pieces) > 1):
                 items.append(_Item(a, b, name, list_start, end))
         taken.append((list_start, end))
 
@@ -660,7 +666,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
     # clause after a verb of construction (other facilities there are mostly described, not
     # named: 建设保西医疗中心, 建设活力新城)
     end = len(body.rstrip())
-    seg_start = _last_stop(body, end) + 1
+    seg_start = last_stop(body, end) + 1
     if "等" not in body[seg_start:end]:
         pieces = _split_list(body, seg_start, end)
         if (
@@ -671,7 +677,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         ):
             for a, b in pieces:
                 name = _clean(body[a:b])
-                if _is_name(name, body, b, in_list=len(pieces) > 1):
+                if is_name(name, body, b, in_list=len(pieces) > 1):
                     items.append(_Item(a, b, name, pieces[0][0], end))
             taken.append((pieces[0][0], end))
 
@@ -681,36 +687,11 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         name = m.group("name")
         cut = name.find("项目")
         b = a + (cut + 2 if cut >= 0 else len(_PROGRESS_END.sub("", name)))
-        if free(a, b) and _is_name(_clean(body[a:b]), body, b, in_list=False):
+        if free(a, b) and is_name(_clean(body[a:b]), body, b, in_list=False):
             items.append(_Item(a, b, _clean(body[a:b]), a, b))
             taken.append((a, b))
 
-    return [
-        _project(text, clause, body, it, section_path)
-        for it in items
-        if not _context(body, it) and whole_quote(body, it.a, it.b)
-    ]
-
-
-# 依托特变电工等国际化大项目, 依托阿里巴巴“农村淘宝”项目, 全力配合雄安-郑州高速规划建设,
-# 以特变电工、风帆动力产业园为主导的…产业集群: projects named as the context of a measure
-# 积极对接长城国家文化公园建设 (唐县), 深度融入雅下水电工程等国家重大项目建设 (青海): another
-# level's project that the county joins
-_CONTEXT_BEFORE = re.compile(r"(?:依托|借助|配合|对接|融入)[“\"]?$")
-_CONTEXT_AFTER = re.compile(r"为(?:主导|龙头|代表|核心|依托)")
-
-
-# 杜绝新招高污染、高耗能、低效益项目 (广西), 严禁新增“两高”项目 (唐县 …): projects refused are
-# kinds, not works (the genre's closed class of verbs of refusal; 5 reports)
-_REFUSED = re.compile(r"杜绝|严禁|禁止|遏制")
-
-
-def _context(body: str, it: _Item) -> bool:
-    return bool(
-        _CONTEXT_BEFORE.search(body, 0, it.list_start)
-        or _CONTEXT_AFTER.match(body, it.list_end)
-        or _REFUSED.search(body, _last_stop(body, it.list_start + 1) + 1, it.list_end)
-    )
+    return items
 
 
 def _etc_head(rest: str) -> tuple[str, int] | None:

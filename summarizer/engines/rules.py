@@ -38,8 +38,8 @@ from .mentions import (
     total_attribute,
 )
 from .periods import NOT_RESULT, headings, period
+from .project_model import find_projects
 from .project_tables import back_matter
-from .projects import find_projects
 
 _PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
 

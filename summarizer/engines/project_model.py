@@ -1,0 +1,312 @@
+"""Which project candidates the rules engine keeps: a logistic regression over general,
+structural features, trained on the tuning half of the development corpus only.
+
+The hand lists of :mod:`.projects` (head nouns, category words, verbs of context) fit the
+places they were tuned on; this layer reads more candidates than they keep and weighs each by
+what any report shows of it, not by phrases of one place:
+
+- *candidates*: every name any of :mod:`.projects`' ways of naming reads before its name
+  tests drop it (``clause_items(loose=True)``), its own output, and the 、-items and lead noun
+  phrases of a clause that holds a works word, a head noun or a milestone (cut before that
+  word: ``大正果品、河北醇油坊8月份达到投产条件``);
+- *features* (:func:`features`): length, the last one and two characters and the first
+  (the head), digits, Latin letters, quotes, phases, routes, the verb before the list, the
+  punctuation around it, the position in a 、-list and its length, 等 after it, the section's
+  kind and depth, the review sentence and context tests, the rules' own decision, how often the
+  name is written in the report, whether it holds the region's name, and how specific its
+  words are: the share of its bigrams that no other place of the tuning half writes
+  (``bigram_places`` in the data file);
+- *weights* (``project_model.json``): fitted by ``evals/tools/project_model.py`` with
+  scikit-learn, which the package never imports; the score is applied here in pure Python.
+
+Of two overlapping candidates whose names agree, the likelier is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from ..chunking import Document
+from ..models import Project, Section
+from ..wording import PROJECT_CLAUSE_DELIMITERS, PROJECT_CLAUSE_RE, Clause, ClauseIndex
+from . import project_filters, projects
+from .project_details import _Item, _project
+from .project_filters import in_context, in_review_sentence, numbers_written, whole_quote
+from .project_tables import back_matter
+
+
+class Candidate(NamedTuple):
+    """A name read as a possible project, with the clause and list it was read from."""
+
+    project: Project
+    body: str  # the clause's text ("" for a row of an appendix table)
+    item: _Item | None
+    clause: Clause | None
+    floor: int  # where its section starts
+    extra: bool  # read by :func:`_extra_items`, not by a way of naming of :mod:`.projects`
+
+
+def _overlap(p: Project, q: Project) -> bool:
+    return p.start < q.end and q.start < p.end
+
+
+def candidates(
+    doc: Document, own_spans: list[tuple[Section, int]], rules: list[Project]
+) -> list[Candidate]:
+    """The loose reading, the rules' own output (``rules``) it lost, and the extra 、-items."""
+    text = doc.layout
+    index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
+    back = back_matter(text)
+    stop = back[0][0] if back else len(text)
+    out: list[Candidate] = []
+    spans = [(s, min(e, stop)) for s, e in own_spans if min(e, stop) > s.start]
+    for section, own_end in spans:
+        seen: set[Clause] = set()
+        for hint in projects._HINT.finditer(text, section.start, own_end):
+            clause = index.around(hint.start(), section.start, own_end)
+            if clause is None or clause in seen:
+                continue
+            seen.add(clause)
+            body = text[clause.start : clause.end]
+            for it in projects.clause_items(body, loose=True):
+                p = _project(text, clause, body, it, section.path)
+                if not numbers_written(p, doc.text):
+                    continue
+                if any(c.project.name == p.name and _overlap(c.project, p) for c in out):
+                    continue
+                out.append(Candidate(p, body, it, clause, section.start, False))
+    for p in rules:
+        if not any(c.project.name == p.name and _overlap(c.project, p) for c in out):
+            out.append(Candidate(p, "", None, None, 0, False))
+    for section, own_end in spans:
+        for cand in _extra_items(doc, section, own_end):
+            p = cand.project
+            if numbers_written(p, doc.text) and not any(
+                _overlap(c.project, p) and _agree(c.project.name, p.name) for c in out
+            ):
+                out.append(cand)
+    return out
+
+
+_PIECE_HINT = re.compile(
+    rf"{projects._WORKS_WORDS}|{projects._STRONG}|运营|投用|主体|达到|具备|{projects._MONTH}"
+)
+# where an item's name ends: before the time, works or milestone word written after it
+_CUT_AT = re.compile(
+    rf"(?:{projects._WHEN_END.pattern[:-1]})?(?:{projects._WORKS_WORDS}|投用|投入|主体|达到|"
+    r"具备|实现|顺利|[\d一二三四五六七八九十]{1,2}月|年内|年底|等)"
+)
+
+
+def _extra_items(doc: Document, section: Section, own_end: int) -> list[Candidate]:
+    """Every 、-item and lead noun phrase of a clause that holds a works word, a head noun
+    or a milestone, cut before the works or time word written after it."""
+    text = doc.layout
+    out = []
+    for cm in PROJECT_CLAUSE_RE.finditer(text, section.start, own_end):
+        body = cm.group()
+        if not _PIECE_HINT.search(body):
+            continue
+        clause = Clause(cm.start(), cm.end())
+        parts: list[tuple[int, int]] = []
+        pos = 0
+        for piece in body.split("、"):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        cut = []
+        for a, b in parts:
+            a = projects._trim_start(body, a, b)
+            m = _CUT_AT.search(body, a + 2, b)
+            if m:
+                b = m.start()
+            while b > a and body[b - 1] in "的和与及":
+                b -= 1
+            if b - a >= 2:
+                cut.append((a, b))
+        if not cut:
+            continue
+        for a, b in cut:
+            name = projects._clean(body[a:b])
+            if not projects.any_name(name) or len(name) > 25:
+                continue
+            it = _Item(a, b, name, cut[0][0], cut[-1][1])
+            p = _project(text, clause, body, it, section.path)
+            out.append(Candidate(p, body, it, clause, section.start, True))
+    return out
+
+
+# ---------------------------------------------------------------- features
+
+_FUNCTION_CHARS = frozenset("的和与及等在是为对把将了着之其各有")
+_CN = re.compile(r"[\u4e00-\u9fff]")
+# 14个路段, 2180套棚户区, 5000亩三山绿化: a count or size leading the name (a target's)
+_LEAD_NUMBER = re.compile(r"[\d０-９.]+|[一二三四五六七八九十两百千万]+[个座所条项家处块套户亩]")
+_LEAD_COUNT = re.compile(r"[\d０-９一二三四五六七八九十两百千万.]+[个座所条项家处块套户批]")
+_REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|省|市|县|区|旗)$")
+
+
+def _bucket(n: float, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, float]:
+    """The candidate's features, ``name=value`` keys for the categorical ones."""
+    p, name, text = c.project, c.project.name, doc.layout
+    sec = doc.by_path(p.section) if p.section else None
+    base = projects._ANY_END.sub("", name)
+    f = {
+        "bias": 1.0,
+        "rules_keep": float(any(q.name == name and _overlap(q, p) for q in rules)),
+        "len=len" + _bucket(len(name), (3, 4, 5, 6, 8, 10, 13, 17)): 1.0,
+        "last1=" + name[-1:]: 1.0,
+        "last2=" + name[-2:]: 1.0,
+        "first1=" + name[:1]: 1.0,
+        "head_strong": float(bool(projects._STRONG_TAIL.search(name))),
+        "head_any": float(bool(projects._ANY_END.search(name))),
+        "head_road": float(bool(projects._ROAD_END.search(name))),
+        "project_end": float(name.endswith(("项目", "工程"))),
+        "digit": float(bool(re.search(r"[\d０-９]", name))),
+        "latin": float(bool(re.search(r"[A-Za-z]", name))),
+        "lead_number": float(bool(_LEAD_NUMBER.match(name))),
+        "lead_count": float(bool(_LEAD_COUNT.match(name))),
+        "cn_num": float(bool(re.search(r"[一二三四五六七八九十]", name))),
+        "phase": float(bool(re.search(r"[一二三四五六七八九十\d]期", name))),
+        "route": float("至" in name),
+        "dot": float("·" in name),
+        "paren": float(bool(re.search(r"[（(]", name))),
+        "function_share": sum(ch in _FUNCTION_CHARS for ch in name) / len(name),
+        "category_base": float(bool(projects._CATEGORY_WORDS.match(base))),
+        "generic_list": float(name in project_filters.GENERIC_NAMES),
+        "generic_pattern": float(bool(projects._GENERIC_NAME.search(name))),
+        "verbish": float(bool(projects._VERBISH.search(name))),
+        "campaign": float(bool(projects._CAMPAIGN.search(name))),
+        "works_object": float(bool(projects._WORKS_OBJECT.search(name))),
+        "amount": float(p.amount is not None),
+        "status=" + str(p.status): 1.0,
+        "kind=" + (sec.kind if sec else "none"): 1.0,
+        "depth=depth" + str(sec.level if sec else 0): 1.0,
+        "quote_len=qlen" + _bucket(len(p.quote), (6, 10, 16, 25, 40)): 1.0,
+        "repeats=rep" + _bucket(text.count(name), (0, 1, 2, 4)): 1.0,
+        "extra": float(c.extra),
+    }
+    region = _REGION_SUFFIX.sub("", doc.report.region or "")
+    f["region_in_name"] = float(len(region) >= 2 and region in name)
+    it, body = c.item, c.body
+    if it is None or c.clause is None:
+        f["no_meta"] = 1.0
+        return f
+    raw = body[it.a : it.b]
+    seg = body[it.list_start : it.list_end]
+    n_items = seg.count("、") + 1
+    pos = body[it.list_start : it.a].count("、")
+    after = body[it.list_end : it.list_end + 2] or "END"
+    verbs = list(projects._BOUNDARY.finditer(body, 0, it.list_start))
+    verb = verbs[-1].group() if verbs and verbs[-1].end() >= it.list_start - 2 else ""
+    f |= {
+        "quoted": float("“" in raw or '"' in raw),
+        "book": float("《" in body[max(0, it.a - 1) : it.b + 1]),
+        "built_name": float(projects._clean(raw) != name),
+        "list_len=list" + _bucket(n_items, (1, 2, 3, 5, 8)): 1.0,
+        "list_first": float(pos == 0 and n_items > 1),
+        "list_last": float(pos == n_items - 1 and n_items > 1),
+        "after1=" + after[:1]: 1.0,
+        "after2=" + after: 1.0,
+        "item_after1=" + (body[it.b : it.b + 1] or "END"): 1.0,
+        "etc_after": float(body[it.list_end : it.list_end + 1] == "等" or "等" in seg),
+        "before1=" + (body[max(0, it.list_start - 1) : it.list_start] or "START"): 1.0,
+        "verb=" + verb: 1.0,
+        "clause_start": float(it.list_start <= 2),
+        "tail_works": float(bool(projects._TAIL.match(body[it.list_end :]))),
+        "count_after": float(bool(projects._COUNT_AFTER.match(body[it.list_end :]))),
+        "context": float(in_context(body, it)),
+        "whole_quote": float(whole_quote(body, it.a, it.b)),
+        "review_sentence": float(in_review_sentence(text, c.floor, c.clause.start)),
+        "refused": float(bool(project_filters._REFUSED.search(body))),
+    }
+    return f
+
+
+def specificity(name: str, places: dict[str, int], n_others: int) -> dict[str, float]:
+    """How specific the name's words are: the share of its bigrams (head excluded) that no
+    other place writes, and the lowest, mean and highest share of places that write them.
+    ``places`` counts the tuning places writing each bigram; a tuning report's own place is
+    among them, so the count less one is read for every report (exact for a tuning report,
+    one short for a new one: the held-out folds of the training reproduce this)."""
+    core = projects._ANY_END.sub("", name) or name
+    bgs = [
+        core[i : i + 2]
+        for i in range(len(core) - 1)
+        if _CN.match(core[i]) and _CN.match(core[i + 1])
+    ]
+    if not bgs:
+        return {"df_none": 1.0}
+    dfs = [max(places.get(b, 0) - 1, 0) / n_others for b in bgs]
+    return {
+        "df_rare_share": sum(d == 0 for d in dfs) / len(dfs),
+        "df_min": min(dfs),
+        "df_mean": sum(dfs) / len(dfs),
+        "df_max": max(dfs),
+    }
+
+
+# ---------------------------------------------------------------- the model
+
+
+def _agree(a: str, b: str) -> bool:
+    """One name holds the other: two readings of one name (the evaluator's test, short)."""
+    return a in b or b in a
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, Any]:
+    raw = resources.files("summarizer").joinpath("project_model.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    places: dict[str, int] = {}
+    for count, joined in data["bigram_places"].items():
+        for k in range(0, len(joined), 2):
+            places[joined[k : k + 2]] = int(count)
+    data["places"] = places
+    return data
+
+
+def probability(f: dict[str, float], model: dict[str, Any] | None = None) -> float:
+    m = model or _model()
+    weights: dict[str, float] = m["weights"]
+    z = m["intercept"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def select(cands: list[Project], probs: list[float], threshold: float) -> list[Project]:
+    """Candidates at or above ``threshold``; of two overlapping ones whose names agree, the
+    likelier (the first read on a tie)."""
+    order = sorted(range(len(cands)), key=lambda i: -probs[i])
+    out: list[Project] = []
+    for i in order:
+        if probs[i] < threshold:
+            break
+        p = cands[i]
+        if not any(_overlap(q, p) and _agree(q.name, p.name) for q in out):
+            out.append(p)
+    return sorted(out, key=lambda p: (p.start, p.end, p.name))
+
+
+def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
+    """The named projects of the report: the candidates the model keeps."""
+    m = _model()
+    rules = projects.find_projects(doc, own_spans)
+    cands = candidates(doc, own_spans, rules)
+    n_others = max(1, m["n_places"] - 1)
+    probs = []
+    for c in cands:
+        f = features(doc, c, rules) | specificity(c.project.name, m["places"], n_others)
+        # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named
+        probs.append(0.0 if _LEAD_COUNT.match(c.project.name) else probability(f, m))
+    return select([c.project for c in cands], probs, m["threshold"])

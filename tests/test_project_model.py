@@ -1,0 +1,87 @@
+"""The learned filter over project candidates (summarizer/engines/project_model.py).
+
+Sentences come from tuning-half reports (evals/corpus/fixtures): fuping_2020 (阜平县 2020),
+fuping_2013 (阜平县 2013), dingxing_2020 (定兴县 2020), beijing_2026 (北京市 2026), anguo_2022 and
+mancheng_2023; the expected names were checked by hand against evals/README.md ("Projects")
+and the tuning gold. The model is statistical: these tests pin behaviour that the training
+(``evals/tools/project_model.py``) must keep, not every weight."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from summarizer import summarize
+from summarizer.engines import project_model
+
+GOLD = Path(__file__).resolve().parent.parent / "evals" / "corpus" / "gold"
+
+
+def projects(sentence: str) -> list[tuple[str, str | None]]:
+    s = summarize("二、2023年工作安排\n（一）抓项目。" + sentence + "\n")
+    return sorted((p.name, p.status) for p in s.projects)
+
+
+def test_items_named_as_subjects_of_a_milestone_are_read() -> None:
+    # fuping_2020: the hand rules read no name here (no head noun, no 等, no construction
+    # word after the list); both are tuning-gold projects
+    got = projects("大正果品、河北醇油坊8月份达到投产条件。")
+    assert got == [("大正果品", "投产"), ("河北醇油坊", "投产")]
+
+
+def test_a_facility_built_at_the_clause_end_is_read() -> None:
+    # beijing_2026: 公园 and 博物馆群 are no strong heads of the hand rules
+    got = projects("推进南中轴大红门博物馆群建设，建设六环高线公园。")
+    assert [n for n, _ in got] == ["六环高线公园", "南中轴大红门博物馆群"]
+
+
+def test_a_phase_of_works_with_its_milestone() -> None:
+    # fuping_2020
+    assert projects("全力实施棚户区改造，年内完成照旺台棚改一期回迁楼主体施工。") == [
+        ("照旺台棚改一期回迁楼", "建成")
+    ]
+
+
+def test_a_count_of_works_is_a_target_not_a_project() -> None:
+    # dingxing_2020: 14个路段 is a count (a section target), never a name
+    s = summarize("二、2023年工作安排\n（一）抓项目。同步实施14个路段、9.8公里供水管网建设。\n")
+    assert not [p for p in s.projects if p.name.startswith("14")]
+    assert any(t.value == 14 for t in s.targets)
+
+
+def test_campaigns_and_kinds_of_work_stay_out() -> None:
+    # a 工程 with no concrete object is a campaign; 光伏发电 a kind many places write
+    assert projects("加快城市更新工程，实施企业梯度培育工程。") == []
+    assert projects("加快光伏发电、金杨新材料等重点项目建设。") == [("金杨新材料", None)]
+
+
+def test_the_model_is_trained_on_the_tuning_half_only() -> None:
+    raw = resources.files("summarizer").joinpath("project_model.json").read_text("utf-8")
+    data = json.loads(raw)
+    assert 0 < data["threshold"] < 1 and data["weights"]
+    for case in data["trained_on"]:
+        gold = json.loads((GOLD / f"{case}.json").read_text(encoding="utf-8"))
+        assert gold["split"] == "tune" and "projects" in gold["annotated"], case
+
+
+def test_the_score_is_pure_python() -> None:
+    # scikit-learn and numpy train the model (evals/tools); the package never imports them
+    code = (
+        "import sys, summarizer\n"
+        "summarizer.summarize('二、2023年工作安排\\n（一）抓项目。加快金杨新材料等项目建设。\\n')\n"
+        "print(sorted(m for m in ('sklearn', 'numpy', 'scipy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_probability_is_the_logistic_of_the_weighted_sum() -> None:
+    model = {"intercept": -1.0, "weights": {"a": 2.0, "b=x": 0.5}}
+    got = project_model.probability({"a": 1.0, "b=x": 1.0, "c": 3.0}, model)
+    assert got == pytest.approx(1 / (1 + math.exp(-1.5)))
