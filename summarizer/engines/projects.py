@@ -186,6 +186,7 @@ _ETC_GENERIC = re.compile(r"[^，,。；;、等的\s]{0,3}?(?=建设|改造|开�
 # names counted with a classifier (the genre's closed class of measure words for works) and
 # completed by the head written once after the count
 _LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二三四五六七八九十两])[个座条所家处]")
+_LIST_CLASSIFIER = re.compile(r"[个座条所家处]")  # what every _LIST_COUNT match holds
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 # the capacity written before the head is each work's size, not part of its name; a voltage
 # (750千伏电网工程) is the grade of the works, which stays in the name
@@ -435,7 +436,9 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
         return not any(x < b and a < y for x, y in taken)
 
     # 0. A、B、C(等)4个抽水蓄能电站: a counted list of names sharing the head after the count
-    for cm in _LIST_COUNT.finditer(body):
+    # (the pattern, which starts with no literal, is tried at every position: only in clauses
+    # that hold a classifier)
+    for cm in _LIST_COUNT.finditer(body) if _LIST_CLASSIFIER.search(body) else ():
         seg_start = max(body.rfind(c, 0, cm.start()) for c in "，,；;。") + 1
         # 恒源街及9条小街小巷: a count inside an item
         counted_etc = bool(cm.group("etc"))
