@@ -236,8 +236,11 @@ class Document:
         container heading that counts its numbered sections (``（一）办好十件实事`` over
         ``一是…十是``) gives way to them."""
         work = [s for s in self.sections if s.kind == "work"]
+        paths = {s.path for s in work}  # a section is inside another when a path prefix is one
         top = [
-            s for s in work if not any(o is not s and s.path.startswith(o.path + ".") for o in work)
+            s
+            for s in work
+            if not any(s.path[:k] in paths for k, c in enumerate(s.path) if c == ".")
         ]
         out: list[Section] = []
         for s in top:

@@ -24,6 +24,7 @@ function of those strings (no model is asked):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, get_args
 
 from .numbers import normalize_unit, to_base
@@ -87,6 +88,8 @@ _CLAUSE_END = re.compile(r"[，,；;。：:！!？?\n]")
 _QUALIFIER_TAIL = re.compile(r"(?:不低于|不超过|不少于|不高于|不小于|不大于|不多于|至少|约|近|超)$")
 
 
+# Read twice for every target (its measure, and its key's name as written): memoised.
+@lru_cache(maxsize=512)
 def clause_tail(before: str) -> str:
     """The words of the number's own clause before it, without a bound word (不低于, 约)."""
     parts = _CLAUSE_END.split(before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..chunking import Document
 from ..models import Section
@@ -77,7 +78,7 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
     year = doc.report.year
     para_start = text.rfind("\n", section.start, clause.start) + 1
     para_end = text.find("\n", clause.end)
-    paragraph = text[max(para_start, section.start) : para_end if para_end >= 0 else clause.end]
+    paragraph = (max(para_start, section.start), para_end if para_end >= 0 else clause.end)
     stop = max(
         text.rfind("。", para_start, clause.start),
         text.rfind("；", para_start, clause.start),
@@ -86,7 +87,7 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         text.rfind("？", para_start, clause.start),
     )
     sent_start = max(stop + 1, para_start)
-    in_plan = _plan_period(paragraph, year)
+    in_plan = _paragraph_plan(text, *paragraph, year)
     own = _SENTENCE_YEAR.match(text, sent_start, clause.end)
     averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
     if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
@@ -97,6 +98,15 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         # 累计实施68个项目 in a review of 2020 and the 十三五: a total over the plan period
         return heads.covered
     return heads.period
+
+
+# Every result of a review paragraph asks for the plan period it names: the paragraph (often a
+# long one) is read once. Keyed by the text, the paragraph's bounds and the plan year; the
+# report's text hashes once (a string keeps its hash), so a look-up costs no more than a tuple.
+@lru_cache(maxsize=256)
+def _paragraph_plan(text: str, start: int, end: int, plan_year: int | None) -> str | None:
+    """:func:`_plan_period` of the paragraph ``text[start:end]``."""
+    return _plan_period(text[start:end], plan_year)
 
 
 def _ancestors(path: str) -> list[str]:

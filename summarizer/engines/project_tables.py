@@ -39,8 +39,13 @@ def plan_table(title: str) -> bool:
 def back_matter(text: str) -> tuple[tuple[int, int, str], ...]:
     """The glossary and appendices: (start, end, title) each, in order; the first one ends
     the report's own text."""
-    marks = [(m.start(), m.group("title").strip()) for m in _APPENDIX.finditer(text)]
-    marks += [(m.start(), m.group().strip()) for m in _GLOSSARY.finditer(text)]
+    # the line patterns try every position of the text: run only where their words are written
+    # (most reports have no back matter)
+    marks = []
+    if "附件" in text:
+        marks += [(m.start(), m.group("title").strip()) for m in _APPENDIX.finditer(text)]
+    if "注释" in text or "名词解释" in text:
+        marks += [(m.start(), m.group().strip()) for m in _GLOSSARY.finditer(text)]
     marks.sort()
     return tuple(
         (a, marks[i + 1][0] if i + 1 < len(marks) else len(text), title)

@@ -28,6 +28,7 @@ the rows of an appendix table of this year's works are read in :mod:`.project_ta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..chunking import Document
 from ..models import Project, Section
@@ -84,8 +85,8 @@ _WORKS_WORDS = (
     r"建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|前期|扫尾|开发建设|"
     r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修|"
     # a compound of the kind of work and its construction word: 升级改造 (13 places), 提标改造
-    # (11), 整治提升 (24)
-    r"(?:升级|提标|整治)(?:改造|提升)"
+    # (11), 整治提升 (24); written one alternative per first word (see _ORDINAL_MARKER)
+    r"升级(?:改造|提升)|提标(?:改造|提升)|整治(?:改造|提升)"
 )
 # 6月底前, 10月份, 上半年: the month or half-year a milestone is due (closed class of dates)
 _MONTH = (
@@ -147,7 +148,8 @@ _WEAK_END = re.compile(rf"(?:{_WEAK}){_PHASE}?$")
 _ROAD_END = re.compile(r"(?:大道|大街|[国省]道|路|街|线|段|[东西南北]延|(?<!循)环)$")
 # The verbs of construction whose object is the work itself (closed class of the genre): a
 # facility right after one is built, as when a construction word follows it
-_BUILD_BEFORE = re.compile(r"(?:新建|建设|建成|建好|打通|贯通|改造提升|扩建|改扩建|续建|投运)$")
+_BUILD_WORDS = r"新建|建设|建成|建好|打通|贯通|改造提升|扩建|改扩建|续建|投运"
+_BUILD_BEFORE = re.compile(rf"(?:{_BUILD_WORDS})$")
 _BUILT_OBJECT = re.compile(
     rf"(?:大道|大街|[国省]道|路|街|线|段|[东西南北]延|(?<!循)环|(?:{_STRONG}|{_WEAK}){_PHASE})$"
 )
@@ -184,6 +186,7 @@ _ETC_GENERIC = re.compile(r"[^，,。；;、等的\s]{0,3}?(?=建设|改造|开�
 # names counted with a classifier (the genre's closed class of measure words for works) and
 # completed by the head written once after the count
 _LIST_COUNT = re.compile(r"(?P<etc>等)?(?P<n>\d{1,2}|[一二三四五六七八九十两])[个座条所家处]")
+_LIST_CLASSIFIER = re.compile(r"[个座条所家处]")  # what every _LIST_COUNT match holds
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 # the capacity written before the head is each work's size, not part of its name; a voltage
 # (750千伏电网工程) is the grade of the works, which stays in the name
@@ -193,10 +196,11 @@ _COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
 _COUNTED_SEG = re.compile(r"[^，,。；;、等的\s“”]{0,14}")
 
 
-# What every way of naming a project needs in its clause (see _clause_projects).
-_HINT = re.compile(
-    rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}|{_BUILD_BEFORE.pattern[:-1]}"
-)
+# What every way of naming a project needs in its clause (see _clause_projects). One flat
+# alternation whose every alternative starts with a literal character: the regex engine then
+# skips in C to the next place one of them stands (a group among the alternatives would make it
+# try every position of the section in turn, several times slower).
+_HINT = re.compile(rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}|{_BUILD_WORDS}")
 
 # The patterns of the functions below, compiled once (they run for every candidate name).
 _LEAD_AMOUNT = re.compile(r"(?:总?投资)?[\d.]+[万亿]?元的?")
@@ -228,7 +232,8 @@ _LEAD_RANK = re.compile(rf"^{_ETC_RANK}")
 _AND = re.compile(r"[和及]")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
 _DONE_END = re.compile(r"(?:开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|投运)$")
-_TAIL_AHEAD = re.compile(rf"(?={_WORKS_WORDS})")
+_WORKS = re.compile(_WORKS_WORDS)
+_BUILD_WORD = re.compile(_BUILD_WORDS)
 _WHEN_END = re.compile(
     rf"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址|"
     rf"{_MONTH})+$"
@@ -274,11 +279,14 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     # one name read twice in one place (by two ways of naming, with quotes of different
     # extent: 启动双创孵化中心和地表水厂建设) is one project
     out: list[Project] = []
+    by_name: dict[str, list[Project]] = {}  # the projects kept, by name
     for p in found:
         if p.name in project_filters.GENERIC_NAMES:
             continue  # a kind of work many places write (光伏发电、风力发电等重点项目)
-        if any(q.name == p.name and q.start < p.end and p.start < q.end for q in out):
+        same = by_name.setdefault(p.name, [])
+        if any(q.start < p.end and p.start < q.end for q in same):
             continue
+        same.append(p)
         out.append(p)
     return out
 
@@ -434,7 +442,9 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
         return not any(x < b and a < y for x, y in taken)
 
     # 0. A、B、C(等)4个抽水蓄能电站: a counted list of names sharing the head after the count
-    for cm in _LIST_COUNT.finditer(body):
+    # (the pattern, which starts with no literal, is tried at every position: only in clauses
+    # that hold a classifier)
+    for cm in _LIST_COUNT.finditer(body) if _LIST_CLASSIFIER.search(body) else ():
         seg_start = max(body.rfind(c, 0, cm.start()) for c in "，,；;。") + 1
         # 恒源街及9条小街小巷: a count inside an item
         counted_etc = bool(cm.group("etc"))
@@ -626,8 +636,7 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
             taken.append((list_start, b))
 
     # 3. facilities with a weaker head, followed by a construction word
-    for tail in _TAIL_AHEAD.finditer(body):
-        t = tail.start()
+    for t in _starts(_WORKS, body):
         if not _TAIL.match(body[t:]):
             continue
         end = t
@@ -667,7 +676,9 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
     # named: 建设保西医疗中心, 建设活力新城)
     end = len(body.rstrip())
     seg_start = last_stop(body, end) + 1
-    if "等" not in body[seg_start:end]:
+    # the verb of construction must stand in the segment (most clauses hold none: the list is
+    # not split for them)
+    if "等" not in body[seg_start:end] and _BUILD_WORD.search(body, seg_start, end):
         pieces = _split_list(body, seg_start, end)
         if (
             pieces
@@ -681,8 +692,9 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
                     items.append(_Item(a, b, name, pieces[0][0], end))
             taken.append((pieces[0][0], end))
 
-    # 4. 投资50亿元的新钢电弧炉升级改造: a named undertaking with its amount in front
-    for m in _AMOUNT_OF.finditer(body):
+    # 4. 投资50亿元的新钢电弧炉升级改造: a named undertaking with its amount in front (the
+    # scan is skipped in the many clauses without 元的)
+    for m in _AMOUNT_OF.finditer(body) if "元的" in body else ():
         a = m.start("name")
         name = m.group("name")
         cut = name.find("项目")
@@ -709,6 +721,16 @@ def _etc_head(rest: str) -> tuple[str, int] | None:
     lead = _SCALE.match(rest)
     generic = _ETC_GENERIC.match(rest, lead.end() if lead else 0)
     return ("", generic.end()) if generic else None
+
+
+def _starts(pattern: re.Pattern[str], s: str) -> Iterator[int]:
+    """Every position of ``s`` where ``pattern`` matches, overlapping matches included (the
+    positions a lookahead ``(?=…)`` finds, but the regex engine skips in C to the first
+    characters of a literal-led pattern instead of trying each position)."""
+    m = pattern.search(s)
+    while m is not None:
+        yield m.start()
+        m = pattern.search(s, m.start() + 1)
 
 
 def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:

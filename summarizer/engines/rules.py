@@ -291,7 +291,7 @@ class RulesEngine(Engine):
                 deepest.path,
                 found if review is not None else ex.targets,
                 amount_spans or set(),
-                name_spans or _Cover([]),
+                name_spans or _NO_SPANS,
                 previous,
             )
             if review is not None:
@@ -626,6 +626,9 @@ class _Cover:
         """Whether ``pos`` falls in one of the spans."""
         k = bisect_left(self.spans, (pos + 1, -1))  # the spans starting at or before pos
         return k > 0 and self.reach[k - 1] > pos
+
+
+_NO_SPANS = _Cover([])  # no span covers anything (shared: a _Cover is never changed)
 
 
 _RECENT = 6  # indicators a clause without a subject may continue
