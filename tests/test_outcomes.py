@@ -230,3 +230,17 @@ def test_a_comparable_basis_adverb_is_not_the_indicator() -> None:
     )
     got = [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
     assert got == [("一般公共预算收入", 7.8, "亿元"), ("一般公共预算收入", 2.3, "%")]
+
+
+def test_a_sentence_opening_with_its_year_inside_a_paragraph_is_that_years() -> None:
+    # 海拉尔区 2016: the year opens the second sentence of a 五年来 paragraph (the pattern was
+    # anchored with ^, which a match at a position never satisfies)
+    text = (
+        "2016年海拉尔区政府工作报告\n"
+        "一、“十二五”工作回顾\n"
+        "五年来，我区旅游产业取得长足发展。2015年旅游收入达到69亿元，是2010年的2.6倍。\n"
+        "二、2016年工作安排\n"
+        "主要预期目标是：地区生产总值增长7%。\n"
+    )
+    s = summarize(text, engine="rules")
+    assert [(o.value, o.period) for o in s.outcomes if o.unit == "亿元"] == [(69, "2015")]
