@@ -66,6 +66,7 @@ METRICS: tuple[MetricSpec, ...] = (
     MetricSpec("outcomes.precision", "higher", "out P"),
     MetricSpec("outcomes.recall", "higher", "out R"),
     MetricSpec("outcomes.f1", "higher", "out F1"),
+    MetricSpec("outcomes.period_accuracy", "higher", "period"),
     MetricSpec("qualitative_targets.precision", "higher", "qual P"),
     MetricSpec("qualitative_targets.recall", "higher", "qual R"),
     MetricSpec("qualitative_targets.f1", "higher", "qual F1"),
@@ -109,7 +110,7 @@ _COUNT_KEYS = (
     "section.tp", "section.fp", "section.fn",
     "qualifier.ok", "qualifier.n", "direction.ok", "direction.n",
     "qualitative.tp", "qualitative.fp", "qualitative.fn",
-    "outcomes.tp", "outcomes.fp", "outcomes.fn",
+    "outcomes.tp", "outcomes.fp", "outcomes.fn", "period.ok", "period.n",
     "priorities.count_ok", "priorities.titles_ok", "priorities.gold", "priorities.pred",
     "priorities.reports", "region.n", "region.ok", "region.wrong", "year.n", "year.ok",
     "projects.tp", "projects.fp", "projects.fn", "amount.ok", "amount.n",
@@ -272,6 +273,9 @@ def derive(c: Mapping[str, float]) -> dict[str, Metric]:
         out[f"targets.{name}"] = Metric(v, f"{key} {_fmt(v)} ({_n(ok)}/{_n(n)} matched)")
     prf("qualitative_targets", "qualitative")
     prf("outcomes", "outcomes")
+    ok, n = c["period.ok"], c["period.n"]
+    v = _ratio(ok, n, None)
+    out["outcomes.period_accuracy"] = Metric(v, f"period {_fmt(v)} ({_n(ok)}/{_n(n)} matched)")
     reports = c["reports"]
     n = c["region.n"]
     v = _ratio(c["region.ok"], n, None)
@@ -481,6 +485,16 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
     c["outcomes.tp"], c["outcomes.fp"], c["outcomes.fn"] = (
         len(opairs), len(o_spurious), len(o_missed),
     )  # fmt: skip
+    period_wrong = []
+    for i, j in opairs:  # the period a matched outcome is dated to (the panel joins on it)
+        c["period.n"] += 1
+        if o_preds[i].period == o_golds[j].period:
+            c["period.ok"] += 1
+        else:
+            period_wrong.append(
+                f"{o_golds[j].indicator} {o_golds[j].value:g}{o_golds[j].unit}: got "
+                f"{o_preds[i].period!r} want {o_golds[j].period!r}"
+            )
 
     # priorities, in ordinal order
     with_prio = "priorities" in gold.annotated
@@ -580,6 +594,9 @@ def score_case(summary: ReportSummary, gold: GoldItems, text: str) -> CaseScore:
         "outcomes",
         [describe_target(g) for g in o_missed],
         [describe_target(p) for p in o_spurious],
+    )
+    out["outcomes.period_accuracy"] = _with_details(
+        out["outcomes.period_accuracy"], [_listing(period_wrong)] if period_wrong else []
     )
     for name, extra in notes.items():
         out[name] = _with_details(out[name], extra)

@@ -244,3 +244,34 @@ def test_a_sentence_opening_with_its_year_inside_a_paragraph_is_that_years() -> 
     )
     s = summarize(text, engine="rules")
     assert [(o.value, o.period) for o in s.outcomes if o.unit == "亿元"] == [(69, "2015")]
+
+
+def test_a_lead_paragraph_dates_the_paragraphs_after_it() -> None:
+    # 云南 2026, 湖北 2026: under 一、“十四五”时期和2025年工作回顾 a lead paragraph (这五年，…)
+    # dates the paragraphs after it, until one opens on the year (刚刚过去的2025年，…); 定兴县
+    # 2020: a paragraph opening on the year is that year's though it names the plan; 宁夏 2026:
+    # 比“十三五”末 is a level compared with, not the period
+    text = (
+        "2026年云南省政府工作报告\n"
+        "一、“十四五”时期和2025年工作回顾\n"
+        "这五年，我们全力推动高质量发展，经济实力迈上新台阶。\n"
+        "地区生产总值年均增长4.7%。新能源装机规模比“十三五”末翻了一番，达到6000万千瓦。\n"
+        "各位代表！刚刚过去的2025年，是“十四五”收官之年。\n"
+        "居民人均可支配收入增长4.6%。\n"
+        "二、2026年重点工作\n"
+        "主要预期目标是：地区生产总值增长5%左右。\n"
+    )
+    s = summarize(text, engine="rules")
+    got = {(o.value, o.unit): o.period for o in s.outcomes}
+    assert got[(4.7, "%")] == "2021-2025"
+    assert got[(6000, "万千瓦")] == "2021-2025"
+    assert got[(4.6, "%")] == "2025"
+    dingxing = (
+        "2020年定兴县政府工作报告\n"
+        "一、2019年工作回顾\n"
+        "2019年，是“十三五”规划冲刺之年。一年来，县域生产总值完成145.2亿元，增长5.7%。\n"
+        "二、2020年工作安排\n"
+        "主要预期目标是：地区生产总值增长6%。\n"
+    )
+    s = summarize(dingxing, engine="rules")
+    assert {o.period for o in s.outcomes} == {"2019"}

@@ -29,6 +29,7 @@ ROWS = [
     ("priorities: titles", "priorities.title_match"),
     ("projects F1", "projects.f1"),
     ("outcomes F1 (reports with outcome gold: {outcome_gold})", "outcomes.f1"),
+    ("outcomes: period right (of those matched)", "outcomes.period_accuracy"),
     ("region right (null counts wrong)", "meta.region_accuracy"),
     ("region wrong (a non-null region not the gold's)", "meta.region_wrong"),
     ("year right", "meta.year_accuracy"),

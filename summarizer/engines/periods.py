@@ -18,6 +18,8 @@ _PLAN_FIRST = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _FIVE_YEARS = re.compile(
     r"过去(?:的)?五年|五年来|这五年|五年间|五年共|五年累计|近五年|本届政府以来"
 )
+# 比“十三五”末翻了一番: the plan's end is a level compared with, not the period of the results
+_PLAN_BASELINE = re.compile(r"[”\"]?(?:期末|末)")
 _SENTENCE_YEAR = re.compile(r"[\s\u3000“”]*(?:预计|截至|截止)?((?:19|20)\d\d)年(?![\d—\-至到])")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
@@ -25,7 +27,9 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 def _plan_period(words: str, plan_year: int | None) -> str | None:
     """The plan period ``words`` name: ``“十三五”`` → "2016-2020"; 过去五年, 五年来 → the five
     years before ``plan_year`` (a 2021 report's 过去五年 is "2016-2020")."""
-    named = _PLAN_NAME.search(words)
+    named = next(
+        (m for m in _PLAN_NAME.finditer(words) if not _PLAN_BASELINE.match(words, m.end())), None
+    )
     if named is not None:
         first = _PLAN_FIRST[named.group(1)]
         if plan_year is None or first < plan_year:
@@ -92,8 +96,17 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
     averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
     if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
         return own.group(1)
+    if year is not None and _year_lead(text, paragraph[0], year):
+        return str(year - 1)  # 2019年，是…“十三五”规划冲刺之年。一年来，…: the year's paragraph
     if in_plan:
         return in_plan
+    if heads.covered and heads.period != heads.covered and year is not None:
+        # 一、“十四五”时期和2025年工作回顾: a lead paragraph (这五年，…; 刚刚过去的2025年，…)
+        # dates the paragraphs after it, up to the next lead
+        top = doc.by_path(section.path.split(".")[0])
+        led = _led_period(text, top.start, paragraph[0], year)
+        if led is not None:
+            return led
     if heads.covered and "累计" in text[sent_start : clause.end]:
         # 累计实施68个项目 in a review of 2020 and the 十三五: a total over the plan period
         return heads.covered
@@ -107,6 +120,48 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
 def _paragraph_plan(text: str, start: int, end: int, plan_year: int | None) -> str | None:
     """:func:`_plan_period` of the paragraph ``text[start:end]``."""
     return _plan_period(text[start:end], plan_year)
+
+
+# A paragraph that leads the ones after it: its first sentence names the five years or the year
+# under review (这五年，我们…; “十四五”时期是…的五年; 刚刚过去的2025年，…; 一年来，…).
+_LEAD_YEAR = re.compile(r"(?:刚刚过去的|过去的)?((?:19|20)\d\d)年")
+_LAST_YEAR = re.compile(r"(?:过去的?一年|一年来)")
+
+
+def _first_sentence(text: str, start: int) -> str:
+    """The first sentence of the paragraph at ``start`` (at most 40 characters)."""
+    first = text[start : start + 40]
+    cut = next((k for k, c in enumerate(first) if c in "。；;！\n"), len(first))
+    if first.startswith("各位代表") and cut < len(first) and first[cut] == "！":
+        rest = _first_sentence(text, start + cut + 1)  # 各位代表！刚刚过去的2025年，…
+        return rest
+    return first[:cut]
+
+
+def _year_lead(text: str, para_start: int, plan_year: int) -> bool:
+    """Whether the paragraph opens on the year under review (``2019年，是…``, ``刚刚过去的2025
+    年，…``, ``一年来，…``, ``过去一年，…``)."""
+    first = _first_sentence(text, para_start)
+    lead_year = _LEAD_YEAR.match(first, first.find("刚刚") if "刚刚" in first else 0)
+    if lead_year is not None and int(lead_year.group(1)) == plan_year - 1:
+        return True
+    return _LAST_YEAR.match(first) is not None
+
+
+@lru_cache(maxsize=256)
+def _led_period(text: str, top_start: int, para_start: int, plan_year: int) -> str | None:
+    """The period of the nearest lead paragraph before ``para_start`` in the review part that
+    starts at ``top_start``; None when no paragraph before leads."""
+    end = para_start - 1
+    while end > top_start:
+        start = max(text.rfind("\n", top_start, end) + 1, top_start)
+        if _year_lead(text, start, plan_year):
+            return str(plan_year - 1)  # 刚刚过去的2025年，是“十四五”收官之年: the year
+        plan = _plan_period(_first_sentence(text, start), plan_year)
+        if plan is not None:
+            return plan
+        end = start - 1
+    return None
 
 
 def _ancestors(path: str) -> list[str]:
