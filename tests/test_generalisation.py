@@ -454,3 +454,10 @@ def test_a_task_or_a_state_kept_is_not_a_state_to_reach() -> None:
         "推进空气质量稳定达标，保持零就业家庭动态清零。优良天数达到300天。全面清零。"
     )
     assert got == []
+
+
+def test_a_share_with_its_bound_before_a_noun_is_a_target_not_a_class() -> None:
+    # 安国市 2022 (30%以上规上工业企业设立研发机构), 满城区 2023, 阜平县 2022, 安新县 2024, 山东
+    # 2026: a share of the things reaching a state; 2000万元以上项目 stays a class threshold
+    assert _section_targets("推动30%以上规上工业企业设立研发机构。") == [("规上工业企业", 30, "%")]
+    assert _section_targets("引进2000万元以上项目资金。") == []

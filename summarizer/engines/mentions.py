@@ -129,6 +129,8 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     word, _, q_end = wording.qualifier_after(text, m.end)
     if word not in ("以上", "以下") or q_end >= clause_end or m.unit in _COUNT_UNITS:
         return False  # 3家以上民营企业: a count with its bound, not a class of things
+    if m.unit in ("%", "％"):
+        return False  # 30%以上规上工业企业设立研发机构: a share of the things, not a class
     nxt = text[q_end]
     return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的、和及与"
 
