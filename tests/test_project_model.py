@@ -85,3 +85,15 @@ def test_probability_is_the_logistic_of_the_weighted_sum() -> None:
     model = {"intercept": -1.0, "weights": {"a": 2.0, "b=x": 0.5}}
     got = project_model.probability({"a": 1.0, "b=x": 1.0, "c": 3.0}, model)
     assert got == pytest.approx(1 / (1 + math.exp(-1.5)))
+
+
+def test_a_count_inside_a_candidate_name_belongs_to_the_list_not_the_name() -> None:
+    # 顺平县 2021: 推进京环循环、深核盛基2个塑料园区建设 (the count is a target; no project is
+    # named "深核盛基2个塑料园区")
+    from summarizer import summarize
+
+    s = summarize(
+        "今年重点工作：\n一、抓项目。推进京环循环、深核盛基2个塑料园区建设。", engine="rules"
+    )
+    assert all("2个" not in p.name for p in s.projects)
+    assert [(t.indicator, t.value, t.unit) for t in s.targets] == [("塑料园区", 2, "个")]

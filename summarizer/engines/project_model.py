@@ -147,6 +147,7 @@ _CN = re.compile(r"[\u4e00-\u9fff]")
 # 14个路段, 2180套棚户区, 5000亩三山绿化: a count or size leading the name (a target's)
 _LEAD_NUMBER = re.compile(r"[\d０-９.]+|[一二三四五六七八九十两百千万]+[个座所条项家处块套户亩]")
 _LEAD_COUNT = re.compile(r"[\d０-９一二三四五六七八九十两百千万.]+[个座所条项家处块套户批]")
+_INNER_COUNT = re.compile(r"[\d０-９]+[个座所条项家处块套户批]")
 _REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|省|市|县|区|旗)$")
 
 
@@ -307,6 +308,8 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     probs = []
     for c in cands:
         f = features(doc, c, rules) | specificity(c.project.name, m["places"], n_others)
-        # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named
-        probs.append(0.0 if _LEAD_COUNT.match(c.project.name) else probability(f, m))
+        # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named;
+        # 京环循环、深核盛基2个塑料园区: a count inside the name is the list's, not the name's
+        counted = _LEAD_COUNT.match(c.project.name) or _INNER_COUNT.search(c.project.name)
+        probs.append(0.0 if counted else probability(f, m))
     return select([c.project for c in cands], probs, m["threshold"])
