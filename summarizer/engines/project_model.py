@@ -176,6 +176,7 @@ def _extra_items(doc: Document, section: Section, own_end: int) -> list[Candidat
 
 _FUNCTION_CHARS = frozenset("的和与及等在是为对把将了着之其各有")
 _CN = re.compile(r"[\u4e00-\u9fff]")
+_CN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 # 14个路段, 2180套棚户区, 5000亩三山绿化: a count or size leading the name (a target's)
 _LEAD_NUMBER = re.compile(r"[\d０-９.]+|[一二三四五六七八九十两百千万]+[个座所条项家处块套户亩]")
 _LEAD_COUNT = re.compile(r"[\d０-９一二三四五六七八九十两百千万.]+[个座所条项家处块套户批]")
@@ -189,10 +190,79 @@ def _bucket(n: float, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, float]:
-    """The candidate's features, ``name=value`` keys for the categorical ones."""
+_DIGIT = re.compile(r"[\d０-９]")
+_LATIN = re.compile(r"[A-Za-z]")
+_CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期")
+_PAREN = re.compile(r"[（(]")
+
+
+class _ListFacts(NamedTuple):
+    """What :func:`features` reads of a 、-list, the same for every item of it."""
+
+    seg: str
+    n_items: int
+    after: str
+    verb: str
+    context: bool
+    tail_works: bool
+    count_after: bool
+
+
+class ReportFacts:
+    """What :func:`features` reads of the whole report, found once per report rather than per
+    candidate: the sections by path, the region's name, and memos of the times a name is
+    written in the report, of each 、-list's facts (a list's items share them) and of each
+    clause's review-sentence test (a clause's names share it)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.sections: dict[str, Section] = {}
+        for s in doc.sections:  # the first section of a path, as ``Document.by_path``
+            self.sections.setdefault(s.path, s)
+        self.region = _REGION_SUFFIX.sub("", doc.report.region or "")
+        self.counts: dict[str, int] = {}
+        self.lists: dict[tuple[str, int, int], _ListFacts] = {}
+        self.review: dict[tuple[int, int], bool] = {}
+
+    def count(self, text: str, name: str) -> int:
+        n = self.counts.get(name)
+        if n is None:
+            n = self.counts[name] = text.count(name)
+        return n
+
+    def list_facts(self, body: str, it: _Item) -> _ListFacts:
+        key = (body, it.list_start, it.list_end)
+        got = self.lists.get(key)
+        if got is None:
+            seg = body[it.list_start : it.list_end]
+            verbs = list(projects._BOUNDARY.finditer(body, 0, it.list_start))
+            verb = verbs[-1].group() if verbs and verbs[-1].end() >= it.list_start - 2 else ""
+            got = self.lists[key] = _ListFacts(
+                seg,
+                seg.count("、") + 1,
+                body[it.list_end : it.list_end + 2] or "END",
+                verb,
+                in_context(body, it),
+                bool(projects._TAIL.match(body[it.list_end :])),
+                bool(projects._COUNT_AFTER.match(body[it.list_end :])),
+            )
+        return got
+
+    def in_review(self, text: str, floor: int, pos: int) -> bool:
+        got = self.review.get((floor, pos))
+        if got is None:
+            got = self.review[floor, pos] = in_review_sentence(text, floor, pos)
+        return got
+
+
+def features(
+    doc: Document, c: Candidate, rules: list[Project], facts: ReportFacts | None = None
+) -> dict[str, float]:
+    """The candidate's features, ``name=value`` keys for the categorical ones (``facts``: the
+    report's, shared by its candidates; found anew when not given)."""
+    facts = facts or ReportFacts(doc)
     p, name, text = c.project, c.project.name, doc.layout
-    sec = doc.by_path(p.section) if p.section else None
+    sec = facts.sections[p.section] if p.section else None
     base = projects._ANY_END.sub("", name)
     f = {
         "bias": 1.0,
@@ -205,15 +275,15 @@ def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, flo
         "head_any": float(bool(projects._ANY_END.search(name))),
         "head_road": float(bool(projects._ROAD_END.search(name))),
         "project_end": float(name.endswith(("项目", "工程"))),
-        "digit": float(bool(re.search(r"[\d０-９]", name))),
-        "latin": float(bool(re.search(r"[A-Za-z]", name))),
+        "digit": float(bool(_DIGIT.search(name))),
+        "latin": float(bool(_LATIN.search(name))),
         "lead_number": float(bool(_LEAD_NUMBER.match(name))),
         "lead_count": float(bool(_LEAD_COUNT.match(name))),
-        "cn_num": float(bool(re.search(r"[一二三四五六七八九十]", name))),
-        "phase": float(bool(re.search(r"[一二三四五六七八九十\d]期", name))),
+        "cn_num": float(bool(_CN_DIGIT.search(name))),
+        "phase": float(bool(_PHASE.search(name))),
         "route": float("至" in name),
         "dot": float("·" in name),
-        "paren": float(bool(re.search(r"[（(]", name))),
+        "paren": float(bool(_PAREN.search(name))),
         "function_share": sum(ch in _FUNCTION_CHARS for ch in name) / len(name),
         "category_base": float(bool(projects._CATEGORY_WORDS.match(base))),
         "generic_list": float(name in project_filters.GENERIC_NAMES),
@@ -226,22 +296,20 @@ def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, flo
         "kind=" + (sec.kind if sec else "none"): 1.0,
         "depth=depth" + str(sec.level if sec else 0): 1.0,
         "quote_len=qlen" + _bucket(len(p.quote), (6, 10, 16, 25, 40)): 1.0,
-        "repeats=rep" + _bucket(text.count(name), (0, 1, 2, 4)): 1.0,
+        "repeats=rep" + _bucket(facts.count(text, name), (0, 1, 2, 4)): 1.0,
         "extra": float(c.extra),
     }
-    region = _REGION_SUFFIX.sub("", doc.report.region or "")
+    region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
     it, body = c.item, c.body
     if it is None or c.clause is None:
         f["no_meta"] = 1.0
         return f
     raw = body[it.a : it.b]
-    seg = body[it.list_start : it.list_end]
-    n_items = seg.count("、") + 1
+    lf = facts.list_facts(body, it)
+    seg, n_items = lf.seg, lf.n_items
     pos = body[it.list_start : it.a].count("、")
-    after = body[it.list_end : it.list_end + 2] or "END"
-    verbs = list(projects._BOUNDARY.finditer(body, 0, it.list_start))
-    verb = verbs[-1].group() if verbs and verbs[-1].end() >= it.list_start - 2 else ""
+    after = lf.after
     f |= {
         "quoted": float("“" in raw or '"' in raw),
         "book": float("《" in body[max(0, it.a - 1) : it.b + 1]),
@@ -254,13 +322,13 @@ def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, flo
         "item_after1=" + (body[it.b : it.b + 1] or "END"): 1.0,
         "etc_after": float(body[it.list_end : it.list_end + 1] == "等" or "等" in seg),
         "before1=" + (body[max(0, it.list_start - 1) : it.list_start] or "START"): 1.0,
-        "verb=" + verb: 1.0,
+        "verb=" + lf.verb: 1.0,
         "clause_start": float(it.list_start <= 2),
-        "tail_works": float(bool(projects._TAIL.match(body[it.list_end :]))),
-        "count_after": float(bool(projects._COUNT_AFTER.match(body[it.list_end :]))),
-        "context": float(in_context(body, it)),
+        "tail_works": float(lf.tail_works),
+        "count_after": float(lf.count_after),
+        "context": float(lf.context),
         "whole_quote": float(whole_quote(body, it.a, it.b)),
-        "review_sentence": float(in_review_sentence(text, c.floor, c.clause.start)),
+        "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
     }
     return f
@@ -273,11 +341,7 @@ def specificity(name: str, places: dict[str, int], n_others: int) -> dict[str, f
     among them, so the count less one is read for every report (exact for a tuning report,
     one short for a new one: the held-out folds of the training reproduce this)."""
     core = projects._ANY_END.sub("", name) or name
-    bgs = [
-        core[i : i + 2]
-        for i in range(len(core) - 1)
-        if _CN.match(core[i]) and _CN.match(core[i + 1])
-    ]
+    bgs = _CN_PAIR.findall(core)  # every two Chinese characters in a row, overlapping
     if not bgs:
         return {"df_none": 1.0}
     dfs = [max(places.get(b, 0) - 1, 0) / n_others for b in bgs]
@@ -312,7 +376,9 @@ def _model() -> dict[str, Any]:
 def probability(f: dict[str, float], model: dict[str, Any] | None = None) -> float:
     m = model or _model()
     weights: dict[str, float] = m["weights"]
-    z = m["intercept"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    # the terms in the features' order; a feature without a weight or of value 0 adds ±0.0,
+    # which leaves the running sum (never -0.0: it starts at 0) as it is, so it is skipped
+    z = m["intercept"] + sum([weights[k] * v for k, v in f.items() if v and k in weights])
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -336,9 +402,13 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     rules = projects.find_projects(doc, own_spans)
     cands = candidates(doc, own_spans, rules)
     n_others = max(1, m["n_places"] - 1)
+    facts = ReportFacts(doc)
     probs = []
     for c in cands:
-        f = features(doc, c, rules) | specificity(c.project.name, m["places"], n_others)
         # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named
-        probs.append(0.0 if _LEAD_COUNT.match(c.project.name) else probability(f, m))
+        if _LEAD_COUNT.match(c.project.name):
+            probs.append(0.0)
+            continue
+        f = features(doc, c, rules, facts) | specificity(c.project.name, m["places"], n_others)
+        probs.append(probability(f, m))
     return select([c.project for c in cands], probs, m["threshold"])
