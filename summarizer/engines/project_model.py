@@ -28,6 +28,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -84,12 +85,15 @@ class _Read:
     def same(self, p: Project) -> bool:
         return any(_overlap(q, p) for q in self.by_name.get(p.name, ()))
 
-    def agreeing(self, p: Project) -> bool:
-        # a candidate overlapping ``p`` starts before its end and ends after its start, so
-        # starts after ``p.start - longest``
-        lo = bisect_right(self.starts, p.start - self.longest)
-        hi = bisect_left(self.starts, p.end)
-        return any(_overlap(q, p) and _agree(q.name, p.name) for q in self.spans[lo:hi])
+    def agreeing(self, start: int, end: int, name: str) -> bool:
+        """A candidate overlapping ``start``-``end`` whose name agrees with ``name``."""
+        # a candidate overlapping the span starts before its end and ends after its start, so
+        # starts after ``start - longest``
+        lo = bisect_right(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return any(
+            q.start < end and start < q.end and _agree(q.name, name) for q in self.spans[lo:hi]
+        )
 
 
 def candidates(
@@ -118,9 +122,9 @@ def candidates(
         if not read.same(p):
             read.add(Candidate(p, "", None, None, 0, False))
     for section, own_end in spans:
-        for cand in _extra_items(doc, section, own_end):
+        for cand in _extra_items(doc, section, own_end, read.agreeing):
             p = cand.project
-            if numbers_written(p, doc.text) and not read.agreeing(p):
+            if numbers_written(p, doc.text) and not read.agreeing(p.start, p.end, p.name):
                 read.add(cand)
     return read.out
 
@@ -135,9 +139,16 @@ _CUT_AT = re.compile(
 )
 
 
-def _extra_items(doc: Document, section: Section, own_end: int) -> list[Candidate]:
+def _extra_items(
+    doc: Document,
+    section: Section,
+    own_end: int,
+    known: Callable[[int, int, str], bool] = lambda start, end, name: False,
+) -> list[Candidate]:
     """Every 、-item and lead noun phrase of a clause that holds a works word, a head noun
-    or a milestone, cut before the works or time word written after it."""
+    or a milestone, cut before the works or time word written after it; not one that
+    ``known`` says is read already over its item's span (its quote holds that span: the
+    candidates read already whose names agree and which overlap the span overlap the quote)."""
     text = doc.layout
     out = []
     for cm in PROJECT_CLAUSE_RE.finditer(text, section.start, own_end):
@@ -165,6 +176,8 @@ def _extra_items(doc: Document, section: Section, own_end: int) -> list[Candidat
         for a, b in cut:
             name = projects._clean(body[a:b])
             if not projects.any_name(name) or len(name) > 25:
+                continue
+            if known(clause.start + a, clause.start + b, name):
                 continue
             it = _Item(a, b, name, cut[0][0], cut[-1][1])
             p = _project(text, clause, body, it, section.path)
