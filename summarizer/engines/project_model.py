@@ -224,11 +224,14 @@ class _ListFacts(NamedTuple):
 
 class ReportFacts:
     """What :func:`features` reads of the whole report, found once per report rather than per
-    candidate: the sections by path, the region's name, and memos of the times a name is
+    candidate: the rules' output by name, the sections by path, the region's name, and memos of the times a name is
     written in the report, of each 、-list's facts (a list's items share them) and of each
     clause's review-sentence test (a clause's names share it)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, rules: list[Project]) -> None:
+        self.rules_by_name: dict[str, list[Project]] = {}  # the rules' own output, by name
+        for q in rules:
+            self.rules_by_name.setdefault(q.name, []).append(q)
         self.sections: dict[str, Section] = {}
         for s in doc.sections:  # the first section of a path, as ``Document.by_path``
             self.sections.setdefault(s.path, s)
@@ -272,14 +275,14 @@ def features(
     doc: Document, c: Candidate, rules: list[Project], facts: ReportFacts | None = None
 ) -> dict[str, float]:
     """The candidate's features, ``name=value`` keys for the categorical ones (``facts``: the
-    report's, shared by its candidates; found anew when not given)."""
-    facts = facts or ReportFacts(doc)
+    report's and ``rules``', shared by its candidates; found anew when not given)."""
+    facts = facts or ReportFacts(doc, rules)
     p, name, text = c.project, c.project.name, doc.layout
     sec = facts.sections[p.section] if p.section else None
     base = projects._ANY_END.sub("", name)
     f = {
         "bias": 1.0,
-        "rules_keep": float(any(q.name == name and _overlap(q, p) for q in rules)),
+        "rules_keep": float(any(_overlap(q, p) for q in facts.rules_by_name.get(name, ()))),
         "len=len" + _bucket(len(name), (3, 4, 5, 6, 8, 10, 13, 17)): 1.0,
         "last1=" + name[-1:]: 1.0,
         "last2=" + name[-2:]: 1.0,
@@ -297,7 +300,7 @@ def features(
         "route": float("至" in name),
         "dot": float("·" in name),
         "paren": float(bool(_PAREN.search(name))),
-        "function_share": sum(ch in _FUNCTION_CHARS for ch in name) / len(name),
+        "function_share": sum(map(_FUNCTION_CHARS.__contains__, name)) / len(name),
         "category_base": float(bool(projects._CATEGORY_WORDS.match(base))),
         "generic_list": float(name in project_filters.GENERIC_NAMES),
         "generic_pattern": float(bool(projects._GENERIC_NAME.search(name))),
@@ -415,7 +418,7 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     rules = projects.find_projects(doc, own_spans)
     cands = candidates(doc, own_spans, rules)
     n_others = max(1, m["n_places"] - 1)
-    facts = ReportFacts(doc)
+    facts = ReportFacts(doc, rules)
     probs = []
     for c in cands:
         # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named
