@@ -27,6 +27,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -55,6 +57,45 @@ def _overlap(p: Project, q: Project) -> bool:
     return p.start < q.end and q.start < p.end
 
 
+class _Read:
+    """The candidates read so far, indexed for the two duplicate tests of a new one (each was a
+    scan of every candidate before it, ~90% of :func:`candidates`' time):
+
+    - ``same``: one of the same name overlapping it (a dict by name: a name has few readings);
+    - ``agreeing``: one overlapping it whose name agrees (by start: candidates sorted on their
+      start, scanned back from the new one's end only as far as the longest span reaches).
+    """
+
+    def __init__(self) -> None:
+        self.out: list[Candidate] = []
+        self.by_name: dict[str, list[Project]] = {}
+        self.starts: list[int] = []  # sorted; ``spans`` in the same order
+        self.spans: list[Project] = []
+        self.longest = 0
+
+    def add(self, c: Candidate) -> None:
+        p = c.project
+        self.out.append(c)
+        self.by_name.setdefault(p.name, []).append(p)
+        k = bisect_right(self.starts, p.start)
+        self.starts.insert(k, p.start)
+        self.spans.insert(k, p)
+        self.longest = max(self.longest, p.end - p.start)
+
+    def same(self, p: Project) -> bool:
+        return any(_overlap(q, p) for q in self.by_name.get(p.name, ()))
+
+    def agreeing(self, start: int, end: int, name: str) -> bool:
+        """A candidate overlapping ``start``-``end`` whose name agrees with ``name``."""
+        # a candidate overlapping the span starts before its end and ends after its start, so
+        # starts after ``start - longest``
+        lo = bisect_right(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return any(
+            q.start < end and start < q.end and _agree(q.name, name) for q in self.spans[lo:hi]
+        )
+
+
 def candidates(
     doc: Document, own_spans: list[tuple[Section, int]], rules: list[Project]
 ) -> list[Candidate]:
@@ -63,7 +104,7 @@ def candidates(
     index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
     back = back_matter(text)
     stop = back[0][0] if back else len(text)
-    out: list[Candidate] = []
+    read = _Read()
     spans = [(s, min(e, stop)) for s, e in own_spans if min(e, stop) > s.start]
     for section, own_end in spans:
         seen: set[Clause] = set()
@@ -75,22 +116,17 @@ def candidates(
             body = text[clause.start : clause.end]
             for it in projects.clause_items(body, loose=True):
                 p = _project(text, clause, body, it, section.path)
-                if not numbers_written(p, doc.text):
-                    continue
-                if any(c.project.name == p.name and _overlap(c.project, p) for c in out):
-                    continue
-                out.append(Candidate(p, body, it, clause, section.start, False))
+                if numbers_written(p, doc.text) and not read.same(p):
+                    read.add(Candidate(p, body, it, clause, section.start, False))
     for p in rules:
-        if not any(c.project.name == p.name and _overlap(c.project, p) for c in out):
-            out.append(Candidate(p, "", None, None, 0, False))
+        if not read.same(p):
+            read.add(Candidate(p, "", None, None, 0, False))
     for section, own_end in spans:
-        for cand in _extra_items(doc, section, own_end):
+        for cand in _extra_items(doc, section, own_end, read.agreeing):
             p = cand.project
-            if numbers_written(p, doc.text) and not any(
-                _overlap(c.project, p) and _agree(c.project.name, p.name) for c in out
-            ):
-                out.append(cand)
-    return out
+            if numbers_written(p, doc.text) and not read.agreeing(p.start, p.end, p.name):
+                read.add(cand)
+    return read.out
 
 
 _PIECE_HINT = re.compile(
@@ -103,9 +139,16 @@ _CUT_AT = re.compile(
 )
 
 
-def _extra_items(doc: Document, section: Section, own_end: int) -> list[Candidate]:
+def _extra_items(
+    doc: Document,
+    section: Section,
+    own_end: int,
+    known: Callable[[int, int, str], bool] = lambda start, end, name: False,
+) -> list[Candidate]:
     """Every 、-item and lead noun phrase of a clause that holds a works word, a head noun
-    or a milestone, cut before the works or time word written after it."""
+    or a milestone, cut before the works or time word written after it; not one that
+    ``known`` says is read already over its item's span (its quote holds that span: the
+    candidates read already whose names agree and which overlap the span overlap the quote)."""
     text = doc.layout
     out = []
     for cm in PROJECT_CLAUSE_RE.finditer(text, section.start, own_end):
@@ -134,6 +177,8 @@ def _extra_items(doc: Document, section: Section, own_end: int) -> list[Candidat
             name = projects._clean(body[a:b])
             if not projects.any_name(name) or len(name) > 25:
                 continue
+            if known(clause.start + a, clause.start + b, name):
+                continue
             it = _Item(a, b, name, cut[0][0], cut[-1][1])
             p = _project(text, clause, body, it, section.path)
             out.append(Candidate(p, body, it, clause, section.start, True))
@@ -144,6 +189,7 @@ def _extra_items(doc: Document, section: Section, own_end: int) -> list[Candidat
 
 _FUNCTION_CHARS = frozenset("的和与及等在是为对把将了着之其各有")
 _CN = re.compile(r"[\u4e00-\u9fff]")
+_CN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 # 14个路段, 2180套棚户区, 5000亩三山绿化: a count or size leading the name (a target's)
 _LEAD_NUMBER = re.compile(r"[\d０-９.]+|[一二三四五六七八九十两百千万]+[个座所条项家处块套户亩]")
 _LEAD_COUNT = re.compile(r"[\d０-９一二三四五六七八九十两百千万.]+[个座所条项家处块套户批]")
@@ -158,14 +204,86 @@ def _bucket(n: float, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
-def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, float]:
-    """The candidate's features, ``name=value`` keys for the categorical ones."""
+_DIGIT = re.compile(r"[\d０-９]")
+_LATIN = re.compile(r"[A-Za-z]")
+_CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期")
+_PAREN = re.compile(r"[（(]")
+
+
+class _ListFacts(NamedTuple):
+    """What :func:`features` reads of a 、-list, the same for every item of it."""
+
+    seg: str
+    n_items: int
+    after: str
+    verb: str
+    context: bool
+    tail_works: bool
+    count_after: bool
+
+
+class ReportFacts:
+    """What :func:`features` reads of the whole report, found once per report rather than per
+    candidate: the rules' output by name, the sections by path, the region's name, and memos of the times a name is
+    written in the report, of each 、-list's facts (a list's items share them) and of each
+    clause's review-sentence test (a clause's names share it)."""
+
+    def __init__(self, doc: Document, rules: list[Project]) -> None:
+        self.rules_by_name: dict[str, list[Project]] = {}  # the rules' own output, by name
+        for q in rules:
+            self.rules_by_name.setdefault(q.name, []).append(q)
+        self.sections: dict[str, Section] = {}
+        for s in doc.sections:  # the first section of a path, as ``Document.by_path``
+            self.sections.setdefault(s.path, s)
+        self.region = _REGION_SUFFIX.sub("", doc.report.region or "")
+        self.counts: dict[str, int] = {}
+        self.lists: dict[tuple[str, int, int], _ListFacts] = {}
+        self.review: dict[tuple[int, int], bool] = {}
+
+    def count(self, text: str, name: str) -> int:
+        n = self.counts.get(name)
+        if n is None:
+            n = self.counts[name] = text.count(name)
+        return n
+
+    def list_facts(self, body: str, it: _Item) -> _ListFacts:
+        key = (body, it.list_start, it.list_end)
+        got = self.lists.get(key)
+        if got is None:
+            seg = body[it.list_start : it.list_end]
+            verbs = list(projects._BOUNDARY.finditer(body, 0, it.list_start))
+            verb = verbs[-1].group() if verbs and verbs[-1].end() >= it.list_start - 2 else ""
+            got = self.lists[key] = _ListFacts(
+                seg,
+                seg.count("、") + 1,
+                body[it.list_end : it.list_end + 2] or "END",
+                verb,
+                in_context(body, it),
+                bool(projects._TAIL.match(body[it.list_end :])),
+                bool(projects._COUNT_AFTER.match(body[it.list_end :])),
+            )
+        return got
+
+    def in_review(self, text: str, floor: int, pos: int) -> bool:
+        got = self.review.get((floor, pos))
+        if got is None:
+            got = self.review[floor, pos] = in_review_sentence(text, floor, pos)
+        return got
+
+
+def features(
+    doc: Document, c: Candidate, rules: list[Project], facts: ReportFacts | None = None
+) -> dict[str, float]:
+    """The candidate's features, ``name=value`` keys for the categorical ones (``facts``: the
+    report's and ``rules``', shared by its candidates; found anew when not given)."""
+    facts = facts or ReportFacts(doc, rules)
     p, name, text = c.project, c.project.name, doc.layout
-    sec = doc.by_path(p.section) if p.section else None
+    sec = facts.sections[p.section] if p.section else None
     base = projects._ANY_END.sub("", name)
     f = {
         "bias": 1.0,
-        "rules_keep": float(any(q.name == name and _overlap(q, p) for q in rules)),
+        "rules_keep": float(any(_overlap(q, p) for q in facts.rules_by_name.get(name, ()))),
         "len=len" + _bucket(len(name), (3, 4, 5, 6, 8, 10, 13, 17)): 1.0,
         "last1=" + name[-1:]: 1.0,
         "last2=" + name[-2:]: 1.0,
@@ -174,16 +292,16 @@ def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, flo
         "head_any": float(bool(projects._ANY_END.search(name))),
         "head_road": float(bool(projects._ROAD_END.search(name))),
         "project_end": float(name.endswith(("项目", "工程"))),
-        "digit": float(bool(re.search(r"[\d０-９]", name))),
-        "latin": float(bool(re.search(r"[A-Za-z]", name))),
+        "digit": float(bool(_DIGIT.search(name))),
+        "latin": float(bool(_LATIN.search(name))),
         "lead_number": float(bool(_LEAD_NUMBER.match(name))),
         "lead_count": float(bool(_LEAD_COUNT.match(name))),
-        "cn_num": float(bool(re.search(r"[一二三四五六七八九十]", name))),
-        "phase": float(bool(re.search(r"[一二三四五六七八九十\d]期", name))),
+        "cn_num": float(bool(_CN_DIGIT.search(name))),
+        "phase": float(bool(_PHASE.search(name))),
         "route": float("至" in name),
         "dot": float("·" in name),
-        "paren": float(bool(re.search(r"[（(]", name))),
-        "function_share": sum(ch in _FUNCTION_CHARS for ch in name) / len(name),
+        "paren": float(bool(_PAREN.search(name))),
+        "function_share": sum(map(_FUNCTION_CHARS.__contains__, name)) / len(name),
         "category_base": float(bool(projects._CATEGORY_WORDS.match(base))),
         "generic_list": float(name in project_filters.GENERIC_NAMES),
         "generic_pattern": float(bool(projects._GENERIC_NAME.search(name))),
@@ -195,22 +313,20 @@ def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, flo
         "kind=" + (sec.kind if sec else "none"): 1.0,
         "depth=depth" + str(sec.level if sec else 0): 1.0,
         "quote_len=qlen" + _bucket(len(p.quote), (6, 10, 16, 25, 40)): 1.0,
-        "repeats=rep" + _bucket(text.count(name), (0, 1, 2, 4)): 1.0,
+        "repeats=rep" + _bucket(facts.count(text, name), (0, 1, 2, 4)): 1.0,
         "extra": float(c.extra),
     }
-    region = _REGION_SUFFIX.sub("", doc.report.region or "")
+    region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
     it, body = c.item, c.body
     if it is None or c.clause is None:
         f["no_meta"] = 1.0
         return f
     raw = body[it.a : it.b]
-    seg = body[it.list_start : it.list_end]
-    n_items = seg.count("、") + 1
+    lf = facts.list_facts(body, it)
+    seg, n_items = lf.seg, lf.n_items
     pos = body[it.list_start : it.a].count("、")
-    after = body[it.list_end : it.list_end + 2] or "END"
-    verbs = list(projects._BOUNDARY.finditer(body, 0, it.list_start))
-    verb = verbs[-1].group() if verbs and verbs[-1].end() >= it.list_start - 2 else ""
+    after = lf.after
     f |= {
         "quoted": float("“" in raw or '"' in raw),
         "book": float("《" in body[max(0, it.a - 1) : it.b + 1]),
@@ -223,13 +339,13 @@ def features(doc: Document, c: Candidate, rules: list[Project]) -> dict[str, flo
         "item_after1=" + (body[it.b : it.b + 1] or "END"): 1.0,
         "etc_after": float(body[it.list_end : it.list_end + 1] == "等" or "等" in seg),
         "before1=" + (body[max(0, it.list_start - 1) : it.list_start] or "START"): 1.0,
-        "verb=" + verb: 1.0,
+        "verb=" + lf.verb: 1.0,
         "clause_start": float(it.list_start <= 2),
-        "tail_works": float(bool(projects._TAIL.match(body[it.list_end :]))),
-        "count_after": float(bool(projects._COUNT_AFTER.match(body[it.list_end :]))),
-        "context": float(in_context(body, it)),
+        "tail_works": float(lf.tail_works),
+        "count_after": float(lf.count_after),
+        "context": float(lf.context),
         "whole_quote": float(whole_quote(body, it.a, it.b)),
-        "review_sentence": float(in_review_sentence(text, c.floor, c.clause.start)),
+        "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
     }
     return f
@@ -242,11 +358,7 @@ def specificity(name: str, places: dict[str, int], n_others: int) -> dict[str, f
     among them, so the count less one is read for every report (exact for a tuning report,
     one short for a new one: the held-out folds of the training reproduce this)."""
     core = projects._ANY_END.sub("", name) or name
-    bgs = [
-        core[i : i + 2]
-        for i in range(len(core) - 1)
-        if _CN.match(core[i]) and _CN.match(core[i + 1])
-    ]
+    bgs = _CN_PAIR.findall(core)  # every two Chinese characters in a row, overlapping
     if not bgs:
         return {"df_none": 1.0}
     dfs = [max(places.get(b, 0) - 1, 0) / n_others for b in bgs]
@@ -281,7 +393,9 @@ def _model() -> dict[str, Any]:
 def probability(f: dict[str, float], model: dict[str, Any] | None = None) -> float:
     m = model or _model()
     weights: dict[str, float] = m["weights"]
-    z = m["intercept"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    # the terms in the features' order; a feature without a weight or of value 0 adds ±0.0,
+    # which leaves the running sum (never -0.0: it starts at 0) as it is, so it is skipped
+    z = m["intercept"] + sum([weights[k] * v for k, v in f.items() if v and k in weights])
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -305,11 +419,14 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     rules = projects.find_projects(doc, own_spans)
     cands = candidates(doc, own_spans, rules)
     n_others = max(1, m["n_places"] - 1)
+    facts = ReportFacts(doc, rules)
     probs = []
     for c in cands:
-        f = features(doc, c, rules) | specificity(c.project.name, m["places"], n_others)
         # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named;
         # 京环循环、深核盛基2个塑料园区: a count inside the name is the list's, not the name's
-        counted = _LEAD_COUNT.match(c.project.name) or _INNER_COUNT.search(c.project.name)
-        probs.append(0.0 if counted else probability(f, m))
+        if _LEAD_COUNT.match(c.project.name) or _INNER_COUNT.search(c.project.name):
+            probs.append(0.0)
+            continue
+        f = features(doc, c, rules, facts) | specificity(c.project.name, m["places"], n_others)
+        probs.append(probability(f, m))
     return select([c.project for c in cands], probs, m["threshold"])
