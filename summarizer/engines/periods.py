@@ -68,11 +68,15 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
 
     1. its sentence opens with a year (``2015年城镇居民人均可支配收入完成30788元``): that year,
        unless the clause is a yearly average (年均) of a plan-period paragraph;
-    2. its paragraph names a plan period (``“十三五”时期``, ``五年来``, ``过去五年``): the plan's
-       years (:func:`_plan_period`);
-    3. the review heading over it names a plan period and no year (``一、过去五年工作回顾``):
+    2. its paragraph opens on the year under review (``2019年，是…``, ``刚刚过去的2025年，…``,
+       ``一年来，…``): that year;
+    3. its paragraph names a plan period (``“十三五”时期``, ``五年来``, ``过去五年``; not as a
+       baseline, ``比“十三五”末``): the plan's years (:func:`_plan_period`);
+    4. under a heading naming both a plan period and a year (``“十四五”时期和2025年工作回顾``):
+       the period of the nearest lead paragraph before it (:func:`_led_period`);
+    5. the review heading over it names a plan period and no year (``一、过去五年工作回顾``):
        the plan's years; names one year (``一、2023年工作回顾``): that year;
-    4. the year under review: the report's plan year − 1.
+    6. the year under review: the report's plan year − 1.
 
     A cumulative figure (累计…) belongs to the plan period the review headings name, when
     they name one. None when no year is known (no plan year and no year in the text).
