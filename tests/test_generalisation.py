@@ -461,3 +461,13 @@ def test_a_share_with_its_bound_before_a_noun_is_a_target_not_a_class() -> None:
     # 2026: a share of the things reaching a state; 2000万元以上项目 stays a class threshold
     assert _section_targets("推动30%以上规上工业企业设立研发机构。") == [("规上工业企业", 30, "%")]
     assert _section_targets("引进2000万元以上项目资金。") == []
+
+
+def test_bare_investment_followed_by_the_named_projects_it_pays_for_is_no_target() -> None:
+    # 阜平县 2013 (投资2500万元完成花山、马兰…红色教育基地项目), 海拉尔区 2017 (投资2.5亿元,实施
+    # 俄罗斯风情精品街项目): the projects' own money, as 总投资50亿元的X项目 is
+    assert _section_targets("投资2.5亿元，实施俄罗斯风情精品街项目。") == []
+    # 投资120万元完成学前教育设施设备配置 names no project: a target
+    assert [t[1:] for t in _section_targets("投资120万元完成学前教育设施设备配置。")] == [
+        (120, "万元")
+    ]

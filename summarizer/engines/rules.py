@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from .. import numbers, wording
 from ..chunking import Document, split_lines
-from ..models import Outcome, Priority, QualitativeTarget, Scope, Section, Target
+from ..models import Outcome, Priority, Project, QualitativeTarget, Scope, Section, Target
 from ..taxonomy import leading_indicator, lookup_key, match_indicator, normalise_indicator
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
@@ -203,6 +203,7 @@ class RulesEngine(Engine):
                 )
         ex.projects = projects
         if not self.permissive:
+            ex.targets = [t for t in ex.targets if not _spent_on_projects(text, t, projects)]
             for section, own_end in own_spans:
                 for a, b in _minus(section.start, own_end, taken):
                     ex.qualitative_targets.extend(_end_states(text, clauses, a, b, section.path))
@@ -573,6 +574,26 @@ def _target(
 
 # ---------------------------------------------------------------- outcomes: what is not a
 # result (the period a result is stated for: .review)
+
+
+# 投资6000万元启动天生桥游客中心…建设: the bare word of investment, then a verb right before
+# the works it pays for
+_SPENT_ON = re.compile(r"[，,]?[\u4e00-\u9fff]{0,4}$")
+
+
+def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
+    """``投资2500万元完成花山、马兰…红色教育基地项目``: an amount of bare 投资 followed by a verb
+    and the named projects it pays for is their own investment (as ``总投资50亿元的X项目`` is),
+    not a target; ``投资1.5亿元实施集中供热…工程`` (no named project) stays one."""
+    if t.scope != "section" or t.indicator != "投资" or not t.unit.endswith("元"):
+        return False
+    after = t.value_end
+    while after < len(text) and text[after] in "余多左右以上":
+        after += 1
+    return any(
+        after <= p.start <= after + 5 and _SPENT_ON.fullmatch(text[after : p.start]) is not None
+        for p in projects
+    )
 
 
 def _verb_of_clause(
