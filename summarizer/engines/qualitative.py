@@ -1,0 +1,144 @@
+"""Qualitative targets of the rules engine: goals written without a number.
+
+In the headline paragraph every clause without a number is one (``节能减排完成省下达任务``); in
+the work part, a clause that ends on a state of a closed class after what it is about
+(``欠薪案件动态清零``, ``垃圾、污水处理全覆盖``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import wording
+from ..models import QualitativeTarget, Scope
+from ..taxonomy import leading_indicator, lookup_key
+from ..wording import Clause as _Clause
+from .mentions import _GOAL_NOUN, _clean_indicator
+
+# A clause about the past (去年, 已完成…): results, not goals; shared with the target reader.
+PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年|同比增长.*[^%％]$")
+
+
+# A goal written without a number ends in its predicate: a comparison or change verb of the
+# genre's closed class (完成, 实现, 达到, 同步, 高于…); the indicator is what comes before it, or
+# the object after it when the clause opens with it (完成国家下达的节能减排降碳约束性指标).
+_QUAL_PRED = re.compile(
+    r"完成|实现|确保|达到|保持|控制|同步|高于|低于|不低于|不超过|稳中|稳定|稳步|基本|持续|"
+    r"不断|进一步|增长|增速|下降|降低|提高|破题|全覆盖|清零|晋升"
+)
+_ISSUED_BY = re.compile(r"^[^，,；;的]{0,8}?(?:下达|确定|核定|要求)的?")
+_CHANGE_TAIL = re.compile(r"(?:增速|增幅|涨幅|下降|降低|增长)$")
+
+
+# A state the plan means to reach, written at the end of its clause after what it is about
+# (空气质量持续改善, 欠薪问题动态清零, 垃圾、污水处理全覆盖, 耕地面积不减少): a closed class of
+# predicates of the genre, each written by at least two places of the corpus, read in the work
+# part too (a task verb opens its clause instead)
+_END_STATE = re.compile(
+    r"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?"
+    r"(?:全覆盖|清零|零突破|不减少|稳中有升|稳中向好|持续改善|持续好转|"
+    r"持续下降|达标|翻番|两位数增长|全部出列)"
+    r"(?:、[^，,。；;]{0,8})?$"
+)
+_END_STATE_SEARCH = re.compile(
+    r"全覆盖|清零|零突破|不减少|稳中有升|稳中向好|持续改善|持续好转|持续下降|达标|"
+    r"翻番|两位数增长|全部出列"
+)
+
+
+def end_states(
+    text: str, clauses: wording.ClauseIndex, start: int, end: int, section_path: str
+) -> list[QualitativeTarget]:
+    """Qualitative targets of work-part text: clauses without a number that end on a state of
+    the closed class, after a subject (``农村污水无害化处理全覆盖``)."""
+    out: list[QualitativeTarget] = []
+    seen: set[int] = set()
+    for hit in _END_STATE_SEARCH.finditer(text, start, end):
+        clause = clauses.around(hit.start(), start, end)
+        if clause is None or clause.start in seen:
+            continue
+        seen.add(clause.start)
+        body = text[clause.start : clause.end]
+        pred = _END_STATE.search(body)
+        if pred is None or _DIGIT_OR_CN_COUNT.search(body) or PAST.search(body):
+            continue
+        if _TASK_LEAD.match(body):
+            continue  # 推进空气质量稳定达标, 保持零就业家庭动态清零: a task or a state kept
+        out.extend(goals_of_clause(text, clause, section_path, "section", pred.span()))
+    return out
+
+
+_DIGIT_OR_CN_COUNT = re.compile(r"[\d０-９%％]")
+# a clause opened by a verb of doing or keeping states a task, not a state to reach
+_TASK_LEAD = re.compile(
+    r"(?:全面|扎实|切实|逐步|进一步|继续|坚持|大力|着力)*(?:推进|推动|促进|做到|保持|抓好)"
+)
+# adverbs and task verbs before the subject of a state (a closed class of the genre)
+_STATE_LEAD = re.compile(
+    r"^(?:全面|扎实|切实|尽早|尽快|逐步|基本|进一步|力争|年内|继续|坚持)*"
+    r"(?:推进|促进|推动|抓好|做到|保持|实现|确保|加快)?"
+)
+
+
+def goals_of_clause(
+    text: str,
+    clause: _Clause,
+    section_path: str,
+    scope: Scope = "headline",
+    predicate: tuple[int, int] | None = None,
+) -> list[QualitativeTarget]:
+    """A headline clause without a number (节能减排完成省下达任务): one item per indicator it
+    names (``A、B等约束性指标完成…``, ``节能减排和碳排放强度下降…``, joint subjects); with
+    ``predicate`` (its span in the clause), a work-part clause ending on a state."""
+    body = text[clause.start : clause.end]
+    pred = _QUAL_PRED.search(body) if predicate is None else None
+    if predicate is not None:
+        p_start, p_end = predicate
+    elif pred is not None:
+        p_start, p_end = pred.span()
+    else:
+        # 出口总额促稳提质: no predicate of the closed class, but it opens with an indicator
+        name = leading_indicator(body)
+        if name is None:
+            return []
+        p_start = p_end = len(name)
+    if p_start < 2 and predicate is not None:
+        return []  # 全面清零: no subject in the clause
+    if p_start < 2:  # 完成市下达的节能减排任务目标: the indicator is the object
+        obj = _ISSUED_BY.sub("", body[p_end:])
+        subject = _GOAL_NOUN.sub("", obj) or obj
+    else:
+        subject = body[:p_start]
+        if re.match(r".{0,4}?同步", body[p_end:]):
+            subject = re.split(r"[和与]", subject)[0]  # 居民收入增长和经济增长同步
+    if predicate is not None:
+        # 逐步实现地下规划管控全覆盖, 推进空气质量稳定达标: the task's verb and adverbs go
+        subject = _clean_indicator(_STATE_LEAD.sub("", subject))
+        subject = _clean_indicator(_STATE_LEAD.sub("", subject))
+    subject = _clean_indicator(subject, strip_verbs=False)
+    subject = re.sub(r"等[^、，,和与及]{0,8}$", "", subject)  # …、安全生产等约束性指标
+    if len(subject) < 2:
+        return []
+    joint = (
+        wording.expand_joint_subject(subject, 2)
+        if re.search(r"^[^、和]{2,3}[、和]", subject)
+        else None
+    )
+    members = joint or [
+        _CHANGE_TAIL.sub("", m) or m for m in wording.ENUM_SPLIT.split(subject) if len(m) >= 2
+    ]
+    if not members or any(len(m) < 2 for m in members):
+        members = [subject]
+    return [
+        QualitativeTarget(
+            indicator=indicator,
+            key=lookup_key(indicator),
+            text=body,
+            scope=scope,
+            section=section_path,
+            quote=body,
+            start=clause.start,
+            end=clause.end,
+        )
+        for indicator in members
+    ]
