@@ -471,3 +471,10 @@ def test_bare_investment_followed_by_the_named_projects_it_pays_for_is_no_target
     assert [t[1:] for t in _section_targets("投资120万元完成学前教育设施设备配置。")] == [
         (120, "万元")
     ]
+
+
+def test_the_things_overseen_are_not_things_to_deliver() -> None:
+    # 顺平县 2021 (加强57家涉危废企业的日常监管), 定兴县 2020 (加强环雄安5个乡镇规划编制管理)
+    assert _section_targets("加强57家涉危废企业的日常监管。加强环雄安5个乡镇规划编制管理。") == []
+    # an area under management is still a quantity to reach (阜平县 2013: 无公害管理5万亩)
+    assert _section_targets("大枣无公害管理5万亩。") == [("大枣无公害管理", 5, "万亩")]

@@ -213,6 +213,11 @@ _ANNOUNCES_LIST = re.compile(r"[^，,。；;、：:]{1,12}[：:]")
 _FIELDS = re.compile(r"[^，,。；;、]{0,4}领域")
 
 
+# Oversight written after the things counted (…企业的日常监管, …乡镇规划编制管理; 顺平, 定兴):
+# the count is the scope of the work, a closed pair of the genre's words
+_OVERSIGHT = ("管理", "监管")
+
+
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
         return True
@@ -220,6 +225,8 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
         return True
     if _FIELDS.match(text, m.end, clause_end):
         return True  # 6项重点领域清理规范: the fields a campaign covers, listed before it
+    if m.unit in ("个", "家") and _object_after(text, m, clause_end).endswith(_OVERSIGHT):
+        return True  # 加强57家涉危废企业的日常监管: the things overseen, not things to deliver
     if m.unit not in ("项", "个", "条"):
         return False
     if m.unit == "个" and _ASPECTS.match(text, m.end, clause_end):
