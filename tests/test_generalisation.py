@@ -478,3 +478,10 @@ def test_the_things_overseen_are_not_things_to_deliver() -> None:
     assert _section_targets("加强57家涉危废企业的日常监管。加强环雄安5个乡镇规划编制管理。") == []
     # an area under management is still a quantity to reach (阜平县 2013: 无公害管理5万亩)
     assert _section_targets("大枣无公害管理5万亩。") == [("大枣无公害管理", 5, "万亩")]
+
+
+def test_an_age_before_a_noun_names_people_not_an_age_to_reach() -> None:
+    # 宁夏 2026 (0—6岁儿童孤独症筛查), 浙江 2026, 四川 2026 (满3岁即入园); life expectancy stays
+    assert _section_targets("免费开展0—6岁儿童孤独症筛查，人均预期寿命提高到80岁以上。") == [
+        ("人均预期寿命", 80, "岁")
+    ]

@@ -120,6 +120,12 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     so is a grade (``30万吨级航道``, ``千亿级产业``: the quantity with 级 names a class)."""
     if text.startswith("级", m.end) and m.unit not in _COUNT_UNITS:
         return True
+    if m.unit in ("岁", "周岁"):
+        # 0—6岁儿童, 满3岁即入园: an age naming the people it applies to (宁夏, 浙江, 四川), not
+        # an age to reach (人均预期寿命达到80岁以上)
+        word, _, q_end = wording.qualifier_after(text, m.end)
+        nxt = text[q_end if word else m.end : (q_end if word else m.end) + 1]
+        return "\u4e00" <= nxt <= "\u9fff"
     if (
         text.startswith("的", m.end)
         and text[max(0, m.start - 2) : m.start].endswith(("超", "超过"))
