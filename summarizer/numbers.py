@@ -520,10 +520,9 @@ def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
 # A single numeral right after a verb of building or doing, counting a concrete noun phrase
 # (建设一座标志性公园, 开展一次招商推介活动, 新建或提升一所三级医院): things to build, not a
 # slogan (四个全面, 三次产业, 一个什么样的首都, 一个“天蓝地绿”…: quoted, abstract with 的).
-_BUILD_BEFORE = re.compile(r"(?:建设|新建|建成|建好|打造|开展|实施|提升|改造|创建|培育|举办|新增)$")
-_BUILD_AT_START = re.compile(
-    r"(?:[^，,。；;、]{0,4}?)(?:建设|新建|建成|建好|打造|开展|实施|提升|改造|创建|培育|举办|新增)"
-)
+_BUILD_VERBS = r"建设|新建|建成|建好|打造|开展|实施|提升|改造|创建|培育|举办|新增"
+_BUILD_BEFORE = re.compile(rf"(?:{_BUILD_VERBS})$")
+_BUILD_AT_START = re.compile(rf"[^，,。；;、]{{0,4}}?(?:{_BUILD_VERBS})")  # the clause's verb
 _BUILT_UNITS = frozenset("个座条所次家处")
 _BUILT_NOUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _NOT_BUILT = re.compile(r"方面|产业|重点|大|全|什么|宜")

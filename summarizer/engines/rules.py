@@ -582,7 +582,8 @@ _SPENT_ON = re.compile(r"[，,]?[\u4e00-\u9fff]{0,4}$")
 def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
     """``投资2500万元完成花山、马兰…红色教育基地项目``: an amount of bare 投资 followed by a verb
     and the named projects it pays for is their own investment (as ``总投资50亿元的X项目`` is),
-    not a target; ``投资1.5亿元实施集中供热…工程`` (no named project) stays one."""
+    not a target; ``投资120万元完成学前教育设施设备配置`` (no named project) stays one. Which
+    works are named is the project reader's call (:func:`.project_model.find_projects`)."""
     if t.scope != "section" or t.indicator != "投资" or not t.unit.endswith("元"):
         return False
     after = t.value_end
