@@ -137,8 +137,7 @@ def _first_sentence(text: str, start: int) -> str:
     first = text[start : start + 40]
     cut = next((k for k, c in enumerate(first) if c in "。；;！\n"), len(first))
     if first.startswith("各位代表") and cut < len(first) and first[cut] == "！":
-        rest = _first_sentence(text, start + cut + 1)  # 各位代表！刚刚过去的2025年，…
-        return rest
+        return _first_sentence(text, start + cut + 1)  # 各位代表！刚刚过去的2025年，…
     return first[:cut]
 
 
