@@ -97,3 +97,26 @@ def test_a_count_inside_a_candidate_name_belongs_to_the_list_not_the_name() -> N
     )
     assert all("2个" not in p.name for p in s.projects)
     assert [(t.indicator, t.value, t.unit) for t in s.targets] == [("塑料园区", 2, "个")]
+
+
+def test_a_broken_model_file_is_one_clean_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # a damaged install says which file and what to do, in the SummarizerError tree
+    from summarizer.engines import project_model
+    from summarizer.errors import SummarizerError
+
+    bad = tmp_path / "project_model.json"
+    bad.write_text("{not json", encoding="utf-8")
+
+    class _Files:
+        def joinpath(self, name: str) -> Path:
+            return bad
+
+    monkeypatch.setattr(project_model.resources, "files", lambda pkg: _Files())
+    project_model._model.cache_clear()
+    try:
+        with pytest.raises(SummarizerError, match=r"project_model\.json"):
+            project_model._model()
+    finally:
+        project_model._model.cache_clear()

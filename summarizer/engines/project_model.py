@@ -34,6 +34,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from ..chunking import Document
+from ..errors import SummarizerError
 from ..models import Project, Section
 from ..wording import PROJECT_CLAUSE_DELIMITERS, PROJECT_CLAUSE_RE, Clause, ClauseIndex
 from . import project_filters, projects
@@ -380,8 +381,21 @@ def _agree(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _model() -> dict[str, Any]:
-    raw = resources.files("summarizer").joinpath("project_model.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    """The shipped weights, validated once (a broken install says so, in the error tree)."""
+    try:
+        raw = resources.files("summarizer").joinpath("project_model.json").read_text("utf-8")
+        data: dict[str, Any] = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise SummarizerError(
+            f"summarizer/project_model.json: cannot read the project model ({exc}); reinstall "
+            "the package or re-run `python evals/tools/project_model.py export`"
+        ) from exc
+    missing = {"weights", "intercept", "threshold", "bigram_places", "n_places"} - set(data)
+    if missing:
+        raise SummarizerError(
+            f"summarizer/project_model.json: missing {sorted(missing)}; re-run "
+            "`python evals/tools/project_model.py export`"
+        )
     places: dict[str, int] = {}
     for count, joined in data["bigram_places"].items():
         for k in range(0, len(joined), 2):
