@@ -124,8 +124,8 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
         # 0—6岁儿童, 满3岁即入园: an age naming the people it applies to (宁夏, 浙江, 四川), not
         # an age to reach (人均预期寿命达到80岁以上)
         word, _, q_end = wording.qualifier_after(text, m.end)
-        nxt = text[q_end if word else m.end : (q_end if word else m.end) + 1]
-        return "\u4e00" <= nxt <= "\u9fff"
+        after = q_end if word else m.end
+        return after < len(text) and "\u4e00" <= text[after] <= "\u9fff"
     if (
         text.startswith("的", m.end)
         and text[max(0, m.start - 2) : m.start].endswith(("超", "超过"))
@@ -164,6 +164,21 @@ _ADVERB_STOP = re.compile(
 )
 
 
+def _first_quantity(
+    text: str, start: int, end: int, *, with_unit: bool = False
+) -> numbers.Mention | None:
+    """The first quantity (not a year, date or marker) in ``text[start:end]``; with
+    ``with_unit``, the first that has a unit (a bracketed 〔26〕 has none)."""
+    return next(
+        (
+            q
+            for q in numbers.find_mentions(text, start, end)
+            if q.kind == "quantity" and (q.unit or not with_unit)
+        ),
+        None,
+    )
+
+
 def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | None = None) -> str:
     """``建成3个口袋公园``: the noun phrase after the number (to the next 、 or 等)."""
     if pos is None:
@@ -180,10 +195,7 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     verb = _ACTION.search(text, pos + 2, stop)
     if verb is not None:
         stop = verb.start()
-    inner = next(
-        (q for q in numbers.find_mentions(text, pos + 1, stop) if q.kind == "quantity" and q.unit),
-        None,
-    )
+    inner = _first_quantity(text, pos + 1, stop, with_unit=True)
     if inner is not None and _nounish(_clean_indicator(text[pos : inner.start])):
         # 63人获得保险赔付资金8.1万元, 4个小区9.2万平方米老旧小区改造: the phrase ends before
         # the next quantity, whatever its unit
@@ -291,9 +303,7 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
 def _shared_noun(text: str, m: numbers.Mention, clause_end: int) -> str | None:
     """The noun of the next count of the same list (``、20个省级临床重点专科`` → ``临床重点专科``),
     past its grade word, when the count after ``m`` is joined to it by 、."""
-    nxt = next(
-        (q for q in numbers.find_mentions(text, m.end, clause_end) if q.kind == "quantity"), None
-    )
+    nxt = _first_quantity(text, m.end, clause_end)
     if nxt is None or "、" not in text[m.end : nxt.start]:
         return None
     noun = _prenominal(text, nxt, clause_end)

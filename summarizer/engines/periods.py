@@ -100,7 +100,7 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
     averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
     if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
         return own.group(1)
-    if year is not None and _year_lead(text, paragraph[0], year):
+    if year is not None and _year_lead(_first_sentence(text, paragraph[0]), year):
         return str(year - 1)  # 2019年，是…“十三五”规划冲刺之年。一年来，…: the year's paragraph
     if in_plan:
         return in_plan
@@ -141,10 +141,9 @@ def _first_sentence(text: str, start: int) -> str:
     return first[:cut]
 
 
-def _year_lead(text: str, para_start: int, plan_year: int) -> bool:
-    """Whether the paragraph opens on the year under review (``2019年，是…``, ``刚刚过去的2025
-    年，…``, ``一年来，…``, ``过去一年，…``)."""
-    first = _first_sentence(text, para_start)
+def _year_lead(first: str, plan_year: int) -> bool:
+    """Whether a paragraph whose first sentence is ``first`` opens on the year under review
+    (``2019年，是…``, ``刚刚过去的2025年，…``, ``一年来，…``, ``过去一年，…``)."""
     lead_year = _LEAD_YEAR.match(first, first.find("刚刚") if "刚刚" in first else 0)
     if lead_year is not None and int(lead_year.group(1)) == plan_year - 1:
         return True
@@ -158,9 +157,10 @@ def _led_period(text: str, top_start: int, para_start: int, plan_year: int) -> s
     end = para_start - 1
     while end > top_start:
         start = max(text.rfind("\n", top_start, end) + 1, top_start)
-        if _year_lead(text, start, plan_year):
+        first = _first_sentence(text, start)
+        if _year_lead(first, plan_year):
             return str(plan_year - 1)  # 刚刚过去的2025年，是“十四五”收官之年: the year
-        plan = _plan_period(_first_sentence(text, start), plan_year)
+        plan = _plan_period(first, plan_year)
         if plan is not None:
             return plan
         end = start - 1

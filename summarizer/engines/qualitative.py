@@ -34,16 +34,14 @@ _CHANGE_TAIL = re.compile(r"(?:增速|增幅|涨幅|下降|降低|增长)$")
 # (空气质量持续改善, 欠薪问题动态清零, 垃圾、污水处理全覆盖, 耕地面积不减少): a closed class of
 # predicates of the genre, each written by at least two places of the corpus, read in the work
 # part too (a task verb opens its clause instead)
-_END_STATE = re.compile(
-    r"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?"
-    r"(?:全覆盖|清零|零突破|不减少|稳中有升|稳中向好|持续改善|持续好转|"
-    r"持续下降|达标|翻番|两位数增长|全部出列)"
-    r"(?:、[^，,。；;]{0,8})?$"
-)
-_END_STATE_SEARCH = re.compile(
+_STATES = (
     r"全覆盖|清零|零突破|不减少|稳中有升|稳中向好|持续改善|持续好转|持续下降|达标|"
     r"翻番|两位数增长|全部出列"
 )
+_END_STATE = re.compile(
+    rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})(?:、[^，,。；;]{{0,8}})?$"
+)
+_END_STATE_SEARCH = re.compile(_STATES)  # where to look for a clause that may end on one
 
 
 def end_states(
@@ -60,7 +58,7 @@ def end_states(
         seen.add(clause.start)
         body = text[clause.start : clause.end]
         pred = _END_STATE.search(body)
-        if pred is None or _DIGIT_OR_CN_COUNT.search(body) or PAST.search(body):
+        if pred is None or _NUMBER_CHAR.search(body) or PAST.search(body):
             continue
         if _TASK_LEAD.match(body):
             continue  # 推进空气质量稳定达标, 保持零就业家庭动态清零: a task or a state kept
@@ -68,7 +66,7 @@ def end_states(
     return out
 
 
-_DIGIT_OR_CN_COUNT = re.compile(r"[\d０-９%％]")
+_NUMBER_CHAR = re.compile(r"[\d０-９%％]")
 # a clause opened by a verb of doing or keeping states a task, not a state to reach
 _TASK_LEAD = re.compile(
     r"(?:全面|扎实|切实|逐步|进一步|继续|坚持|大力|着力)*(?:推进|推动|促进|做到|保持|抓好)"

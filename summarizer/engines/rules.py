@@ -200,12 +200,11 @@ class RulesEngine(Engine):
                     doc, quantities, a, b, "section", section, ex, amount_spans, name_spans
                 )
         ex.projects = projects
-        if not self.permissive:
+        if not self.permissive:  # the permissive reading proposes targets only
             ex.targets = [t for t in ex.targets if not _spent_on_projects(text, t, projects)]
             for section, own_end in own_spans:
                 for a, b in _minus(section.start, own_end, taken):
                     ex.qualitative_targets.extend(end_states(text, clauses, a, b, section.path))
-        if not self.permissive:  # the permissive reading proposes targets only
             ex.outcomes = self._outcomes(doc, clauses, own_spans)
             ex.priorities = _priorities(doc)
         ex.chunks = len(doc.sections)
@@ -586,9 +585,8 @@ def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
     works are named is the project reader's call (:func:`.project_model.find_projects`)."""
     if t.scope != "section" or t.indicator != "投资" or not t.unit.endswith("元"):
         return False
-    after = t.value_end
-    while after < len(text) and text[after] in "余多左右以上":
-        after += 1
+    word, _, q_end = wording.qualifier_after(text, t.value_end)
+    after = q_end if word else t.value_end
     return any(
         after <= p.start <= after + 5 and _SPENT_ON.fullmatch(text[after : p.start]) is not None
         for p in projects
