@@ -36,6 +36,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren")
+_INLINE = re.compile(rf"[{_CN}]+是")  # the marker of an enumeration inside a paragraph
 _PLAN = re.compile(r"总体要求|预期目标|主要目标|指导思想")
 _PLAN_CONTAINER = re.compile(
     r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)"
@@ -246,6 +247,11 @@ class Document:
         for s in top:
             kids = [k for k in self.children(s.path) if k.marker and k.kind == "work"]
             out.extend(kids if _counts_its_items(s.title, len(kids)) else [s])
+        # 一是…五是 beside （一）…（七）: the inline enumeration is a frame, the headings the work
+        if any(_INLINE.fullmatch(s.marker) for s in out) and any(
+            s.marker and not _INLINE.fullmatch(s.marker) for s in out
+        ):
+            out = [s for s in out if not _INLINE.fullmatch(s.marker)]
         return out
 
     def headline_span(self) -> tuple[int, int] | None:
@@ -397,6 +403,10 @@ def _build_sections(
             elif ordinal != 1 and not (style in _EXCERPT_STYLES and not seen_marker):
                 continue  # a new group starts at 1 (footnote lists, stray numbers), except
                 # that an excerpt may open mid-report (二、2024年主要任务)
+            else:
+                # 一是 enumerates within a paragraph; a heading marker after it is its sibling
+                while stack and stack[-1].style == "cn_shi" and style != "cn_shi":
+                    stack.pop()
             while stack and stack[-1].style in ("plan", "preamble", "part", "lead"):
                 stack.pop()
             ts, te = _title_span(text, mend, line.end)

@@ -60,6 +60,24 @@ def test_mixed_bracket_widths_are_one_marker_sequence() -> None:
     assert [s.marker for s in build_sections(text)] == ["(一)", "（二）", "（三）"]
 
 
+def test_an_inline_enumeration_holds_no_heading_and_gives_way_to_the_headings_beside_it() -> None:
+    # shunping_2023: ——做实“五篇文章” 一是…五是, then ——打造“7N系列场景” （一）…（七）
+    body = "。" + "推进各项工作落实落细，确保取得实效。" * 3
+    text = (
+        f"二、2023年工作安排\n一是在协同发展上做文章、见成效{body}\n"
+        f"二是在创新驱动上做文章、见成效{body}\n"
+        f"——打造“7N系列场景”。逐一制定实施方案。\n"
+        f"（一）锚定农业强县，打造乡村振兴场景{body * 3}\n"
+        f"（二）锚定工业强县，打造产业集群场景{body * 3}\n"
+        f"（三）锚定文旅强县，打造融合共进场景{body * 3}"
+    )
+    sections = build_sections(text)
+    assert [s.level for s in sections if s.marker] == [1, 2, 2, 2, 2, 2]  # siblings, not kids
+    titles = [p.title for p in summarize(text, engine="rules").priorities]
+    assert titles == ["锚定农业强县，打造乡村振兴场景", "锚定工业强县，打造产业集群场景",
+                      "锚定文旅强县，打造融合共进场景"]  # fmt: skip
+
+
 # ---------------------------------------------------------------- headline
 
 

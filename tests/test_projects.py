@@ -92,6 +92,14 @@ def test_roads_named_before_a_construction_word():
     assert names("二是加快推进第三高中、易水初级中学建设") == ["易水初级中学", "第三高中"]
 
 
+def test_the_work_between_a_facility_and_a_bare_xiangmu_is_part_of_the_name():
+    # dingxing_2020, hailaer_2019, fuping_2013: 新建/建设 names the facility's project
+    assert names("全力推进北河大桥新建项目，确保6月底顺利通车") == ["北河大桥新建项目"]
+    assert names("全力推进殡仪馆新建项目建设进度") == ["殡仪馆新建项目"]
+    assert names("积极争取阜平中学建设项目") == ["阜平中学建设项目"]
+    assert names("加快实施新建项目") == []  # no facility: no name
+
+
 def test_two_works_joined_by_he():
     # rongcheng_2017
     assert names("积极推进残疾人托管中心和康复中心项目") == ["康复中心项目", "残疾人托管中心"]

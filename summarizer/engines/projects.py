@@ -313,6 +313,10 @@ def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
 _HEAD_ONLY = re.compile(rf"(?:{_STRONG}){_PHASE}?(?:[（(][^）)]*[）)])?")
 
 
+# the work a project does, written between the facility and a bare 项目 (殡仪馆新建项目)
+_WORK_NOUNS = frozenset(("新建", "建设", "提升", "改造提升", "续建"))
+
+
 def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
     """The boundary words in ``body[a:b]``, except a work noun (提升, 建设) written right before
     the head noun that ends the stretch after a long specific part: ``现代中药工业园区配套设施
@@ -326,6 +330,8 @@ def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
             and _HEAD_ONLY.fullmatch(body, m.end(), b)
         ):
             continue
+        if m.group() in _WORK_NOUNS and m.start() - prev >= 3 and body[m.end() : b] == "项目":
+            continue  # 北河大桥新建项目, 殡仪馆新建项目: the work names the project of a facility
         out.append(m)
         prev = m.end()
     return out
