@@ -678,6 +678,12 @@ def _classify(text: str, tok: _Token, n: int) -> _Result:
     return _mk("footnote", text, s, e, v, None, ""), e
 
 
+def may_hold_mention(text: str) -> bool:
+    """Whether a numeric mention may start in ``text`` (False: :func:`find_mentions` finds
+    none; a cheap test in C before the reading of a short string such as a name)."""
+    return _START_RE.search(text) is not None
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every numeric mention lying inside ``text[start:end]``, in order (absolute offsets)."""
     n = len(text)

@@ -100,7 +100,10 @@ def _project_amount(
 ) -> tuple[float | None, str | None, str | None, int | None, int | None]:
     """``投资50亿元的<name>`` or ``<name>，总投资50亿元``: the amount the text attaches."""
     before = text[clause.start : start]
-    m = _AMOUNT_BEFORE.search(before)
+    # the pattern ends on 元 or 元的 (``$``: at the end or before a final newline), which most
+    # names are not written after: the search, tried at every position, is skipped for them
+    tail = before[:-1] if before.endswith("\n") else before
+    m = _AMOUNT_BEFORE.search(before) if tail.endswith(("元", "元的")) else None
     if m:
         parsed = numbers.parse_quantity(m.group(2))
         if parsed:

@@ -36,8 +36,9 @@ from typing import Any, NamedTuple
 from ..chunking import Document
 from ..errors import SummarizerError
 from ..models import Project, Section
-from ..wording import PROJECT_CLAUSE_DELIMITERS, PROJECT_CLAUSE_RE, Clause, ClauseIndex
+from ..wording import PROJECT_CLAUSE_RE, Clause
 from . import project_filters, projects
+from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
 from .project_filters import in_context, in_review_sentence, numbers_written, whole_quote
 from .project_tables import back_matter
@@ -97,23 +98,28 @@ class _Read:
         )
 
 
+def _hinted(doc: Document, own_spans: list[tuple[Section, int]]) -> list[HintClauses]:
+    """The clauses of the own spans that :mod:`.projects`' hints point to (before the back
+    matter), read by both the rules and :func:`candidates`."""
+    back = back_matter(doc.layout)
+    stop = back[0][0] if back else len(doc.layout)
+    return hint_clauses(doc.layout, own_spans, stop, projects._HINT)
+
+
 def candidates(
-    doc: Document, own_spans: list[tuple[Section, int]], rules: list[Project]
+    doc: Document,
+    own_spans: list[tuple[Section, int]],
+    rules: list[Project],
+    hinted: list[HintClauses] | None = None,
 ) -> list[Candidate]:
-    """The loose reading, the rules' own output (``rules``) it lost, and the extra 、-items."""
+    """The loose reading, the rules' own output (``rules``) it lost, and the extra 、-items
+    (``hinted``: the clauses of :func:`_hinted`, found here when not given)."""
     text = doc.layout
-    index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
-    back = back_matter(text)
-    stop = back[0][0] if back else len(text)
+    if hinted is None:
+        hinted = _hinted(doc, own_spans)
     read = _Read()
-    spans = [(s, min(e, stop)) for s, e in own_spans if min(e, stop) > s.start]
-    for section, own_end in spans:
-        seen: set[Clause] = set()
-        for hint in projects._HINT.finditer(text, section.start, own_end):
-            clause = index.around(hint.start(), section.start, own_end)
-            if clause is None or clause in seen:
-                continue
-            seen.add(clause)
+    for section, _, clauses in hinted:
+        for clause in clauses:
             body = text[clause.start : clause.end]
             for it in projects.clause_items(body, loose=True):
                 p = _project(text, clause, body, it, section.path)
@@ -122,7 +128,7 @@ def candidates(
     for p in rules:
         if not read.same(p):
             read.add(Candidate(p, "", None, None, 0, False))
-    for section, own_end in spans:
+    for section, own_end, _ in hinted:
         for cand in _extra_items(doc, section, own_end, read.agreeing):
             p = cand.project
             if numbers_written(p, doc.text) and not read.agreeing(p.start, p.end, p.name):
@@ -430,8 +436,9 @@ def select(cands: list[Project], probs: list[float], threshold: float) -> list[P
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """The named projects of the report: the candidates the model keeps."""
     m = _model()
-    rules = projects.find_projects(doc, own_spans)
-    cands = candidates(doc, own_spans, rules)
+    hinted = _hinted(doc, own_spans)
+    rules = projects.find_projects(doc, own_spans, hinted)
+    cands = candidates(doc, own_spans, rules, hinted)
     n_others = max(1, m["n_places"] - 1)
     facts = ReportFacts(doc, rules)
     probs = []

@@ -32,9 +32,9 @@ from collections.abc import Iterator
 
 from ..chunking import Document
 from ..models import Project, Section
-from ..wording import PROJECT_CLAUSE_DELIMITERS, ClauseIndex
 from ..wording import Clause as _Clause
 from . import project_filters
+from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
 from .project_filters import in_context, in_review_sentence, last_stop, numbers_written, whole_quote
 from .project_tables import back_matter, plan_table, table_projects
@@ -247,28 +247,23 @@ _ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
-    """Named projects in the own text of each work or plan section (``own_spans``), and in
-    the rows of an appendix table of this year's projects."""
+def find_projects(
+    doc: Document, own_spans: list[tuple[Section, int]], hinted: list[HintClauses] | None = None
+) -> list[Project]:
+    """Named projects in the own text of each work or plan section (``own_spans``; ``hinted``:
+    their clauses of :func:`hint_clauses`, found here when not given), and in the rows of an
+    appendix table of this year's projects."""
     text = doc.layout
-    index = ClauseIndex(text, PROJECT_CLAUSE_DELIMITERS)
     found: list[Project] = []
     back = back_matter(text)
-    stop = back[0][0] if back else len(text)
     for a, b, title in back:
         if plan_table(title):
             found.extend(table_projects(doc, text, a, b, _ANY_END, _clean))
-    for section, own_end in own_spans:
-        own_end = min(own_end, stop)
-        if own_end <= section.start:
-            continue
-        # only clauses holding a head noun, 等, a construction word or an amount can name one
-        seen_clauses: set[_Clause] = set()
-        for hint in _HINT.finditer(text, section.start, own_end):
-            clause = index.around(hint.start(), section.start, own_end)
-            if clause is None or clause in seen_clauses:
-                continue
-            seen_clauses.add(clause)
+    if hinted is None:
+        hinted = hint_clauses(text, own_spans, back[0][0] if back else len(text), _HINT)
+    # only clauses holding a head noun, 等, a construction word or an amount can name one
+    for section, _, clauses in hinted:
+        for clause in clauses:
             if in_review_sentence(text, section.start, clause.start):
                 continue
             found.extend(
