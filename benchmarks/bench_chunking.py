@@ -6,7 +6,8 @@ import statistics
 import time
 from pathlib import Path
 
-from summarizer.chunking import build_sections, make_chunks
+from summarizer.chunking import build_sections
+from summarizer.chunks import make_chunks
 from summarizer.ingest import load_report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from stub_server import StubServer  # noqa: E402
 
-from summarizer.chunking import chunk_report, make_chunks  # noqa: E402
+from summarizer.chunking import chunk_report  # noqa: E402
+from summarizer.chunks import make_chunks  # noqa: E402
 from summarizer.engines.llm import pack_chunks  # noqa: E402
 from summarizer.ingest import load_report  # noqa: E402
 

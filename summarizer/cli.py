@@ -299,7 +299,8 @@ def chunk(path: str, fmt: str, max_chars: int | None, **columns: str | None) -> 
 
     PATH is a .txt, .html, .docx or .pdf report, or a spreadsheet row FILE.xlsx#ID.
     """
-    from .chunking import chunk_report, make_chunks
+    from .chunking import chunk_report
+    from .chunks import make_chunks
 
     doc = chunk_report(_load(path, **columns))
     chunks = make_chunks(doc, max_chars) if max_chars else []

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.chunking import build_sections, chunk_report, make_chunks, split_span
+from summarizer.chunking import build_sections, chunk_report
+from summarizer.chunks import make_chunks, split_span
 from summarizer.ingest import load_report
 
 FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"

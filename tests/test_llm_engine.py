@@ -16,7 +16,8 @@ import pytest
 from stub_server import StubServer, chunk_text_of, naive_answer
 
 from summarizer import wording
-from summarizer.chunking import Chunk, Document, chunk_report, make_chunks
+from summarizer.chunking import Document, chunk_report
+from summarizer.chunks import Chunk, make_chunks
 from summarizer.engines.base import Extraction
 from summarizer.engines.llm import LLMEngine, pack_chunks, retry_after_seconds
 from summarizer.errors import ChunkFailedError, ConfigError, EndpointError

@@ -177,7 +177,8 @@ def test_a_joint_subject_is_split_as_the_source_enumerates_it() -> None:
 def test_an_enumeration_the_model_started_is_completed_from_the_source() -> None:
     from pathlib import Path
 
-    from summarizer.chunking import chunk_report, make_chunks
+    from summarizer.chunking import chunk_report
+    from summarizer.chunks import make_chunks
     from summarizer.engines.llm_map import map_chunk
     from summarizer.engines.llm_schema import ChunkResult
     from summarizer.ingest import load_report

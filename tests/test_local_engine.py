@@ -165,7 +165,8 @@ def test_cache_key_names_the_model_by_its_hash_not_the_port(tmp_path: Path) -> N
         finally:
             await engine.aclose()
 
-    from summarizer.chunking import chunk_report, make_chunks
+    from summarizer.chunking import chunk_report
+    from summarizer.chunks import make_chunks
     from summarizer.engines.llm import LLMEngine
     from summarizer.ingest import load_report
 

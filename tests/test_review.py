@@ -23,7 +23,8 @@ from pydantic import ValidationError
 from stub_server import StubServer, review_answer
 
 from summarizer.checker import check
-from summarizer.chunking import Document, chunk_report, make_chunks
+from summarizer.chunking import Document, chunk_report
+from summarizer.chunks import make_chunks
 from summarizer.engines.base import Extraction
 from summarizer.engines.llm import LLMEngine, pack_chunks
 from summarizer.engines.review import (

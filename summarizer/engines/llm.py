@@ -29,7 +29,8 @@ from typing import Any
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 from ..cache import ResultCache, cache_key
-from ..chunking import Chunk, Document, make_chunks, split_span
+from ..chunking import Document
+from ..chunks import Chunk, make_chunks, split_span
 from ..errors import ChunkFailedError, ConfigError, EndpointError
 from ..models import EngineName, Usage
 from ..prompts import PromptSet, default_prompts

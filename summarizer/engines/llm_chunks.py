@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..chunking import Chunk, Document
+from ..chunking import Document
+from ..chunks import Chunk
 
 
 def _under(path: str, root: str) -> bool:

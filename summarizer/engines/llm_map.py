@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from .. import numbers, wording
-from ..chunking import Chunk, Document
+from ..chunking import Document
+from ..chunks import Chunk
 from ..models import Direction, Priority, Project, Qualifier, QualitativeTarget, Target
 from ..taxonomy import lookup_key
 from .base import target_at

@@ -37,7 +37,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from ..chunking import Chunk, Document
+from ..chunking import Document
+from ..chunks import Chunk
 from ..models import Project, Target
 from ..wording import PROJECT_CLAUSE_DELIMITERS
 from .base import Extraction
