@@ -67,6 +67,7 @@ COUNT_UNITS = frozenset(
         "种",
         "片",
         "根",
+        "眼",
     ]
 )
 # Words that make a % a ratio (a level): rates, shares, intensities, coverage.

@@ -117,6 +117,7 @@ _COUNT_BASES = frozenset(
         "片",
         "村",
         "镇",
+        "眼",
     ]
 )
 

@@ -503,3 +503,40 @@ def test_an_age_before_a_noun_names_people_not_an_age_to_reach() -> None:
     assert _section_targets("免费开展0—6岁儿童孤独症筛查，人均预期寿命提高到80岁以上。") == [
         ("人均预期寿命", 80, "岁")
     ]
+
+
+def test_wells_are_counted_with_yan() -> None:
+    # 易县 2022, 顺平县 2021 (安国, 容城, 曲阳, 涞水, 蠡县 write 眼 for wells too); 眼光 is no unit
+    assert _section_targets("关停取水井550眼。") == [("关停取水井", 550, "眼")]
+    assert _section_targets("完成978眼机井改造。") == [("机井", 978, "眼")]
+    assert _section_targets("用发展的眼光看问题，新建学校3所。") == [("学校", 3, "所")]
+
+
+def test_the_people_of_the_place_and_a_group_ranked_in_are_no_targets() -> None:
+    # 满城区 2022/2023, 易县 2021, 曲阳县 2022, 阜平县 2021: 40万满城人民…
+    assert _section_targets("有40万满城人民对品质美好生活的热切期盼，新建学校3所。") == [
+        ("学校", 3, "所")
+    ]
+    # 易县 2022, 涞水县 2020: 在全省32个同类县中, the group the county is ranked in
+    assert _section_targets("在全省32个同类县中，我们排位还比较靠后。") == []
+
+
+def test_a_money_bound_before_a_noun_names_a_class_of_things() -> None:
+    # 易县 2022: 村集体收入10万元以上的村 (以上的 + noun); 河北省 2021-2023, 容城县 2015,
+    # 徐水区 2019, 广西, 福建, 陕西: 超百亿元特色产业集群, 纳税超1000万元企业
+    assert _section_targets("村集体收入10万元以上的村达到50%以上。") == [
+        ("村集体收入10万元以上的村", 50, "%")
+    ]
+    assert _section_targets("全省超百亿元特色产业集群达到90个。") == [
+        ("全省超百亿元特色产业集群", 90, "个")
+    ]
+    # a level reached with 超 stays a target
+    assert _section_targets("营业收入超100亿元。") == [("营业收入", 100, "亿元")]
+
+
+def test_rates_joined_by_he_are_two_indicators_sharing_the_value() -> None:
+    # 阜平县 2022 (the 均达 form: 定兴, 易县, 曲阳, 涞水, 顺平, 徐水, 宁夏 …)
+    assert _section_targets("义务教育阶段入学率和巩固率达到100%。") == [
+        ("义务教育阶段入学率", 100, "%"),
+        ("巩固率", 100, "%"),
+    ]

@@ -70,9 +70,14 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         s = _TRAILING.sub("", _FROM_LEVEL.sub("", s))
         if s == before:
             break  # a fixed point: another round changes nothing
-    # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it
+    # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it,
+    # unless it is a bound naming the class counted (10万元以上的村: part of the indicator)
     inner = list(_INNER_QUANTITY.finditer(s))
-    if inner and len(s) - inner[-1].end() >= 2:
+    if (
+        inner
+        and len(s) - inner[-1].end() >= 2
+        and not s.startswith(("以上", "以下"), inner[-1].end())
+    ):
         s = s[inner[-1].end() :].lstrip("的")
     if s.count("“") != s.count("”"):
         s = s.replace("“", "").replace("”", "")
@@ -86,6 +91,8 @@ _COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处"
 _DIGIT = re.compile(r"[\d０-９]")
 _TO = re.compile(r"[到至]")
 _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
+_AMONG = re.compile(r"[^，,。；;]{1,12}?中(?![心央])")
+_PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}人民")
 _GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
 _PROJECT_WORD = re.compile(r"项目|工程")
 _GOAL_NOUN = re.compile(r"(?:下降|降低|减少|增长)?(?:任务|目标|要求)+$")
@@ -132,12 +139,25 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
         and total_attribute(text, m) is None  # 总建筑面积超百万平米的14个…项目: their total
     ):
         return True  # 经济总量超500亿元的县域: a class of places, not an amount reached
+    if (
+        m.unit.endswith("元")
+        and text[max(0, m.start - 2) : m.start].endswith(("超", "超过"))
+        and m.end < clause_end
+        and "\u4e00" <= text[m.end] <= "\u9fff"
+        and not text.startswith(
+            ("规模", "以上", "以下", "左右", "的", "、", "和", "及", "与"), m.end
+        )
+        and not _ACTION.match(text, m.end)
+    ):
+        return True  # 超百亿元特色产业集群, 纳税超1000万元企业 (6 places): a class of things
     word, _, q_end = wording.qualifier_after(text, m.end)
     if word not in ("以上", "以下") or q_end >= clause_end or m.unit in _COUNT_UNITS:
         return False  # 3家以上民营企业: a count with its bound, not a class of things
     if m.unit in ("%", "％"):
         return False  # 30%以上规上工业企业设立研发机构: a share of the things, not a class
     nxt = text[q_end]
+    if nxt == "的" and q_end + 1 < clause_end:
+        nxt = text[q_end + 1]  # 村集体收入10万元以上的村: the class, after 的
     return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的、和及与"
 
 
@@ -239,6 +259,8 @@ _OVERSIGHT = ("管理", "监管")
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
         return True
+    if _PEOPLE_OF_PLACE.match(text, m.end, clause_end):
+        return True  # 40万满城人民, 23万老区人民 (4 places): the people addressed, no target
     if _ANNOUNCES_LIST.match(text, m.end, clause_end + 1):
         return True
     if _FIELDS.match(text, m.end, clause_end):
@@ -262,6 +284,8 @@ def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
     on = text.rfind("在", clause.start, m.start)
     if on >= 0 and text.find("基础上", m.end, clause.end) >= 0:
         return True
+    if 0 <= m.start - on <= 3 and _AMONG.match(text, m.end, clause.end):
+        return True  # 在全省32个同类县中 (易县, 涞水): the group a place is ranked in
     frm = text.rfind("从", clause.start, m.start)
     if frm < 0 or _ACTION.search(text, frm, m.start):
         return False

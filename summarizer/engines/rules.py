@@ -110,6 +110,8 @@ _JOINT_SUBJECT = re.compile(
 # A subject listed with 、 (工业投资、民间投资年均增长6%): each member is an indicator of its own;
 # 和/及/与 may join one aggregate (货物和服务进出口), 等 ends a list of examples.
 _LIST_SUBJECT = re.compile(r"^[^、和及与等]{2,}(?:、[^、和及与等]{2,})+$")
+# Rates joined by 和 (入学率和巩固率达到100%): two rates are never one aggregate
+_RATE_LIST = re.compile(r"^[^、和及与等]+率(?:[、和与及][^、和及与等]+率)+$")
 _TO_OR_IS = re.compile(r"[到至为]")
 _INVESTMENT_WORD = re.compile(r"(?:年度|计划|年度计划)?总?投资额?$")
 
@@ -501,6 +503,7 @@ class RulesEngine(Engine):
             and not subject.startswith("城乡")
             and not _JOINT_SUBJECT.match(subject)
             and not _LIST_SUBJECT.match(subject)
+            and not _RATE_LIST.match(subject)
         ):
             return False
         parts = 2 if subject.startswith("城乡") else len(wording.ENUM_SPLIT.split(subject))
@@ -655,7 +658,7 @@ _RECENT = 6  # indicators a clause without a subject may continue
 _CLASS_UNITS = frozenset({"千伏", "kv", "伏", "v"})
 # Classifiers of discrete things (507栋危旧简易楼, 800台电梯): they count the noun after them,
 # which a physical measure (700万吨露天矿) may name. The genre's closed class of measure words.
-_CLASSIFIERS = frozenset({"栋", "幢", "套", "台", "辆", "张", "盏", "艘", "架", "间"})
+_CLASSIFIERS = frozenset({"栋", "幢", "套", "台", "辆", "张", "盏", "艘", "架", "间", "眼"})
 # Classifiers that count things, households or times (1.8万户的征拆, 2次集中推介): the noun
 # after them is what is counted, never a name the quantity belongs to.
 _COUNTED_BY = _COUNT_UNITS | {"户", "次", "名", "人", "人次"} | _CLASSIFIERS  # no name owns people
