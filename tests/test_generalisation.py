@@ -540,3 +540,14 @@ def test_rates_joined_by_he_are_two_indicators_sharing_the_value() -> None:
         ("义务教育阶段入学率", 100, "%"),
         ("巩固率", 100, "%"),
     ]
+
+
+def test_essays_of_a_slogan_latin_graded_nouns_and_the_bu_of_a_bound() -> None:
+    # 曲阳县 2020 (…篇文章 in 19 places): 做好“山、水、绿、石、文”五篇文章 is a slogan
+    assert _section_targets("坚持做好“山、水、绿、石、文”五篇文章，新建学校3所。") == [
+        ("学校", 3, "所")
+    ]
+    # 阜平县 2020, 徐水区 2019: a counted noun may open with Latin letters
+    assert _section_targets("建设12座A级以上旅游厕所。") == [("A级以上旅游厕所", 12, "座")]
+    # 满城区 2020: 不高于 is the bound, not part of the indicator
+    assert [t[0] for t in _section_targets("确保降尘量不高于9吨。")] == ["降尘量"]

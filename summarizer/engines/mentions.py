@@ -36,7 +36,9 @@ _TRAILING = re.compile(
     r"(?:同比|可比|同口径|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
     r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]|"
     # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
-    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共)+$"
+    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共|"
+    # the 不 of 不高于/不低于 when 高于 was read as the verb (降尘量不高于9吨)
+    r"不)+$"
 )
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(
@@ -92,6 +94,9 @@ _DIGIT = re.compile(r"[\d０-９]")
 _TO = re.compile(r"[到至]")
 _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
 _AMONG = re.compile(r"[^，,。；;]{1,12}?中(?![心央])")
+# a noun opened by Latin letters (12座A级以上旅游厕所, 64家VOCs排放企业; 阜平, 徐水)
+_GRADE_LETTERS = re.compile(r"[A-Za-z]{1,5}[\u4e00-\u9fff]")
+_ESSAYS = re.compile(r"[^，,。；;]{0,4}文章")
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}人民")
 _GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
 _PROJECT_WORD = re.compile(r"项目|工程")
@@ -259,6 +264,8 @@ _OVERSIGHT = ("管理", "监管")
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
         return True
+    if m.unit == "篇" and _ESSAYS.match(text, m.end, clause_end):
+        return True  # 做好“山、水、绿、石、文”五篇文章, 三篇大文章 (19 places): a slogan
     if _PEOPLE_OF_PLACE.match(text, m.end, clause_end):
         return True  # 40万满城人民, 23万老区人民 (4 places): the people addressed, no target
     if _ANNOUNCES_LIST.match(text, m.end, clause_end + 1):
@@ -305,7 +312,9 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         pos += 1  # 1.8万户的征拆和安置任务: the measured noun follows 的
     while pos < clause_end and text[pos] in '“"':
         pos += 1  # 1个以上“美丽街区”: a quoted noun
-    if pos >= clause_end or not ("\u4e00" <= text[pos] <= "\u9fff") or text[pos] in "的、等":
+    if pos >= clause_end or text[pos] in "的、等":
+        return None
+    if not ("\u4e00" <= text[pos] <= "\u9fff") and not _GRADE_LETTERS.match(text, pos):
         return None
     if _ACTION.match(text, pos):
         return None  # 产能1400万吨/年建成试运转: a verb follows, the number ends its phrase
