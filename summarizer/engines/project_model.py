@@ -15,7 +15,9 @@ what any report shows of it, not by phrases of one place:
   kind and depth, the review sentence and context tests, the rules' own decision, how often the
   name is written in the report, whether it holds the region's name, and how specific its
   words are: the share of its bigrams that no other place of the tuning half writes
-  (``bigram_places`` in the data file);
+  (``bigram_places`` in the data file); in a province-level report (省, 自治区, the four
+  municipalities) each feature also enters conjoined with the level (``prov:``), since such
+  reports name works on another scale (national programmes, cities as places);
 - *weights* (``project_model.json``): fitted by ``evals/tools/project_model.py`` with
   scikit-learn, which the package never imports; the score is applied here in pure Python.
 
@@ -244,6 +246,7 @@ class ReportFacts:
         for s in doc.sections:  # the first section of a path, as ``Document.by_path``
             self.sections.setdefault(s.path, s)
         self.region = _REGION_SUFFIX.sub("", doc.report.region or "")
+        self.provincial = _provincial(doc.report.region or "")
         self.counts: dict[str, int] = {}
         self.lists: dict[tuple[str, int, int], _ListFacts] = {}
         self.review: dict[tuple[int, int], bool] = {}
@@ -277,6 +280,21 @@ class ReportFacts:
         if got is None:
             got = self.review[floor, pos] = in_review_sentence(text, floor, pos)
         return got
+
+
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+
+def _provincial(region: str) -> bool:
+    """A province-level report (省, 自治区, the four municipalities): its projects are named
+    on another scale (national programmes, cities as places), so its features are weighed apart
+    as well as together."""
+    return region.endswith(("省", "自治区")) or region in _MUNICIPALITIES
+
+
+def _conjoined(f: dict[str, float]) -> dict[str, float]:
+    """Each feature twice: as it is and conjoined with the province level (``prov:`` prefix)."""
+    return f | {"prov:" + k: v for k, v in f.items() if not k.startswith("prov:")}
 
 
 def features(
@@ -325,6 +343,8 @@ def features(
     }
     region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
+    if facts.provincial:
+        f = _conjoined(f)
     it, body = c.item, c.body
     if it is None or c.clause is None:
         f["no_meta"] = 1.0
@@ -355,7 +375,7 @@ def features(
         "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
     }
-    return f
+    return _conjoined(f) if facts.provincial else f
 
 
 def specificity(name: str, places: dict[str, int], n_others: int) -> dict[str, float]:
