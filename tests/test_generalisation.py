@@ -551,3 +551,25 @@ def test_essays_of_a_slogan_latin_graded_nouns_and_the_bu_of_a_bound() -> None:
     assert _section_targets("建设12座A级以上旅游厕所。") == [("A级以上旅游厕所", 12, "座")]
     # 满城区 2020: 不高于 is the bound, not part of the indicator
     assert [t[0] for t in _section_targets("确保降尘量不高于9吨。")] == ["降尘量"]
+
+
+def test_values_listed_after_as_many_members_pair_in_order_without_fenbie() -> None:
+    # 涞水县 2021, 唐县 2020, 河北省 2021: the respective reading of 分别, unwritten
+    assert sorted(_section_targets("粮食播种面积、产量稳定在35万亩、15万吨。")) == [
+        ("产量", 15, "万吨"),
+        ("粮食播种面积", 35, "万亩"),
+    ]
+    assert sorted(_section_targets("城镇和农村居民人均可支配收入增长6%、8.2%。")) == [
+        ("农村居民人均可支配收入", 8.2, "%"),
+        ("城镇居民人均可支配收入", 6, "%"),
+    ]
+    # one noun, two measures of it: no list to pair with
+    assert _section_targets("新改建道路12条、17.2公里。") == [
+        ("道路", 12, "条"),
+        ("道路", 17.2, "公里"),
+    ]
+
+
+def test_the_three_control_lines_are_the_planning_systems_not_a_count() -> None:
+    # 定兴县 2020, 顺平县 2021, 河北省 2021
+    assert _section_targets("统筹划定落实三条控制线，新建学校3所。") == [("学校", 3, "所")]

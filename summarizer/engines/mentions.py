@@ -5,15 +5,19 @@ verbs and comparison phrases off them), the noun a count stands in front of or t
 after it (:func:`_prenominal`, :func:`_object_after`), and the predicates that tell a target
 from a number that is something else: part of a name (:func:`_inside_name`, :func:`_in_quotes`),
 a threshold (``2000万元以上项目``), a count of the plan's own parts (``23项主要目标``), a
-baseline (``从771家增加到1076家``) or a duration (unless it counts days, ``优良天数``).
+baseline (``从771家增加到1076家``) or a duration (unless it counts days, ``优良天数``); and
+the lists a number belongs to (the members before ``各``, values paired in order with as many
+members, :func:`_each_of`, :func:`_respective`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from .. import numbers, wording
+from ..models import Scope
 from ..wording import Clause as _Clause
 from .project_details import STATUS_RE
 
@@ -96,6 +100,7 @@ _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
 _AMONG = re.compile(r"[^，,。；;]{1,12}?中(?![心央])")
 # a noun opened by Latin letters (12座A级以上旅游厕所, 64家VOCs排放企业; 阜平, 徐水)
 _GRADE_LETTERS = re.compile(r"[A-Za-z]{1,5}[\u4e00-\u9fff]")
+_CONTROL_LINES = re.compile(r"[^，,。；;]{0,2}控制线")
 _ESSAYS = re.compile(r"[^，,。；;]{0,4}文章")
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}人民")
 _GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
@@ -264,6 +269,8 @@ _OVERSIGHT = ("管理", "监管")
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
         return True
+    if m.unit == "条" and _CONTROL_LINES.match(text, m.end, clause_end):
+        return True  # 三条控制线 (定兴, 顺平, 河北): the planning system's fixed three lines
     if m.unit == "篇" and _ESSAYS.match(text, m.end, clause_end):
         return True  # 做好“山、水、绿、石、文”五篇文章, 三篇大文章 (19 places): a slogan
     if _PEOPLE_OF_PLACE.match(text, m.end, clause_end):
@@ -446,3 +453,51 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
         and not _ACTION.search(tail, 0, name_end.start())
         and name_end.start() > 1
     )
+
+
+# ---------------------------------------------------------------- lists a number belongs to
+
+
+def _each_of(text: str, start: int, m: numbers.Mention) -> list[str] | None:
+    """``新增公厕和口袋公园各5个``, ``新建、提升创业孵化基地各1家``: the members of the list
+    written between ``start`` and ``各`` right before the number, each counted; else None."""
+    if m.start - 1 <= start or text[m.start - 1] != "各":
+        return None
+    raw = text[start : m.start - 1].lstrip("、，, \u3000")
+    lead = _ACTION.match(raw)
+    if lead and not raw.startswith("、", lead.end()):
+        raw = raw[lead.end() :]  # the verb of the list, not a member (新建、提升: members)
+    subject = _clean_indicator(raw, strip_verbs=False)
+    parts = [p for p in wording.ENUM_SPLIT.split(subject) if p]
+    if len(parts) < 2:
+        return None
+    members = wording.expand_joint_subject(subject, len(parts), text) or parts
+    if members != parts and len(parts[-1]) - len(parts[0]) < 3:
+        members = parts  # 公厕和口袋公园: two nouns, not 城镇、农村居民… sharing a long tail
+    members = [x.replace("“", "").replace("”", "") for x in members]  # decorative quotes
+    return members if all(_nounish(x) for x in members) else None
+
+
+def _respective(
+    text: str, clause: _Clause, kept: list[numbers.Mention], scope: Scope
+) -> tuple[int, list[str]] | None:
+    """``粮食播种面积、产量稳定在35万亩、15万吨``, ``新发展家庭农场、农民合作社…6000家、3000家``:
+    values joined only by 、 and a list of as many members before them (the object after the
+    clause's last verb, else its subject) pair in order, as with 分别. Returns where the
+    verb starts and the members, else None."""
+    if len(kept) < 2 or any(text[a.end : b.start] != "、" for a, b in pairwise(kept)):
+        return None
+    verbs = list(_ACTION.finditer(text, clause.start, kept[0].start))
+    if not verbs:
+        return None
+    strip = scope == "section"
+    readings = [(v.start(), text[v.end() : kept[0].start]) for v in reversed(verbs)]
+    readings.append((verbs[-1].start(), text[clause.start : verbs[-1].start()]))
+    for at, raw in readings:
+        subject = _clean_indicator(raw, strip_verbs=strip)
+        if len(wording.ENUM_SPLIT.split(subject)) != len(kept):
+            continue
+        members = wording.expand_joint_subject(subject, len(kept), text)
+        if members and len(members) == len(kept) and all(len(x) >= 2 for x in members):
+            return at, members
+    return None

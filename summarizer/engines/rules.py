@@ -25,6 +25,7 @@ from .mentions import (
     _baseline,
     _clean_indicator,
     _day_count,
+    _each_of,
     _in_quotes,
     _inside_name,
     _meta_count,
@@ -32,6 +33,7 @@ from .mentions import (
     _nounish,
     _object_after,
     _prenominal,
+    _respective,
     _threshold,
     group_total,
     total_attribute,
@@ -365,6 +367,12 @@ class RulesEngine(Engine):
             return self._enumeration(
                 text, clause, kept, clause.start + split, scope, section_path, out, previous
             )
+        listed = _respective(text, clause, kept, scope)
+        if listed is not None:
+            # 粮食播种面积、产量稳定在35万亩、15万吨: as many values as members, in order
+            return self._enumeration(
+                text, clause, kept, listed[0], scope, section_path, out, previous, listed[1]
+            )
         if len(kept) == 1 and self._shared_value(text, clause, kept[0], scope, section_path, out):
             return []
         prev_end = clause.start
@@ -523,13 +531,17 @@ class RulesEngine(Engine):
         section_path: str,
         out: list[Target],
         previous: list[str] | None = None,
+        members: list[str] | None = None,
     ) -> list[str]:
         """``A、B分别增长5.5%、7%``: one target per indicator, sharing the clause as quote; a
         clause without a subject (``，分别增长10%、11%``) continues the members of the enumeration
-        before it. Returns the indicators."""
+        before it; ``members``: the indicators when the caller has read them. Returns the
+        indicators."""
         quote = text[clause.start : clause.end]
         subject = _clean_indicator(text[clause.start : split], strip_verbs=scope == "section")
-        if not subject and previous and len(previous) >= len(kept):
+        if members is not None:
+            indicators = members
+        elif not subject and previous and len(previous) >= len(kept):
             indicators = previous[-len(kept) :]
         else:
             indicators = wording.expand_joint_subject(subject, len(kept), text) or [subject] * len(
@@ -681,26 +693,6 @@ def _member_targets(
     quote = text[clause.start : clause.end]
     for indicator in members:
         out.append(_target(indicator, m, qualifier, direction, scope, section_path, clause, quote))
-
-
-def _each_of(text: str, start: int, m: numbers.Mention) -> list[str] | None:
-    """``新增公厕和口袋公园各5个``, ``新建、提升创业孵化基地各1家``: the members of the list
-    written between ``start`` and ``各`` right before the number, each counted; else None."""
-    if m.start - 1 <= start or text[m.start - 1] != "各":
-        return None
-    raw = text[start : m.start - 1].lstrip("、，, \u3000")
-    lead = _ACTION.match(raw)
-    if lead and not raw.startswith("、", lead.end()):
-        raw = raw[lead.end() :]  # the verb of the list, not a member (新建、提升: members)
-    subject = _clean_indicator(raw, strip_verbs=False)
-    parts = [p for p in wording.ENUM_SPLIT.split(subject) if p]
-    if len(parts) < 2:
-        return None
-    members = wording.expand_joint_subject(subject, len(parts), text) or parts
-    if members != parts and len(parts[-1]) - len(parts[0]) < 3:
-        members = parts  # 公厕和口袋公园: two nouns, not 城镇、农村居民… sharing a long tail
-    members = [x.replace("“", "").replace("”", "") for x in members]  # decorative quotes
-    return members if all(_nounish(x) for x in members) else None
 
 
 def _direction(text: str, pos: int, start: int) -> str:
