@@ -522,7 +522,8 @@ def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
 # A single numeral right after a verb of building or doing, counting a concrete noun phrase
 # (建设一座标志性公园, 开展一次招商推介活动, 新建或提升一所三级医院): things to build, not a
 # slogan (四个全面, 三次产业, 一个什么样的首都, 一个“天蓝地绿”…: quoted, abstract with 的).
-_BUILD_VERBS = r"建设|新建|建成|建好|打造|开展|实施|提升|改造|创建|培育|举办|新增"
+# 完成 is the genre's commonest verb of delivering (完成一个供水厂、一个燃气站; 易县)
+_BUILD_VERBS = r"建设|新建|建成|建好|打造|开展|实施|提升|改造|创建|培育|举办|新增|完成"
 _BUILD_BEFORE = re.compile(rf"(?:{_BUILD_VERBS})$")
 _BUILD_AT_START = re.compile(rf"[^，,。；;、]{{0,4}}?(?:{_BUILD_VERBS})")  # the clause's verb
 _BUILT_UNITS = frozenset("个座条所次家处")
@@ -530,6 +531,8 @@ _BUILT_NOUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 _NOT_BUILT = re.compile(r"方面|产业|重点|大|全|什么|宜")
 
 
+# the next member of a list opening on a numeral (…、两条风情滨河路)
+_NEXT_MEMBER = re.compile(r"、[两二三四五六七八九十\d]")
 # the clause before a list member (实施一批风电项目、一个储能园区): back to the clause's start
 _LIST_CLAUSE = re.compile(r"[^，,。；;：:\n]{1,40}、$")
 
@@ -537,6 +540,13 @@ _LIST_CLAUSE = re.compile(r"[^，,。；;：:\n]{1,40}、$")
 def _built_count(text: str, s: int, ue: int, n: int, base: str) -> bool:
     if base not in _BUILT_UNITS:
         return False
+    m = _BUILT_NOUN.match(text, ue, n)
+    if (
+        m is not None
+        and _NEXT_MEMBER.match(text, m.end(), n)
+        and text.startswith(base, m.end() + 2)
+    ):
+        return True  # 一条特色景观环路、两条风情滨河路: a list of counts of one measure word
     if not _BUILD_BEFORE.search(text, max(0, s - 4), s):
         # …、一个储能园区: a later member of a list whose clause opens on a verb of building
         clause = _LIST_CLAUSE.search(text, max(0, s - 41), s)

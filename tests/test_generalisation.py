@@ -573,3 +573,17 @@ def test_values_listed_after_as_many_members_pair_in_order_without_fenbie() -> N
 def test_the_three_control_lines_are_the_planning_systems_not_a_count() -> None:
     # 定兴县 2020, 顺平县 2021, 河北省 2021
     assert _section_targets("统筹划定落实三条控制线，新建学校3所。") == [("学校", 3, "所")]
+
+
+def test_a_lone_yi_counts_in_a_list_of_things_delivered_or_counted() -> None:
+    # 易县 2020: 完成 is a verb of delivering
+    assert sorted(_section_targets("完成一个供水厂、一个燃气站、一条污水管网建设。")) == [
+        ("供水厂", 1, "个"),
+        ("污水管网", 1, "条"),
+        ("燃气站", 1, "个"),
+    ]
+    # 海拉尔区 2017: a list of counts of one measure word
+    got = _section_targets("打造一条特色景观环路、两条风情滨河路。")
+    assert sorted(got) == [("特色景观环路", 1, "条"), ("风情滨河路", 2, "条")]
+    # a slogan stays one
+    assert _section_targets("坚持一个中心、两个基本点。") == []
