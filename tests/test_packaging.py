@@ -20,7 +20,11 @@ def test_wheel_contains_prompts_schemas_and_data(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "summarizer/taxonomy.yaml" in names
     # the learned project filter's weights and the generic names it reads
-    assert {"summarizer/project_model.json", "summarizer/generic_names.txt"} <= names
+    assert {
+        "summarizer/project_model.json",
+        "summarizer/generic_names.txt",
+        "summarizer/place_names.txt",
+    } <= names
     prompts = {p.name for p in (ROOT / "prompts").iterdir() if p.is_file()}
     assert prompts and all(f"summarizer/prompts/{p}" in names for p in prompts)
     schemas = {p.name for p in (ROOT / "schemas").glob("*.json")}

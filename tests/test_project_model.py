@@ -151,3 +151,19 @@ def test_a_provincial_reports_features_are_weighed_apart_as_well_as_together() -
         )
     weights = project_model._model()["weights"]
     assert any(k.startswith("prov:") for k in weights)
+
+
+def test_place_names_are_a_closed_class_shipped_full_and_short() -> None:
+    places = project_model.place_names()
+    assert len(places) > 6000
+    # qinghai_2026: 海东、海西等地零碳园区 (short forms of 海东市, 海西蒙古族藏族自治州)
+    assert {"海东", "海东市", "海西", "海西蒙古族藏族自治州", "唐山", "易县", "内蒙古"} <= places
+    assert not {"易", "零碳园区", "高速公路"} & places
+
+
+def test_a_place_named_alone_or_leading_a_name_is_told_to_the_model() -> None:
+    from summarizer.engines.project_model import _place_lead
+
+    places = project_model.place_names()
+    assert _place_lead("西宁国家物流枢纽", places)
+    assert not _place_lead("国家物流枢纽", places)

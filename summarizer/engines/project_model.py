@@ -18,6 +18,8 @@ what any report shows of it, not by phrases of one place:
   (``bigram_places`` in the data file); in a province-level report (省, 自治区, the four
   municipalities) each feature also enters conjoined with the level (``prov:``), since such
   reports name works on another scale (national programmes, cities as places);
+  whether the name is, or opens with, the name of a division of China (``place_names.txt``,
+  a closed class: 海东 and 唐山 name where works are) and the share of such names in its list;
 - *weights* (``project_model.json``): fitted by ``evals/tools/project_model.py`` with
   scikit-learn, which the package never imports; the score is applied here in pure Python.
 
@@ -230,6 +232,7 @@ class _ListFacts(NamedTuple):
     context: bool
     tail_works: bool
     count_after: bool
+    place_share: float  # the share of its items that are places' names (海东、海西等地)
 
 
 class ReportFacts:
@@ -272,6 +275,7 @@ class ReportFacts:
                 in_context(body, it),
                 bool(projects._TAIL.match(body[it.list_end :])),
                 bool(projects._COUNT_AFTER.match(body[it.list_end :])),
+                sum(x in place_names() for x in seg.split("、")) / (seg.count("、") + 1),
             )
         return got
 
@@ -280,6 +284,19 @@ class ReportFacts:
         if got is None:
             got = self.review[floor, pos] = in_review_sentence(text, floor, pos)
         return got
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """China's province-, prefecture- and county-level divisions, full and short (唐山市, 唐山;
+    ``place_names.txt``, written by ``evals/tools/place_names.py``): a closed class of names."""
+    raw = resources.files("summarizer").joinpath("place_names.txt").read_text("utf-8")
+    return frozenset(x for x in raw.splitlines() if x and not x.startswith("#"))
+
+
+def _place_lead(name: str, places: frozenset[str]) -> bool:
+    """The name opens with a place's name and goes on (西宁国家物流枢纽, 邯郸区域消费中心城市)."""
+    return any(name[:k] in places for k in range(2, min(len(name), 8)))
 
 
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
@@ -343,6 +360,9 @@ def features(
     }
     region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
+    places = place_names()
+    f["place_exact"] = float(name in places)  # 海东, 唐山市: where works are, not a work
+    f["place_lead"] = float(name not in places and _place_lead(name, places))
     if facts.provincial:
         f = _conjoined(f)
     it, body = c.item, c.body
@@ -374,6 +394,7 @@ def features(
         "whole_quote": float(whole_quote(body, it.a, it.b)),
         "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
+        "list_place_share": lf.place_share,
     }
     return _conjoined(f) if facts.provincial else f
 
