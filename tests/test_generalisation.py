@@ -587,3 +587,18 @@ def test_a_lone_yi_counts_in_a_list_of_things_delivered_or_counted() -> None:
     assert sorted(got) == [("特色景观环路", 1, "条"), ("风情滨河路", 2, "条")]
     # a slogan stays one
     assert _section_targets("坚持一个中心、两个基本点。") == []
+
+
+def _qualitative(sentence: str) -> list[str]:
+    s = summarize("今年重点工作：\n一、抓落实。" + sentence, engine="rules")
+    return [q.indicator for q in s.qualitative_targets if q.scope == "section"]
+
+
+def test_a_grade_or_a_water_class_to_reach_is_a_qualitative_goal() -> None:
+    # 海拉尔区 2014/2015, 顺平县 2022, 满城区 2022: a grade to rise to
+    assert _qualitative("确保区医院晋升为二级甲等综合医院。") == ["区医院"]
+    assert _qualitative("确保县域科技创新能力升至全省B类。") == ["县域科技创新能力"]
+    # 安国 2022, 阜平 2020/2022, 定兴 2022, 容城 2019: a water class, as a goal (确保)
+    assert _qualitative("确保入淀河流断面水质稳定达到Ⅲ类以上。") == ["入淀河流断面水质"]
+    # 河北 2021: in a list of works, without a goal word, it is a description of the works
+    assert _qualitative("一体推进补水、清淤、治污，淀区水质全面达到Ⅳ类。") == []

@@ -34,9 +34,19 @@ _CHANGE_TAIL = re.compile(r"(?:增速|增幅|涨幅|下降|降低|增长)$")
 # (空气质量持续改善, 欠薪问题动态清零, 垃圾、污水处理全覆盖, 耕地面积不减少): a closed class of
 # predicates of the genre, each written by at least two places of the corpus, read in the work
 # part too (a task verb opens its clause instead)
+_WATER_CLASS = (
+    r"(?:达到|保持在?)[^，,。；;]{0,6}?(?:[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3}|[一二三四五])类[^，,。；;]{0,8}"
+)
+_GOAL_WORD = re.compile(r"确保|力争|努力")
 _STATES = (
     r"全覆盖|清零|零突破|不减少|稳中有升|稳中向好|持续改善|持续好转|持续下降|达标|"
-    r"翻番|两位数增长|全部出列"
+    r"翻番|两位数增长|全部出列|"
+    # a grade to rise to (区医院晋升为二级甲等综合医院, 县域科技创新能力升至全省B类; 海拉尔,
+    # 顺平, 满城)
+    r"(?:晋升为?|跃?升至)[^，,。；;]{1,12}|"
+    # a class of water quality to reach or keep, as a goal (确保入淀河流断面水质稳定达到Ⅲ类以上;
+    # 安国, 定兴, 阜平, 容城, 易县, 蠡县, 徐水, 安徽, 云南, 四川, 山西…)
+    rf"{_WATER_CLASS}"
 )
 _END_STATE = re.compile(
     rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})(?:、[^，,。；;]{{0,8}})?$"
@@ -62,6 +72,8 @@ def end_states(
             continue
         if _TASK_LEAD.match(body):
             continue  # 推进空气质量稳定达标, 保持零就业家庭动态清零: a task or a state kept
+        if re.fullmatch(_WATER_CLASS, pred.group()) and not _GOAL_WORD.search(body):
+            continue  # 淀区水质全面达到Ⅳ类 in a list of works: a class reached as a goal only
         out.extend(goals_of_clause(text, clause, section_path, "section", pred.span()))
     return out
 
