@@ -43,8 +43,11 @@ _PLAN_CONTAINER = re.compile(
 )
 _REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要成绩|工作总结|以来|取得的成绩")
 # The government's own work (closing part): 政府自身建设, 建设人民满意的服务型政府, 提高政府治理效能.
+# 党的全面领导: the 2026 reports' closing part (把坚持党的全面领导贯穿政府工作…; 内蒙古, and
+# 坚持和加强党的全面领导，全力建设…政府 in two more provinces)
 _CLOSING = re.compile(
-    r"自身建设|作风建设|政府(?:自身|建设|治理|效能|履职)|人民满意|[^，,。]{0,12}政府$"
+    r"自身建设|作风建设|政府(?:自身|建设|治理|效能|履职)|人民满意|党的全面领导|"
+    r"[^，,。]{0,12}政府$"
 )
 # A heading about a plan period (the five-year plan), not this year's work.
 _PERIOD_TITLE = re.compile(r"十[一二三四五六七八九]五|五年|时期|远景|规划纲要")
@@ -244,9 +247,15 @@ class Document:
             if not any(s.path[:k] in paths for k, c in enumerate(s.path) if c == ".")
         ]
         out: list[Section] = []
+        kids_of = {s.path: [k for k in self.children(s.path) if k.marker and k.kind == "work"]
+                   for s in top}  # fmt: skip
+        # one level for all: when one heading gives way to the sections it counts (三、全力抓好
+        # 七项重点工作), so do its siblings that hold numbered sections (一、…（一）（二）（三）)
+        descend = any(_counts_its_items(s.title, len(kids_of[s.path])) for s in top)
         for s in top:
-            kids = [k for k in self.children(s.path) if k.marker and k.kind == "work"]
-            out.extend(kids if _counts_its_items(s.title, len(kids)) else [s])
+            kids = kids_of[s.path]
+            counted = _counts_its_items(s.title, len(kids))
+            out.extend(kids if counted or (descend and len(kids) >= 2) else [s])
         # 一是…五是 beside （一）…（七）: the inline enumeration is a frame, the headings the work
         if any(_INLINE.fullmatch(s.marker) for s in out) and any(
             s.marker and not _INLINE.fullmatch(s.marker) for s in out

@@ -602,3 +602,18 @@ def test_a_grade_or_a_water_class_to_reach_is_a_qualitative_goal() -> None:
     assert _qualitative("确保入淀河流断面水质稳定达到Ⅲ类以上。") == ["入淀河流断面水质"]
     # 河北 2021: in a list of works, without a goal word, it is a description of the works
     assert _qualitative("一体推进补水、清淤、治污，淀区水质全面达到Ⅳ类。") == []
+
+
+def test_headings_holding_numbered_sections_give_way_together() -> None:
+    # neimenggu_2026: 一、…主线 （一）…（三）, 二、…使命任务 （一）…（五）, 三、全力抓好七项重点工作
+    # （一）…（七）: the third counts its sections, so all three give way to theirs (15); 四、把坚持
+    # 党的全面领导贯穿政府工作各方面全过程 is the closing part
+    body = "。" + "推进各项工作落实落细，确保取得实效。" * 3
+    kids = "".join(f"（{n}）第{n}项工作{body}\n" for n in "一二三")
+    text = (
+        f"一、把铸牢共同体意识作为主线\n{kids}二、深化落实五大战略定位\n{kids}"
+        f"三、全力抓好三项重点工作\n{kids}四、把坚持党的全面领导贯穿政府工作各方面全过程\n"
+        f"坚持依法行政{body}"
+    )
+    titles = [p.title for p in summarize(text, engine="rules").priorities]
+    assert titles == ["第一项工作", "第二项工作", "第三项工作"] * 3
