@@ -617,3 +617,15 @@ def test_headings_holding_numbered_sections_give_way_together() -> None:
     )
     titles = [p.title for p in summarize(text, engine="rules").priorities]
     assert titles == ["第一项工作", "第二项工作", "第三项工作"] * 3
+
+
+def test_an_appendix_of_this_years_minsheng_shishi_is_read_for_targets() -> None:
+    # neimenggu_2026: 附件 / 2026年自治区民生实事 / 1.…, after the closing words
+    body = "。" + "推进各项工作落实落细，确保取得实效。" * 3
+    text = (
+        f"一、2025年工作回顾\n过去一年{body}\n二、2026年重点工作\n（一）抓产业{body}\n"
+        f"（二）惠民生{body}\n（三）优环境{body}\n三、全面加强政府自身建设\n依法行政{body}\n"
+        "附件\n2026年自治区民生实事\n1.实现城镇新增就业18万人以上。\n2.建成家庭养老床位7000张。\n"
+    )
+    got = sorted((t.indicator, t.value) for t in summarize(text, engine="rules").targets)
+    assert got == [("城镇新增就业", 18), ("家庭养老床位", 7000)]

@@ -30,6 +30,12 @@ _ROW_START = re.compile(r"\s*\d{4}年\s*启动")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 
+def commitments(title: str) -> bool:
+    """An appendix of this year's commitments to the people (``2026年自治区民生实事``): part of
+    the plan, its numbers targets (a closed word of the genre: 实事)."""
+    return not _PAST_APPENDIX.search(title) and "实事" in title
+
+
 def plan_table(title: str) -> bool:
     """An appendix titled as projects or works that does not report on past work."""
     return not _PAST_APPENDIX.search(title) and bool(_PROJECT_TITLE.search(title))

@@ -40,7 +40,7 @@ from .mentions import (
 )
 from .periods import NOT_RESULT, headings, period
 from .project_model import find_projects
-from .project_tables import back_matter
+from .project_tables import back_matter, commitments
 from .qualitative import PAST as _PAST
 from .qualitative import end_states, goals_of_clause
 
@@ -417,9 +417,9 @@ class RulesEngine(Engine):
                     indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
             else:
                 indicator = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
-            if verbs and _clean_indicator(text[seg_start : verbs[0].start()], strip_verbs=strip):
-                # 一是城镇新增就业4000人, 城镇新增就业累计超过41万人: a statistic's name as
-                # written, a verb inside it
+            if verbs:
+                # 一是城镇新增就业4000人, 城镇新增就业累计超过41万人, 实现城镇新增就业18万人: a
+                # statistic's name as written, a verb inside it
                 whole = _clean_indicator(text[seg_start : m.start], strip_verbs=strip)
                 found = match_indicator(whole)
                 if found and found[1] == normalise_indicator(whole).lower():
@@ -706,7 +706,8 @@ def _direction(text: str, pos: int, start: int) -> str:
 
 def _own_spans(doc: Document, review: bool = False) -> list[tuple[Section, int]]:
     """Each work or plan section with the end of its own text (before its first child, and
-    before the back matter: glossary, appendices); with
+    before the back matter: glossary, appendices), and every section of an appendix of this
+    year's 民生实事 (it lists the plan's commitments); with
     ``review``, each section of the review part instead (a review section and every section
     inside one: ``（七）加强自身建设`` under ``一、2023年工作回顾`` states results too)."""
     out = []
@@ -726,6 +727,14 @@ def _own_spans(doc: Document, review: bool = False) -> list[tuple[Section, int]]
         own_end = min(kids[0].start if kids else section.end, stop)
         if own_end > section.start:
             out.append((section, own_end))
+    if not review:
+        # …but an appendix of this year's 民生实事 is plan: its sections, whatever their kind
+        for a, b, _ in (x for x in back if commitments(x[2])):
+            for section in doc.sections:
+                kids = doc.children(section.path)
+                own_end = min(kids[0].start if kids else section.end, b)
+                if a <= section.start < b and own_end > section.start:
+                    out.append((section, own_end))
     return out
 
 
