@@ -629,3 +629,14 @@ def test_an_appendix_of_this_years_minsheng_shishi_is_read_for_targets() -> None
     )
     got = sorted((t.indicator, t.value) for t in summarize(text, engine="rules").targets)
     assert got == [("城镇新增就业", 18), ("家庭养老床位", 7000)]
+
+
+def test_a_graded_noun_after_a_count_and_a_class_named_by_chao() -> None:
+    # 徐水区 2018: 晨阳水漆…三个4A级景区创建工作 (the count is of 4A级景区, no name owns it)
+    assert [
+        t[:2] for t in _section_targets("积极推进晨阳水漆、滑氏红木三个4A级景区创建工作。")
+    ] == [("4A级景区", 3)]
+    # 河北省 2019: 生产总值超200亿元的县 is the class counted, the 200亿元 no target
+    assert _section_targets("力争全年生产总值超200亿元的县达到34个。") == [
+        ("生产总值超200亿元的县", 34, "个")
+    ]

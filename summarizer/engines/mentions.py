@@ -77,12 +77,16 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         if s == before:
             break  # a fixed point: another round changes nothing
     # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it,
-    # unless it is a bound naming the class counted (10万元以上的村: part of the indicator)
+    # unless it is a bound naming the class counted (10万元以上的村, 生产总值超200亿元的县:
+    # part of the indicator)
     inner = list(_INNER_QUANTITY.finditer(s))
     if (
         inner
         and len(s) - inner[-1].end() >= 2
         and not s.startswith(("以上", "以下"), inner[-1].end())
+        and not (
+            s[: inner[-1].start()].endswith(("超", "超过")) and s.startswith("的", inner[-1].end())
+        )
     ):
         s = s[inner[-1].end() :].lstrip("的")
     if s.count("“") != s.count("”"):
@@ -98,8 +102,8 @@ _DIGIT = re.compile(r"[\d０-９]")
 _TO = re.compile(r"[到至]")
 _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
 _AMONG = re.compile(r"[^，,。；;]{1,12}?中(?![心央])")
-# a noun opened by Latin letters (12座A级以上旅游厕所, 64家VOCs排放企业; 阜平, 徐水)
-_GRADE_LETTERS = re.compile(r"[A-Za-z]{1,5}[\u4e00-\u9fff]")
+# a noun opened by Latin letters (12座A级以上旅游厕所, 64家VOCs排放企业, 三个4A级景区; 阜平, 徐水)
+_GRADE_LETTERS = re.compile(r"\d?[A-Za-z]{1,5}[\u4e00-\u9fff]")
 _CONTROL_LINES = re.compile(r"[^，,。；;]{0,2}控制线")
 _ESSAYS = re.compile(r"[^，,。；;]{0,4}文章")
 _PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}人民")
