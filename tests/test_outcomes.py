@@ -193,7 +193,7 @@ def test_a_count_of_the_plans_indicators_with_a_predicate_is_no_result() -> None
 
 def test_a_look_back_paragraph_under_a_plan_heading_states_outcomes() -> None:
     # 广西 2026: 二、“十四五”时期发展成就和“十五五”时期主要目标任务 / 过去五年，… (a period review
-    # inside the plan part); 超500亿元的县域 is a class of places, its count the result
+    # inside the plan part); 超500亿元的县域 is a class of places (the bound stays in its name), its count the result
     text = (
         "2026年政府工作报告\n一、2025年工作回顾\n地区生产总值增长5%。\n"
         "二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
@@ -204,7 +204,7 @@ def test_a_look_back_paragraph_under_a_plan_heading_states_outcomes() -> None:
     assert got == [
         ("地区生产总值", 5, "%", "2025"),
         ("地区生产总值", 4.8, "%", "2021-2025"),
-        ("县域", 12, "个", "2021-2025"),
+        ("经济总量超500亿元的县域", 12, "个", "2021-2025"),
     ]
 
 
