@@ -640,3 +640,16 @@ def test_a_graded_noun_after_a_count_and_a_class_named_by_chao() -> None:
     assert _section_targets("力争全年生产总值超200亿元的县达到34个。") == [
         ("生产总值超200亿元的县", 34, "个")
     ]
+
+
+def test_what_a_verb_of_aiming_or_relying_counts_is_the_scope_not_a_target() -> None:
+    # 河北省 2021/2022: 聚焦/面向12个省级主导产业; 满城区 2020: 瞄准110余家…企业; 顺平县 2022-2024:
+    # 依托11万亩富硒土地
+    assert _section_targets("聚焦12个省级主导产业和107个县域特色产业，新建学校3所。") == [
+        ("学校", 3, "所")
+    ]
+    assert _section_targets("瞄准110余家京车上下游配套企业，开展精准招商。") == []
+    # 顺平县 2021: a verb of doing after the aim counts what is done
+    assert _section_targets("针对汽车零部件制造企业开展一次招商推介活动。") == [
+        ("招商推介活动", 1, "次")
+    ]

@@ -101,6 +101,11 @@ _COUNT_UNITS = frozenset({"个", "家", "项", "所", "座", "条", "批", "处"
 _DIGIT = re.compile(r"[\d０-９]")
 _TO = re.compile(r"[到至]")
 _NOT_NOUN = re.compile(r"[\d０-９.—\-～~至年月日“”\"]")
+# verbs of aiming at or relying on what exists (聚焦, 面向, 瞄准, 依托…; 河北, 满城, 顺平): the
+# things counted after them are the scope of the work, not things to deliver
+_SCOPE_VERB = re.compile(r"聚焦|围绕|面向|针对|瞄准|依托")
+# …unless a verb of doing follows them (针对汽车零部件制造企业开展一次招商推介活动)
+_DOING = re.compile(r"开展|举办|实施|建设|新建|打造|培育|创建|组织")
 _AMONG = re.compile(r"[^，,。；;]{1,12}?中(?![心央])")
 # a noun opened by Latin letters (12座A级以上旅游厕所, 64家VOCs排放企业, 三个4A级景区; 阜平, 徐水)
 _GRADE_LETTERS = re.compile(r"\d?[A-Za-z]{1,5}[\u4e00-\u9fff]")
@@ -298,12 +303,20 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
 
 def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
     """``从771家增加到1076家``: the number after 从 is the level started from, not a target;
-    nor is a number inside ``在…基础上`` (``在现有3条公交线路基础上``)."""
+    nor is a number inside ``在…基础上`` (``在现有3条公交线路基础上``), the group a place is
+    ranked in, or what a verb of aiming at or relying on counts (``聚焦12个省级主导产业``)."""
     on = text.rfind("在", clause.start, m.start)
     if on >= 0 and text.find("基础上", m.end, clause.end) >= 0:
         return True
     if 0 <= m.start - on <= 3 and _AMONG.match(text, m.end, clause.end):
         return True  # 在全省32个同类县中 (易县, 涞水): the group a place is ranked in
+    scope = [s for s in _SCOPE_VERB.finditer(text, clause.start, m.start)]
+    if (
+        scope
+        and not _ACTION.search(text, scope[-1].end(), m.start)
+        and not _DOING.search(text, scope[-1].end(), m.start)
+    ):
+        return True  # 聚焦12个省级主导产业和107个…, 瞄准110余家…企业: what the work aims at
     frm = text.rfind("从", clause.start, m.start)
     if frm < 0 or _ACTION.search(text, frm, m.start):
         return False
