@@ -275,3 +275,22 @@ def test_a_lead_paragraph_dates_the_paragraphs_after_it() -> None:
     )
     s = summarize(dingxing, engine="rules")
     assert {o.period for o in s.outcomes} == {"2019"}
+
+
+def test_a_year_lead_under_a_five_year_heading_dates_the_sections_after_it() -> None:
+    # 河北 2023: 一、过去五年工作回顾 names only the five years; 这五年 paragraphs are the plan's,
+    # the （一）… sections after 刚刚过去的2022年…一年来 are the year's
+    text = (
+        "2023年河北省政府工作报告\n"
+        "一、过去五年工作回顾\n"
+        "这五年，全省生产总值年均增长5.6%。\n"
+        "刚刚过去的2022年，极不平凡。一年来，我们主要做了以下工作：\n"
+        "（一）稳住经济大盘。全省生产总值增长3.8%。\n"
+        "（二）推进协同发展。新建5G基站3.5万个。\n"
+        "二、2023年目标任务\n"
+        "主要预期目标是：地区生产总值增长6%左右。\n"
+    )
+    got = {(o.value, o.unit): o.period for o in summarize(text, engine="rules").outcomes}
+    assert got[(5.6, "%")] == "2018-2022"
+    assert got[(3.8, "%")] == "2022"
+    assert got[(3.5, "万个")] == "2022"

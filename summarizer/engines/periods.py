@@ -72,7 +72,8 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
        ``一年来，…``): that year;
     3. its paragraph names a plan period (``“十三五”时期``, ``五年来``, ``过去五年``; not as a
        baseline, ``比“十三五”末``): the plan's years (:func:`_plan_period`);
-    4. under a heading naming both a plan period and a year (``“十四五”时期和2025年工作回顾``):
+    4. under a heading naming a plan period, with a year (``“十四五”时期和2025年工作回顾``) or
+       without (``一、过去五年工作回顾`` over ``刚刚过去的2022年…一年来，我们主要做了以下工作``):
        the period of the nearest lead paragraph before it (:func:`_led_period`);
     5. the review heading over it names a plan period and no year (``一、过去五年工作回顾``):
        the plan's years; names one year (``一、2023年工作回顾``): that year;
@@ -104,9 +105,9 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         return str(year - 1)  # 2019年，是…“十三五”规划冲刺之年。一年来，…: the year's paragraph
     if in_plan:
         return in_plan
-    if heads.covered and heads.period != heads.covered and year is not None:
-        # 一、“十四五”时期和2025年工作回顾: a lead paragraph (这五年，…; 刚刚过去的2025年，…)
-        # dates the paragraphs after it, up to the next lead
+    if heads.covered and year is not None:
+        # 一、“十四五”时期和2025年工作回顾, 一、过去五年工作回顾: a lead paragraph (这五年，…;
+        # 刚刚过去的2022年，…一年来) dates the paragraphs after it, up to the next lead
         top = doc.by_path(section.path.split(".")[0])
         led = _led_period(text, top.start, paragraph[0], year)
         if led is not None:
