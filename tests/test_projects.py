@@ -460,3 +460,13 @@ def test_an_item_ending_on_its_milestone_does_not_share_the_next_head():
 def test_projects_refused_are_kinds_not_works():
     # guangxi_2026: 高污染、高耗能、低效益 are the kinds of project refused
     assert names("突出新质生产力招商，杜绝新招高污染、高耗能、低效益项目") == []
+
+
+def test_he_joins_the_last_two_of_a_list_of_short_names_sharing_the_head():
+    # hebei_2021: 容东、容西和雄安站枢纽等重点片区; hebei_2022/2023: 京唐城际, 津兴城际 (城际 is a
+    # head: 安国, 蠡县, 北京, 河北)
+    got = summarize(
+        "二、2023年工作安排\n（一）抓项目。统筹推进容东、容西和雄安站枢纽等重点片区建设。\n"
+    )
+    assert sorted(p.name for p in got.projects) == ["容东片区", "容西片区", "雄安站枢纽"]
+    assert names("加快京唐、京滨城际建设") == ["京唐城际", "京滨城际"]

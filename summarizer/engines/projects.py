@@ -42,8 +42,8 @@ from .project_tables import back_matter, plan_table, table_projects
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
     r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
-    r"小镇"
-)  # 高铁: 30 places
+    r"小镇|城际(?!公交|客运|列车)"
+)  # 高铁: 30 places; 城际 (京唐、京滨城际): 安国, 蠡县, 北京, 河北
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
     r"大道|大街|[国省]道|路|街|线|桥|中学|小学|幼儿园|学校|学院|医院|广场|市场|中心|酒店|店|博物馆|馆|"
@@ -780,6 +780,14 @@ def _split_list(
             ):
                 parts = [(_trim_start(body, a, b), b), *parts[k + 1 :]]
                 break
+    if len(parts) >= 2 and all(
+        b - a <= 4 and not _ANY_END.search(body, a, b) for a, b in parts[:-1]
+    ):
+        # 京雄、京德和荣乌高速新线一期: abbreviations sharing the tail; 和 joins the last two
+        a, b = parts[-1]
+        m = _AND.search(body, a, b)
+        if m and m.start() - a <= 4 and not _ANY_END.search(body, a, m.start()):
+            parts[-1:] = [(a, m.start()), (m.end(), b)]
     if split_and:
         out = []
         for a, b in parts:
