@@ -238,7 +238,8 @@ class Document:
     def top_work_sections(self) -> list[Section]:
         """This year's work sections that are not inside another work section, in order; a
         container heading that counts its numbered sections (``（一）办好十件实事`` over
-        ``一是…十是``) gives way to them."""
+        ``一是…十是``) gives way to them, and then so do its siblings that hold numbered
+        sections; an inline enumeration (``一是…``) beside headings is a frame, not work."""
         work = [s for s in self.sections if s.kind == "work"]
         paths = {s.path for s in work}  # a section is inside another when a path prefix is one
         top = [

@@ -111,7 +111,7 @@ _AMONG = re.compile(r"[^，,。；;]{1,12}?中(?![心央])")
 _GRADE_LETTERS = re.compile(r"\d?[A-Za-z]{1,5}[\u4e00-\u9fff]")
 _CONTROL_LINES = re.compile(r"[^，,。；;]{0,2}控制线")
 _ESSAYS = re.compile(r"[^，,。；;]{0,4}文章")
-_PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}人民")
+_PEOPLE_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{0,4}?人民(?!币)")  # not 5000万人民币
 _GOAL_BEFORE = re.compile(r"(?:指标|目标)(?:设定为|为)?$")
 _PROJECT_WORD = re.compile(r"项目|工程")
 _GOAL_NOUN = re.compile(r"(?:下降|降低|减少|增长)?(?:任务|目标|要求)+$")
@@ -308,9 +308,9 @@ def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
     on = text.rfind("在", clause.start, m.start)
     if on >= 0 and text.find("基础上", m.end, clause.end) >= 0:
         return True
-    if 0 <= m.start - on <= 3 and _AMONG.match(text, m.end, clause.end):
+    if on >= 0 and m.start - on <= 3 and _AMONG.match(text, m.end, clause.end):
         return True  # 在全省32个同类县中 (易县, 涞水): the group a place is ranked in
-    scope = [s for s in _SCOPE_VERB.finditer(text, clause.start, m.start)]
+    scope = list(_SCOPE_VERB.finditer(text, clause.start, m.start))
     if (
         scope
         and not _ACTION.search(text, scope[-1].end(), m.start)
