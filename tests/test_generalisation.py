@@ -653,3 +653,10 @@ def test_what_a_verb_of_aiming_or_relying_counts_is_the_scope_not_a_target() -> 
     assert _section_targets("针对汽车零部件制造企业开展一次招商推介活动。") == [
         ("招商推介活动", 1, "次")
     ]
+
+
+def test_a_state_alone_in_its_clause_takes_the_clause_before_it_as_subject() -> None:
+    # 唐县 2020, 蠡县 2020, 顺平 2022, 海拉尔 2015, 易县 2021: “散乱污”企业排查整治，实现动态清零
+    assert _qualitative("确保“散乱污”企业排查整治，实现动态清零。") == ["散乱污企业排查整治"]
+    # a task opening the pair stays a task
+    assert _qualitative("推进各项工作，实现全覆盖。") == []

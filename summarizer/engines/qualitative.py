@@ -70,6 +70,16 @@ def end_states(
         pred = _END_STATE.search(body)
         if pred is None or _NUMBER_CHAR.search(body) or PAST.search(body):
             continue
+        if pred.start() < 2 and clause.start >= 2 and text[clause.start - 1] in "，,":
+            # “散乱污”企业排查整治，实现动态清零: the state's subject is the clause before it
+            prev = clauses.around(clause.start - 2, start, end)
+            if prev is not None and not _NUMBER_CHAR.search(text, prev.start, prev.end):
+                offset = clause.start - prev.start
+                clause = wording.Clause(prev.start, clause.end)
+                body = text[clause.start : clause.end]
+                pred = _END_STATE.search(body, offset)
+                if pred is None:
+                    continue
         if _TASK_LEAD.match(body):
             continue  # 推进空气质量稳定达标, 保持零就业家庭动态清零: a task or a state kept
         if re.fullmatch(_WATER_CLASS, pred.group()) and not _GOAL_WORD.search(body):
@@ -122,8 +132,9 @@ def goals_of_clause(
         if re.match(r".{0,4}?同步", body[p_end:]):
             subject = re.split(r"[和与]", subject)[0]  # 居民收入增长和经济增长同步
     if predicate is not None:
-        # 逐步实现地下规划管控全覆盖, 推进空气质量稳定达标: the task's verb and adverbs go
-        subject = _clean_indicator(_STATE_LEAD.sub("", subject))
+        # 逐步实现地下规划管控全覆盖, 推进空气质量稳定达标: the task's verb and adverbs go;
+        # 零就业家庭就业，实现动态清零: the clause before it ends at its comma
+        subject = _clean_indicator(_STATE_LEAD.sub("", subject.rstrip("，,")))
         subject = _clean_indicator(_STATE_LEAD.sub("", subject))
     subject = _clean_indicator(subject, strip_verbs=False)
     subject = re.sub(r"等[^、，,和与及]{0,8}$", "", subject)  # …、安全生产等约束性指标
