@@ -73,7 +73,11 @@ def end_states(
         if pred.start() < 2 and clause.start >= 2 and text[clause.start - 1] in "，,":
             # “散乱污”企业排查整治，实现动态清零: the state's subject is the clause before it
             prev = clauses.around(clause.start - 2, start, end)
-            if prev is not None and not _NUMBER_CHAR.search(text, prev.start, prev.end):
+            if (
+                prev is not None
+                and not _NUMBER_CHAR.search(text, prev.start, prev.end)
+                and not PAST.search(text[prev.start : prev.end])
+            ):
                 offset = clause.start - prev.start
                 clause = wording.Clause(prev.start, clause.end)
                 body = text[clause.start : clause.end]
