@@ -167,3 +167,22 @@ def test_a_place_named_alone_or_leading_a_name_is_told_to_the_model() -> None:
     places = project_model.place_names()
     assert _place_lead("西宁国家物流枢纽", places)
     assert not _place_lead("国家物流枢纽", places)
+
+
+def test_the_runtime_weighs_the_conjunctions_as_the_training_dict_has_them() -> None:
+    # find_projects weighs prov: terms without building the conjoined dict; the training tool
+    # builds it: both must give the same probability
+    from summarizer.chunking import chunk_report
+    from summarizer.engines.rules import _own_spans
+    from summarizer.ingest import load_report
+
+    doc = chunk_report(load_report(GOLD.parent / "fixtures" / "hebei_2023.txt"))
+    own = _own_spans(doc)
+    rules = project_model.projects.find_projects(doc, own)
+    m = project_model._model()
+    for cand in project_model.candidates(doc, own, rules)[:40]:
+        spec = project_model.specificity(cand.project.name, m["places"], m["n_places"] - 1)
+        built = project_model.features(doc, cand, rules) | spec
+        bare = project_model.features(doc, cand, rules, conjoin=False)
+        fast = project_model.probability(bare, m, provincial=True, more=spec)
+        assert math.isclose(project_model.probability(built, m), fast, rel_tol=1e-12)

@@ -315,10 +315,17 @@ def _conjoined(f: dict[str, float]) -> dict[str, float]:
 
 
 def features(
-    doc: Document, c: Candidate, rules: list[Project], facts: ReportFacts | None = None
+    doc: Document,
+    c: Candidate,
+    rules: list[Project],
+    facts: ReportFacts | None = None,
+    *,
+    conjoin: bool = True,
 ) -> dict[str, float]:
     """The candidate's features, ``name=value`` keys for the categorical ones (``facts``: the
-    report's and ``rules``', shared by its candidates; found anew when not given)."""
+    report's and ``rules``', shared by its candidates; found anew when not given); in a
+    province-level report each also conjoined with the level (``prov:``) unless ``conjoin`` is
+    false (:func:`probability` then weighs the conjunctions without building them)."""
     facts = facts or ReportFacts(doc, rules)
     p, name, text = c.project, c.project.name, doc.layout
     sec = facts.sections[p.section] if p.section else None
@@ -363,12 +370,11 @@ def features(
     places = place_names()
     f["place_exact"] = float(name in places)  # 海东, 唐山市: where works are, not a work
     f["place_lead"] = float(name not in places and _place_lead(name, places))
-    if facts.provincial:
-        f = _conjoined(f)
+    conjoin = conjoin and facts.provincial
     it, body = c.item, c.body
     if it is None or c.clause is None:
         f["no_meta"] = 1.0
-        return f
+        return _conjoined(f) if conjoin else f
     raw = body[it.a : it.b]
     lf = facts.list_facts(body, it)
     seg, n_items = lf.seg, lf.n_items
@@ -396,7 +402,7 @@ def features(
         "refused": float(bool(project_filters._REFUSED.search(body))),
         "list_place_share": lf.place_share,
     }
-    return _conjoined(f) if facts.provincial else f
+    return _conjoined(f) if conjoin else f
 
 
 def specificity(name: str, places: dict[str, int], n_others: int) -> dict[str, float]:
@@ -451,12 +457,26 @@ def _model() -> dict[str, Any]:
     return data
 
 
-def probability(f: dict[str, float], model: dict[str, Any] | None = None) -> float:
+def probability(
+    f: dict[str, float],
+    model: dict[str, Any] | None = None,
+    *,
+    provincial: bool = False,
+    more: dict[str, float] | None = None,
+) -> float:
+    """The model's probability of features ``f``, then ``more`` (the specificity features);
+    with ``provincial``, ``f``'s conjunctions with the level are weighed too, as if
+    ``_conjoined(f) | more`` were given."""
     m = model or _model()
     weights: dict[str, float] = m["weights"]
     # the terms in the features' order; a feature without a weight or of value 0 adds ±0.0,
     # which leaves the running sum (never -0.0: it starts at 0) as it is, so it is skipped
-    z = m["intercept"] + sum([weights[k] * v for k, v in f.items() if v and k in weights])
+    terms = [weights[k] * v for k, v in f.items() if v and k in weights]
+    if provincial:
+        terms += [weights[pk] * v for k, v in f.items() if v and (pk := "prov:" + k) in weights]
+    if more:
+        terms += [weights[k] * v for k, v in more.items() if v and k in weights]
+    z = m["intercept"] + sum(terms)
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -489,6 +509,7 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
         if _LEAD_COUNT.match(c.project.name) or _INNER_COUNT.search(c.project.name):
             probs.append(0.0)
             continue
-        f = features(doc, c, rules, facts) | specificity(c.project.name, m["places"], n_others)
-        probs.append(probability(f, m))
+        f = features(doc, c, rules, facts, conjoin=False)
+        more = specificity(c.project.name, m["places"], n_others)
+        probs.append(probability(f, m, provincial=facts.provincial, more=more))
     return select([c.project for c in cands], probs, m["threshold"])
