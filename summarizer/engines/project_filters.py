@@ -17,16 +17,18 @@ _REVIEW_SENTENCE = re.compile(
 _PLAN_TURN = re.compile(r"今年|下一步|将")
 
 
-def _load_generic_names() -> frozenset[str]:
-    """``generic_names.txt``: names that the reports of many places write (光伏发电, 新能源汽车),
-    found from the development corpus's raw text by ``evals/tools/generic_names.py``."""
-    raw = resources.files("summarizer").joinpath("generic_names.txt").read_text("utf-8")
+def shipped_words(filename: str) -> frozenset[str]:
+    """A word list shipped in the package (``generic_names.txt``, ``place_names.txt``): the
+    first tab-separated field of each line, ``#`` lines being comments."""
+    raw = resources.files("summarizer").joinpath(filename).read_text("utf-8")
     return frozenset(
         line.split("\t")[0] for line in raw.splitlines() if line and not line.startswith("#")
     )
 
 
-GENERIC_NAMES = _load_generic_names()
+# names that the reports of many places write (光伏发电, 新能源汽车), found from the development
+# corpus's raw text by ``evals/tools/generic_names.py``
+GENERIC_NAMES = shipped_words("generic_names.txt")
 
 
 def in_review_sentence(text: str, floor: int, pos: int) -> bool:

@@ -290,8 +290,7 @@ class ReportFacts:
 def place_names() -> frozenset[str]:
     """China's province-, prefecture- and county-level divisions, full and short (唐山市, 唐山;
     ``place_names.txt``, written by ``evals/tools/place_names.py``): a closed class of names."""
-    raw = resources.files("summarizer").joinpath("place_names.txt").read_text("utf-8")
-    return frozenset(x for x in raw.splitlines() if x and not x.startswith("#"))
+    return project_filters.shipped_words("place_names.txt")
 
 
 def _place_lead(name: str, places: frozenset[str]) -> bool:
