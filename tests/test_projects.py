@@ -470,3 +470,28 @@ def test_he_joins_the_last_two_of_a_list_of_short_names_sharing_the_head():
     )
     assert sorted(p.name for p in got.projects) == ["容东片区", "容西片区", "雄安站枢纽"]
     assert names("加快京唐、京滨城际建设") == ["京唐城际", "京滨城际"]
+
+
+def test_the_extension_of_a_named_road_is_a_work_by_itself():
+    # shunping_2023: 南延/北延/东延 (12 corpus places) make a work of a named road; the 等一批
+    # that follows names a kind of road, not the works' head
+    assert names(
+        "谋划启动永平路南延，梯次打通顺兴路北延、木兰街东延、纬十四街东延等一批“断头路”“卡脖子路”"
+    ) == ["木兰街东延", "永平路南延", "纬十四街东延", "顺兴路北延"]
+    # lixian_2020: three extensions after a verb of planning; mancheng_2022: 再西延 (a further one)
+    assert names("谋划启动紫薇路西延、维明路西延、范蠡路东延") == [
+        "紫薇路西延",
+        "维明路西延",
+        "范蠡路东延",
+    ]
+    # fuping_2020: an extension that more of a name follows is the place of another work
+    assert names("对天宇名园至北环、府前街南延胡同等一批小街小巷进行拓宽整修") == []
+
+
+def test_a_bracket_noting_an_items_extent_is_not_shared_nor_left_open():
+    # mancheng_2022: （致远路至复兴路西延） notes the stretch of 宏昌大街南延; it does not take the
+    # tail of the next item, and a name never ends inside an open bracket
+    got = names("推进宏昌大街南延（致远路至复兴路西延）、复兴路再西延、北三环西延工程")
+    assert "复兴路再西延" in got and "宏昌大街南延" in got
+    assert not any(n.endswith("再西延") and "宏昌" in n for n in got)
+    assert all(n.count("（") == n.count("）") for n in got)

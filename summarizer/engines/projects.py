@@ -42,7 +42,10 @@ from .project_tables import back_matter, plan_table, table_projects
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
     r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
-    r"小镇|城际(?!公交|客运|列车)"
+    r"小镇|城际(?!公交|客运|列车)|"
+    # 永平路南延, 复兴路再西延: the extension of a named road is a work by itself (12 places)
+    # (one that more of a name follows is the place of another work: 府前街南延胡同)
+    r"(?<=[路街道])再?[东西南北]延(?![\u4e00-\u9fff](?<![和及与等]))"
 )  # 高铁: 30 places; 城际 (京唐、京滨城际): 安国, 蠡县, 北京, 河北
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
@@ -245,6 +248,7 @@ _JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
 _HE = re.compile(r"和")
 _ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BRACKET_END = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def find_projects(
@@ -333,7 +337,13 @@ def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
 
 
 def _clean(name: str) -> str:
-    return _QUOTES_NOTES.sub("", name)
+    """The name without quotes and note marks, cut before a bracket left open (``宏昌大街南延
+    （致远路至复兴路西延``: the run ended inside the bracket's range of the road)."""
+    name = _QUOTES_NOTES.sub("", name)
+    k = max(name.rfind("（"), name.rfind("("))
+    if k > 0 and "）" not in name[k:] and ")" not in name[k:]:
+        name = name[:k]
+    return name
 
 
 def _shared_tail(item: str, name: str) -> str:
@@ -341,7 +351,8 @@ def _shared_tail(item: str, name: str) -> str:
     an item without a head takes the tail of the last name after its own proper part (the
     part up to a river or lake word, else as long as the item), at least the head word."""
     suffix = _STRONG_END.search(name)
-    if _ANY_END.search(item) or not suffix:
+    # 宏昌大街南延（致远路至复兴路西延）: a bracket after the head notes the item's extent
+    if _ANY_END.search(_BRACKET_END.sub("", item)) or not suffix:
         return item
     word = suffix.group(0)
     geo = _GEO.search(name[:6]) if _GEO_END.search(item) else None
@@ -429,7 +440,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
 
 def any_name(name: str, *_: object, **__: object) -> bool:
     """The candidates' test (:mod:`.project_model`): two to thirty characters, one Chinese."""
-    return 2 <= len(name) <= 30 and bool(_CJK.search(name))
+    return 2 <= len(name) <= 30 and name[0] not in "（(" and bool(_CJK.search(name))
 
 
 def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
