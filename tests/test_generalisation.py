@@ -660,3 +660,25 @@ def test_a_state_alone_in_its_clause_takes_the_clause_before_it_as_subject() -> 
     assert _qualitative("确保“散乱污”企业排查整治，实现动态清零。") == ["散乱污企业排查整治"]
     # a task opening the pair stays a task
     assert _qualitative("推进各项工作，实现全覆盖。") == []
+
+
+def test_a_level_against_the_mean_or_a_budget_only_growing_is_a_state_to_reach() -> None:
+    # 河北 2024 (增速高于全国平均水平; 10 corpus places), 定兴县 2021 (只增不减; 6 places)
+    # (增速 goes, as for a target: the indicator is the total, its growth the measure)
+    assert _qualitative("确保地区生产总值增速高于全国平均水平。") == ["地区生产总值"]
+    assert _qualitative("财政投入规模只增不减。") == ["财政投入规模"]
+
+
+def _headline_qualitative(paragraph: str) -> list[str]:
+    text = (
+        "二、2024年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；" + paragraph
+    )
+    s = summarize(text + "\n（一）抓项目。建设一批项目。\n", engine="rules")
+    return [q.indicator for q in s.qualitative_targets if q.scope == "headline"]
+
+
+def test_a_headline_clause_opened_by_an_effort_and_a_task_verb_is_no_goal() -> None:
+    # 满城区 2023, 徐水区 2019: tasks of the year written in the targets paragraph
+    assert _headline_qualitative("不断稳定发展预期，持续提高人民收入。") == []
+    # a goal verb after the adverb still states a goal (努力实现…, the object is the indicator)
+    assert _headline_qualitative("节能减排完成省下达任务。") == ["节能减排"]

@@ -41,6 +41,10 @@ _GOAL_WORD = re.compile(r"确保|力争|努力")
 _STATES = (
     r"全覆盖|清零|零突破|不减少|稳中有升|稳中向好|持续改善|持续好转|持续下降|达标|"
     r"翻番|两位数增长|全部出列|"
+    # a level relative to the country's or province's mean (地区生产总值增速高于全国平均水平:
+    # 10 places) and a budget only growing or only shrinking (民生投入只增不减, “三公”经费只减不增:
+    # 6 and 2 places)
+    r"高于全[国省市]平均水平|只增不减|只减不增|"
     # a grade to rise to (区医院晋升为二级甲等综合医院, 县域科技创新能力升至全省B类; 海拉尔,
     # 顺平, 满城)
     r"(?:晋升为?|跃?升至)[^，,。；;]{1,12}|"
@@ -104,6 +108,14 @@ _STATE_LEAD = re.compile(
 )
 
 
+# a headline clause opened by an adverb of effort and a verb of doing (不断稳定发展预期, 持续提高
+# 人民收入, 全力维护安全稳定的发展大环境) states a task; one whose verb is of the goal class
+# (努力实现…, 确保完成…) may state a goal (closed classes of the genre)
+_EFFORT_TASK = re.compile(
+    r"^(?:着力|全力|不断|持续|大力|努力|切实|奋力)+(?!完成|实现|确保|达到|保持|控制|力争)"
+)
+
+
 def goals_of_clause(
     text: str,
     clause: _Clause,
@@ -115,6 +127,8 @@ def goals_of_clause(
     names (``A、B等约束性指标完成…``, ``节能减排和碳排放强度下降…``, joint subjects); with
     ``predicate`` (its span in the clause), a work-part clause ending on a state."""
     body = text[clause.start : clause.end]
+    if predicate is None and _EFFORT_TASK.match(body):
+        return []  # 不断稳定发展预期, 着力防范和化解…风险: a task of the year, not a state
     pred = _QUAL_PRED.search(body) if predicate is None else None
     if predicate is not None:
         p_start, p_end = predicate
