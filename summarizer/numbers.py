@@ -556,6 +556,34 @@ def _built_count(text: str, s: int, ue: int, n: int, base: str) -> bool:
     return m is not None and "的" not in m.group() and not _NOT_BUILT.match(text, ue)
 
 
+# where a clause starts, looking back from a numeral (a list before it stays in one clause)
+_CLAUSE_STOP = re.compile(r"[，,。；;：:\n！？]")
+_LIST_AND = re.compile(r"和|及|与")
+
+
+# the head of a place or facility (closed class of the genre's head nouns of works and places):
+# what a list of names counted by a numeral must be, to be things to build (产业、人才、文化五个
+# 振兴, 干部、土地、金融三个关键 are fields of work)
+_PLACE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:[园区体镇场馆厂院站库村街路桥楼校店]|中心|基地)")
+
+
+def _counts_its_list(text: str, s: int, ue: int, value: float) -> bool:
+    """``建成北环、照旺台两个公园``, ``打造神南镇和伊祁山两个乡村振兴示范区``: a numeral right after
+    a list of names, counting them (as many members as it says), counts the places or
+    facilities named, not a slogan's parts."""
+    if not (2 <= value <= 10) or s < 4 or not _is_cjk(text[s - 1]):
+        return False
+    if _PLACE_HEAD.match(text, ue) is None:
+        return False
+    a = max(0, s - 80)
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, a, s)]
+    seg = text[stops[-1] if stops else a : s]
+    members = seg.split("、")
+    last = _LIST_AND.split(members[-1])
+    count = len(members) - 1 + len(last)
+    return count == value and all(len(m) >= 2 for m in members[:-1] + last[-1:])
+
+
 # a bound word that makes a bare 百/千 a round amount: 达百个, 超百家, 近千吨, 突破百条
 _ROUND_BEFORE = re.compile(r"(?:突破|[达超近逾])$")
 
@@ -646,7 +674,11 @@ def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
         uc = text[ue] if ue < n else "\n"
         if _is_cjk(uc) and not text.startswith(_QUAL_WORDS, ue):
             return None, e
-    if len(run) == 1 and not scale and _built_count(text, s, ue, n, base):
+    if (
+        len(run) == 1
+        and not scale
+        and (_built_count(text, s, ue, n, base) or _counts_its_list(text, s, ue, value))
+    ):
         pass  # 建设一座标志性公园, 改造提升四个城市出入口: things to build, counted
     elif len(run) == 1 and not scale:
         if run == "一" and base not in _ONE_OK:

@@ -682,3 +682,17 @@ def test_a_headline_clause_opened_by_an_effort_and_a_task_verb_is_no_goal() -> N
     assert _headline_qualitative("不断稳定发展预期，持续提高人民收入。") == []
     # a goal verb after the adverb still states a goal (努力实现…, the object is the indicator)
     assert _headline_qualitative("节能减排完成省下达任务。") == ["节能减排"]
+
+
+def test_a_numeral_counting_the_places_listed_before_it_is_a_count() -> None:
+    # 阜平县 2021 (北环、照旺台两个公园), 海拉尔区 2013 (哈萨尔和东升路两个市民广场), 顺平县 2020
+    # (神南镇和伊祁山), 易县 2022, 阜平县 2022: as many names as the numeral says, then the kind
+    # of place or facility
+    assert _section_targets("建成北环、照旺台两个公园。") == [("公园", 2, "个")]
+    assert _section_targets("打造神南镇和伊祁山两个乡村振兴示范区。") == [
+        ("乡村振兴示范区", 2, "个")
+    ]
+    # fields of work, not places (顺平县 2021, 徐水区 2019), and a count that is not the list's
+    assert _section_targets("推进产业、人才、文化、生态、组织五个振兴。") == []
+    assert _section_targets("狠抓干部、土地、金融三个关键。") == []
+    assert _section_targets("建成北环、照旺台三个公园。") == []
