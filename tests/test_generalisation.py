@@ -696,3 +696,23 @@ def test_a_numeral_counting_the_places_listed_before_it_is_a_count() -> None:
     assert _section_targets("推进产业、人才、文化、生态、组织五个振兴。") == []
     assert _section_targets("狠抓干部、土地、金融三个关键。") == []
     assert _section_targets("建成北环、照旺台三个公园。") == []
+
+
+def test_one_amount_of_the_urban_and_rural_population_is_the_joint_populations() -> None:
+    # 阜平县 2017: 城乡居民人均可支配收入达到20000元以上 is one level (the gold keeps it whole);
+    # a rate is each member's (易县 2020, 曲阳县 2022: 增长9%, 增长8.5% give both)
+    assert _section_targets("城乡居民人均可支配收入达到20000元以上。") == [
+        ("城乡居民人均可支配收入", 20000, "元")
+    ]
+    assert sorted(_section_targets("城乡居民人均可支配收入增长9%。")) == [
+        ("农村居民人均可支配收入", 9, "%"),
+        ("城镇居民人均可支配收入", 9, "%"),
+    ]
+
+
+def test_the_level_started_from_after_you_is_no_target() -> None:
+    # 内蒙古 2026: 由 opens the level started from as 从 does (the review's way in 8 places),
+    # and a unit of account (每生每年) may stand before it
+    assert _section_targets("学生意外伤害责任保险保费由每生每年5元提高至10元。") == [
+        ("学生意外伤害责任保险保费", 10, "元")
+    ]

@@ -57,7 +57,8 @@ _TIME_IN_INDICATOR = re.compile(
 )
 # The level started from (地区生产总值由2010年的162.4亿元增加到…): not part of the indicator.
 # the level or year a change starts from (从2020年…, 从5.6万元增至…): not the indicator
-_FROM_LEVEL = re.compile(r"(?:由|从)(?:(?:19|20)\d\d年|[\d０-９]).*$")
+# 由2010年的162亿元…, 由每生每年5元… (a unit of account may stand between): the level started from
+_FROM_LEVEL = re.compile(r"(?:由|从)(?:每[^，,、每]{1,3}){0,2}(?:(?:19|20)\d\d年|[\d０-９]).*$")
 
 
 # The same words are cleaned again and again within a report (a clause's head is read for its
@@ -302,7 +303,7 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
 
 
 def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
-    """``从771家增加到1076家``: the number after 从 is the level started from, not a target;
+    """``从771家增加到1076家``: the number after 从 (or 由) is the level started from, not a target;
     nor is a number inside ``在…基础上`` (``在现有3条公交线路基础上``), the group a place is
     ranked in, or what a verb of aiming at or relying on counts (``聚焦12个省级主导产业``)."""
     on = text.rfind("在", clause.start, m.start)
@@ -317,7 +318,8 @@ def _baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
         and not _DOING.search(text, scope[-1].end(), m.start)
     ):
         return True  # 聚焦12个省级主导产业和107个…, 瞄准110余家…企业: what the work aims at
-    frm = text.rfind("从", clause.start, m.start)
+    # 由每生每年5元提高至10元 (内蒙古 2026; the review's way in 8 places): 由 as 从
+    frm = max(text.rfind("从", clause.start, m.start), text.rfind("由", clause.start, m.start))
     if frm < 0 or _ACTION.search(text, frm, m.start):
         return False
     return bool(_TO.search(text, m.end, clause.end))

@@ -116,6 +116,7 @@ _LIST_SUBJECT = re.compile(r"^[^、和及与等]{2,}(?:、[^、和及与等]{2,}
 _RATE_LIST = re.compile(r"^[^、和及与等]+率(?:[、和与及][^、和及与等]+率)+$")
 _TO_OR_IS = re.compile(r"[到至为]")
 _INVESTMENT_WORD = re.compile(r"(?:年度|计划|年度计划)?总?投资额?$")
+_RATE_UNIT = re.compile(r"[%％‰]|百分点")
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -513,6 +514,10 @@ class RulesEngine(Engine):
             and not _LIST_SUBJECT.match(subject)
             and not _RATE_LIST.match(subject)
         ):
+            return False
+        if adverb is None and subject.startswith("城乡") and not _RATE_UNIT.search(m.unit or ""):
+            # 城乡居民人均可支配收入达到20000元: one amount is the joint population's (a rate
+            # may be each member's: 城乡居民人均可支配收入增长8%)
             return False
         parts = 2 if subject.startswith("城乡") else len(wording.ENUM_SPLIT.split(subject))
         members = wording.expand_joint_subject(subject, parts, text)
