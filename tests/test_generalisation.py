@@ -716,3 +716,14 @@ def test_the_level_started_from_after_you_is_no_target() -> None:
     assert _section_targets("学生意外伤害责任保险保费由每生每年5元提高至10元。") == [
         ("学生意外伤害责任保险保费", 10, "元")
     ]
+
+
+def test_households_counted_before_their_people_share_the_noun_after_them() -> None:
+    # 唐县 2020, 顺平县 2020 (12 corpus places write 户 then 人 of one noun)
+    assert _section_targets("确保剩余403户、964人贫困人口今年上半年全部脱贫。") == [
+        ("贫困人口", 403, "户"),
+        ("贫困人口", 964, "人"),
+    ]
+    # a time after the count of people ends its phrase: no noun there (涞水县 2020)
+    got = _section_targets("剩余贫困人口322户677人上半年全部脱贫。")
+    assert ("剩余贫困人口", 322, "户") in got and all(t[0] != "上半年" for t in got[:1])

@@ -224,6 +224,8 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     if pos is None:
         q = wording.qualifier_after(text, m.end)
         pos = q[2] if q[0] else m.end
+    if _ADVERB_STOP.match(text, pos):
+        return ""  # 677人上半年全部脱贫: a time or an adverb right after, no noun
     stop = clause_end
     adverb = _ADVERB_STOP.search(text, pos + 2, clause_end)
     if adverb is not None:
@@ -342,8 +344,10 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         return None
     if not ("\u4e00" <= text[pos] <= "\u9fff") and not _GRADE_LETTERS.match(text, pos):
         return None
-    if _ACTION.match(text, pos):
-        return None  # 产能1400万吨/年建成试运转: a verb follows, the number ends its phrase
+    if _ACTION.match(text, pos) or _ADVERB_STOP.match(text, pos):
+        # 产能1400万吨/年建成试运转, 677人上半年全部脱贫: a verb or an adverb (a time) follows,
+        # the number ends its phrase
+        return None
     if text[pos] in "和及与" and _DIGIT.search(text, pos, clause_end):
         return None  # 3所和幼儿园5所: the next member; 150个和美乡村: a noun
     modifiers = _MODIFIER_LIST.match(text, pos, clause_end)
@@ -357,6 +361,19 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
         # 6个国家级、20个省级临床重点专科: a grade is no noun; the list shares its last noun
         after += _shared_noun(text, m, clause_end) or ""
     return after if _nounish(after) else None  # 3-5个有一定规模的服务组织: the head noun
+
+
+def _paired_noun(text: str, m: numbers.Mention, clause_end: int) -> str | None:
+    """``剩余444户832人贫困人口``, ``403户、964人贫困人口``: a count of households right before
+    the count of their people shares the noun written after the second (12 corpus places)."""
+    if m.unit not in ("户", "万户"):
+        return None
+    nxt = _first_quantity(text, m.end, clause_end)
+    if nxt is None or text[m.end : nxt.start] not in ("", "、"):
+        return None
+    if numbers.to_base(1, nxt.unit)[1] not in ("人", "名"):
+        return None
+    return _prenominal(text, nxt, clause_end)
 
 
 def _shared_noun(text: str, m: numbers.Mention, clause_end: int) -> str | None:

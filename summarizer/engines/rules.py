@@ -32,6 +32,7 @@ from .mentions import (
     _names_something,
     _nounish,
     _object_after,
+    _paired_noun,
     _prenominal,
     _respective,
     _threshold,
@@ -426,7 +427,7 @@ class RulesEngine(Engine):
                 if found and found[1] == normalise_indicator(whole).lower():
                     indicator = whole
             group = group_total(text, m, clause.end)
-            counted = _prenominal(text, m, clause.end)
+            counted = _prenominal(text, m, clause.end) or _paired_noun(text, m, clause.end)
             purpose = _FOR_PURPOSE.match(text, m.end, clause.end) if m.unit.endswith("元") else None
             if purpose is not None and _FUNDING.fullmatch(indicator):
                 # 筹措7亿元实施就业惠民工程: the money of what it is raised for
