@@ -124,7 +124,7 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("全区地区生产总值", "gdp"),
         ("地区生产总值增速", "gdp"),
         ("进口博览会展位", None),  # an alias inside another word is no match
-        ("新型储能装机", None),
+        ("新型储能装机", "new_energy_storage_capacity"),  # storage, not new_energy_capacity
         ("城镇常住居民人均可支配收入", "urban_disposable_income"),
         ("农村牧区常住居民人均可支配收入", "rural_disposable_income"),
         ("全社会研发经费支出相当于全市生产总值的比例", "rd_intensity"),  # a share, not gdp
@@ -133,7 +133,7 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("地表水国考断面优良水体比例", "water_quality"),
         ("近岸海域水质优良比例", None),  # sea water, not surface water
         ("接待游客人次", "tourist_arrivals"),
-        ("入境过夜游客人次", None),  # inbound only
+        ("入境过夜游客人次", "inbound_overnight_tourists"),  # inbound only, not tourist_arrivals
         ("限上单位网上零售额", None),  # a part of online retail sales
         ("责任主体灭失露天矿山进行综合治理", "mine_restoration"),
         ("矿山企业整合", None),  # mining firms, not mines restored

@@ -53,7 +53,7 @@ def test_review_results_are_outcomes_of_the_year_under_review() -> None:
         ("接待游客", "tourist_arrivals", "growth", 64.2, "%", "2017"),
         ("综合效益", None, "growth", 63.4, "%", "2017"),
         ("新型农业经营主体", "new_agri_business_entities", "level", 920, "家", "2017"),
-        ("农业产业化经营率", None, "level", 63.5, "%", "2017"),
+        ("农业产业化经营率", "agri_industrialisation_rate", "level", 63.5, "%", "2017"),
         ("规模以上工业企业", "new_industrial_enterprises", "change", 5, "家", "2017"),
     ]
     # the plan year's targets are targets, never outcomes
