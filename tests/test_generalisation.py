@@ -727,3 +727,11 @@ def test_households_counted_before_their_people_share_the_noun_after_them() -> N
     # a time after the count of people ends its phrase: no noun there (涞水县 2020)
     got = _section_targets("剩余贫困人口322户677人上半年全部脱贫。")
     assert ("剩余贫困人口", 322, "户") in got and all(t[0] != "上半年" for t in got[:1])
+
+
+def test_an_event_that_must_not_happen_is_a_qualitative_target() -> None:
+    # 宁夏 2026, 云南 2026 (确保不发生规模性返贫致贫), 徐水县 2013 (…重大安全生产事故); 28 corpus
+    # places write 不发生; a bottom line to hold (守住不发生…底线) is left alone
+    assert _qualitative("确保不发生规模性返贫致贫。") == ["规模性返贫致贫"]
+    assert _qualitative("确保不发生重大安全生产事故。") == ["重大安全生产事故"]
+    assert _qualitative("坚决守住不发生规模性返贫底线。") == []

@@ -93,7 +93,34 @@ def end_states(
         if re.fullmatch(_WATER_CLASS, pred.group()) and not _GOAL_WORD.search(body):
             continue  # 淀区水质全面达到Ⅳ类 in a list of works: a class reached as a goal only
         out.extend(goals_of_clause(text, clause, section_path, "section", pred.span()))
+    # 确保不发生规模性返贫致贫, 确保不发生重大安全生产事故 (28 places write 不发生): an event that
+    # must not happen, its name after the predicate (not a bottom line to hold: 守住不发生…底线)
+    for hit in _NO_EVENT_SEARCH.finditer(text, start, end):
+        clause = clauses.around(hit.start(), start, end)
+        if clause is None or clause.start in seen:
+            continue
+        seen.add(clause.start)
+        event = _NO_EVENT.fullmatch(text, clause.start, clause.end)
+        if event is None or _NUMBER_CHAR.search(event.group("event")):
+            continue
+        name = event.group("event")
+        out.append(
+            QualitativeTarget(
+                indicator=name,
+                key=lookup_key(name),
+                text=text[clause.start : clause.end],
+                scope="section",
+                section=section_path,
+                quote=text[clause.start : clause.end],
+                start=clause.start,
+                end=clause.end,
+            )
+        )
     return out
+
+
+_NO_EVENT_SEARCH = re.compile("不发生")
+_NO_EVENT = re.compile(r"(?:确保|坚决|切实|力争|做到)*不发生(?P<event>[^，,。；;、的]{2,16})")
 
 
 _NUMBER_CHAR = re.compile(r"[\d０-９%％]")
