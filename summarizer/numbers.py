@@ -680,6 +680,8 @@ def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
         and (_built_count(text, s, ue, n, base) or _counts_its_list(text, s, ue, value))
     ):
         pass  # 建设一座标志性公园, 改造提升四个城市出入口: things to build, counted
+    elif len(run) == 1 and not scale and pc == "各" and base in _BUILT_UNITS | _CN_SINGLE_COUNT:
+        pass  # 新建城区小学和公办幼儿园各一所: a count given to each member (满城, 顺平, 海南)
     elif len(run) == 1 and not scale:
         if run == "一" and base not in _ONE_OK:
             return None, e

@@ -735,3 +735,11 @@ def test_an_event_that_must_not_happen_is_a_qualitative_target() -> None:
     assert _qualitative("确保不发生规模性返贫致贫。") == ["规模性返贫致贫"]
     assert _qualitative("确保不发生重大安全生产事故。") == ["重大安全生产事故"]
     assert _qualitative("坚决守住不发生规模性返贫底线。") == []
+
+
+def test_a_lone_numeral_after_ge_counts_each_member() -> None:
+    # 满城区 2023 (各一所), 海南 2026 (产业集群、产业强镇各1个): 各 gives the count to each member
+    assert sorted(_section_targets("打造产业集群、产业强镇各一个。")) == [
+        ("产业强镇", 1, "个"),
+        ("产业集群", 1, "个"),
+    ]
