@@ -743,3 +743,13 @@ def test_a_lone_numeral_after_ge_counts_each_member() -> None:
         ("产业强镇", 1, "个"),
         ("产业集群", 1, "个"),
     ]
+
+
+def test_headline_goals_joined_in_one_clause_are_read_one_by_one() -> None:
+    # 容城县 2015: each goal ends on its own predicate before 、 or 和
+    got = _headline_qualitative(
+        "单位生产总值能耗下降、细颗粒物（PM2.5）浓度下降和二氧化硫排放量达到市核标准。"
+    )
+    assert got == ["单位生产总值能耗", "细颗粒物（PM2.5）浓度", "二氧化硫排放量"]
+    # the two sides of one comparison stay one goal (北京 2026, 贵州 2026, 湖北 2026…)
+    assert _headline_qualitative("居民收入增长和经济增长同步。") == ["居民收入"]

@@ -143,6 +143,24 @@ _EFFORT_TASK = re.compile(
 )
 
 
+# a predicate of change ending one goal of a list of goals (…下降、…下降和…达到市核标准)
+_PART_END = re.compile(r"(?:下降|降低|提高|增长|达标|改善|完成)(?=[、和])")
+
+
+def _goal_parts(body: str) -> list[tuple[int, int]]:
+    """The spans of the goals of a headline clause that joins several, each ending on its own
+    predicate before 、 or 和; one span (the whole) when it holds one goal."""
+    cuts = [m.end() for m in _PART_END.finditer(body)]
+    if not cuts or "同步" in body:  # 居民收入增长和经济增长同步: the two sides of one comparison
+        return [(0, len(body))]
+    spans, a = [], 0
+    for c in cuts:
+        spans.append((a, c))
+        a = c + 1
+    spans.append((a, len(body)))
+    return [(x, y) for x, y in spans if y - x >= 4]
+
+
 def goals_of_clause(
     text: str,
     clause: _Clause,
@@ -156,6 +174,18 @@ def goals_of_clause(
     body = text[clause.start : clause.end]
     if predicate is None and _EFFORT_TASK.match(body):
         return []  # 不断稳定发展预期, 着力防范和化解…风险: a task of the year, not a state
+    if predicate is None:
+        parts = _goal_parts(body)
+        if len(parts) > 1:
+            # 单位生产总值能耗下降、细颗粒物（PM2.5）浓度下降和化学需氧量…排放量达到市核标准:
+            # goals joined by 、 or 和, each ending on its own predicate
+            return [
+                q
+                for a, b in parts
+                for q in goals_of_clause(
+                    text, wording.Clause(clause.start + a, clause.start + b), section_path, scope
+                )
+            ]
     pred = _QUAL_PRED.search(body) if predicate is None else None
     if predicate is not None:
         p_start, p_end = predicate
