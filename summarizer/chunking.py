@@ -32,7 +32,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_shi", re.compile(rf"([{_CN}]+)是(?=[^，,。；;：:\s])")),
     ("ar_paren", re.compile(r"[（(](\d{1,2})[）)]")),
     ("ar_dot", re.compile(r"(\d{1,2})[.、．](?!\d)")),
-    ("ar_two", re.compile(r"(0[1-9]|[1-9]\d)\s*$")),
+    # 01 alone on its line (its title on the next), or 01 then a space and the title
+    ("ar_two", re.compile(r"(0[1-9]|[1-9]\d)(?:\s*$|[ \u3000]+(?=[\u4e00-\u9fff“]))")),
 ]
 
 _EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren")
@@ -138,8 +139,6 @@ def _match_marker(line: Line) -> tuple[str, int, int] | None:
             continue
         ordinal = cn_to_int(m.group(1))
         if ordinal is None or ordinal == 0:
-            continue
-        if style == "ar_two" and len(line.text.strip()) != len(m.group(1)):
             continue
         rest = line.text[m.end() :]
         if style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren") and not rest.strip():
@@ -362,7 +361,7 @@ def _build_sections(
                 (d for d in range(len(stack) - 1, -1, -1) if stack[d].style == style), None
             )
             if style == "ar_two":
-                t_s, t_e = _two_digit_title(text, lines, i)
+                t_s, t_e = _two_digit_title(text, lines, i, mend)
                 if depth is not None and ordinal == stack[depth].ordinal + 1:
                     del stack[depth:]
                 elif ordinal == 1:
@@ -374,6 +373,7 @@ def _build_sections(
                         prev is not None
                         and _match_marker(prev) is None
                         and not _is_heading_line(prev, stack)
+                        and _another_group_follows(lines, i)
                     ):
                         while stack and stack[-1].style in (
                             "plan",
@@ -396,6 +396,11 @@ def _build_sections(
                         )
                         attach(intro, stack[-1] if stack else None)
                         stack.append(intro)
+                    elif not _another_group_follows(lines, i):
+                        # one 01 group alone: a list of headings of its own, after the plan
+                        # paragraph, not inside it
+                        while stack and stack[-1].style in ("plan", "preamble", "lead"):
+                            stack.pop()
                 else:
                     continue  # 03 then 07: not a marker
                 node = _Node(
@@ -588,14 +593,39 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
     return True
 
 
-def _two_digit_title(text: str, lines: list[Line], i: int) -> tuple[int, int]:
-    """An ``01`` marker stands alone; its title is the next line when that line is short."""
+def _two_digit_title(text: str, lines: list[Line], i: int, mend: int) -> tuple[int, int]:
+    """The title of an ``01`` marker: the rest of its line (``01 壮大产业集群``), else the next
+    line when that line is short (``01`` alone, then ``壮大产业集群``), or the next line's
+    first sentence when the body runs on after it (``经济运行回升向好。坚持投资…``)."""
+    line = lines[i]
+    if mend < line.end:
+        return _title_span(text, mend, line.end)
     if i + 1 < len(lines):
         nxt = lines[i + 1]
-        if len(nxt.text) <= 30 and "。" not in nxt.text[:-1] and _match_marker(nxt) is None:
-            return _title_span(text, nxt.start, nxt.end)
-    line = lines[i]
+        if _match_marker(nxt) is None:
+            if len(nxt.text) <= 40 and "。" not in nxt.text[:-1]:
+                return _title_span(text, nxt.start, nxt.end)
+            stop = nxt.text.find("。")
+            if 2 <= stop <= 60:
+                return _title_span(text, nxt.start, nxt.start + stop)
     return line.end, line.end
+
+
+def _another_group_follows(lines: list[Line], i: int) -> bool:
+    """Whether another ``01`` group starts after (or before) the one at line ``i``, with no
+    heading of another style between: only then do the lines before each group head it (瑞金: six groups, each
+    after its heading line); one group alone is the list itself, and the paragraph before it
+    is body text (``具体工作中，我们要…。`` then 01…07)."""
+    for seq in (lines[i + 1 :], reversed(lines[:i])):
+        for line in seq:
+            found = _match_marker(line)
+            if found is None:
+                continue
+            if found[0] != "ar_two":
+                break
+            if found[1] == 1:
+                return True
+    return False
 
 
 def _is_heading_line(line: Line, stack: list[_Node]) -> bool:

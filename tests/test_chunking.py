@@ -313,3 +313,33 @@ def test_a_marker_sequence_restarts_for_a_new_group_at_the_same_level() -> None:
         "探索“科创平台”新赛道",
         "布局“未来能源”新赛道",
     ]
+
+
+CORPUS_FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "corpus" / "fixtures"
+_CN_ORD = "一二三四五六七八九"
+
+
+def _as_two_digit(text: str, style: str) -> str:
+    """易县 2022 with its （一）…（七） headings written as ``01`` markers (the style of 瑞金 and
+    of reports published as web articles): ``01 title…`` or ``01`` alone on its line."""
+    import re
+
+    return re.sub(
+        r"(?m)^(\s*)（([一二三四五六七八九])）",
+        lambda m: m.group(1) + f"{_CN_ORD.index(m.group(2)) + 1:02d}" + style,
+        text,
+    )
+
+
+@pytest.mark.parametrize("style", [" ", "\n"])
+def test_a_single_group_of_two_digit_markers_is_the_list_of_work_sections(style: str) -> None:
+    from summarizer import summarize
+
+    text = (CORPUS_FIXTURES / "yixian_2022.txt").read_text(encoding="utf-8")
+    want = [p.title for p in summarize(text, engine="rules").priorities]
+    assert len(want) == 7 and want[0].startswith("坚持项目带动")
+    got = summarize(_as_two_digit(text, style), engine="rules")
+    # the same seven sections, titled from the marker's line or the next line's first
+    # sentence; the paragraph before the group (具体工作中，我们要…) heads nothing
+    assert [p.title for p in got.priorities] == want
+    assert all(s.kind != "plan" for s in got.sections if s.path.count(".") == 2)
