@@ -6,7 +6,9 @@ Real reports carry their layout in many ways: line breaks written as the literal
 wrong encoding. :func:`layout_view` returns a string of exactly the
 same length in which every such sequence is plain layout (a run of spaces, with a ``\\n`` where
 a line break was written), so offsets found in the view index the source text unchanged. Quotes
-are always sliced from the source, never from the view.
+are always sliced from the source, never from the view. Markdown marks left by a conversion
+(``## 一、``, ``**（一）…**``) are layout too, and a text whose line breaks were all lost gets one
+before each heading marker that follows the end of a sentence.
 """
 
 from __future__ import annotations
@@ -35,6 +37,34 @@ _SPACES[0xFEFF] = " "
 _LOST_INDENT = re.compile(r"(?m)^([ \t]*)(\?{1,4})(?=\S)")
 
 
+# Markdown marks left at the start of a line by a conversion (``## 一、``, ``**（一）…**``, ``> ``):
+# layout, never text of a report; and ``**`` anywhere (bold), which no report writes.
+_MARKDOWN = re.compile(r"(?m)^([ \t]*)(#{1,6}[ \t]+|>[ \t]*)|\*\*")
+
+# A report whose line breaks were lost (one paragraph for the whole text): a heading marker right
+# after the end of a sentence starts a line. Only in a text with fewer than one line break per
+# _FLAT_CHARS characters (every corpus report has one per 360 or fewer).
+_FLAT_CHARS = 2000
+_FLAT_BREAK = re.compile(
+    r"([。！？；：!?;:])([ \t]*)(?=第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}、|"
+    r"[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．.](?!\d)|0[1-9][ \t])"
+)
+
+
+def _markdown(m: re.Match[str]) -> str:
+    if m.group(0) == "**":
+        return "  "
+    return m.group(1) + " " * len(m.group(2))
+
+
+def _flat_break(m: re.Match[str]) -> str:
+    """The last blank before the marker becomes the line break, else the sentence's own stop
+    (the view only: a quote is always sliced from the source)."""
+    if m.group(2):
+        return m.group(1) + m.group(2)[:-1] + "\n"
+    return "\n"
+
+
 def _escape(m: re.Match[str]) -> str:
     s = m.group(0)
     if s.endswith("n") or s == "\\r":
@@ -61,4 +91,8 @@ def layout_view(text: str) -> str:
         view = _ENTITY_CHAR.sub(_entity_char, view)
     if "?" in view:
         view = _LOST_INDENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
+    if "#" in view or "*" in view or ">" in view:
+        view = _MARKDOWN.sub(_markdown, view)
+    if len(view) > _FLAT_CHARS and view.count("\n") * _FLAT_CHARS < len(view):
+        view = _FLAT_BREAK.sub(_flat_break, view)
     return view

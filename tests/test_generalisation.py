@@ -7,6 +7,7 @@ reports are asserted on here: the check half is held out for measurement (evals/
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,34 @@ def test_escaped_line_breaks_are_line_breaks_to_the_chunker() -> None:
         ("2.2", "（二）", "work"),
     ]
     assert sections[2].title == "坚持项目为王，推动产业发展"  # verbatim, no escape in it
+
+
+def test_a_report_whose_line_breaks_were_all_lost_keeps_its_sections() -> None:
+    # 易县 2022 flattened (one paragraph, as some spreadsheet cells and copied web texts hold
+    # it), and with its line breaks turned into spaces: a heading marker after the end of a
+    # sentence starts a line of the view; the quotes stay the source's own characters
+    text = (EVALS / "corpus" / "fixtures" / "yixian_2022.txt").read_text(encoding="utf-8")
+    want = summarize(text, engine="rules")
+    assert len(want.priorities) == 7
+    for flat in (text.replace("\r\n", "").replace("\n", ""), re.sub(r"\s*\n\s*", " ", text)):
+        got = summarize(flat, engine="rules")
+        assert [p.title[:8] for p in got.priorities] == [p.title[:8] for p in want.priorities]
+        assert len([t for t in got.targets if t.scope == "headline"]) == 8
+        assert all(flat[t.start : t.end] == t.quote for t in got.targets)
+        assert (got.meta.region, got.meta.year) == ("易县", 2022)
+
+
+def test_markdown_marks_of_a_conversion_are_layout() -> None:
+    # 河北 2024 with its headings written as Markdown (## 一、…, **（一）…**): the same sections
+    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    want = [p.title for p in summarize(text, engine="rules").priorities]
+    md = re.sub(r"(?m)^(\s*)([一二三四五六七八九十]+、)", r"\1## \2", text)
+    md = re.sub(r"(?m)^(\s*)(（[一二三四五六七八九十]+）[^。\n]*)", r"\1**\2**", md)
+    view = layout_view(md)
+    assert len(view) == len(md) and "#" not in view and "**" not in view
+    got = summarize(md, engine="rules")
+    assert len(got.priorities) == len(want) == 8
+    assert [p.title[:6] for p in got.priorities] == [t[:6] for t in want]
 
 
 def test_mixed_bracket_widths_are_one_marker_sequence() -> None:
