@@ -6,9 +6,10 @@ Real reports carry their layout in many ways: line breaks written as the literal
 wrong encoding. :func:`layout_view` returns a string of exactly the
 same length in which every such sequence is plain layout (a run of spaces, with a ``\\n`` where
 a line break was written), so offsets found in the view index the source text unchanged. Quotes
-are always sliced from the source, never from the view. Markdown marks left by a conversion
-(``## 一、``, ``**（一）…**``) are layout too, and a text whose line breaks were all lost gets one
-before each heading marker that follows the end of a sentence.
+are always sliced from the source, never from the view. HTML tags and Markdown marks left by a
+conversion (``<p>``, ``<br>``, ``## 一、``, ``**（一）…**``) are layout too (a block tag ends a
+line), a lone carriage return is a line break, and a text whose line breaks were all lost gets
+one before each heading marker that follows the end of a sentence.
 """
 
 from __future__ import annotations
@@ -51,6 +52,20 @@ _FLAT_BREAK = re.compile(
 )
 
 
+# HTML tags left in a text file (a page's markup saved as text): layout; a block tag (p, br,
+# div, li, tr, h1-h6) ends a line. A line break written as a lone carriage return (old Mac and
+# some spreadsheet exports) is one too.
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,9})\b[^<>]{0,300}>")
+_BLOCK_TAGS = frozenset({"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _tag(m: re.Match[str]) -> str:
+    if m.group(1).lower() in _BLOCK_TAGS:
+        return " " * (len(m.group(0)) - 1) + "\n"
+    return " " * len(m.group(0))
+
+
 def _markdown(m: re.Match[str]) -> str:
     if m.group(0) == "**":
         return "  "
@@ -91,6 +106,10 @@ def layout_view(text: str) -> str:
         view = _ENTITY_CHAR.sub(_entity_char, view)
     if "?" in view:
         view = _LOST_INDENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
+    if "<" in view:
+        view = _TAG.sub(_tag, view)
+    if "\r" in view:
+        view = _LONE_CR.sub("\n", view)
     if "#" in view or "*" in view or ">" in view:
         view = _MARKDOWN.sub(_markdown, view)
     if len(view) > _FLAT_CHARS and view.count("\n") * _FLAT_CHARS < len(view):

@@ -22,6 +22,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .layout import layout_view
+
 # ---------------------------------------------------------------- layout
 
 # Layout written as text: escaped line breaks from spreadsheet exports, HTML space entities,
@@ -33,7 +35,9 @@ _HEAD_CHARS = 2000  # the head (title, session line, byline, opening) lies withi
 
 @lru_cache(maxsize=4)
 def _plain(text: str) -> str:
-    """``text`` with layout written as characters turned into plain line breaks and spaces."""
+    """``text`` with layout written as characters turned into plain line breaks and spaces
+    (the chunker's layout view first: tags, Markdown marks, lost line breaks)."""
+    text = layout_view(text)
     for space in _SPACE_CHARS:
         if space in text:
             text = text.replace(space, " ")

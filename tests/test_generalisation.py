@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,27 @@ def test_markdown_marks_of_a_conversion_are_layout() -> None:
     got = summarize(md, engine="rules")
     assert len(got.priorities) == len(want) == 8
     assert [p.title[:6] for p in got.priorities] == [t[:6] for t in want]
+
+
+@pytest.mark.parametrize(
+    "dress",
+    [
+        lambda lines: "".join(f"<p>{line}</p>" for line in lines),  # a page's markup as text
+        lambda lines: "<br />".join(lines),
+        lambda lines: "\r".join(lines),  # line breaks as lone carriage returns
+    ],
+)
+def test_html_tags_and_lone_carriage_returns_are_layout(dress: Callable[[list[str]], str]) -> None:
+    # 河北 2024 dressed as HTML or with old-style line breaks: the same sections, region and
+    # year, and every quote still the source's own characters
+    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    want = summarize(text, engine="rules")
+    dressed = dress(text.replace("\r\n", "\n").split("\n"))
+    got = summarize(dressed, engine="rules")
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    assert (got.meta.region, got.meta.year) == ("河北省", 2024)
+    assert len(got.targets) == len(want.targets)
+    assert all(dressed[t.start : t.end] == t.quote for t in got.targets)
 
 
 def test_mixed_bracket_widths_are_one_marker_sequence() -> None:
