@@ -353,8 +353,9 @@ def _build_sections(
                 return n
         return None
 
+    listed = _listed_targets(lines)
     for i, line in enumerate(lines):
-        found = _match_marker(line)
+        found = None if i in listed else _match_marker(line)
         if found is not None:
             style, ordinal, mend = found
             depth = next(
@@ -591,6 +592,35 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
                 n.kind = "plan" if period else "review"
                 n.period = period
     return True
+
+
+# a lead announcing the year's targets as a list (主要预期目标是：, 主要目标如下：)
+_TARGETS_LEAD = re.compile(r"(?:预期目标|主要目标)[^，,。；;]{0,6}[:：]$")
+# a listed target: a short line holding a quantity (地区生产总值增长6%左右；)
+_TARGET_ITEM = re.compile(r"\d[\d.]*\s*(?:%|％|‰|万|亿|个|元|人|吨|亩|公里|户|套|所|家|项)")
+
+
+def _listed_targets(lines: list[Line]) -> set[int]:
+    """The lines of a numbered list of targets right after a line announcing them
+    (``主要预期目标是：`` then ``1.地区生产总值增长6%左右；`` ``2.…``): items of the headline
+    statement, not headings, whatever their markers."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _TARGETS_LEAD.search(line.text):
+            continue
+        k = i + 1
+        # the first item states a number; the others may be goals without one (居民收入增长和
+        # 经济增长同步；)
+        while (
+            k < len(lines)
+            and len(lines[k].text) <= 80
+            and "。" not in lines[k].text[:-1]
+            and _match_marker(lines[k]) is not None
+            and (k > i + 1 or _TARGET_ITEM.search(lines[k].text))
+        ):
+            out.add(k)
+            k += 1
+    return out
 
 
 def _two_digit_title(text: str, lines: list[Line], i: int, mend: int) -> tuple[int, int]:

@@ -77,6 +77,8 @@ def _headline_extent(
     while pos < limit and layout[pos] in _WS + "\n":
         pos += 1
     begin, end = pos, pos
+    # 主要预期目标是： then 1.地区生产总值增长6%左右； 2.… : a list of targets, one a line
+    items = _ITEM.match(layout, begin) is not None
     while pos < limit:
         stop = _sentence_end(layout, pos, limit)
         k = bisect_right(starts, pos)
@@ -98,11 +100,13 @@ def _headline_extent(
                 para += 1
             first = _sentence_end(layout, para, limit)
             opens_list = sentence.endswith(("：", ":")) or end == begin
+            item = items and _ITEM.match(layout, para) is not None
             if (
                 para >= limit
                 or para in starts
-                or "目标" in layout[para:first]  # a paragraph that explains the targets
-                or not (opens_list or _QUANTITY.search(layout, para, min(first, para + 40)))
+                # a paragraph that explains the targets (an item of the list may name one)
+                or ("目标" in layout[para:first] and not item)
+                or not (opens_list or item or _QUANTITY.search(layout, para, min(first, para + 40)))
             ):
                 break
             nxt = para
@@ -110,6 +114,8 @@ def _headline_extent(
     return (begin, end) if end > begin else None
 
 
+# the marker of an item of a list (1. 2、 （1） （一）)
+_ITEM = re.compile(r"\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]")
 _QUANTITY = re.compile(
     r"\d[\d.]*\s*(?:%|％|‰|万|亿|个|元|人|吨|亩|公里|千米|平方米|户|套|所|家|项)"
 )

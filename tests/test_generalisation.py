@@ -105,6 +105,27 @@ def test_html_tags_and_lone_carriage_returns_are_layout(dress: Callable[[list[st
     assert all(dressed[t.start : t.end] == t.quote for t in got.targets)
 
 
+@pytest.mark.parametrize("marker", ["{n}.", "（{n}）", "（{cn}）"])
+def test_targets_listed_one_a_line_after_the_lead_are_the_headline_statement(marker: str) -> None:
+    # 河北 2024 with its 主要预期目标 written as a numbered list, one target a line: the items
+    # are the headline statement (not work sections), the priorities stay the same
+    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    want = summarize(text, engine="rules")
+    lead = re.search(r"主要预期目标是：", text)
+    assert lead is not None
+    para_end = text.find("\n", lead.end())
+    items = [x for x in re.split(r"[，；。]", text[lead.end() : para_end]) if x.strip()]
+    listed = "\n".join(
+        marker.format(n=k + 1, cn="一二三四五六七八九十"[k]) + item + "；"
+        for k, item in enumerate(items[:10])
+    )
+    rewritten = text[: lead.end()] + "\n" + listed + text[para_end:]
+    got = summarize(rewritten, engine="rules")
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    headline = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
+    assert headline == [(t.indicator, t.value) for t in want.targets if t.scope == "headline"]
+
+
 def test_mixed_bracket_widths_are_one_marker_sequence() -> None:
     body = "。" + "推进各项工作落实落细，确保取得实效。" * 3
     text = f"(一)稳增长{body}\n（二）促改革{body}\n（三）惠民生{body}"

@@ -61,11 +61,16 @@ _TIME_IN_INDICATOR = re.compile(
 _FROM_LEVEL = re.compile(r"(?:由|从)(?:每[^，,、每]{1,3}){0,2}(?:(?:19|20)\d\d年|[\d０-９]).*$")
 
 
+# the marker of a listed item opening the words (（一）地区生产总值增长…; 1. is in _LEAD_WORDS)
+_ITEM_MARK = re.compile(r"^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]")
+
+
 # The same words are cleaned again and again within a report (a clause's head is read for its
 # targets, its joint subject and its enumeration): a small cache, which the next report evicts.
 @lru_cache(maxsize=1024)
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
-    s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"').lstrip("（(")  # （其中春季发展5万亩
+    s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"')
+    s = _ITEM_MARK.sub("", s).lstrip("（(")  # （一）地区生产总值…, （其中春季发展5万亩
     for _ in range(3):
         before = s
         s = _TIME_IN_INDICATOR.sub("", _LEAD_WORDS.sub("", s))
