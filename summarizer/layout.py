@@ -66,6 +66,14 @@ def _tag(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# A page number on a line of its own, left by a copy out of a PDF (— 3 —, -3-, 第3页, 第 3 页
+# 共 20 页): page furniture, not text.
+_PAGE_NUMBER = re.compile(
+    r"(?m)^([ \t]*)((?:[—–\-]{1,2}[ \t]*\d{1,3}[ \t]*[—–\-]{1,2}|第[ \t]*\d{1,3}[ \t]*页"
+    r"(?:[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*)$"
+)
+
+
 def _markdown(m: re.Match[str]) -> str:
     if m.group(0) == "**":
         return "  "
@@ -114,4 +122,54 @@ def layout_view(text: str) -> str:
         view = _MARKDOWN.sub(_markdown, view)
     if len(view) > _FLAT_CHARS and view.count("\n") * _FLAT_CHARS < len(view):
         view = _FLAT_BREAK.sub(_flat_break, view)
+    if "—" in view or "-" in view or "页" in view:
+        view = _PAGE_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
+    width = _wrap_width(view)
+    if width:
+        view = _unwrap(view, width)
     return view
+
+
+# A text wrapped at a fixed width (copied out of a PDF, a line break every 30-40 characters
+# mid-sentence): most lines have one length, and a line of that length that ends mid-sentence
+# continues on the next. The view joins them (the break becomes a space).
+_SENTENCE_END = frozenset('。；;：:！!？?）)”"')
+_WRAP_MIN = 16
+
+
+def _wrap_width(view: str) -> int:
+    """The width a text is wrapped at, or 0 when its lines are paragraphs."""
+    lengths = [len(line.strip()) for line in view.split("\n") if line.strip()]
+    if len(lengths) < 30:
+        return 0
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    width, _ = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    near = sum(v for k, v in counts.items() if abs(k - width) <= 1)
+    return width if width >= _WRAP_MIN and near * 5 >= len(lengths) * 2 else 0
+
+
+def _unwrap(view: str, width: int) -> str:
+    out = list(view)
+    pos = 0
+    while True:
+        nl = view.find("\n", pos)
+        if nl < 0:
+            break
+        start = view.rfind("\n", 0, nl) + 1
+        line = view[start:nl].strip()
+        nxt_end = view.find("\n", nl + 1)
+        nxt = view[nl + 1 : nxt_end if nxt_end >= 0 else len(view)].strip()
+        if line and len(line) >= width - 1 and line[-1] not in _SENTENCE_END:
+            # the line continues on the next one with text (past a blanked page number)
+            k = nl
+            while not nxt and nxt_end >= 0:
+                out[k] = " "
+                k = nxt_end
+                nxt_end = view.find("\n", k + 1)
+                nxt = view[k + 1 : nxt_end if nxt_end >= 0 else len(view)].strip()
+            if nxt:
+                out[k] = " "
+        pos = nl + 1
+    return "".join(out)

@@ -392,6 +392,25 @@ def _date(text: str, s: int, e: int) -> _Result:
     return _mk("date", text, s, de, None, None, ""), de
 
 
+_GAP = frozenset(" \t\u3000\n\r")
+
+
+def _broken(text: str, s: int, e: int, n: int) -> bool:
+    """Whether the digits ``text[s:e]`` are a part of a number that a stray blank or line break
+    split (``36.5 9亿元``, ``森林覆盖率达到 4 3 %``, a line wrapped in ``15`` / ``00万千瓦``):
+    digits right across one or two blanks. Reading either part would shift the number, so
+    neither is a quantity."""
+    k = s - 1
+    while k >= 0 and s - k <= 2 and text[k] in _GAP:
+        k -= 1
+    if k < s - 1 and k >= 0 and text[k] in _AR_CHARS:
+        return True
+    k = e
+    while k < n and k - e < 2 and text[k] in _GAP:
+        k += 1
+    return e < k < n and text[k] in _AR_CHARS
+
+
 def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
     _, s, e, num = tok
     value = _arabic_value(num)
@@ -407,6 +426,8 @@ def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
     if pc == "第":
         unit, _, _, ue = _unit_at(text, e, n)
         return _mk("ordinal", text, s - 1, ue, value, None, unit), ue
+    if _broken(text, s, e, n):
+        return None, e  # 36.5 9亿元, 4 3 %, 15⏎00万千瓦: a part of a number a blank broke
     if (nc in _LINE_MARK_NEXT or e >= n) and _prev(text, s) in _LINE:
         n2 = text[e + 1] if e + 1 < n else "\n"
         if nc == "、" or (nc in ".．" and not n2.isdigit()):

@@ -126,6 +126,33 @@ def test_targets_listed_one_a_line_after_the_lead_are_the_headline_statement(mar
     assert headline == [(t.indicator, t.value) for t in want.targets if t.scope == "headline"]
 
 
+def test_a_text_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
+    # 易县 2022 as copied out of a PDF: a line break every 36 characters mid-sentence and a page
+    # number (— 3 —) every 40 lines. The view joins the wrapped lines: the same priorities and
+    # headline targets, nearly all section targets; quotes are the source's own characters
+    text = (EVALS / "corpus" / "fixtures" / "yixian_2022.txt").read_text(encoding="utf-8")
+    want = summarize(text, engine="rules")
+    lines: list[str] = []
+    for para in text.replace("\r\n", "\n").split("\n"):
+        lines.extend(para[k : k + 36] for k in range(0, len(para), 36))
+    paged = [f"— {k // 40} —" if k and k % 40 == 0 else line for k, line in enumerate(lines)]
+    wrapped = "\n".join(paged)
+    got = summarize(wrapped, engine="rules")
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    headline = [(t.key, t.value) for t in got.targets if t.scope == "headline"]
+    assert headline == [(t.key, t.value) for t in want.targets if t.scope == "headline"]
+    assert len(got.targets) >= len(want.targets) - 2
+    assert all(wrapped[t.start : t.end] == t.quote for t in got.targets)
+
+
+def test_a_number_broken_by_a_blank_is_not_read() -> None:
+    # 阜平县 2017 as found: 森林覆盖率达到 4 3 % (43%), 征收房屋 1 7 00 户, 投资 2 3亿元: reading
+    # a part would shift the number (3%, 0户, 3亿元), so no part is a target or an outcome
+    for phrase in ("森林覆盖率达到 4 3 %。", "征收房屋 1 7 00 户。", "投资 2 3亿元建设项目。"):
+        assert _section_targets(phrase) == []
+    assert _section_targets("森林覆盖率达到 43 %。") == [("森林覆盖率", 43, "%")]
+
+
 def test_mixed_bracket_widths_are_one_marker_sequence() -> None:
     body = "。" + "推进各项工作落实落细，确保取得实效。" * 3
     text = f"(一)稳增长{body}\n（二）促改革{body}\n（三）惠民生{body}"
