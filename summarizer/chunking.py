@@ -38,7 +38,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 
 _EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren")
 _INLINE = re.compile(rf"[{_CN}]+是")  # the marker of an enumeration inside a paragraph
-_PLAN = re.compile(r"总体要求|预期目标|主要目标|指导思想")
+_PLAN = re.compile(r"总体要求|预期目标|预期指标|主要目标|指导思想")
 _PLAN_CONTAINER = re.compile(
     r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)"
 )
@@ -595,7 +595,7 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
 
 
 # a lead announcing the year's targets as a list (主要预期目标是：, 主要目标如下：)
-_TARGETS_LEAD = re.compile(r"(?:预期目标|主要目标)[^，,。；;]{0,6}[:：]$")
+_TARGETS_LEAD = re.compile(r"(?:预期目标|预期指标|主要目标)[^，,。；;]{0,6}[:：]$")
 # a listed target: a short line holding a quantity (地区生产总值增长6%左右；)
 _TARGET_ITEM = re.compile(r"\d[\d.]*\s*(?:%|％|‰|万|亿|个|元|人|吨|亩|公里|户|套|所|家|项)")
 

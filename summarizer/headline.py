@@ -14,14 +14,18 @@ from .models import Section
 
 _WS = " \t\u3000\xa0\r"
 
-# The lead of the headline statement: 主要预期目标是： / 预期目标为 / 主要目标是 (not 目标任务顺利完成):
+# The lead of the headline statement: 主要预期目标是： / 预期目标为 / 主要目标是 / 预期目标设定为 /
+# 主要预期指标如下： (not 目标任务顺利完成):
 # a colon after an optional copula, or the copula alone (not after 发展目标). One alternative per
 # first word, so that the regex engine skips in C to the next place one stands.
-_LEAD_COLON = r"(?:任务)?(?:建议)?(?:是|为)?\s*[:：]"
-_LEAD_COPULA = r"(?:任务)?(?:是|为)"
+# The verb between the noun and the copula is of a closed class: 建议为, 设定为, 确定为, 拟定为,
+# 安排如下; and the targets may be called 预期指标.
+_LEAD_VERB = r"(?:建议|设定|确定|拟定|初步安排|安排|初定)?"
+_LEAD_COLON = rf"(?:任务)?{_LEAD_VERB}(?:是|为|如下)?\s*[:：]"
+_LEAD_COPULA = rf"(?:任务)?{_LEAD_VERB}(?:是|为)"
 _HEADLINE_LEAD = re.compile(
     rf"预期目标(?:{_LEAD_COLON}|{_LEAD_COPULA})|主要目标(?:{_LEAD_COLON}|{_LEAD_COPULA})|"
-    rf"发展目标{_LEAD_COLON}"
+    rf"预期指标(?:{_LEAD_COLON}|{_LEAD_COPULA})|发展目标{_LEAD_COLON}"
 )
 # A plan period in the lead's own sentence: the five-year plan's goals, not this year's.
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|20\d\d年?[—\-－至到~～]|到20\d\d年")

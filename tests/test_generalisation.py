@@ -852,3 +852,18 @@ def test_headline_goals_joined_in_one_clause_are_read_one_by_one() -> None:
     assert got == ["单位生产总值能耗", "细颗粒物（PM2.5）浓度", "二氧化硫排放量"]
     # the two sides of one comparison stay one goal (北京 2026, 贵州 2026, 湖北 2026…)
     assert _headline_qualitative("居民收入增长和经济增长同步。") == ["居民收入"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["主要预期目标如下：", "主要预期目标设定为：", "主要预期目标确定为：", "主要预期指标是："],
+)
+def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
+    # 河北 2024 with its lead 主要预期目标是： written as other reports write it
+    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    want = [
+        (t.key, t.value) for t in summarize(text, engine="rules").targets if t.scope == "headline"
+    ]
+    got = summarize(text.replace("主要预期目标是：", lead, 1), engine="rules")
+    assert [(t.key, t.value) for t in got.targets if t.scope == "headline"] == want
+    assert len(want) == 9
