@@ -24,13 +24,17 @@ _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);", re.
 _ENTITY_CHAR = re.compile(r"&(amp|lt|gt|quot|#39|apos);", re.IGNORECASE)
 _ENTITY_VALUE = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'", "apos": "'"}
 
-# Every Unicode space separator and the zero-width characters become a plain space.
-_SPACES = {
+# Every Unicode space separator and the zero-width characters become a plain space (the table of
+# one-for-one replacements of the view).
+_TRANSLATE = {
     cp: " "
     for cp in range(0x80, 0x3001)
     if unicodedata.category(chr(cp)) == "Zs" or cp in (0x200B, 0x200C, 0x200D, 0x2060)
 }
-_SPACES[0xFEFF] = " "
+_TRANSLATE[0xFEFF] = " "
+# Full-width digits (２０２４年, older GB2312-era texts) are the digits: the view reads them as
+# ASCII so that every pattern of years, markers and numbers sees one kind.
+_TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
 
 
 # Question marks opening a line are indentation lost to a wrong encoding (`??（一）…`): no
@@ -106,7 +110,7 @@ def layout_view(text: str) -> str:
     The result has the same length as ``text``; every character that is not part of such a
     sequence is unchanged.
     """
-    view = text.translate(_SPACES)
+    view = text.translate(_TRANSLATE)
     if "\\" in view:
         view = _ESCAPE.sub(_escape, view)
     if "&" in view:

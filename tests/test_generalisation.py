@@ -867,3 +867,16 @@ def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
     got = summarize(text.replace("主要预期目标是：", lead, 1), engine="rules")
     assert [(t.key, t.value) for t in got.targets if t.scope == "headline"] == want
     assert len(want) == 9
+
+
+def test_full_width_digits_are_digits() -> None:
+    # 河北 2024 written with full-width digits (２０２４年, ５．５％): the same year, targets and
+    # outcomes; quotes keep the characters as written
+    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    want = summarize(text, engine="rules")
+    wide = text.translate(str.maketrans("0123456789%.", "０１２３４５６７８９％．"))
+    got = summarize(wide, engine="rules")
+    assert got.meta.year == want.meta.year == 2024
+    assert [(t.key, t.value) for t in got.targets] == [(t.key, t.value) for t in want.targets]
+    assert len(got.outcomes) == len(want.outcomes) > 0
+    assert all(wide[t.start : t.end] == t.quote for t in got.targets)
