@@ -416,6 +416,10 @@ def _build_sections(
                 elif ordinal != stack[depth].ordinal + 1:
                     continue  # out of sequence: body text, not a heading
                 del stack[depth:]
+            elif ordinal != 1 and _outranks_roots(style, roots):
+                # an excerpt that opened inside a part (its （一）…（十一）) meets the next part's
+                # heading (三、加强政府自身建设): a heading above all read so far
+                stack.clear()
             elif ordinal != 1 and not (style in _EXCERPT_STYLES and not seen_marker):
                 continue  # a new group starts at 1 (footnote lists, stray numbers), except
                 # that an excerpt may open mid-report (二、2024年主要任务)
@@ -598,6 +602,22 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
 _TARGETS_LEAD = re.compile(r"(?:预期目标|预期指标|主要目标)[^，,。；;]{0,6}[:：]$")
 # a listed target: a short line holding a quantity (地区生产总值增长6%左右；)
 _TARGET_ITEM = re.compile(r"\d[\d.]*\s*(?:%|％|‰|万|亿|个|元|人|吨|亩|公里|户|套|所|家|项)")
+
+
+# the rank of the heading styles an excerpt may open with, highest first
+_RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
+
+
+def _outranks_roots(style: str, roots: list[_Node]) -> bool:
+    """Whether a heading of ``style`` ranks above every marked heading read so far (all of them
+    roots of a lower style): the excerpt began inside a part, and this heads the next one."""
+    marked = [n for n in roots if n.style in _RANK]
+    return (
+        style in _RANK
+        and bool(marked)
+        and all(_RANK[n.style] > _RANK[style] for n in marked)
+        and not any(n.style not in _RANK and n.style not in ("plan", "preamble") for n in roots)
+    )
 
 
 def _listed_targets(lines: list[Line]) -> set[int]:

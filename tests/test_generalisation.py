@@ -880,3 +880,15 @@ def test_full_width_digits_are_digits() -> None:
     assert [(t.key, t.value) for t in got.targets] == [(t.key, t.value) for t in want.targets]
     assert len(got.outcomes) == len(want.outcomes) > 0
     assert all(wide[t.start : t.end] == t.quote for t in got.targets)
+
+
+def test_an_excerpt_opening_inside_a_part_reads_the_next_parts_heading() -> None:
+    # 广西 2026 cut right after its heading of this year's work: its （一）… come first, then the
+    # next part's heading (三、…) with its own （一）…: a heading above all read so far, not a
+    # stray 三、 (the same for 河北 2023/2026, 云南 2026, 定兴 2021, 阜平 2021 cut so)
+    text = (EVALS / "corpus" / "fixtures" / "guangxi_2026.txt").read_text(encoding="utf-8")
+    want = [p.title for p in summarize(text, engine="rules").priorities]
+    heading = re.search(r"(?m)^\s*[二三四]、.*(?:任务|工作|安排|目标).*$", text)
+    assert heading is not None and len(want) == 10
+    excerpt = text[heading.end() + 1 :]
+    assert [p.title for p in summarize(excerpt, engine="rules").priorities] == want
