@@ -50,9 +50,11 @@ _MARKDOWN = re.compile(r"(?m)^([ \t]*)(#{1,6}[ \t]+|>[ \t]*)|\*\*")
 # after the end of a sentence starts a line. Only in a text with fewer than one line break per
 # _FLAT_CHARS characters (every corpus report has one per 360 or fewer).
 _FLAT_CHARS = 2000
+# (after the end of a sentence, or after blanks: a blank in Chinese prose is where a break was)
 _FLAT_BREAK = re.compile(
-    r"([。！？；：!?;:])([ \t]*)(?=第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}、|"
-    r"[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．.](?!\d)|0[1-9][ \t])"
+    r"(?:([。！？；：!?;:])|(?<=[^\s]))([ \t]*)(?=第[一二三四五六七八九十]+部分|"
+    r"[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．.](?!\d)|"
+    r"0[1-9][ \t])"
 )
 
 
@@ -86,10 +88,12 @@ def _markdown(m: re.Match[str]) -> str:
 
 def _flat_break(m: re.Match[str]) -> str:
     """The last blank before the marker becomes the line break, else the sentence's own stop
-    (the view only: a quote is always sliced from the source)."""
-    if m.group(2):
-        return m.group(1) + m.group(2)[:-1] + "\n"
-    return "\n"
+    (the view only: a quote is always sliced from the source); a marker with neither before
+    it stays in its sentence."""
+    stop, blanks = m.group(1) or "", m.group(2)
+    if blanks:
+        return stop + blanks[:-1] + "\n"
+    return "\n" if stop else ""
 
 
 def _escape(m: re.Match[str]) -> str:
