@@ -141,7 +141,12 @@ def layout_view(text: str) -> str:
 # A text wrapped at a fixed width (copied out of a PDF, a line break every 30-40 characters
 # mid-sentence): most lines have one length, and a line of that length that ends mid-sentence
 # continues on the next. The view joins them (the break becomes a space).
-_SENTENCE_END = frozenset('。；;：:！!？?）)”"')
+_SENTENCE_END = frozenset("。！!？?")  # a full line ending on ；，： is still wrapped
+# a line opening with a heading marker is a heading, never a wrapped line's continuation
+_HEADING_START = re.compile(
+    r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|"
+    r"\d{1,2}[、．.](?!\d)|0[1-9](?:\s|$)"
+)
 _WRAP_MIN = 16
 
 
@@ -177,7 +182,7 @@ def _unwrap(view: str, width: int) -> str:
                 k = nxt_end
                 nxt_end = view.find("\n", k + 1)
                 nxt = view[k + 1 : nxt_end if nxt_end >= 0 else len(view)].strip()
-            if nxt:
+            if nxt and not _HEADING_START.match(nxt):
                 out[k] = " "
         pos = nl + 1
     return "".join(out)
