@@ -120,14 +120,14 @@ def layout_view(text: str) -> str:
     if "&" in view:
         view = _ENTITY.sub(lambda m: " " * len(m.group(0)), view)
         view = _ENTITY_CHAR.sub(_entity_char, view)
-    if "?" in view:
-        view = _LOST_INDENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
     if "<" in view:
         view = _TAG.sub(_tag, view)
     if "\r" in view:
         view = _LONE_CR.sub("\n", view)
     if "#" in view or "*" in view or ">" in view:
         view = _MARKDOWN.sub(_markdown, view)
+    if "?" in view:  # after the markup: <p>??（一）… is a lost indentation too
+        view = _LOST_INDENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
     if len(view) > _FLAT_CHARS and view.count("\n") * _FLAT_CHARS < len(view):
         view = _FLAT_BREAK.sub(_flat_break, view)
     if "—" in view or "-" in view or "页" in view:

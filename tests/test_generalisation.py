@@ -37,6 +37,8 @@ def test_layout_view_keeps_length_and_reads_escapes_entities_and_spaces() -> Non
     assert view.split("\n")[0] == "一、2017年工作回顾   "  # \r\n escape: spaces + line break
     assert "好      的 x&    y" in view  # &nbsp; and the em space are spaces, &amp; is &
     assert view.split("\n")[-1] == "  （二）z"  # ?? at a line start is lost indentation
+    # …also after markup (容城 2017 saved as HTML: <p>??（一）…</p>)
+    assert layout_view("<p>??（一）x</p>") == "  \n  （一）x   \n"
 
 
 def test_escaped_line_breaks_are_line_breaks_to_the_chunker() -> None:

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""How the rules engine holds up when a report comes in another layout: each tuning-half report
+of evals/corpus is rewritten (line breaks lost, HTML markup, wrapped at 36 characters as copied
+out of a PDF, full-width digits, Markdown headings, ``01`` markers, targets listed one a line)
+and summarised again; the tool prints, per layout, how many reports keep the original's number
+of priorities and of headline targets, and the ones that do not.
+
+    python evals/tools/layouts.py [--all]     # --all: list every report that differs
+
+The check half is never read. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from summarizer import summarize  # noqa: E402
+
+_CN = "一二三四五六七八九十"
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\\r\\n", "\n").replace("\r\n", "\n").split("\n")
+
+
+def _wrap(text: str, width: int = 36) -> str:
+    out: list[str] = []
+    for para in _lines(text):
+        out.extend([para[k : k + width] for k in range(0, len(para), width)] or [""])
+    return "\n".join(out)
+
+
+def _cn_num(g: str) -> int:
+    if len(g) == 1:
+        return _CN.index(g) + 1
+    return 10 + (_CN.index(g[1]) + 1 if g[0] == "十" else 0)
+
+
+def _listed(text: str) -> str:
+    text = "\n".join(_lines(text))
+    lead = re.search(r"(?:预期目标|主要目标)[^，。：:]{0,6}[:：]", text)
+    if lead is None:
+        return text
+    end = text.find("\n", lead.end())
+    end = len(text) if end < 0 else end
+    items = [x for x in re.split(r"[，,；;。]", text[lead.end() : end]) if x.strip()]
+    body = "\n".join(f"{k + 1}.{item}；" for k, item in enumerate(items))
+    return text[: lead.end()] + "\n" + body + text[end:]
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "line breaks lost": lambda t: "".join(_lines(t)),
+    "HTML <p> lines": lambda t: "".join(f"<p>{line}</p>" for line in _lines(t)),
+    "wrapped at 36 (PDF copy)": _wrap,
+    "full-width digits": lambda t: t.translate(
+        str.maketrans("0123456789%.", "０１２３４５６７８９％．")
+    ),
+    "Markdown ## headings": lambda t: re.sub(
+        r"(?m)^(\s*)([一二三四五六七八九十]+、)", r"\1## \2", t
+    ),
+    "01 markers": lambda t: re.sub(
+        r"(?m)^(\s*)（([一二三四五六七八九十]{1,2})）",
+        lambda m: m.group(1) + f"{_cn_num(m.group(2)):02d} ",
+        t,
+    ),
+    "targets listed 1. 2.": _listed,
+}
+
+
+def _counts(text: str) -> tuple[int, int]:
+    s = summarize(text, engine="rules")
+    return len(s.priorities), len([t for t in s.targets if t.scope == "headline"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all", action="store_true", help="list every report that differs")
+    args = parser.parse_args()
+    reports = []
+    for gold in sorted((ROOT / "evals" / "corpus" / "gold").glob("*.json")):
+        g = json.loads(gold.read_text(encoding="utf-8"))
+        if g["split"] == "tune":
+            text = (ROOT / "evals" / g["fixture"]).read_text(encoding="utf-8")
+            reports.append((gold.stem, text, _counts(text)))
+    print(f"{len(reports)} tuning reports; kept = same priorities and headline-target count")
+    for name, rewrite in LAYOUTS.items():
+        differ = []
+        for stem, text, want in reports:
+            got = _counts(rewrite(text))
+            if got != want:
+                differ.append(f"{stem} {got[0]}/{want[0]} priorities, {got[1]}/{want[1]} headline")
+        print(f"{name:28s} kept {len(reports) - len(differ):3d}/{len(reports)}")
+        for line in differ if args.all else differ[:3]:
+            print(f"    {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
