@@ -29,9 +29,9 @@ _HEADLINE_LEAD = re.compile(
         rf"预期目标(?:{_LEAD_COLON}|{_LEAD_COPULA})|主要目标(?:{_LEAD_COLON}|{_LEAD_COPULA})|"
         rf"预期指标(?:{_LEAD_COLON}|{_LEAD_COPULA})|发展目标{_LEAD_COLON}"
     )
-    .replace("目标", "目 ?标")
-    .replace("预期", "预 ?期 ?")
-    .replace("(?:是|为", " ?(?:是|为")
+    .replace("目标", "目[ \u200b]?标")
+    .replace("预期", "预[ \u200b]?期[ \u200b]?")
+    .replace("(?:是|为", "[ \u200b]?(?:是|为")
 )
 # A plan period in the lead's own sentence: the five-year plan's goals, not this year's.
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|20\d\d年?[—\-－至到~～]|到20\d\d年")

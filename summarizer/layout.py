@@ -140,7 +140,10 @@ def layout_view(text: str) -> str:
 
 # A text wrapped at a fixed width (copied out of a PDF, a line break every 30-40 characters
 # mid-sentence): most lines have one length, and a line of that length that ends mid-sentence
-# continues on the next. The view joins them (the break becomes a space).
+# continues on the next. The view joins them: the break becomes WRAP_JOIN, a zero-width space
+# that no source character maps to in the view (words and numbers read across it; an indicator
+# or a name drops it).
+WRAP_JOIN = "\u200b"
 _SENTENCE_END = frozenset("。！!？?")  # a full line ending on ；，： is still wrapped
 # a line opening with a heading marker is a heading, never a wrapped line's continuation
 _HEADING_START = re.compile(
@@ -183,6 +186,6 @@ def _unwrap(view: str, width: int) -> str:
                 nxt_end = view.find("\n", k + 1)
                 nxt = view[k + 1 : nxt_end if nxt_end >= 0 else len(view)].strip()
             if nxt and not _HEADING_START.match(nxt):
-                out[k] = " "
+                out[k] = WRAP_JOIN
         pos = nl + 1
     return "".join(out)

@@ -112,7 +112,7 @@ _BASES = sorted((*_PLAIN, *_GUARDED), key=len, reverse=True)
 _BASE_RE_SRC = "|".join(
     re.escape(b) + (f"(?![{re.escape(_GUARDED[b])}])" if b in _GUARDED else "") for b in _BASES
 )
-_SPACE = "[ \u00a0\u3000]"
+_SPACE = "[ \u00a0\u3000\u200b]"  # \u200b: a wrap joined in the layout view
 # The scale of a rate's denominator (0.6人/百亿元, 元/万元): the scale words, longest first.
 _PER_SCALE = "万亿|千亿|百亿|十亿|百万|十万|千万|万|亿"
 _UNIT_RE = re.compile(
@@ -392,7 +392,7 @@ def _date(text: str, s: int, e: int) -> _Result:
     return _mk("date", text, s, de, None, None, ""), de
 
 
-_GAP = frozenset(" \t\u3000\n\r")
+_GAP = frozenset(" \t\u3000\n\r\u200b")  # \u200b: a wrap joined in the layout view
 
 
 def _broken(text: str, s: int, e: int, n: int) -> bool:

@@ -137,7 +137,9 @@ def test_a_text_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
     lines: list[str] = []
     for para in text.replace("\r\n", "\n").split("\n"):
         lines.extend(para[k : k + 36] for k in range(0, len(para), 36))
-    paged = [f"— {k // 40} —" if k and k % 40 == 0 else line for k, line in enumerate(lines)]
+    paged: list[str] = []
+    for k, line in enumerate(lines):
+        paged.extend([line, f"— {k // 40 + 1} —"] if k % 40 == 39 else [line])
     wrapped = "\n".join(paged)
     got = summarize(wrapped, engine="rules")
     assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
@@ -145,6 +147,11 @@ def test_a_text_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
     assert headline == [(t.key, t.value) for t in want.targets if t.scope == "headline"]
     assert len(got.targets) >= len(want.targets) - 2
     assert all(wrapped[t.start : t.end] == t.quote for t in got.targets)
+    # names and indicators read across a wrap, with nothing of the wrap left in them
+    names = {p.name for p in want.projects}
+    assert len(names & {p.name for p in got.projects}) >= len(names) - 2
+    assert not any(c in t.indicator for t in got.targets for c in " \u200b")
+    assert "\u200b" not in got.model_dump_json()
 
 
 def test_a_number_broken_by_a_blank_is_not_read() -> None:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .. import numbers, wording
+from ..layout import WRAP_JOIN
 from ..models import Scope
 from ..wording import Clause as _Clause
 from .project_details import STATUS_RE
@@ -69,7 +70,7 @@ _ITEM_MARK = re.compile(r"^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2
 # targets, its joint subject and its enumeration): a small cache, which the next report evicts.
 @lru_cache(maxsize=1024)
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
-    s = _FOOTNOTE.sub("", raw).strip(' \u3000“”"')
+    s = _FOOTNOTE.sub("", raw.replace(WRAP_JOIN, "")).strip(' \u3000“”"')
     s = _ITEM_MARK.sub("", s).lstrip("（(")  # （一）地区生产总值…, （其中春季发展5万亩
     for _ in range(3):
         before = s

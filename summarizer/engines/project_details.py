@@ -81,7 +81,7 @@ def _project(text: str, clause: _Clause, body: str, it: _Item, section_path: str
     if a_s is not None and a_e is not None:
         q_start, q_end = min(q_start, a_s), max(q_end, a_e)
     return Project(
-        name=it.name,
+        name=it.name.replace("\u200b", ""),  # a wrap the layout view joined (WRAP_JOIN)
         amount=amount,
         amount_unit=unit,
         amount_kind=kind,

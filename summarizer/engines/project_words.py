@@ -26,7 +26,7 @@ _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一�
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
 _STRONG_TAIL = re.compile(rf"(?:{_STRONG}){_PHASE}?$")
 _ANY_END = re.compile(rf"(?:{_STRONG}|{_WEAK}){_PHASE}?$")
-_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-]+")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-\u200b]+")  # \u200b: a joined wrap
 # An ordinal marker (一是, 三要), written as one alternative per first numeral: when every
 # alternative of a pattern starts with a literal character, the regex engine skips in C to the
 # next place one of them stands (the same matches, several times faster over a long text).

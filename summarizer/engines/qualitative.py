@@ -103,7 +103,7 @@ def end_states(
         event = _NO_EVENT.fullmatch(text, clause.start, clause.end)
         if event is None or _NUMBER_CHAR.search(event.group("event")):
             continue
-        name = event.group("event")
+        name = _clean_indicator(event.group("event"), strip_verbs=False)
         out.append(
             QualitativeTarget(
                 indicator=name,
