@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Literal escape sequences as exported by spreadsheets: backslash + r / n / t.
 _ESCAPE = re.compile(r"(?:\\r)?\\n|\\r|\\t")
@@ -108,6 +109,7 @@ def _entity_char(m: re.Match[str]) -> str:
     return ch + " " * (len(m.group(0)) - 1)
 
 
+@lru_cache(maxsize=8)  # the chunker, the metadata reader and the engines ask for the same text
 def layout_view(text: str) -> str:
     """``text`` with escaped line breaks, space entities and Unicode spaces made plain layout.
 
