@@ -374,7 +374,7 @@ def _build_sections(
                         prev is not None
                         and _match_marker(prev) is None
                         and not _is_heading_line(prev, stack)
-                        and _another_group_follows(lines, i)
+                        and _other_groups_beside(lines, i)
                     ):
                         while stack and stack[-1].style in (
                             "plan",
@@ -397,7 +397,7 @@ def _build_sections(
                         )
                         attach(intro, stack[-1] if stack else None)
                         stack.append(intro)
-                    elif not _another_group_follows(lines, i):
+                    elif not _other_groups_beside(lines, i):
                         # one 01 group alone: a list of headings of its own, after the plan
                         # paragraph, not inside it
                         while stack and stack[-1].style in ("plan", "preamble", "lead"):
@@ -661,11 +661,11 @@ def _two_digit_title(text: str, lines: list[Line], i: int, mend: int) -> tuple[i
     return line.end, line.end
 
 
-def _another_group_follows(lines: list[Line], i: int) -> bool:
-    """Whether another ``01`` group starts after (or before) the one at line ``i``, with no
-    heading of another style between: only then do the lines before each group head it (瑞金: six groups, each
-    after its heading line); one group alone is the list itself, and the paragraph before it
-    is body text (``具体工作中，我们要…。`` then 01…07)."""
+def _other_groups_beside(lines: list[Line], i: int) -> bool:
+    """Whether another ``01`` group starts after or before the one at line ``i``, with no
+    heading of another style between. Only then do the lines before each group head it (瑞金:
+    six groups, each after its heading line); one group alone is the list itself, and the
+    paragraph before it is body text (``具体工作中，我们要…。`` then 01…07)."""
     for seq in (lines[i + 1 :], reversed(lines[:i])):
         for line in seq:
             found = _match_marker(line)

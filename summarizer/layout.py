@@ -8,8 +8,10 @@ same length in which every such sequence is plain layout (a run of spaces, with 
 a line break was written), so offsets found in the view index the source text unchanged. Quotes
 are always sliced from the source, never from the view. HTML tags and Markdown marks left by a
 conversion (``<p>``, ``<br>``, ``## 一、``, ``**（一）…**``) are layout too (a block tag ends a
-line), a lone carriage return is a line break, and a text whose line breaks were all lost gets
-one before each heading marker that follows the end of a sentence.
+line), a lone carriage return is a line break, full-width digits are digits, a text whose line
+breaks were all lost gets one before each heading marker that follows the end of a sentence or
+a blank, and a text wrapped at a fixed width (copied out of a PDF) has its wraps joined
+(:data:`WRAP_JOIN`) and its page numbers (``— 3 —``) blanked.
 """
 
 from __future__ import annotations
