@@ -313,11 +313,25 @@ class _Checker:
         return occ
 
     def whole_quantity(self, vs: int, ve: int) -> tuple[float, float | None, str] | None:
-        """The number+unit at text[vs:ve] when the span is exactly one whole quantity."""
-        if not 0 <= vs < ve <= self.n or _inside_number(self.text, vs):
+        """The number+unit at text[vs:ve] when the span is exactly one whole quantity, as
+        written or as the layout view reads it (a number and its unit across a wrapped line:
+        ``4.5⏎万亩``; the view is a same-length function of the source)."""
+        if not 0 <= vs < ve <= self.n:
             return None
-        q = nb.quantity_at(self.text, vs)
-        return (q[1], q[2], q[3]) if q is not None and q[0] == ve else None
+        for text in (self.text, self.layout):
+            if _inside_number(text, vs):
+                continue
+            q = nb.quantity_at(text, vs)
+            if q is not None and q[0] == ve:
+                return q[1], q[2], q[3]
+        return None
+
+    @property
+    def layout(self) -> str:
+        """The layout view of the source (:mod:`summarizer.layout`), made once."""
+        if self._layout is None:
+            self._layout = layout_view(self.text)
+        return self._layout
 
     def check_readings(self, t: _Target, ms: int, me: int) -> None:
         """Qualifier and direction of the number at text[ms:me], when the item states them."""
@@ -342,9 +356,7 @@ class _Checker:
         """More directions the source allows for the number at ``ms``: those of the layout view
         (``&nbsp;`` is a space there, not a ``;`` ending the clause) and, in an enumeration
         (``A、B分别为45%、38%``), those read from its ``分别``, as the rules engine reads it."""
-        if self._layout is None:
-            self._layout = layout_view(self.text)
-        lay = self._layout
+        lay = self.layout
         lcs = wd.clause_bounds(lay, ms)[0]
         k = lay.rfind("分别", lcs, ms)
         split = wd.direction_readings(lay, ms, k) if k >= 0 else frozenset()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import summarize, summarize_file
+from summarizer import check, summarize, summarize_file
 from summarizer.chunking import build_sections
 from summarizer.headline import find_headline
 from summarizer.layout import layout_view
@@ -152,6 +152,8 @@ def test_a_text_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
     assert len(names & {p.name for p in got.projects}) >= len(names) - 2
     assert not any(c in t.indicator for t in got.targets for c in " \u200b")
     assert "\u200b" not in got.model_dump_json()
+    # the checker reads a number and its unit across a wrap as the engine does (4.5⏎万亩)
+    assert check(got, wrapped).violations == []
 
 
 def test_a_number_broken_by_a_blank_is_not_read() -> None:
