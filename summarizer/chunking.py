@@ -36,7 +36,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("ar_two", re.compile(r"(0[1-9]|[1-9]\d)(?:\s*$|[ \u3000]+(?=[\u4e00-\u9fff“]))")),
 ]
 
-_EXCERPT_STYLES = ("cn_di", "cn_dun", "cn_paren")
+# the heading styles an excerpt may open with, ranked highest first
+_RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
+_EXCERPT_STYLES = tuple(_RANK)
 _INLINE = re.compile(rf"[{_CN}]+是")  # the marker of an enumeration inside a paragraph
 _PLAN = re.compile(r"总体要求|预期目标|预期指标|主要目标|指导思想")
 _PLAN_CONTAINER = re.compile(
@@ -370,11 +372,12 @@ def _build_sections(
                     if depth is not None:
                         del stack[depth:]
                     prev = lines[i - 1] if i > 0 else None
+                    grouped = _other_groups_beside(lines, i)
                     if (
                         prev is not None
                         and _match_marker(prev) is None
                         and not _is_heading_line(prev, stack)
-                        and _other_groups_beside(lines, i)
+                        and grouped
                     ):
                         while stack and stack[-1].style in (
                             "plan",
@@ -397,7 +400,7 @@ def _build_sections(
                         )
                         attach(intro, stack[-1] if stack else None)
                         stack.append(intro)
-                    elif not _other_groups_beside(lines, i):
+                    elif not grouped:
                         # one 01 group alone: a list of headings of its own, after the plan
                         # paragraph, not inside it
                         while stack and stack[-1].style in ("plan", "preamble", "lead"):
@@ -602,10 +605,6 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
 _TARGETS_LEAD = re.compile(r"(?:预期目标|预期指标|主要目标)[^，,。；;]{0,6}[:：]$")
 # a listed target: a short line holding a quantity (地区生产总值增长6%左右；)
 _TARGET_ITEM = re.compile(r"\d[\d.]*\s*(?:%|％|‰|万|亿|个|元|人|吨|亩|公里|户|套|所|家|项)")
-
-
-# the rank of the heading styles an excerpt may open with, highest first
-_RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
 
 
 def _outranks_roots(style: str, roots: list[_Node]) -> bool:

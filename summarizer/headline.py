@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .layout import WRAP_JOIN
 from .models import Section
 
 _WS = " \t\u3000\xa0\r"
@@ -24,14 +25,15 @@ _LEAD_VERB = r"(?:建议|设定|确定|拟定|初步安排|安排|初定)?"
 _LEAD_COLON = rf"(?:任务)?{_LEAD_VERB}(?:是|为|如下)?\s*[:：]"
 _LEAD_COPULA = rf"(?:任务)?{_LEAD_VERB}(?:是|为)"
 # (a blank may stand inside the words where a wrapped line was joined: 主要预期目标 是：)
+_JOINED = f"[ {WRAP_JOIN}]?"
 _HEADLINE_LEAD = re.compile(
     (
         rf"预期目标(?:{_LEAD_COLON}|{_LEAD_COPULA})|主要目标(?:{_LEAD_COLON}|{_LEAD_COPULA})|"
         rf"预期指标(?:{_LEAD_COLON}|{_LEAD_COPULA})|发展目标{_LEAD_COLON}"
     )
-    .replace("目标", "目[ \u200b]?标")
-    .replace("预期", "预[ \u200b]?期[ \u200b]?")
-    .replace("(?:是|为", "[ \u200b]?(?:是|为")
+    .replace("目标", f"目{_JOINED}标")
+    .replace("预期", f"预{_JOINED}期{_JOINED}")
+    .replace("(?:是|为", f"{_JOINED}(?:是|为")
 )
 # A plan period in the lead's own sentence: the five-year plan's goals, not this year's.
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|20\d\d年?[—\-－至到~～]|到20\d\d年")

@@ -54,10 +54,12 @@ _MARKDOWN = re.compile(r"(?m)^([ \t]*)(#{1,6}[ \t]+|>[ \t]*)|\*\*")
 # _FLAT_CHARS characters (every corpus report has one per 360 or fewer).
 _FLAT_CHARS = 2000
 # (after the end of a sentence, or after blanks: a blank in Chinese prose is where a break was)
+# The heading markers both readers below look for (第一部分, 一、, 1.); each adds its bracket and
+# 01 forms.
+_MARKER_START = r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}、|\d{1,2}[、．.](?!\d)"
 _FLAT_BREAK = re.compile(
-    r"(?:([。！？；：!?;:])|(?<=[^\s]))([ \t]*)(?=第[一二三四五六七八九十]+部分|"
-    r"[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[、．.](?!\d)|"
-    r"0[1-9][ \t])"
+    r"(?:([。！？；：!?;:])|(?<=[^\s]))([ \t]*)"
+    rf"(?={_MARKER_START}|[（(][一二三四五六七八九十]{{1,2}}[）)]|0[1-9][ \t])"
 )
 
 
@@ -151,8 +153,7 @@ WRAP_JOIN = "\u200b"
 _SENTENCE_END = frozenset("。！!？?")  # a full line ending on ；，： is still wrapped
 # a line opening with a heading marker is a heading, never a wrapped line's continuation
 _HEADING_START = re.compile(
-    r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,2}[）)]|"
-    r"\d{1,2}[、．.](?!\d)|0[1-9](?:\s|$)"
+    rf"{_MARKER_START}|[（(][一二三四五六七八九十\d]{{1,2}}[）)]|0[1-9](?:\s|$)"
 )
 _WRAP_MIN = 16
 

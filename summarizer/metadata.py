@@ -22,29 +22,17 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .layout import layout_view
+from .layout import WRAP_JOIN, layout_view
 
-# ---------------------------------------------------------------- layout
-
-# Layout written as text: escaped line breaks from spreadsheet exports, HTML space entities,
-# Unicode spaces used as indentation.
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);", re.I)
-_SPACE_CHARS = ("\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000", "\ufeff")
 _HEAD_CHARS = 2000  # the head (title, session line, byline, opening) lies within this
 
 
 @lru_cache(maxsize=4)
 def _plain(text: str) -> str:
-    """``text`` with layout written as characters turned into plain line breaks and spaces
-    (the chunker's layout view first: tags, Markdown marks, lost line breaks)."""
-    text = layout_view(text)
-    for space in _SPACE_CHARS:
-        if space in text:
-            text = text.replace(space, " ")
-    if "\\" in text:
-        text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n")
-    if "&" in text:
-        text = _SPACE_ENTITY.sub(" ", text)
+    """``text`` with its layout plain (:func:`summarizer.layout.layout_view`: escaped line
+    breaks, space entities, Unicode spaces, tags, Markdown marks, lost line breaks), a joined
+    wrap a space and every line break a ``\\n``."""
+    text = layout_view(text).replace(WRAP_JOIN, " ")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -33,6 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .layout import WRAP_JOIN
 from .numerals import _CN_DIGIT, _CN_HAS_DIGIT, _cn_split, _parse_cn_int
 
 __all__ = [
@@ -112,7 +113,7 @@ _BASES = sorted((*_PLAIN, *_GUARDED), key=len, reverse=True)
 _BASE_RE_SRC = "|".join(
     re.escape(b) + (f"(?![{re.escape(_GUARDED[b])}])" if b in _GUARDED else "") for b in _BASES
 )
-_SPACE = "[ \u00a0\u3000\u200b]"  # \u200b: a wrap joined in the layout view
+_SPACE = f"[ \u00a0\u3000{WRAP_JOIN}]"  # a wrap joined in the layout view too
 # The scale of a rate's denominator (0.6人/百亿元, 元/万元): the scale words, longest first.
 _PER_SCALE = "万亿|千亿|百亿|十亿|百万|十万|千万|万|亿"
 _UNIT_RE = re.compile(
@@ -392,7 +393,7 @@ def _date(text: str, s: int, e: int) -> _Result:
     return _mk("date", text, s, de, None, None, ""), de
 
 
-_GAP = frozenset(" \t\u3000\n\r\u200b")  # \u200b: a wrap joined in the layout view
+_GAP = frozenset(" \t\u3000\n\r" + WRAP_JOIN)  # a wrap joined in the layout view too
 
 
 def _broken(text: str, s: int, e: int, n: int) -> bool:
@@ -534,6 +535,10 @@ def _counts_its_list(text: str, s: int, ue: int, value: float) -> bool:
     return count == value and all(len(m) >= 2 for m in members[:-1] + last[-1:])
 
 
+# the measure words a lone numeral after 各 counts with (各一所, 各两个)
+_EACH_UNITS = _BUILT_UNITS | _CN_SINGLE_COUNT
+
+
 # a bound word that makes a bare 百/千 a round amount: 达百个, 超百家, 近千吨, 突破百条
 _ROUND_BEFORE = re.compile(r"(?:突破|[达超近逾])$")
 
@@ -630,7 +635,7 @@ def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
         and (_built_count(text, s, ue, n, base) or _counts_its_list(text, s, ue, value))
     ):
         pass  # 建设一座标志性公园, 改造提升四个城市出入口: things to build, counted
-    elif len(run) == 1 and not scale and pc == "各" and base in _BUILT_UNITS | _CN_SINGLE_COUNT:
+    elif len(run) == 1 and not scale and pc == "各" and base in _EACH_UNITS:
         pass  # 新建城区小学和公办幼儿园各一所: a count given to each member (满城, 顺平, 海南)
     elif len(run) == 1 and not scale:
         if run == "一" and base not in _ONE_OK:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import numbers
+from ..layout import WRAP_JOIN
 from ..models import Project
 from ..wording import GROUP_COUNT
 from ..wording import Clause as _Clause
@@ -81,7 +82,7 @@ def _project(text: str, clause: _Clause, body: str, it: _Item, section_path: str
     if a_s is not None and a_e is not None:
         q_start, q_end = min(q_start, a_s), max(q_end, a_e)
     return Project(
-        name=it.name.replace("\u200b", ""),  # a wrap the layout view joined (WRAP_JOIN)
+        name=it.name.replace(WRAP_JOIN, ""),  # a wrap the layout view joined
         amount=amount,
         amount_unit=unit,
         amount_kind=kind,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..layout import WRAP_JOIN
+
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
     r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
@@ -26,7 +28,7 @@ _PHASE = r"(?:[一二三四五六七八九十\d]+期(?:工程|项目)?|（[一�
 _STRONG_END = re.compile(rf"(?:{_STRONG}){_PHASE}?")
 _STRONG_TAIL = re.compile(rf"(?:{_STRONG}){_PHASE}?$")
 _ANY_END = re.compile(rf"(?:{_STRONG}|{_WEAK}){_PHASE}?$")
-_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-\u200b]+")  # \u200b: a joined wrap
+_NAME_RUN = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9“”\"（）()·×.\-{WRAP_JOIN}]+")  # a joined wrap too
 # An ordinal marker (一是, 三要), written as one alternative per first numeral: when every
 # alternative of a pattern starts with a literal character, the regex engine skips in C to the
 # next place one of them stands (the same matches, several times faster over a long text).

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator
 
 from ..chunking import Document
+from ..layout import WRAP_JOIN
 from ..models import Project, Section
 from ..wording import Clause as _Clause
 from . import project_filters
@@ -254,7 +255,7 @@ def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
 def _clean(name: str) -> str:
     """The name without quotes and note marks, cut before a bracket left open (``宏昌大街南延
     （致远路至复兴路西延``: the run ended inside the bracket's range of the road)."""
-    name = _QUOTES_NOTES.sub("", name).replace("\u200b", "")  # a wrap joined in the view
+    name = _QUOTES_NOTES.sub("", name).replace(WRAP_JOIN, "")
     k = max(name.rfind("（"), name.rfind("("))
     if k > 0 and "）" not in name[k:] and ")" not in name[k:]:
         name = name[:k]

@@ -104,19 +104,25 @@ def end_states(
         if event is None or _NUMBER_CHAR.search(event.group("event")):
             continue
         name = _clean_indicator(event.group("event"), strip_verbs=False)
-        out.append(
-            QualitativeTarget(
-                indicator=name,
-                key=lookup_key(name),
-                text=text[clause.start : clause.end],
-                scope="section",
-                section=section_path,
-                quote=text[clause.start : clause.end],
-                start=clause.start,
-                end=clause.end,
-            )
-        )
+        out.append(_goal(name, text, clause, "section", section_path))
     return out
+
+
+def _goal(
+    indicator: str, text: str, clause: _Clause, scope: Scope, section_path: str
+) -> QualitativeTarget:
+    """A qualitative target: ``indicator`` and its clause as text and quote."""
+    body = text[clause.start : clause.end]
+    return QualitativeTarget(
+        indicator=indicator,
+        key=lookup_key(indicator),
+        text=body,
+        scope=scope,
+        section=section_path,
+        quote=body,
+        start=clause.start,
+        end=clause.end,
+    )
 
 
 _NO_EVENT_SEARCH = re.compile("不发生")
@@ -225,16 +231,4 @@ def goals_of_clause(
     ]
     if not members or any(len(m) < 2 for m in members):
         members = [subject]
-    return [
-        QualitativeTarget(
-            indicator=indicator,
-            key=lookup_key(indicator),
-            text=body,
-            scope=scope,
-            section=section_path,
-            quote=body,
-            start=clause.start,
-            end=clause.end,
-        )
-        for indicator in members
-    ]
+    return [_goal(indicator, text, clause, scope, section_path) for indicator in members]
