@@ -30,6 +30,11 @@ TUNE = sorted(
 # ---------------------------------------------------------------- layout
 
 
+def _corpus_text(name: str) -> str:
+    """A development-corpus report as found (evals/corpus/fixtures)."""
+    return (EVALS / "corpus" / "fixtures" / name).read_text(encoding="utf-8")
+
+
 def test_layout_view_keeps_length_and_reads_escapes_entities_and_spaces() -> None:
     text = "一、2017年工作回顾\\r\\n（一）好&nbsp;的\u2003x&amp;y\n??（二）z"
     view = layout_view(text)
@@ -62,7 +67,7 @@ def test_a_report_whose_line_breaks_were_all_lost_keeps_its_sections() -> None:
     # 易县 2022 flattened (one paragraph, as some spreadsheet cells and copied web texts hold
     # it), and with its line breaks turned into spaces: a heading marker after the end of a
     # sentence starts a line of the view; the quotes stay the source's own characters
-    text = (EVALS / "corpus" / "fixtures" / "yixian_2022.txt").read_text(encoding="utf-8")
+    text = _corpus_text("yixian_2022.txt")
     want = summarize(text, engine="rules")
     assert len(want.priorities) == 7
     for flat in (text.replace("\r\n", "").replace("\n", ""), re.sub(r"\s*\n\s*", " ", text)):
@@ -75,7 +80,7 @@ def test_a_report_whose_line_breaks_were_all_lost_keeps_its_sections() -> None:
 
 def test_markdown_marks_of_a_conversion_are_layout() -> None:
     # 河北 2024 with its headings written as Markdown (## 一、…, **（一）…**): the same sections
-    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    text = _corpus_text("hebei_2024.txt")
     want = [p.title for p in summarize(text, engine="rules").priorities]
     md = re.sub(r"(?m)^(\s*)([一二三四五六七八九十]+、)", r"\1## \2", text)
     md = re.sub(r"(?m)^(\s*)(（[一二三四五六七八九十]+）[^。\n]*)", r"\1**\2**", md)
@@ -97,7 +102,7 @@ def test_markdown_marks_of_a_conversion_are_layout() -> None:
 def test_html_tags_and_lone_carriage_returns_are_layout(dress: Callable[[list[str]], str]) -> None:
     # 河北 2024 dressed as HTML or with old-style line breaks: the same sections, region and
     # year, and every quote still the source's own characters
-    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    text = _corpus_text("hebei_2024.txt")
     want = summarize(text, engine="rules")
     dressed = dress(text.replace("\r\n", "\n").split("\n"))
     got = summarize(dressed, engine="rules")
@@ -111,7 +116,7 @@ def test_html_tags_and_lone_carriage_returns_are_layout(dress: Callable[[list[st
 def test_targets_listed_one_a_line_after_the_lead_are_the_headline_statement(marker: str) -> None:
     # 河北 2024 with its 主要预期目标 written as a numbered list, one target a line: the items
     # are the headline statement (not work sections), the priorities stay the same
-    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    text = _corpus_text("hebei_2024.txt")
     want = summarize(text, engine="rules")
     lead = re.search(r"主要预期目标是：", text)
     assert lead is not None
@@ -132,7 +137,7 @@ def test_a_text_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
     # 易县 2022 as copied out of a PDF: a line break every 36 characters mid-sentence and a page
     # number (— 3 —) every 40 lines. The view joins the wrapped lines: the same priorities and
     # headline targets, nearly all section targets; quotes are the source's own characters
-    text = (EVALS / "corpus" / "fixtures" / "yixian_2022.txt").read_text(encoding="utf-8")
+    text = _corpus_text("yixian_2022.txt")
     want = summarize(text, engine="rules")
     lines: list[str] = []
     for para in text.replace("\r\n", "\n").split("\n"):
@@ -871,7 +876,7 @@ def test_headline_goals_joined_in_one_clause_are_read_one_by_one() -> None:
 )
 def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
     # 河北 2024 with its lead 主要预期目标是： written as other reports write it
-    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    text = _corpus_text("hebei_2024.txt")
     want = [
         (t.key, t.value) for t in summarize(text, engine="rules").targets if t.scope == "headline"
     ]
@@ -883,7 +888,7 @@ def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
 def test_full_width_digits_are_digits() -> None:
     # 河北 2024 written with full-width digits (２０２４年, ５．５％): the same year, targets and
     # outcomes; quotes keep the characters as written
-    text = (EVALS / "corpus" / "fixtures" / "hebei_2024.txt").read_text(encoding="utf-8")
+    text = _corpus_text("hebei_2024.txt")
     want = summarize(text, engine="rules")
     wide = text.translate(str.maketrans("0123456789%.", "０１２３４５６７８９％．"))
     got = summarize(wide, engine="rules")
@@ -897,7 +902,7 @@ def test_an_excerpt_opening_inside_a_part_reads_the_next_parts_heading() -> None
     # 广西 2026 cut right after its heading of this year's work: its （一）… come first, then the
     # next part's heading (三、…) with its own （一）…: a heading above all read so far, not a
     # stray 三、 (the same for 河北 2023/2026, 云南 2026, 定兴 2021, 阜平 2021 cut so)
-    text = (EVALS / "corpus" / "fixtures" / "guangxi_2026.txt").read_text(encoding="utf-8")
+    text = _corpus_text("guangxi_2026.txt")
     want = [p.title for p in summarize(text, engine="rules").priorities]
     heading = re.search(r"(?m)^\s*[二三四]、.*(?:任务|工作|安排|目标).*$", text)
     assert heading is not None and len(want) == 10
