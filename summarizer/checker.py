@@ -337,8 +337,10 @@ class _Checker:
         """Qualifier and direction of the number at text[ms:me], when the item states them."""
         text = self.text
         cs, ce = wd.clause_bounds(text, ms)
-        if t.qualifier is not None and t.qualifier not in wd.qualifier_readings(
-            text, ms, me, (cs, ce)
+        if (
+            t.qualifier is not None
+            and t.qualifier not in wd.qualifier_readings(text, ms, me, (cs, ce))
+            and t.qualifier not in self.layout_qualifiers(ms, me)
         ):
             src = wd.qualifier_for(text, ms, me, cs, ce)
             msg = f"qualifier {t.qualifier!r}, but the source has {src!r} for {text[ms:me]!r}"
@@ -351,6 +353,12 @@ class _Checker:
             src = wd.direction_before(text, ms, cs)[0]
             msg = f"direction {t.direction!r}, but the verb before {text[ms:me]!r} in the source is {src!r}"
             self.flag("direction_mismatch", t.item, "direction", msg, t.direction, t.quote, ms, me)
+
+    def layout_qualifiers(self, ms: int, me: int) -> frozenset[str]:
+        """More qualifiers the source allows for the number at text[ms:me]: those of the layout
+        view (``95%⏎以上`` across a wrapped line reads ``以上`` there, as the engine reads it)."""
+        lay = self.layout
+        return wd.qualifier_readings(lay, ms, me, wd.clause_bounds(lay, ms))
 
     def layout_readings(self, ms: int) -> frozenset[str]:
         """More directions the source allows for the number at ``ms``: those of the layout view

@@ -38,6 +38,9 @@ _TRANSLATE[0xFEFF] = " "
 # Full-width digits (２０２４年, older GB2312-era texts) are the digits: the view reads them as
 # ASCII so that every pattern of years, markers and numbers sees one kind.
 _TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
+_FULL_WIDTH_POINT = re.compile(
+    r"(?<=[0-9])．(?=[0-9])"
+)  # and a ．between digits is the decimal point
 
 
 # Question marks opening a line are indentation lost to a wrong encoding (`??（一）…`): no
@@ -121,6 +124,8 @@ def layout_view(text: str) -> str:
     sequence is unchanged.
     """
     view = text.translate(_TRANSLATE)
+    if "．" in view:
+        view = _FULL_WIDTH_POINT.sub(".", view)
     if "\\" in view:
         view = _ESCAPE.sub(_escape, view)
     if "&" in view:
@@ -179,10 +184,11 @@ def _unwrap(view: str, width: int) -> str:
         if nl < 0:
             break
         start = view.rfind("\n", 0, nl) + 1
-        line = view[start:nl].strip()
+        raw = view[start:nl].rstrip()  # a paragraph's first line: its indent fills the width
+        line = raw.strip()
         nxt_end = view.find("\n", nl + 1)
         nxt = view[nl + 1 : nxt_end if nxt_end >= 0 else len(view)].strip()
-        if line and len(line) >= width - 1 and line[-1] not in _SENTENCE_END:
+        if line and len(raw) >= width - 1 and line[-1] not in _SENTENCE_END:
             # the line continues on the next one with text (past a blanked page number)
             k = nl
             while not nxt and nxt_end >= 0:

@@ -161,6 +161,64 @@ def test_a_text_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
     assert check(got, wrapped).violations == []
 
 
+def _wrap36(text: str) -> str:
+    lines: list[str] = []
+    for para in re.split(r"\\r\\n|\r\n|\n", text):  # 阜平 2013 writes \r\n as found
+        lines.extend(para[k : k + 36] for k in range(0, len(para), 36))
+    return "\n".join(lines)
+
+
+def test_a_number_a_wrap_splits_is_one_number() -> None:
+    # 阜平县 2013 wrapped at 36 characters splits two headline rates: 全部财政收入增长1⏎6.3% and
+    # 规模以上工业增加值同比增长15.⏎5%. Digits across a joined wrap are one number (16.3%, not
+    # a broken one dropped, nor 6.3% or 5%); the quote is the source's, wrap included
+    text = _corpus_text("fuping_2013.txt")
+    wrapped = _wrap36(text)
+    assert "增长1\n6.3%" in wrapped and "增长15.\n5%" in wrapped
+    got = summarize(wrapped, engine="rules")
+    headline = {(t.indicator, t.value) for t in got.targets if t.scope == "headline"}
+    assert {("全部财政收入", 16.3), ("规模以上工业增加值", 15.5)} <= headline
+    want = summarize(text, engine="rules")
+    assert len(headline) == len([t for t in want.targets if t.scope == "headline"])
+    quote = next(t.quote for t in got.targets if t.value == 16.3)
+    assert quote.startswith("全部财政收入增长1\n6.3%")
+    assert check(got, wrapped).violations == []
+
+
+def test_a_wrapped_paragraphs_indented_first_line_is_wrapped_too() -> None:
+    # 海拉尔区 2017 wrapped at 36: the targets paragraph opens with two ideographic spaces, so its
+    # first line holds 34 characters of text and 达到326.4⏎亿元 ends it; the indent fills the width
+    text = _corpus_text("hailaer_2017.txt")
+    wrapped = _wrap36(text)
+    assert "\u3000\u3000经济社会发展主要预期目标是:地区生产总值增长7.5%,达到326.4\n亿元" in wrapped
+    got = summarize(wrapped, engine="rules")
+    gdp = [t for t in got.targets if t.scope == "headline" and t.key == "gdp"]
+    assert {(t.value, t.unit) for t in gdp} == {(7.5, "%"), (326.4, "亿元")}
+
+
+def test_the_checker_reads_a_qualifier_across_a_wrap_as_the_engine_does() -> None:
+    # 安国 2020 wrapped at 36: 参保率达到95%⏎以上. The engine reads 以上 across the joined wrap;
+    # the checker, reading the source as written only, flagged it as a qualifier mismatch
+    wrapped = _wrap36(_corpus_text("anguo_2020.txt"))
+    assert "参保率达到95%\n以上" in wrapped
+    got = summarize(wrapped, engine="rules")
+    rate = [t for t in got.targets if t.value == 95 and "参保率" in t.indicator]
+    assert rate and all(t.qualifier == "以上" for t in rate)
+    assert check(got, wrapped).violations == []
+
+
+def test_a_full_width_decimal_point_is_a_point() -> None:
+    # 海拉尔区 2014 in full-width digits: 启动投资１．３亿元的海拉尔河、伊敏河堤防工程. The amount is
+    # 1.3亿元, not the 3亿元 after the point (which check flagged as no whole number)
+    text = _corpus_text("hailaer_2014.txt")
+    wide = text.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    assert "投资１．３亿元的海拉尔河" in wide
+    got = summarize(wide, engine="rules")
+    dykes = [(p.name, p.amount, p.amount_unit) for p in got.projects if "堤防" in p.name]
+    assert dykes == [("海拉尔河堤防工程", 1.3, "亿元"), ("伊敏河堤防工程", None, None)]
+    assert check(got, wide).violations == []
+
+
 def test_a_number_broken_by_a_blank_is_not_read() -> None:
     # 阜平县 2017 as found: 森林覆盖率达到 4 3 % (43%), 征收房屋 1 7 00 户, 投资 2 3亿元: reading
     # a part would shift the number (3%, 0户, 3亿元), so no part is a target or an outcome
