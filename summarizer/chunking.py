@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .headline import find_headline
 from .ingest import Report
+from .layout import WRAP_JOIN
 from .models import Section, SectionKind
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -592,7 +593,7 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
         if r.kind != "work":
             continue
         period = r.period or any(
-            _PERIOD_TITLE.search(text[n.title_start : n.title_end]) for n in [r, *r.children[:1]]
+            _PERIOD_TITLE.search(_words(n, text)) for n in [r, *r.children[:1]]
         )
         for n in _subtree(r):
             if n.kind == "work" or n is r:
@@ -722,8 +723,14 @@ def _add_lead_children(
 _YEAR_WORK = re.compile(r"(?:\d{4}年|今年|明年|本年度?)[^，,。；;]{0,8}(?:工作|任务)")
 
 
+def _words(node: _Node, text: str) -> str:
+    """A node's title as words: a wrap the layout view joined is no character of them
+    (``确保政府自⏎身建设得到新提高`` names 自身建设)."""
+    return text[node.title_start : node.title_end].replace(WRAP_JOIN, "")
+
+
 def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | None:
-    title = text[node.title_start : node.title_end]
+    title = _words(node, text)
     if node.style == "plan":
         return "plan"
     if node.style == "preamble":
@@ -755,7 +762,7 @@ def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | No
 
 def _plan_year(roots: list[_Node], text: str) -> int | None:
     """The latest year named in top-level headings, when they name two or more years."""
-    years = {int(y) for n in roots for y in _YEAR.findall(text[n.title_start : n.title_end])}
+    years = {int(y) for n in roots for y in _YEAR.findall(_words(n, text))}
     return max(years) if len(years) >= 2 else None
 
 

@@ -202,7 +202,7 @@ _AR_CHARS = frozenset("0123456789０１２３４５６７８９")
 _CN_START = frozenset("零〇○一二两三四五六七八九十百千万亿")
 _BR_OPEN = frozenset("(（[【")
 _RANGE_SEP_RE = re.compile(rf"{_SPACE}?(?:——|—|–|－|--|-|～|~|〜|至|到){_SPACE}?")
-_RANGE_FIRST = frozenset(" \u00a0\u3000—–－-～~〜至到")
+_RANGE_FIRST = frozenset(" \u00a0\u3000—–－-～~〜至到" + WRAP_JOIN)
 _YEAR_RANGE_RE = re.compile(
     rf"{_SPACE}?(?:——|—|–|－|-|～|~|〜|至|到){_SPACE}?((?:19|20|21)[0-9]{{2}})(?![0-9])({_SPACE}?年)?"
 )

@@ -196,6 +196,22 @@ def test_a_wrapped_paragraphs_indented_first_line_is_wrapped_too() -> None:
     assert {(t.value, t.unit) for t in gdp} == {(7.5, "%"), (326.4, "亿元")}
 
 
+def test_a_range_and_a_closing_heading_read_across_a_wrap() -> None:
+    # 浙江 2026 wrapped at 36: 全省生产总值增长5%⏎—5.5% is one range, not 5% and a stray 5.5%
+    wrapped = _wrap36(_corpus_text("zhejiang_2026.txt"))
+    assert "全省生产总值增长5%\n—5.5%" in wrapped
+    got = summarize(wrapped, engine="rules")
+    gdp = [t for t in got.targets if t.scope == "headline" and t.key == "gdp"]
+    assert [(t.value, t.value_max, t.unit) for t in gdp] == [(5, 5.5, "%")]
+    # 海拉尔区 2012: （十）…确保政府自⏎身建设得到新提高 is the government's own work, no priority
+    text = _corpus_text("hailaer_2012.txt")
+    wrapped = _wrap36(text)
+    assert "确保政府自\n身建设" in wrapped
+    titles = [p.title.replace("\n", "") for p in summarize(wrapped, engine="rules").priorities]
+    assert len(titles) == 9 and not any("自身建设" in t for t in titles)
+    assert titles == [p.title for p in summarize(text, engine="rules").priorities]
+
+
 def test_the_checker_reads_a_qualifier_across_a_wrap_as_the_engine_does() -> None:
     # 安国 2020 wrapped at 36: 参保率达到95%⏎以上. The engine reads 以上 across the joined wrap;
     # the checker, reading the source as written only, flagged it as a qualifier mismatch
