@@ -24,7 +24,11 @@ Rules (the README's panel section says the same to users):
   and measure M is joined with the first outcome (in text order) that R's report of year Y+1
   states for period "Y" with the same K and M and a unit of the same dimension (30万人 and
   300000人 are one amount; dimensions as :func:`summarizer.measures.unit_dimension`). Rows
-  without a key never join.
+  without a key never join, and neither does a target that names no one variable of its
+  report (another target of the report with its key, measure and dimension holds another
+  amount; a headline target is weighed against the headline targets only: :func:`_ambiguous`),
+  nor one whose candidate outcomes hold more than one amount, unless those of the shallowest
+  section hold one (:func:`_answers`).
 * ``met``: a target written with 下降/降低/减少, 控制在, or 以内/以下/不超过 is met when the outcome
   is at most its upper end (``value_max`` for a range); otherwise, for every measure, when the
   outcome is at least its lower end (``value``). 左右 has no tolerance. No outcome, or a decrease
@@ -377,13 +381,17 @@ def _join(rows: list[dict[str, Any]], skip: frozenset[int] | set[int] = frozense
         found.sort(key=lambda r: r["start"] if isinstance(r["start"], int) else 0)
     targets = [r for r in rows if r["kind"] == "target"]
     targets.sort(key=lambda r: (r["scope"] != "headline", _row_order(r)))
-    for t in targets:
-        if not t["key"] or not t["region"] or t["year"] is None or id(t) in skip:
+    joinable = [
+        t for t in targets
+        if t["key"] and t["region"] and t["year"] is not None and id(t) not in skip
+    ]  # fmt: skip
+    ambiguous = _ambiguous(joinable)
+    for t in joinable:
+        if id(t) in ambiguous:
             continue
         k = (t["region"], str(t["year"]), t["key"], t["measure"], t["year"] + 1)
-        for o in outcomes.get(k, []):
-            if _base(o["unit"]) != _base(t["unit"]):
-                continue
+        found = _answers([o for o in outcomes.get(k, []) if _base(o["unit"]) == _base(t["unit"])])
+        for o in found:
             value = _convert(o["outcome"], o["unit"], t["unit"])
             t["outcome"], t["met"] = value, met(t, value)
             t["linked_source"], t["linked_quote"] = o["source"] or o["file"], o["quote"]
@@ -392,6 +400,47 @@ def _join(rows: list[dict[str, Any]], skip: frozenset[int] | set[int] = frozense
                 o["met"] = t["met"]
                 o["linked_source"], o["linked_quote"] = t["source"] or t["file"], t["quote"]
             break
+
+
+def _answers(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The outcomes that may answer a target: all of ``found`` when they state one amount; else
+    those of the shallowest section when these do (the review's overview states the region's
+    固定资产投资增长6.3%, a part of it a district's 增长16%); else none (15项省定民生工程和
+    20项民生实事 in one sentence: which one answers the target is not known)."""
+    if len({_amount(o["outcome"], o["unit"]) for o in found}) <= 1:
+        return found
+    depth = {id(o): str(o["section"] or "").count(".") for o in found}
+    top = [o for o in found if depth[id(o)] == min(depth.values())]
+    return top if len({_amount(o["outcome"], o["unit"]) for o in top}) == 1 else []
+
+
+def _amount(value: float | None, unit: str | None) -> float | None:
+    """A signed value as an amount in its base unit, rounded (2万人 and 20000人 are one)."""
+    return None if value is None else round(to_base(value, unit or "")[0], 9)
+
+
+def _ambiguous(targets: list[dict[str, Any]]) -> set[int]:
+    """The targets (by id) that name no one panel variable of their report: another target of
+    the same report, key, measure and unit dimension holds another amount (海拉尔区 2017 writes
+    ``投资6.6亿元`` and ``投资4.7亿元``, two projects' amounts, not the year's investment). A
+    headline target is weighed against the other headline targets only (a section's
+    ``年均增长6%`` does not blur the year's ``增长6.5%``); a section target against all."""
+    amounts: dict[tuple[Any, ...], set[float | None]] = defaultdict(set)
+    headline: dict[tuple[Any, ...], set[float | None]] = defaultdict(set)
+    group: dict[int, tuple[Any, ...]] = {}
+    for t in targets:
+        if t["target"] is None:
+            continue
+        k = group[id(t)] = (t["file"], t["key"], t["measure"], _base(t["unit"] or ""))
+        amount = _amount(t["target"], t["unit"])
+        amounts[k].add(amount)
+        if t["scope"] == "headline":
+            headline[k].add(amount)
+    return {
+        i for t in targets
+        if (i := id(t)) in group
+        and len((headline if t["scope"] == "headline" else amounts)[group[i]]) > 1
+    }  # fmt: skip
 
 
 _NUMERIC_COLUMNS = frozenset(

@@ -233,6 +233,73 @@ def test_join_links_a_target_to_the_next_report_outcome(synthetic: pd.DataFrame)
     assert (y2021["outcome"], y2021["met"]) == (7.2, True)  # 6.5-7% range, 7.2 reached
 
 
+def test_a_target_that_names_no_one_variable_is_not_joined(tmp_path: Path) -> None:
+    # 海拉尔区 2017 as the rules engine reads it: 投资6.6亿元 and 投资4.7亿元 are two projects'
+    # amounts under one key; neither is the year's investment its next report states. The
+    # headline's 增长6% keeps its link beside a section's 年均增长6.5%, which gets none.
+    docs = [
+        summary("丁区", 2017, [
+            item("地区生产总值", "gdp", 6, "%", measure="growth"),
+            item("地区生产总值", "gdp", 6.5, "%", measure="growth", scope="section", start=20),
+            item("投资", "project_investment", 6.6, "亿元", measure="level", direction="",
+                 scope="section", start=40),
+            item("投资", "project_investment", 47000, "万元", measure="level", direction="",
+                 scope="section", start=60),
+            item("投资", "project_investment", 4.7, "亿元", measure="level", direction="",
+                 scope="section", start=80),
+        ]),
+        summary("丁区", 2018, [], [
+            item("地区生产总值", "gdp", 6.2, "%", measure="growth", period="2017"),
+            item("固定资产投资", "project_investment", 46.9, "亿元", measure="level",
+                 direction="完成", period="2017", start=20),
+        ]),
+    ]  # fmt: skip
+    df = build_panel(write(tmp_path / "OUT", docs))
+    targets = df[df["kind"] == "target"]
+    linked = targets[targets["outcome"].notna()]
+    got = list(zip(linked["scope"], linked["value"], linked["outcome"], strict=True))
+    assert got == [("headline", 6, 6.2)]
+    # 47000万元 and 4.7亿元 are one amount, 6.6亿元 another: all three stay unlinked
+    assert targets[targets["key"] == "project_investment"]["outcome"].isna().all()
+    # one amount written twice (6.6亿元 in the headline and 66000万元 in a section) is one variable
+    docs[0]["targets"] = [
+        item("投资", "project_investment", 6.6, "亿元", measure="level", direction=""),
+        item("投资", "project_investment", 66000, "万元", measure="level", direction="",
+             scope="section", start=40),
+    ]  # fmt: skip
+    df = build_panel(write(tmp_path / "OUT2", docs))
+    assert list(df[df["kind"] == "target"]["outcome"]) == [46.9, 469000]
+
+
+def test_a_target_is_joined_only_with_an_outcome_that_answers_it(tmp_path: Path) -> None:
+    # 河北省 2024 states 固定资产投资增长6.3% in the review's overview (section 2) and a
+    # district's 全年固定资产投资增长16% in a part (2.3.1): the overview answers the province's
+    # target. 顺平县 2023 states 15项省定民生工程和20项民生实事 in one sentence: neither is known
+    # to answer 落实省定20项民生工程, so it gets no outcome.
+    def outcome(indicator: str, key: str, value: float, unit: str, measure: str, section: str,
+                start: int) -> dict[str, Any]:  # fmt: skip
+        o = item(indicator, key, value, unit, measure=measure, period="2022", start=start)
+        return o | {"section": section}
+
+    docs = [
+        summary("戊省", 2022, [
+            item("固定资产投资", "fixed_asset_investment", 6.5, "%", measure="growth"),
+            item("民生工程", "livelihood_projects", 20, "项", measure="count", direction="落实",
+                 scope="section", start=20),
+        ]),
+        summary("戊省", 2023, [], [
+            outcome("固定资产投资", "fixed_asset_investment", 16, "%", "growth", "2.3.1", 90),
+            outcome("固定资产投资", "fixed_asset_investment", 6.3, "%", "growth", "2", 10),
+            outcome("省定民生工程", "livelihood_projects", 15, "项", "count", "2.5", 50),
+            outcome("民生实事", "livelihood_projects", 20, "项", "count", "2.5", 70),
+        ]),
+    ]  # fmt: skip
+    df = build_panel(write(tmp_path / "OUT", docs))
+    fai = _row(df, kind="target", key="fixed_asset_investment")
+    assert (fai["outcome"], fai["met"]) == (6.3, False) and "6.3" in fai["linked_quote"]
+    assert pd.isna(_row(df, kind="target", key="livelihood_projects")["outcome"])
+
+
 def test_join_finds_links_between_consecutive_real_reports(real_folder: Path) -> None:
     df = build_panel(real_folder)
     if not (df["kind"] == "outcome").any():
