@@ -258,6 +258,26 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 # a list separator (及以上 / 及以下 is a bound word: 二级及以上老年医院 is one noun)
 ENUM_SPLIT = re.compile(r"[、和与]|及(?!以[上下])")
 
+# 和美乡村 (宜居宜业和美乡村, a programme written by the reports of 10 corpus places): a noun whose
+# 和 joins no list
+_AND_IN_NOUN = "和美乡村"
+
+
+def find_and(text: str, start: int, end: int) -> int:
+    """The first 和 in ``text[start:end]`` that joins two words, or -1."""
+    k = text.find("和", start, end)
+    while k >= 0 and text.startswith(_AND_IN_NOUN, k):
+        k = text.find("和", k + 1, end)
+    return k
+
+
+def rfind_and(text: str, start: int, end: int) -> int:
+    """The last 和 in ``text[start:end]`` that joins two words, or -1."""
+    k = text.rfind("和", start, end)
+    while k >= 0 and text.startswith(_AND_IN_NOUN, k):
+        k = text.rfind("和", start, k)
+    return k
+
 
 # The schemes that cover town and country as one (城乡居民基本养老保险, 城乡居民医保): a 城乡
 # statistic of them is not two statistics.

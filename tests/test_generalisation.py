@@ -982,3 +982,28 @@ def test_an_excerpt_opening_inside_a_part_reads_the_next_parts_heading() -> None
     assert heading is not None and len(want) == 10
     excerpt = text[heading.end() + 1 :]
     assert [p.title for p in summarize(excerpt, engine="rules").priorities] == want
+
+
+def test_verbs_inside_the_nouns_of_an_indicator_do_not_cut_it() -> None:
+    # 达 (reach) and 登记 (register) end the words before a number as verbs, but not inside
+    # the nouns 达标率 and 登记失业率: 易县 2025 水质达标率100% was read as 标率, 定兴 2022
+    # 登记失业率控制在3.5%以内 as 失业率
+    for name, quote, indicator in [
+        ("yixian_2025.txt", "饮用水水源地水质达标率100%", "饮用水水源地水质达标率"),
+        ("dingxing_2022.txt", "登记失业率控制在3.5%以内", "登记失业率"),
+    ]:
+        got = summarize(_corpus_text(name), engine="rules")
+        assert [t.indicator for t in got.targets if quote in t.quote] == [indicator]
+
+
+def test_the_and_of_a_noun_joins_no_list() -> None:
+    # 和美乡村 (宜居宜业和美乡村, written by 10 corpus places) is one noun: 易县 2025
+    # 累计建成55个以上省级和美乡村 was read as 省级, 满城区 2023 争创宜居宜业和美乡村10个以上
+    # as 美乡村 (tuning-half reports)
+    for name, quote, value, indicator in [
+        ("yixian_2025.txt", "55个以上省级和美乡村", 55, "省级和美乡村"),
+        ("mancheng_2023.txt", "宜居宜业和美乡村10个以上", 10, "宜居宜业和美乡村"),
+    ]:
+        got = summarize(_corpus_text(name), engine="rules")
+        found = [t for t in [*got.targets, *got.outcomes] if quote in t.quote and t.value == value]
+        assert [(t.indicator, t.key) for t in found] == [(indicator, "beautiful_villages")]

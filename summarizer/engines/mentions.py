@@ -24,10 +24,12 @@ from .project_details import STATUS_RE
 
 # ---------------------------------------------------------------- the indicator words
 # Verbs that separate an indicator from its number. The `direction` field takes only the
-# closed list (numbers.DIRECTIONS); these others only mark where the indicator stops.
+# closed list (numbers.DIRECTIONS); these others only mark where the indicator stops. Not
+# inside the nouns 达标率 (水质达标率) and 登记失业率 (城镇登记失业率).
 _ACTION = re.compile(
     r"分别|增长|增加(?!值)|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
-    r"完成|实现|达|为|是|实施|培育|引进|招引|打造|安装|开工|推进|创建|争创|发布|组织|登记|"
+    r"完成|实现|达(?!标)|为|是|实施|培育|引进|招引|打造|安装|开工|推进|创建|争创|发布|组织|"
+    r"登记(?!失业)|"
     r"转化|投入|储备|种植|盘活|消化|安排|争取|开通|建立|设立|新改建|帮助|推动|冲刺|超过|"
     r"策划|入统|新引进|引导|扩大|缩小|启动|建好|不低于|不超过|低于|高于|开展"
 )
@@ -225,6 +227,10 @@ def _first_quantity(
     )
 
 
+# 及 or 与 before the next member's count: the noun phrase ends there
+_AND_NEXT = re.compile(r"[及与](?=[\d０-９一二两三四五六七八九十])")
+
+
 def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | None = None) -> str:
     """``建成3个口袋公园``: the noun phrase after the number (to the next 、 or 等)."""
     if pos is None:
@@ -236,10 +242,16 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     adverb = _ADVERB_STOP.search(text, pos + 2, clause_end)
     if adverb is not None:
         stop = adverb.start()
-    for sep in ("、", "等", "和", "以及"):
-        k = text.find(sep, pos + (sep == "和" == text[pos : pos + 1]), clause_end)
+    for sep in ("、", "等", "以及"):
+        k = text.find(sep, pos, clause_end)
         if k >= 0:
             stop = min(stop, k)
+    k = wording.find_and(text, pos + (text[pos : pos + 1] == "和"), clause_end)
+    if k >= 0:
+        stop = min(stop, k)
+    joint = _AND_NEXT.search(text, pos + 2, stop)  # 3000多个和美乡村及820个特色田园乡村
+    if joint is not None:
+        stop = joint.start()
     verb = _ACTION.search(text, pos + 2, stop)
     if verb is not None:
         stop = verb.start()

@@ -389,7 +389,9 @@ class RulesEngine(Engine):
                 prev_end = q_end[2] if q_end[0] else m.end
                 continue
             seg_start = prev_end
-            sep = max(text.rfind("、", prev_end, m.start), text.rfind("和", prev_end, m.start))
+            sep = max(
+                text.rfind("、", prev_end, m.start), wording.rfind_and(text, prev_end, m.start)
+            )
             if sep >= 0:
                 seg_start = sep + 1
             strip = scope == "section"
