@@ -1007,3 +1007,25 @@ def test_the_and_of_a_noun_joins_no_list() -> None:
         got = summarize(_corpus_text(name), engine="rules")
         found = [t for t in [*got.targets, *got.outcomes] if quote in t.quote and t.value == value]
         assert [(t.indicator, t.key) for t in found] == [(indicator, "beautiful_villages")]
+
+
+def test_a_rate_named_by_its_measure_word_or_benchmark_takes_its_subject() -> None:
+    # 阜平县 2021: 地区生产总值实现增速6.3% is the GDP's growth, not an indicator 增速
+    got = summarize(_corpus_text("fuping_2021.txt"), engine="rules")
+    gdp = [o for o in got.outcomes if "地区生产总值实现增速6.3%" in o.quote]
+    assert [(o.indicator, o.key, o.value) for o in gdp] == [("地区生产总值", "gdp", 6.3)]
+    # 内蒙古 2026: 地区生产总值增长4.7%、低于全国0.3个百分点 compares the GDP's growth with the
+    # nation's; the comparison is not an indicator 全国
+    got = summarize(_corpus_text("neimenggu_2026.txt"), engine="rules")
+    below = [o for o in got.outcomes if o.value == 0.3 and "低于全国" in o.quote]
+    assert [(o.indicator, o.unit, o.key) for o in below] == [
+        ("地区生产总值增速低于全国", "个百分点", None)
+    ]
+
+
+def test_a_rank_written_with_blanks_is_an_ordinal() -> None:
+    # 阜平县 2017 as found: 全县地区生产总值增长 8.1%，全市第 4 位: 第 4 位 is a rank (as 第4位
+    # is), not an outcome of 4位
+    got = summarize(_corpus_text("fuping_2017.txt"), engine="rules")
+    assert not [o for o in got.outcomes if o.unit == "位"]
+    assert [o.value for o in got.outcomes if "地区生产总值增长 8.1%" in o.quote] == [8.1]

@@ -473,6 +473,7 @@ class RulesEngine(Engine):
                     if _nounish(after)
                     else (indicator if len(indicator) >= 2 else ([*previous, *made] or [""])[-1])
                 )
+            indicator = _subject_of(text, seg_start, verbs, m, indicator, [*previous, *made])
             direction = _direction(text, m.start, seg_start)
             if not direction and seg_start != clause.start:  # the same reading otherwise
                 direction = _direction(text, m.start, clause.start)
@@ -599,6 +600,42 @@ def _target(
 # 投资6000万元启动天生桥游客中心…建设: the bare word of investment, then a verb right before
 # the works it pays for
 _SPENT_ON = re.compile(r"[，,]?[\u4e00-\u9fff]{0,4}$")
+
+
+# A rate of change named by its measure word alone (社会消费品零售总额完成136.5亿元，增速11.5%;
+# 地区生产总值实现增速6.3%), and the level of a wider area a value is compared with (民间投资增速
+# 高于全国3.7个百分点; …增长4.7%、低于全国0.3个百分点): closed classes of the genre.
+_MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
+_BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
+
+
+def _subject_of(
+    text: str,
+    seg_start: int,
+    verbs: list[re.Match[str]],
+    m: numbers.Mention,
+    indicator: str,
+    earlier: list[str],
+) -> str:
+    """The indicator of a number whose words name only its measure or its benchmark: the
+    subject written before the verb, else the indicator the clause continues (``earlier``);
+    a comparison keeps its benchmark (``地区生产总值增速低于全国``, as a reader says it)."""
+    verb = verbs[-1] if verbs else None
+    if verb is not None and verb.group() in ("高于", "低于") and _BENCHMARK.fullmatch(indicator):
+        subject = _clean_indicator(text[seg_start : verb.start()])
+        if not _nounish(subject):
+            if not earlier or m.unit != "个百分点":
+                return indicator
+            # 规上工业增加值增长7.6%、高于全国1.7个百分点: the growth of the indicator before
+            subject = earlier[-1] if _MEASURE_ONLY.search(earlier[-1]) else earlier[-1] + "增速"
+        return subject + verb.group() + indicator
+    if _MEASURE_ONLY.fullmatch(indicator):
+        subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
+        if _nounish(subject):
+            return subject
+        if earlier:
+            return earlier[-1]
+    return indicator
 
 
 def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
