@@ -1029,3 +1029,28 @@ def test_a_rank_written_with_blanks_is_an_ordinal() -> None:
     got = summarize(_corpus_text("fuping_2017.txt"), engine="rules")
     assert not [o for o in got.outcomes if o.unit == "位"]
     assert [o.value for o in got.outcomes if "地区生产总值增长 8.1%" in o.quote] == [8.1]
+
+
+def test_values_without_a_subject_continue_the_enumeration_before_them() -> None:
+    # 阜平县 2022: 城乡居民人均可支配收入预计分别完成25600元和12100元，增长10%和12%: the growth
+    # rates are the urban and the rural income's, in order (they were read as an indicator 和12%,
+    # and 预计 was left in the indicators)
+    got = summarize(_corpus_text("fuping_2022.txt"), engine="rules")
+    income = [o for o in got.outcomes if "增长10%和12%" in o.quote or "25600元和12100元" in o.quote]
+    assert sorted((o.key, o.value, o.unit) for o in income) == [
+        ("rural_disposable_income", 12, "%"),
+        ("rural_disposable_income", 12100, "元"),
+        ("urban_disposable_income", 10, "%"),
+        ("urban_disposable_income", 25600, "元"),
+    ]
+    # 唐县 2020: …分别完成120亿元、4.3亿元、76万美元，增长6%、8.2%、117.1% (three members)
+    got = summarize(_corpus_text("tangxian_2020.txt"), engine="rules")
+    rates = [o for o in got.outcomes if "增长6%、8.2%、117.1%" in o.quote]
+    assert sorted((o.value, o.indicator) for o in rates) == [
+        (6, "园区主营业务"), (8.2, "税收收入"), (117.1, "实际利用外资")
+    ]  # fmt: skip
+    # counts of one thing in two units are no enumeration, even after one (曲阳县 2020:
+    # …贷款余额分别增长12.4%和23%。…实现1914户、4377人稳定脱贫)
+    got = summarize(_corpus_text("quyang_2020.txt"), engine="rules")
+    poor = [o for o in got.outcomes if "实现1914户、4377人稳定脱贫" in o.quote]
+    assert sorted((o.value, o.indicator) for o in poor) == [(1914, "稳定脱贫"), (4377, "稳定脱贫")]

@@ -35,7 +35,7 @@ _ACTION = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
-    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年|各类|各种)+"
+    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年|各类|各种|预计)+"
 )
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
@@ -44,6 +44,8 @@ _TRAILING = re.compile(
     r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]|"
     # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
     r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共|"
+    # an estimate of the year under review (城乡居民人均可支配收入预计分别完成…)
+    r"预计|"
     # the 不 of 不高于/不低于 when 高于 was read as the verb (降尘量不高于9吨)
     r"不)+$"
 )

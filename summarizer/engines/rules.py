@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from .. import numbers, wording
 from ..chunking import Document, split_lines
@@ -375,6 +375,13 @@ class RulesEngine(Engine):
             return self._enumeration(
                 text, clause, kept, listed[0], scope, section_path, out, previous, listed[1]
             )
+        if len(kept) >= 2 and _continues_enumeration(text, clause, kept, previous):
+            # 城乡居民人均可支配收入分别为2.9万元、2万元，增长8.5%、9.5%: values without a
+            # subject continue the members of the enumeration right before them, in order
+            return self._enumeration(
+                text, clause, kept, clause.start, scope, section_path, out, previous,
+                previous[-len(kept) :],
+            )  # fmt: skip
         if len(kept) == 1 and self._shared_value(text, clause, kept[0], scope, section_path, out):
             return []
         prev_end = clause.start
@@ -600,6 +607,27 @@ def _target(
 # 投资6000万元启动天生桥游客中心…建设: the bare word of investment, then a verb right before
 # the works it pays for
 _SPENT_ON = re.compile(r"[，,]?[\u4e00-\u9fff]{0,4}$")
+
+
+def _continues_enumeration(
+    text: str, clause: _Clause, kept: list[numbers.Mention], previous: list[str]
+) -> bool:
+    """Whether ``kept``, values of one unit joined by 、 or 和 after a verb and no subject, go
+    on with a 分别 enumeration of as many values in the clause right before (``…分别为2.9万元、
+    2万元，增长8.5%、9.5%``); not counts of one thing in two units (``1914户、4377人``)."""
+    n = len(kept)
+    if len(previous) < n or len({m.unit for m in kept}) > 1:
+        return False
+    if any(text[a.end : b.start] not in ("、", "和") for a, b in pairwise(kept)):
+        return False
+    verb = _ACTION.search(text, clause.start, kept[0].start)
+    if verb is None or _nounish(_clean_indicator(text[clause.start : verb.start()])):
+        return False
+    before = text[max(0, clause.start - 60) : clause.start].rstrip("，, ")  # the clause before
+    stop = max(before.rfind(c) for c in "，,；;。：:\n")
+    lead = before[stop + 1 :]
+    values = [m for m in numbers.find_mentions(lead) if m.kind == "quantity" and m.unit]
+    return "分别" in lead and len(values) == n
 
 
 # A rate of change named by its measure word alone (社会消费品零售总额完成136.5亿元，增速11.5%;
