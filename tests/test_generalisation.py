@@ -1054,3 +1054,13 @@ def test_values_without_a_subject_continue_the_enumeration_before_them() -> None
     got = summarize(_corpus_text("quyang_2020.txt"), engine="rules")
     poor = [o for o in got.outcomes if "实现1914户、4377人稳定脱贫" in o.quote]
     assert sorted((o.value, o.indicator) for o in poor) == [(1914, "稳定脱贫"), (4377, "稳定脱贫")]
+
+
+def test_a_verb_and_the_measure_noun_after_it_are_one_noun() -> None:
+    # 顺平县 2020: 林果种植面积 and 定兴县 2021 蔬菜种植面积 were read as 面积 (种植 ended the words
+    # as a verb); the measure noun goes with the verb and the object before it
+    for name, value, indicator in [("shunping_2020.txt", 1, "林果种植面积"),
+                                   ("dingxing_2021.txt", 16, "蔬菜种植面积")]:  # fmt: skip
+        got = summarize(_corpus_text(name), engine="rules")
+        assert indicator in [t.indicator for t in got.targets if t.value == value]
+        assert "面积" not in [t.indicator for t in got.targets]

@@ -635,6 +635,8 @@ def _continues_enumeration(
 # 高于全国3.7个百分点; …增长4.7%、低于全国0.3个百分点): closed classes of the genre.
 _MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
 _BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
+# The measure nouns a verb before them makes a noun with (种植面积, 建设规模, 治理面积).
+_MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|长度")
 
 
 def _subject_of(
@@ -657,6 +659,18 @@ def _subject_of(
             # 规上工业增加值增长7.6%、高于全国1.7个百分点: the growth of the indicator before
             subject = earlier[-1] if _MEASURE_ONLY.search(earlier[-1]) else earlier[-1] + "增速"
         return subject + verb.group() + indicator
+    if (
+        verb is not None
+        and _MEASURE_NOUN.fullmatch(indicator)
+        and verb.group() not in wording.DIRECTION_WORDS
+    ):
+        # 完成中药材种植面积5万亩: a verb and the measure noun right after it are one noun
+        # (种植面积) of the object before the verb (not 培育产值超10亿元的企业: no object)
+        lo = verbs[-2].end() if len(verbs) >= 2 else seg_start
+        thing = _clean_indicator(text[lo : verb.start()], strip_verbs=False)
+        if _nounish(thing) and _clean_indicator(text[verb.end() : m.start]) == indicator:
+            return thing + verb.group() + indicator
+        return indicator
     if _MEASURE_ONLY.fullmatch(indicator):
         subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
         if _nounish(subject):
