@@ -1064,3 +1064,13 @@ def test_a_verb_and_the_measure_noun_after_it_are_one_noun() -> None:
         got = summarize(_corpus_text(name), engine="rules")
         assert indicator in [t.indicator for t in got.targets if t.value == value]
         assert "面积" not in [t.indicator for t in got.targets]
+
+
+def test_particles_and_verbs_of_state_are_no_part_of_an_indicator() -> None:
+    # 顺平县 2020 贫困发生率降到了0.06% (了 after the verb), 海拉尔区 2016 我区初步安排的重点调度
+    # 项目有66个 (的 opening the words, 有 ending them)
+    got = summarize(_corpus_text("shunping_2020.txt"), engine="rules")
+    rate = [o for o in got.outcomes if "贫困发生率降到了0.06%" in o.quote]
+    assert [(o.indicator, o.key) for o in rate] == [("贫困发生率", "poverty_rate")]
+    got = summarize(_corpus_text("hailaer_2016.txt"), engine="rules")
+    assert [t.indicator for t in got.targets if "重点调度项目有66个" in t.quote] == ["重点调度项目"]

@@ -29,6 +29,7 @@ from .project_details import STATUS_RE
 _ACTION = re.compile(
     r"分别|增长|增加(?!值)|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
     r"完成|实现|达(?!标)|为|是|实施|培育|引进|招引|打造|安装|开工|推进|创建|争创|发布|组织|"
+    r"巩固在|维持在|"
     r"登记(?!失业)|"
     r"转化|投入|储备|种植|盘活|消化|安排|争取|开通|建立|设立|新改建|帮助|推动|冲刺|超过|"
     r"策划|入统|新引进|引导|扩大|缩小|启动|建好|不低于|不超过|低于|高于|开展"
@@ -41,7 +42,9 @@ _LEAD_WORDS = re.compile(
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
     r"(?:同比|可比|同口径|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
-    r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]|"
+    r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]了?|"
+    # 项目有66个: 有 (there are), not 所有, 拥有, 现有, 具有, 从无到有
+    r"(?<![所拥现具占到])有|"
     # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
     r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共|"
     # an estimate of the year under review (城乡居民人均可支配收入预计分别完成…)
@@ -102,7 +105,8 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         s = s[inner[-1].end() :].lstrip("的")
     if s.count("“") != s.count("”"):
         s = s.replace("“", "").replace("”", "")
-    return s.strip(" \u3000、")
+    # no noun opens with the particles 的 and 了 (启动了投资2.8亿元, 安排的重点调度项目有66个)
+    return s.strip(" \u3000、").lstrip("的了")
 
 
 # ---------------------------------------------------------------- what a number is
