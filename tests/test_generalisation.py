@@ -1074,3 +1074,13 @@ def test_particles_and_verbs_of_state_are_no_part_of_an_indicator() -> None:
     assert [(o.indicator, o.key) for o in rate] == [("贫困发生率", "poverty_rate")]
     got = summarize(_corpus_text("hailaer_2016.txt"), engine="rules")
     assert [t.indicator for t in got.targets if "重点调度项目有66个" in t.quote] == ["重点调度项目"]
+
+
+def test_a_trend_to_keep_is_a_qualitative_target() -> None:
+    # 容城县 2020 确保全年空气质量优良天数持续增加, 顺平县 2022 确保脱贫人口人均收入稳定增长:
+    # goals without a number, ending on a trend (稳定增长 and 持续增加 are written by 11 and 2
+    # corpus places)
+    for name, indicator in [("rongcheng_2020.txt", "空气质量优良天数"),
+                            ("shunping_2022.txt", "脱贫人口人均收入")]:  # fmt: skip
+        got = summarize(_corpus_text(name), engine="rules")
+        assert indicator in [q.indicator for q in got.qualitative_targets if q.scope == "section"]
