@@ -1084,3 +1084,13 @@ def test_a_trend_to_keep_is_a_qualitative_target() -> None:
                             ("shunping_2022.txt", "脱贫人口人均收入")]:  # fmt: skip
         got = summarize(_corpus_text(name), engine="rules")
         assert indicator in [q.indicator for q in got.qualitative_targets if q.scope == "section"]
+
+
+def test_the_year_compared_with_is_no_part_of_an_indicator() -> None:
+    # 广西 2026 有效发明专利比2020年增长58.1% (the baseline year of a change); 湖北 2026
+    # 粮食产量继续保持500亿斤以上 (an adverb): the indicator is what was measured
+    got = summarize(_corpus_text("guangxi_2026.txt"), engine="rules")
+    assert [o.indicator for o in got.outcomes if o.value == 58.1] == ["有效发明专利"]
+    got = summarize(_corpus_text("hubei_2026.txt"), engine="rules")
+    grain = [t for t in got.targets if t.value == 500 and "粮食产量" in t.quote]
+    assert [(t.indicator, t.key) for t in grain] == [("粮食产量", "grain_output")]

@@ -46,7 +46,7 @@ _TRAILING = re.compile(
     # 项目有66个: 有 (there are), not 所有, 拥有, 现有, 具有, 从无到有
     r"(?<![所拥现具占到])有|"
     # adverbs of sum, approximation and first time (累计超过41万人, 投资近1万亿元, 首次超过)
-    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共|"
+    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共|继续|"
     # an estimate of the year under review (城乡居民人均可支配收入预计分别完成…)
     r"预计|"
     # the 不 of 不高于/不低于 when 高于 was read as the verb (降尘量不高于9吨)
@@ -67,6 +67,11 @@ _TIME_IN_INDICATOR = re.compile(
 # the level or year a change starts from (从2020年…, 从5.6万元增至…): not the indicator
 # 由2010年的162亿元…, 由每生每年5元… (a unit of account may stand between): the level started from
 _FROM_LEVEL = re.compile(r"(?:由|从)(?:每[^，,、每]{1,3}){0,2}(?:(?:19|20)\d\d年|[\d０-９]).*$")
+# the year or period compared with (总量比2020年增加超7400亿元, 比“十二五”末增长5.3个百分点):
+# the baseline of a change, not the indicator
+_COMPARED_WITH = re.compile(
+    r"(?:比|较) ?(?:(?:19|20)\d\d ?年|上个?五年|“?十[一二三四五六七八九]五”?(?:期末|末)).*$"
+)
 
 
 # the marker of a listed item opening the words (（一）地区生产总值增长…; 1. is in _LEAD_WORDS)
@@ -87,7 +92,7 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         lead = _ACTION.match(s) if strip_verbs else None
         if lead and len(s) - lead.end() >= 2:
             s = s[lead.end() :]
-        s = _TRAILING.sub("", _FROM_LEVEL.sub("", s))
+        s = _TRAILING.sub("", _COMPARED_WITH.sub("", _FROM_LEVEL.sub("", s)))
         if s == before:
             break  # a fixed point: another round changes nothing
     # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it,
