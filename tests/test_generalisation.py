@@ -1094,3 +1094,16 @@ def test_the_year_compared_with_is_no_part_of_an_indicator() -> None:
     got = summarize(_corpus_text("hubei_2026.txt"), engine="rules")
     grain = [t for t in got.targets if t.value == 500 and "粮食产量" in t.quote]
     assert [(t.indicator, t.key) for t in grain] == [("粮食产量", "grain_output")]
+
+
+def test_the_names_of_a_standard_indicator_vary_in_their_parts() -> None:
+    # taxonomy patterns for the parts a standard indicator's name combines: 安徽 2026
+    # 居民消费价格指数上涨2%左右, 河北 2024 万元生产总值能耗下降3.6%, 北京 2026
+    # 细颗粒物年均浓度控制在29微克/立方米左右; not a share or a rate of another thing
+    for name, key in [
+        ("居民消费价格指数上涨", "cpi"), ("居民消费价格总水平上涨幅度", "cpi"),
+        ("万元生产总值能耗", "energy_intensity"), ("单位GDP综合能耗", "energy_intensity"),
+        ("细颗粒物年均浓度", "pm25"), ("细颗粒物（PM2.5）平均浓度", "pm25"),
+        ("居民消费价格指数权重", None), ("万元GDP综合能耗降低率", None),
+    ]:  # fmt: skip
+        assert lookup_key(name) == key, name
