@@ -7,7 +7,10 @@ from a number that is something else: part of a name (:func:`_inside_name`, :fun
 a threshold (``2000万元以上项目``), a count of the plan's own parts (``23项主要目标``), a
 baseline (``从771家增加到1076家``) or a duration (unless it counts days, ``优良天数``); and
 the lists a number belongs to (the members before ``各``, values paired in order with as many
-members, :func:`_each_of`, :func:`_respective`).
+members, :func:`_each_of`, :func:`_respective`; values that go on with the 分别 enumeration
+before them, :func:`continues_enumeration`); and the indicator of a number whose words name
+only its measure or benchmark (``增速11.5%``, ``低于全国0.3个百分点``, ``种植面积``:
+:func:`subject_of`).
 """
 
 from __future__ import annotations
@@ -566,3 +569,77 @@ def _respective(
         if members and len(members) == len(kept) and all(len(x) >= 2 for x in members):
             return at, members
     return None
+
+
+# ---------------------------------------------------------------- indicators read from context
+
+
+def continues_enumeration(
+    text: str, clause: _Clause, kept: list[numbers.Mention], previous: list[str]
+) -> bool:
+    """Whether ``kept``, values of one unit joined by 、 or 和 after a verb and no subject, go
+    on with a 分别 enumeration of as many values in the clause right before (``…分别为2.9万元、
+    2万元，增长8.5%、9.5%``); not counts of one thing in two units (``1914户、4377人``)."""
+    n = len(kept)
+    if len(previous) < n or len({m.unit for m in kept}) > 1:
+        return False
+    if any(text[a.end : b.start] not in ("、", "和") for a, b in pairwise(kept)):
+        return False
+    verb = _ACTION.search(text, clause.start, kept[0].start)
+    if verb is None or _nounish(_clean_indicator(text[clause.start : verb.start()])):
+        return False
+    before = text[max(0, clause.start - 60) : clause.start].rstrip("，, ")  # the clause before
+    stop = max(before.rfind(c) for c in "，,；;。：:\n")
+    lead = before[stop + 1 :]
+    values = [m for m in numbers.find_mentions(lead) if m.kind == "quantity" and m.unit]
+    return "分别" in lead and len(values) == n
+
+
+# A rate of change named by its measure word alone (社会消费品零售总额完成136.5亿元，增速11.5%;
+# 地区生产总值实现增速6.3%), and the level of a wider area a value is compared with (民间投资增速
+# 高于全国3.7个百分点; …增长4.7%、低于全国0.3个百分点): closed classes of the genre.
+_MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
+_BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
+# The measure nouns a verb before them makes a noun with (种植面积, 建设规模, 治理面积).
+_MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|长度")
+
+
+def subject_of(
+    text: str,
+    seg_start: int,
+    verbs: list[re.Match[str]],
+    m: numbers.Mention,
+    indicator: str,
+    earlier: list[str],
+) -> str:
+    """The indicator of a number whose words name only its measure or its benchmark: the
+    subject written before the verb, else the indicator the clause continues (``earlier``);
+    a comparison keeps its benchmark (``地区生产总值增速低于全国``, as a reader says it)."""
+    verb = verbs[-1] if verbs else None
+    if verb is not None and verb.group() in ("高于", "低于") and _BENCHMARK.fullmatch(indicator):
+        subject = _clean_indicator(text[seg_start : verb.start()])
+        if not _nounish(subject):
+            if not earlier or m.unit != "个百分点":
+                return indicator
+            # 规上工业增加值增长7.6%、高于全国1.7个百分点: the growth of the indicator before
+            subject = earlier[-1] if _MEASURE_ONLY.search(earlier[-1]) else earlier[-1] + "增速"
+        return subject + verb.group() + indicator
+    if (
+        verb is not None
+        and _MEASURE_NOUN.fullmatch(indicator)
+        and verb.group() not in wording.DIRECTION_WORDS
+    ):
+        # 完成中药材种植面积5万亩: a verb and the measure noun right after it are one noun
+        # (种植面积) of the object before the verb (not 培育产值超10亿元的企业: no object)
+        lo = verbs[-2].end() if len(verbs) >= 2 else seg_start
+        thing = _clean_indicator(text[lo : verb.start()], strip_verbs=False)
+        if _nounish(thing) and _clean_indicator(text[verb.end() : m.start]) == indicator:
+            return thing + verb.group() + indicator
+        return indicator
+    if _MEASURE_ONLY.fullmatch(indicator):
+        subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
+        if _nounish(subject):
+            return subject
+        if earlier:
+            return earlier[-1]
+    return indicator
