@@ -16,8 +16,16 @@ from dataclasses import dataclass, field
 
 from .headline import find_headline
 from .ingest import Report
-from .layout import WRAP_JOIN
 from .models import Section, SectionKind
+from .section_kinds import (
+    PERIOD_TITLE,
+    PLAN,
+    PLAN_CONTAINER,
+    REVIEW,
+    classify,
+    plan_year_of,
+    words,
+)
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -41,20 +49,6 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
 _EXCERPT_STYLES = tuple(_RANK)
 _INLINE = re.compile(rf"[{_CN}]+是")  # the marker of an enumeration inside a paragraph
-_PLAN = re.compile(r"总体要求|预期目标|预期指标|主要目标|指导思想")
-_PLAN_CONTAINER = re.compile(
-    r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)"
-)
-_REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要成绩|工作总结|以来|取得的成绩")
-# The government's own work (closing part): 政府自身建设, 建设人民满意的服务型政府, 提高政府治理效能.
-# 党的全面领导: the 2026 reports' closing part (把坚持党的全面领导贯穿政府工作…; 内蒙古, and
-# 坚持和加强党的全面领导，全力建设…政府 in two more provinces)
-_CLOSING = re.compile(
-    r"自身建设|作风建设|政府(?:自身|建设|治理|效能|履职)|人民满意|党的全面领导|"
-    r"[^，,。]{0,12}政府$"
-)
-# A heading about a plan period (the five-year plan), not this year's work.
-_PERIOD_TITLE = re.compile(r"十[一二三四五六七八九]五|五年|时期|远景|规划纲要")
 
 
 def cn_to_int(s: str) -> int | None:
@@ -87,8 +81,6 @@ class Line:
 # Patterns of the title and lead readers below, compiled once.
 _TITLE_STOP = re.compile(r"是?[:：]|[，,。；;]")
 _NOT_LEAD = re.compile(r"[，,；;：:！!？?\d０-９%％]|我们|是")
-_YEAR = re.compile(r"(20\d\d)年")
-_COMMA = re.compile(r"[，,]")
 
 
 def split_lines(text: str, start: int, end: int) -> list[Line]:
@@ -446,7 +438,7 @@ def _build_sections(
         sibs = parent.children if parent else roots
         has_marked_sibling = any(n.style not in ("plan", "preamble", "part") for n in sibs)
         if (
-            _PLAN.search(line.text[:40])
+            PLAN.search(line.text[:40])
             and not has_marked_sibling
             and (
                 stack == []
@@ -475,8 +467,8 @@ def _build_sections(
 
     _close(roots, end, text)
     _add_lead_children(roots, lines, text)
-    plan_year = _plan_year(roots, text)
-    _classify(roots, None, text, plan_year)
+    plan_year = plan_year_of(roots, text)
+    classify(roots, None, text, plan_year)
     _after_closing(roots)
     out: list[Section] = []
     _flatten(roots, "", 1, out, source)
@@ -513,10 +505,10 @@ def _opens_part(lines: list[Line], i: int, roots: list[_Node]) -> bool:
         for nxt in lines[i + 1 :]:
             if _is_bare(nxt):
                 return False
-            if _match_marker(nxt) is not None or _PLAN.search(nxt.text[:40]):
+            if _match_marker(nxt) is not None or PLAN.search(nxt.text[:40]):
                 return True
         return False
-    review, plan = _REVIEW.search(title), _PLAN_CONTAINER.search(title)
+    review, plan = REVIEW.search(title), PLAN_CONTAINER.search(title)
     # ``2021年主要工作回顾`` is the review; ``2024年工作回顾和2025年工作安排`` is not only that
     return review is not None and (plan is None or review.start() == plan.end())
 
@@ -588,13 +580,11 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
         if n.style not in ("plan", "preamble"):
             n.kind, n.period = None, False
     part.kind = "plan"
-    _classify(part.children, part, text, plan_year)
+    classify(part.children, part, text, plan_year)
     for r in roots[:part_idx]:
         if r.kind != "work":
             continue
-        period = r.period or any(
-            _PERIOD_TITLE.search(_words(n, text)) for n in [r, *r.children[:1]]
-        )
+        period = r.period or any(PERIOD_TITLE.search(words(n, text)) for n in [r, *r.children[:1]])
         for n in _subtree(r):
             if n.kind == "work" or n is r:
                 n.kind = "plan" if period else "review"
@@ -716,72 +706,6 @@ def _add_lead_children(
             child = _Node("lead", k + 1, "", ln.start, ln.start, ln.start + n, 0)
             node.children.append(child)
         _close(node.children, node.end, text)
-
-
-# A heading that names this year's work as a whole (扎实做好2024年政府工作, 今年工作安排): a
-# container whose marked children are the work sections.
-_YEAR_WORK = re.compile(r"(?:\d{4}年|今年|明年|本年度?)[^，,。；;]{0,8}(?:工作|任务)")
-
-
-def _words(node: _Node, text: str) -> str:
-    """A node's title as words: a wrap the layout view joined is no character of them
-    (``确保政府自⏎身建设得到新提高`` names 自身建设)."""
-    return text[node.title_start : node.title_end].replace(WRAP_JOIN, "")
-
-
-def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | None:
-    title = _words(node, text)
-    if node.style == "plan":
-        return "plan"
-    if node.style == "preamble":
-        return "preamble"
-    if node.style == "part" and not _REVIEW.search(title) and not _CLOSING.search(title):
-        return "plan"  # the part after the review: this year's plan; its work is marked
-    years = [int(y) for y in _YEAR.findall(title)]
-    if plan_year is not None and years and max(years) < plan_year and node.style != "lead":
-        return "review"  # 一、2023年主要工作 in a report whose plan year is 2024
-    if _REVIEW.search(title) and not _PLAN_CONTAINER.search(title):
-        return "review"
-    if _CLOSING.search(title):
-        return "closing"
-    if node.style != "lead" and _PERIOD_TITLE.search(title) and not _PLAN_CONTAINER.search(title):
-        node.period = True
-        return "plan"  # 二、“十五五”时期的主要目标任务: the plan period, not this year's work
-    if _PLAN_CONTAINER.search(title) or (_PLAN.search(title) and node.style != "lead"):
-        return "plan"
-    marked_kids = [c for c in node.children if c.style not in ("lead", "plan", "preamble")]
-    if (
-        len(marked_kids) >= 2
-        and len(title) <= 24
-        and not _COMMA.search(title)
-        and _YEAR_WORK.search(title)
-    ):
-        return "plan"
-    return None
-
-
-def _plan_year(roots: list[_Node], text: str) -> int | None:
-    """The latest year named in top-level headings, when they name two or more years."""
-    years = {int(y) for n in roots for y in _YEAR.findall(_words(n, text))}
-    return max(years) if len(years) >= 2 else None
-
-
-def _classify(
-    nodes: list[_Node], parent: _Node | None, text: str, plan_year: int | None = None
-) -> None:
-    for node in nodes:
-        own = node.kind or _own_kind(node, text, plan_year)
-        if node.style == "plan" and parent is not None and parent.kind in ("review", "closing"):
-            own = parent.kind  # 2025年主要目标任务圆满完成 inside the review: a result, no plan
-        if own is not None:
-            node.kind = own
-        elif parent is not None and parent.period:
-            node.kind, node.period = "plan", True
-        elif parent is None or parent.kind in ("plan", "preamble"):
-            node.kind = "work"
-        else:
-            node.kind = parent.kind
-        _classify(node.children, node, text, plan_year)
 
 
 def _flatten(nodes: list[_Node], prefix: str, level: int, out: list[Section], text: str) -> None:

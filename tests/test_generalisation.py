@@ -78,6 +78,19 @@ def test_a_report_whose_line_breaks_were_all_lost_keeps_its_sections() -> None:
         assert (got.meta.region, got.meta.year) == ("易县", 2022)
 
 
+def test_a_heading_that_ran_into_its_body_is_read_by_its_own_words() -> None:
+    # 徐水县 2013 flattened: 二、 2013年经济社会发展任务目标和重点工作2013年是…“十二五”规划…
+    # The heading's body (a sentence about 2013 naming the five-year plan) is not its title's
+    # words: the part stays this year's plan and its nine work sections are the priorities
+    text = _corpus_text("xushuixian_2013.txt")
+    want = summarize(text, engine="rules")
+    flat = re.sub(r"\\r\\n|\r\n|\n", "", text)
+    assert "重点工作2013年是全面贯彻" in flat
+    got = summarize(flat, engine="rules")
+    assert len(want.priorities) == 9
+    assert [p.title[:8] for p in got.priorities] == [p.title[:8] for p in want.priorities]
+
+
 def test_markdown_marks_of_a_conversion_are_layout() -> None:
     # 河北 2024 with its headings written as Markdown (## 一、…, **（一）…**): the same sections
     text = _corpus_text("hebei_2024.txt")
