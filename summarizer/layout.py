@@ -38,9 +38,8 @@ _TRANSLATE[0xFEFF] = " "
 # Full-width digits (２０２４年, older GB2312-era texts) are the digits: the view reads them as
 # ASCII so that every pattern of years, markers and numbers sees one kind.
 _TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
-_FULL_WIDTH_POINT = re.compile(
-    r"(?<=[0-9])．(?=[0-9])"
-)  # and a ．between digits is the decimal point
+# and a full-width point between digits is the decimal point (１．３亿元)
+_FULL_WIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
 
 # Question marks opening a line are indentation lost to a wrong encoding (`??（一）…`): no

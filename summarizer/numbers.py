@@ -415,6 +415,21 @@ def _broken(text: str, s: int, e: int, n: int) -> bool:
     return e < k < n and text[k] in _AR_CHARS
 
 
+def _after_di(text: str, s: int, e: int, n: int, value: float | None) -> _Result | None:
+    """``第4位``, ``第 4 位`` (blanks as found): the number at ``s``-``e`` after 第 is an
+    ordinal, with its measure word; None when no 第 stands before it."""
+    k = s - 1
+    while k > 0 and s - k <= 2 and text[k] in " \u3000":
+        k -= 1
+    if k < 0 or text[k] != "第":
+        return None
+    unit, _, _, ue = _unit_at(text, e, n)
+    if not unit and ue < n and text[ue] in " \u3000":
+        unit, _, _, ue2 = _unit_at(text, ue + 1, n)
+        ue = ue2 if unit else ue
+    return _mk("ordinal", text, k, ue, value, None, unit), ue
+
+
 def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
     _, s, e, num = tok
     value = _arabic_value(num)
@@ -427,15 +442,9 @@ def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
     ):
         cs, ce = _code_span(text, s, e, n)  # 5g, ipv6, S451, 2+2+N, 9897.html
         return _mk("code", text, cs, ce, value, None, ""), ce
-    k = s - 1
-    while k > 0 and s - k <= 2 and text[k] in " \u3000":
-        k -= 1  # 全市第 4 位: a blank between 第 and its number
-    if k >= 0 and text[k] == "第":
-        unit, _, _, ue = _unit_at(text, e, n)
-        if not unit and ue < n and text[ue] in " \u3000":  # 第 4 位: and before its unit
-            unit, _, _, ue2 = _unit_at(text, ue + 1, n)
-            ue = ue2 if unit else ue
-        return _mk("ordinal", text, k, ue, value, None, unit), ue
+    ordinal = _after_di(text, s, e, n, value)
+    if ordinal is not None:
+        return ordinal
     if _broken(text, s, e, n):
         return None, e  # 36.5 9亿元, 4 3 %, 15⏎00万千瓦: a part of a number a blank broke
     if (nc in _LINE_MARK_NEXT or e >= n) and _prev(text, s) in _LINE:
@@ -599,15 +608,9 @@ def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
             return _mk("ordinal", text, s, e, None, None, ""), e
         return None, e
     value, scale = sp
-    k = s - 1
-    while k > 0 and s - k <= 2 and text[k] in " \u3000":
-        k -= 1  # 全市第 4 位: a blank between 第 and its number
-    if k >= 0 and text[k] == "第":
-        unit, _, _, ue = _unit_at(text, e, n)
-        if not unit and ue < n and text[ue] in " \u3000":  # 第 4 位: and before its unit
-            unit, _, _, ue2 = _unit_at(text, ue + 1, n)
-            ue = ue2 if unit else ue
-        return _mk("ordinal", text, k, ue, value, None, unit), ue
+    ordinal = _after_di(text, s, e, n, value)
+    if ordinal is not None:
+        return ordinal
     if len(run) > 1 and all(c in _CN_DIGIT for c in run):  # 八一, 二〇二四
         if _PLAN_RE.fullmatch(run):
             return _mk("ordinal", text, s, e, None, None, ""), e
