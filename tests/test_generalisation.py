@@ -332,6 +332,12 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("全社会研发经费支出相当于全市生产总值的比例", "rd_intensity"),  # a share, not gdp
         ("农民人均纯收入", "rural_net_income"),  # net income is another statistic
         ("高新技术企业数量", "high_tech_enterprises"),  # 数量 is a measure word
+        # the review's governance and safety statistics (12 to 14 places each)
+        ("办理人大代表建议", "npc_suggestions"),
+        ("政协委员提案", "cppcc_proposals"),
+        ("生产安全事故起数", "work_safety_accidents"),
+        ("死亡人数", "work_safety_deaths"),  # 生产安全事故起数、死亡人数分别下降…
+        ("道路交通事故死亡人数", None),  # another statistic
         ("地表水国考断面优良水体比例", "water_quality"),
         ("近岸海域水质优良比例", None),  # sea water, not surface water
         ("接待游客人次", "tourist_arrivals"),
