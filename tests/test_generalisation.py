@@ -339,6 +339,9 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("死亡人数", "work_safety_deaths"),  # 生产安全事故起数、死亡人数分别下降…
         ("道路交通事故死亡人数", None),  # another statistic
         ("空气质量优良天数比例", "air_quality"),  # 比例 as 比率 (宁夏, 海南, 辽宁, 青海)
+        ("实有经营主体", "new_market_entities"),  # 经营主体 is 市场主体's name since 2023
+        ("新型农业经营主体", "new_agri_business_entities"),
+        ("培育新型农业经营主体", "new_agri_business_entities"),  # not a market entity
         ("地表水国考断面优良水体比例", "water_quality"),
         ("近岸海域水质优良比例", None),  # sea water, not surface water
         ("接待游客人次", "tourist_arrivals"),
