@@ -8,6 +8,7 @@ the work part, a clause that ends on a state of a closed class after what it is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import wording
 from ..models import QualitativeTarget, Scope
@@ -60,18 +61,32 @@ _END_STATE = re.compile(
 _END_STATE_SEARCH = re.compile(_STATES)  # where to look for a clause that may end on one
 
 
+def _clauses_hit(
+    pattern: re.Pattern[str],
+    text: str,
+    clauses: wording.ClauseIndex,
+    start: int,
+    end: int,
+    seen: set[int],
+) -> Iterator[_Clause]:
+    """Each clause of ``text[start:end]`` around a hit of ``pattern``, once: a clause whose start
+    is in ``seen`` (read by an earlier hit or scan) is skipped, and each one yielded joins it."""
+    for hit in pattern.finditer(text, start, end):
+        clause = clauses.around(hit.start(), start, end)
+        if clause is None or clause.start in seen:
+            continue
+        seen.add(clause.start)
+        yield clause
+
+
 def end_states(
     text: str, clauses: wording.ClauseIndex, start: int, end: int, section_path: str
 ) -> list[QualitativeTarget]:
     """Qualitative targets of work-part text: clauses without a number that end on a state of
     the closed class, after a subject (``农村污水无害化处理全覆盖``)."""
     out: list[QualitativeTarget] = []
-    seen: set[int] = set()
-    for hit in _END_STATE_SEARCH.finditer(text, start, end):
-        clause = clauses.around(hit.start(), start, end)
-        if clause is None or clause.start in seen:
-            continue
-        seen.add(clause.start)
+    seen: set[int] = set()  # clauses read by either scan
+    for clause in _clauses_hit(_END_STATE_SEARCH, text, clauses, start, end, seen):
         body = text[clause.start : clause.end]
         pred = _END_STATE.search(body)
         if pred is None or _NUMBER_CHAR.search(body) or PAST.search(body):
@@ -97,11 +112,7 @@ def end_states(
         out.extend(goals_of_clause(text, clause, section_path, "section", pred.span()))
     # 确保不发生规模性返贫致贫, 确保不发生重大安全生产事故 (28 places write 不发生): an event that
     # must not happen, its name after the predicate (not a bottom line to hold: 守住不发生…底线)
-    for hit in _NO_EVENT_SEARCH.finditer(text, start, end):
-        clause = clauses.around(hit.start(), start, end)
-        if clause is None or clause.start in seen:
-            continue
-        seen.add(clause.start)
+    for clause in _clauses_hit(_NO_EVENT_SEARCH, text, clauses, start, end, seen):
         event = _NO_EVENT.fullmatch(text, clause.start, clause.end)
         if event is None or _NUMBER_CHAR.search(event.group("event")):
             continue
