@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 # Literal escape sequences as exported by spreadsheets: backslash + r / n / t.
 _ESCAPE = re.compile(r"(?:\\r)?\\n|\\r|\\t")
@@ -87,6 +88,31 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+# A bare number on a line of its own (3): a page number when the report's bare-number lines
+# count up page by page (3, 4, 5…) a page apart; a lone number line, or the row numbers of a
+# table (a few lines apart), are left as text.
+_BARE_NUMBER = re.compile(r"(?m)^([ \t\f]*)(\d{1,3})[ \t]*$")
+_PAGE_LINES = 20  # the fewest lines of a page of a report
+
+
+def _bare_page_numbers(view: str) -> str:
+    """Blank the bare-number lines of ``view`` when their values go up one page at a time
+    (a step of 1 or 2, as a page left without a number skips one), each at least a page of
+    lines after the last, two of them at least."""
+    found = list(_BARE_NUMBER.finditer(view))
+    if len(found) < 2:
+        return view
+    values = [int(m.group(2)) for m in found]
+    if any(not 1 <= b - a <= 2 for a, b in pairwise(values)) or any(
+        view.count("\n", a.end(), b.start()) < _PAGE_LINES for a, b in pairwise(found)
+    ):
+        return view
+    out = list(view)
+    for m in found:
+        out[m.start(2) : m.end()] = " " * (m.end() - m.start(2))
+    return "".join(out)
+
+
 def _markdown(m: re.Match[str]) -> str:
     if m.group(0) == "**":
         return "  "
@@ -142,6 +168,7 @@ def layout_view(text: str) -> str:
         view = _FLAT_BREAK.sub(_flat_break, view)
     if "—" in view or "-" in view or "页" in view:
         view = _PAGE_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
+    view = _bare_page_numbers(view)
     width = _wrap_width(view)
     if width:
         view = _unwrap(view, width)

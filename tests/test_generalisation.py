@@ -174,6 +174,46 @@ def test_a_text_wrapped_at_a_fixed_width_reads_as_its_paragraphs() -> None:
     assert check(got, wrapped).violations == []
 
 
+def test_bare_page_numbers_of_a_pdf_copy_are_page_furniture() -> None:
+    # 曲阳县 2020 as pdftotext writes it: wrapped at 36 characters, and after every 28 lines a
+    # page number on a line of its own, bare (2, 3, 4…), and a form feed. A page number that
+    # fell inside the 主要预期目标 paragraph cut it after its first target (1 of 8); the numbers
+    # count up page by page, so they are furniture and the wrap joins across them
+    text = _wrap36(_corpus_text("quyang_2020.txt"))
+    lines = text.split("\n")
+    paged: list[str] = []
+    for k, line in enumerate(lines):
+        paged.extend([line, "", str(k // 28 + 1), "\f"] if k % 28 == 27 else [line])
+    pdf = "\n".join(paged)
+    want = summarize(text, engine="rules")
+    got = summarize(pdf, engine="rules")
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    headline = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
+    assert len(headline) == 8
+    assert headline == [(t.indicator, t.value) for t in want.targets if t.scope == "headline"]
+    assert all(pdf[t.start : t.end] == t.quote for t in got.targets)
+    assert check(got, pdf).violations == []
+
+
+@pytest.mark.parametrize(
+    ("numbers", "lines", "blanked"),
+    [
+        (["3", "4", "6"], 24, True),
+        (["3"], 24, False),
+        (["3", "9"], 24, False),
+        (["1", "2", "3"], 6, False),  # the row numbers of a table (安国市 2022's appendix)
+    ],
+)
+def test_bare_number_lines_are_page_numbers_only_when_they_count_up_a_page_apart(
+    numbers: list[str], lines: int, blanked: bool
+) -> None:
+    page = "\n".join(f"第{k}行正文，写满一行。" for k in range(lines))
+    body = "\n".join(f"{page}\n{n}" for n in numbers)
+    view = layout_view(body)
+    assert len(view) == len(body)
+    assert all((n not in view.split("\n")) == blanked for n in numbers)
+
+
 def _wrap36(text: str) -> str:
     lines: list[str] = []
     for para in re.split(r"\\r\\n|\r\n|\n", text):  # 阜平 2013 writes \r\n as found

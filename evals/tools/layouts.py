@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """How the rules engine holds up when a report comes in another layout: each tuning-half report
 of evals/corpus is rewritten (line breaks lost, HTML markup, wrapped at 36 characters as copied
-out of a PDF, full-width digits, Markdown headings, ``01`` markers, targets listed one a line)
-and summarised again; the tool prints, per layout, how many reports keep the original's number
+out of a PDF, the same with pdftotext's bare page numbers, full-width digits, Markdown headings,
+``01`` markers, targets listed one a line) and summarised again; the tool prints, per layout, how many reports keep the original's number
 of priorities and of headline targets, and the ones that do not; and the violations ``check``
 finds in each rewritten report's summary against its rewritten text.
 
@@ -57,10 +57,20 @@ def _listed(text: str) -> str:
     return text[: lead.end()] + "\n" + body + text[end:]
 
 
+def _paged(text: str, lines: int = 28) -> str:
+    """As pdftotext writes a PDF: wrapped at 36, and after every ``lines`` lines a bare page
+    number on a line of its own and a form feed."""
+    out: list[str] = []
+    for k, line in enumerate(_wrap(text).split("\n")):
+        out.extend([line, "", str(k // lines + 1), "\f"] if k % lines == lines - 1 else [line])
+    return "\n".join(out)
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "line breaks lost": lambda t: "".join(_lines(t)),
     "HTML <p> lines": lambda t: "".join(f"<p>{line}</p>" for line in _lines(t)),
     "wrapped at 36 (PDF copy)": _wrap,
+    "pdftotext pages (bare 3)": _paged,
     "full-width digits": lambda t: t.translate(
         str.maketrans("0123456789%.", "０１２３４５６７８９％．")
     ),
