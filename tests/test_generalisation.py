@@ -1129,6 +1129,27 @@ def test_a_verb_and_the_measure_noun_after_it_are_one_noun() -> None:
         assert "面积" not in [t.indicator for t in got.targets]
 
 
+def test_re_employment_keeps_its_prefix_and_its_people() -> None:
+    # 易县 2020 实现再就业1080人 was read as 就业 (再 taken for the adverb "again"), and 海拉尔区
+    # 2014 城镇失业人员实现再就业2000人 and 定兴县 2022 帮助就业困难人员实现再就业450人 lost who
+    # finds work: a verb-noun of what people do takes the person noun before its verb
+    for name, value, indicator in [
+        ("yixian_2020.txt", 1080, "再就业"),
+        ("hailaer_2014.txt", 2000, "城镇失业人员再就业"),
+        ("dingxing_2022.txt", 450, "就业困难人员再就业"),
+    ]:
+        got = summarize(_corpus_text(name), engine="rules")
+        assert [(t.indicator, t.key) for t in got.targets if t.value == value] == [
+            (indicator, "reemployment")
+        ]
+    # 青海省 2026 (a review): 农牧区劳动力转移就业112万人 is the rural labour's transfer
+    got = summarize(_corpus_text("qinghai_2026.txt"), engine="rules")
+    moved = [o for o in got.outcomes if o.value == 112 and "转移就业" in o.quote]
+    assert [(o.indicator, o.key) for o in moved] == [
+        ("农牧区劳动力转移就业", "rural_labour_transfer")
+    ]
+
+
 def test_particles_and_verbs_of_state_are_no_part_of_an_indicator() -> None:
     # 顺平县 2020 贫困发生率降到了0.06% (了 after the verb), 海拉尔区 2016 我区初步安排的重点调度
     # 项目有66个 (的 opening the words, 有 ending them)

@@ -38,7 +38,7 @@ _ACTION = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
-    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|再|共|累计|确保全年|力争全年|各类|各种|预计)+"
+    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|共|累计|确保全年|力争全年|各类|各种|预计)+"
 )
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
@@ -602,6 +602,11 @@ _MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
 _BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
 # The measure nouns a verb before them makes a noun with (种植面积, 建设规模, 治理面积).
 _MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|长度")
+# What people do that a verb (实现, 帮助) makes a count of (失业人员实现再就业2000人): an
+# intransitive verb-noun whose subject is the person noun before the verb; and the heads of
+# person nouns (closed classes of the language).
+_PERSON_EVENT = re.compile(r"(?:转移|稳定)?(?:再?就业|脱贫)")
+_PERSON_NOUN = re.compile(r"(?:人员|人口|劳动力|毕业生|群众|农民工?|军人|残疾人)$")
 
 
 def subject_of(
@@ -635,6 +640,14 @@ def subject_of(
         thing = _clean_indicator(text[lo : verb.start()], strip_verbs=False)
         if _nounish(thing) and _clean_indicator(text[verb.end() : m.start]) == indicator:
             return thing + verb.group() + indicator
+        return indicator
+    if verb is not None and _PERSON_EVENT.fullmatch(indicator):
+        # 城镇失业人员实现再就业2000人: who the people are is the indicator's (a count of
+        # 再就业 alone mixes every group that finds work again)
+        lo = verbs[-2].end() if len(verbs) >= 2 else seg_start
+        who = _clean_indicator(text[lo : verb.start()])
+        if _PERSON_NOUN.search(who) and _clean_indicator(text[verb.end() : m.start]) == indicator:
+            return who + indicator
         return indicator
     if _MEASURE_ONLY.fullmatch(indicator):
         subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
