@@ -43,13 +43,16 @@ _YEAR_WORK = re.compile(r"(?:\d{4}年|今年|明年|本年度?)[^，,。；;]{0,
 # Where a heading that ran into its body (its line break lost) ends: a sentence about a year
 # that opens the body right after the title's last word (一、2018年工作回顾2018年，是…;
 # 二、2019年工作总体要求2019年是…), not a year inside the title (“十二五”时期和2015年工作回顾).
-_BODY_AFTER_TITLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[，,是])")
+# …or the blanks that stood where its line break was (（一）狠抓投资和项目建设，全力以赴保增长
+# 当前和今后一个时期…: the body's 时期 is no plan period of the title's)
+_BODY_AFTER_TITLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[，,是])|(?<=\S) {2,}(?=\S)")
 
 
 def words(node: _Node, text: str) -> str:
     """A node's title as words: a wrap the layout view joined is no character of them
     (``确保政府自⏎身建设得到新提高`` names 自身建设), and a body it ran into is not read
-    (``2018年工作回顾2018年，…（2018-2035年）`` names no later year)."""
+    (``2018年工作回顾2018年，…（2018-2035年）`` names no later year, ``…保增长  当前和今后一个
+    时期`` no plan period)."""
     words = text[node.title_start : node.title_end].replace(WRAP_JOIN, "")
     body = _BODY_AFTER_TITLE.search(words, 4)
     return words[: body.start()] if body else words

@@ -91,6 +91,19 @@ def test_a_heading_that_ran_into_its_body_is_read_by_its_own_words() -> None:
     assert [p.title[:8] for p in got.priorities] == [p.title[:8] for p in want.priorities]
 
 
+def test_a_heading_ends_at_the_blanks_where_its_line_break_was() -> None:
+    # 海拉尔区 2014 flattened: （一）狠抓投资和项目建设，全力以赴保增长  当前和今后一个时期…
+    # The body's 时期 had made the first work section a plan period (3 priorities of 4); the
+    # indentation left where the line break was ends the heading's words
+    text = _corpus_text("hailaer_2014.txt")
+    want = summarize(text, engine="rules")
+    flat = re.sub(r"\\r\\n|\r\n|\n", "", text)
+    assert "全力以赴保增长\u3000\u3000当前和今后一个时期" in flat
+    got = summarize(flat, engine="rules")
+    assert len(want.priorities) == 4
+    assert [p.title[:8] for p in got.priorities] == [p.title[:8] for p in want.priorities]
+
+
 def test_markdown_marks_of_a_conversion_are_layout() -> None:
     # 河北 2024 with its headings written as Markdown (## 一、…, **（一）…**): the same sections
     text = _corpus_text("hebei_2024.txt")
