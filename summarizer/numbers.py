@@ -303,7 +303,10 @@ def _range_at(text: str, pos: int, end: int, kind: str, unit: str) -> tuple[floa
     sm = _RANGE_SEP_RE.match(text, pos, end) if pos < end and text[pos] in _RANGE_FIRST else None
     tok = _token_at(text, sm.end(), end) if sm and sm.end() < end else None
     q = _quantity(text, tok, end, ranged=False) if tok and tok[0] == kind else None
-    if q is None or not q[2] or (unit and q[2] != unit):
+    if q is None or not q[2]:
+        return None
+    # 5万-6万吨, 20亿—30亿元: a first half with its scale word only takes the second's unit
+    if unit and q[2] != unit and (_split_unit(unit)[1] or not q[2].startswith(unit)):
         return None
     return q[0], q[2], q[4]
 

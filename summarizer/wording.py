@@ -21,7 +21,7 @@ from .numbers import (
 
 __all__ = [
     "LOOSE_DIRECTION_WORDS", "clause_bounds", "direction_before", "direction_readings",
-    "expand_joint_subject",
+    "expand_joint_subject", "negative_at",
     "qualifier_after", "qualifier_for", "qualifier_readings", "sentence_bounds",
 ]  # fmt: skip
 
@@ -32,7 +32,8 @@ _QUAL_BEFORE_CANON = {"不低于": "不低于", "不少于": "不低于", "不�
                       "不超过": "不超过", "不高于": "不超过", "不多于": "不超过", "不大于": "不超过"}  # fmt: skip
 _ENUM_SEP_RE = re.compile(rf"{_SPACE}?(?:、|和|及|与|以及){_SPACE}?")
 
-_DIR_CANON = {**{d: d for d in DIRECTIONS}, "保持在": "稳定在", "达": "达到"}
+# 负增长 (negative growth) is a fall: the sign lives in the direction
+_DIR_CANON = {**{d: d for d in DIRECTIONS}, "保持在": "稳定在", "达": "达到", "负增长": "下降"}
 # Every word the direction list reads, as written (达, 保持在 included).
 DIRECTION_WORDS = frozenset(_DIR_CANON)
 # Words that are not list verbs but come close (增速10% is a rate, 稳定 is not 稳定在): the
@@ -43,7 +44,7 @@ LOOSE_DIRECTION_WORDS: dict[str, str] = {
     "压减": "减少", "削减": "减少", "稳定": "稳定在", "控制": "控制在",
 }  # fmt: skip
 _DIR_RE = re.compile(
-    r"控制在|稳定在|保持在|达到|增长(?![点极])|增加(?!值)|提高|下降|降低|减少|突破(?!口)|新增|净增|"
+    r"控制在|稳定在|保持在|达到|负增长|增长(?![点极])|增加(?!值)|提高|下降|降低|减少|突破(?!口)|新增|净增|"
     r"新建|建成(?!区)|改造|完成|实现|增幅|增速|涨幅|上涨|压减|削减|稳定(?!在)|控制(?!在)|"
     rf"达(?={_SPACE}?[0-9０-９零〇一二两三四五六七八九十百千])"
 )
@@ -182,12 +183,35 @@ def _copula_before(text: str, pos: int, clause_start: int) -> bool:
     return i >= clause_start and text[i] in "为是"
 
 
+# A minus sign before a number (增长-12.3%, 同比－2.5%, 为-0.3%): the change went the other way,
+# and the value stays positive (DESIGN: the sign lives in the direction). Only after a verb or a
+# measure word of change: a dash after a number or a unit is a range's (5%-6%, 5万-6万人).
+_MINUS = frozenset("-－−")
+_SIGNED_AFTER = re.compile(
+    rf"(?:增长|增加|提高|下降|降低|减少|增速|增幅|涨幅|同比|比上年|较上年|为|是|达到|[：:]){_SPACE}?$"
+)
+_FLIP = {"增长": "下降", "增加": "减少", "提高": "降低", "下降": "增长", "减少": "增加",
+         "降低": "提高", "": "下降"}  # fmt: skip
+
+
+def negative_at(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` carries a minus sign written after a verb or measure word
+    of change (``增长-12.3%``), not a range's dash."""
+    k = pos - 1
+    while k >= 0 and text[k] in _BLANK:
+        k -= 1
+    return k > 0 and text[k] in _MINUS and bool(_SIGNED_AFTER.search(text, max(0, k - 4), k))
+
+
 def direction_before(text: str, pos: int, clause_start: int) -> tuple[str, int, int]:
     """The verb nearest before ``pos`` in ``text[clause_start:pos]`` from DIRECTIONS:
-    (canonical word, start, end of the word as written), or ("", pos, pos)."""
-    if _copula_before(text, pos, clause_start):
+    (canonical word, start, end of the word as written), or ("", pos, pos). A minus sign before
+    the number turns it (``增长-12.3%`` is 下降, ``同比-2.5%`` too)."""
+    if _copula_before(text, pos, clause_start) and not negative_at(text, pos):
         return "", pos, pos
     canon, _, s, e = _directions(text, pos, max(0, clause_start))[0]
+    if negative_at(text, pos):
+        canon = _FLIP.get(canon, canon)
     return (canon, s, e) if canon else ("", pos, pos)
 
 
@@ -197,6 +221,8 @@ def direction_readings(text: str, pos: int, clause_start: int) -> frozenset[str]
     verb (``完成棚户区改造450户``: 改造; ``帮助159户…完成…改造、316户``: 完成), the verb of the
     number's own enumeration item when it names its own subject (``新增A 1家、B 5家``: B may be
     read as ""), and for a loose word (增速, 稳定…) both ``""`` and the list verb it resembles."""
+    if negative_at(text, pos):  # 增长-12.3%: only the turned direction keeps the sign
+        return frozenset({direction_before(text, pos, clause_start)[0]})
     if _copula_before(text, pos, clause_start):
         return frozenset({""})
     readings = [_directions(text, pos, clause_start)]
@@ -360,7 +386,12 @@ class ClauseIndex:
 
     def __init__(self, text: str, delimiters: str) -> None:
         self.text = text
-        self.marks = [m.start() for m in re.finditer(f"[{re.escape(delimiters)}]", text)]
+        # the comma of a thousands separator (1,234.5亿元) ends no clause
+        self.marks = [
+            m.start()
+            for m in re.finditer(f"[{re.escape(delimiters)}]", text)
+            if m.group() != "," or not _DIGIT_COMMA_RE.match(text, m.start() - 1)
+        ]
 
     def around(self, pos: int, start: int, end: int) -> Clause | None:
         """The trimmed clause holding ``pos``, clipped to ``[start, end)``; None if blank."""

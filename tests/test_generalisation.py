@@ -17,6 +17,7 @@ from summarizer import check, summarize, summarize_file
 from summarizer.chunking import build_sections
 from summarizer.headline import find_headline
 from summarizer.layout import layout_view
+from summarizer.numbers import find_mentions
 from summarizer.taxonomy import lookup_key
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
@@ -1204,3 +1205,54 @@ def test_the_names_of_a_standard_indicator_vary_in_their_parts() -> None:
         ("居民消费价格指数权重", None), ("万元GDP综合能耗降低率", None),
     ]:  # fmt: skip
         assert lookup_key(name) == key, name
+
+
+def test_a_minus_sign_turns_the_direction_and_the_checker_holds_it_to_that() -> None:
+    # 河北 2021's review with one rate written as statistics write a fall (增长-2.3%, as many
+    # 2020 results were): the outcome is 2.3 下降 (DESIGN: value positive, the sign lives in the
+    # direction), never 2.3 增长; a summary that says 增长 is flagged. 负增长 is a fall too.
+    text = _corpus_text("hebei_2021.txt")
+    assert text.count("一般公共预算收入增长2.3%") == 1
+    for written in ("增长-2.3%", "增长－2.3%", "负增长2.3%"):
+        signed = text.replace("一般公共预算收入增长2.3%", "一般公共预算收入" + written)
+        got = summarize(signed, engine="rules")
+        fell = [o for o in got.outcomes if written in o.quote]
+        assert [(o.indicator, o.value, o.direction) for o in fell] == [
+            ("一般公共预算收入", 2.3, "下降")
+        ]
+        assert check(got, signed).violations == []
+        k = got.outcomes.index(fell[0])
+        shifted = got.model_copy(deep=True)
+        shifted.outcomes[k] = fell[0].model_copy(update={"direction": "增长"})
+        assert [v.kind for v in check(shifted, signed).violations] == ["direction_mismatch"]
+    # a dash between two numbers is a range's, never a sign: 6%-6.5% stays 增长
+    got = summarize(text.replace("一般公共预算收入增长2.3%", "一般公共预算收入增长2%-3%"))
+    ranged = [o for o in got.outcomes if "增长2%-3%" in o.quote]
+    assert [(o.value, o.value_max, o.direction) for o in ranged] == [(2, 3, "增长")]
+
+
+def test_a_thousands_separator_is_part_of_the_number() -> None:
+    # 河北 2021 年内完成省市重点项目投资8000亿元以上, written 8,000 as some provinces do: one
+    # target of 8000 亿元 (the comma ended the clause, and the target was lost)
+    text = _corpus_text("hebei_2021.txt")
+    assert text.count("项目投资8000亿元以上") == 1
+    comma = text.replace("项目投资8000亿元以上", "项目投资8,000亿元以上")
+    got = summarize(comma, engine="rules")
+    assert [(t.value, t.unit, t.qualifier) for t in got.targets if "8,000" in t.quote] == [
+        (8000, "亿元", "以上")
+    ]
+    assert check(got, comma).violations == []
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "value_max", "unit"),
+    [("5万-6万吨", 5, 6, "万吨"), ("20亿—30亿元", 20, 30, "亿元"), ("3万至4万人", 3, 4, "万人")],
+)
+def test_a_range_whose_first_half_has_only_its_scale_word_is_one_range(
+    written: str, value: float, value_max: float, unit: str
+) -> None:
+    # the first half written with 万/亿 and no unit was a quantity of its own (5 万, no unit)
+    got = [m for m in find_mentions(written, 0, len(written)) if m.kind == "quantity"]
+    assert [(m.value, m.value_max, m.unit, m.text) for m in got] == [
+        (value, value_max, unit, written)
+    ]

@@ -30,7 +30,7 @@ from .project_details import STATUS_RE
 # closed list (numbers.DIRECTIONS); these others only mark where the indicator stops. Not
 # inside the nouns 达标率 (水质达标率) and 登记失业率 (城镇登记失业率).
 _ACTION = re.compile(
-    r"分别|增长|增加(?!值)|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
+    r"分别|负增长|增长|增加(?!值)|提高|下降|降低|减少|控制在|达到|稳定在|保持在|保持|突破|新增|新建|建成|改造|"
     r"完成|实现|达(?!标)|为|是|实施|培育|引进|招引|打造|安装|开工|推进|创建|争创|发布|组织|"
     r"巩固在|维持在|登记(?!失业)|"
     r"转化|投入|储备|种植|盘活|消化|安排|争取|开通|建立|设立|新改建|帮助|推动|冲刺|超过|"
@@ -43,7 +43,7 @@ _LEAD_WORDS = re.compile(
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
 _TRAILING = re.compile(
-    r"(?:同比|可比|同口径|年均|分别|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
+    r"(?:同比|可比|同口径|年均|分别|[-－−]|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
     r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]了?|"
     # 项目有66个: 有 (there are), not 所有, 拥有, 现有, 具有, 从无到有
     r"(?<![所拥现具占到])有|"
