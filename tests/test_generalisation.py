@@ -1256,3 +1256,13 @@ def test_a_range_whose_first_half_has_only_its_scale_word_is_one_range(
     assert [(m.value, m.value_max, m.unit, m.text) for m in got] == [
         (value, value_max, unit, written)
     ]
+
+
+def test_a_plan_rate_written_with_tongbi_and_a_bound_word_is_a_target() -> None:
+    # 徐水区 2024: 确保营业收入同比增长15%以上. A clause with 同比增长 that did not end on a percent
+    # sign was taken for a past result (以上, 左右 end it), and the target was lost
+    got = summarize(_corpus_text("xushui_2024.txt"), engine="rules")
+    rate = [t for t in got.targets if "确保营业收入同比增长15%以上" in t.quote]
+    assert [(t.indicator, t.value, t.qualifier, t.direction) for t in rate] == [
+        ("营业收入", 15, "以上", "增长")
+    ]
