@@ -1266,3 +1266,11 @@ def test_a_plan_rate_written_with_tongbi_and_a_bound_word_is_a_target() -> None:
     assert [(t.indicator, t.value, t.qualifier, t.direction) for t in rate] == [
         ("营业收入", 15, "以上", "增长")
     ]
+    # the same target written against last year (比上年, 较上年, 在上年基础上: a baseline, no
+    # past tense) was lost the same way; the baseline is no part of the indicator
+    text = _corpus_text("xushui_2024.txt")
+    for baseline in ("比上年", "较上年", "在上年基础上"):
+        written = f"确保营业收入{baseline}增长15%以上"
+        got = summarize(text.replace("确保营业收入同比增长15%以上", written), engine="rules")
+        rate = [t for t in got.targets if written in t.quote]
+        assert [(t.indicator, t.value, t.qualifier) for t in rate] == [("营业收入", 15, "以上")]

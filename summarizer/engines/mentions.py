@@ -74,6 +74,8 @@ _FROM_LEVEL = re.compile(r"(?:由|从)(?:每[^，,、每]{1,3}){0,2}(?:(?:19|20)
 # the baseline of a change, not the indicator
 _COMPARED_WITH = re.compile(
     r"(?:比|较) ?(?:(?:19|20)\d\d ?年|上个?五年|“?十[一二三四五六七八九]五”?(?:期末|末)).*$"
+    # 在上年基础上增长5%: the level the change builds on
+    r"|在(?:上年|去年|(?:19|20)\d\d ?年)(?:的)?基础上.*$"
 )
 
 

@@ -17,7 +17,7 @@ from ..wording import Clause as _Clause
 from .mentions import _GOAL_NOUN, _clean_indicator
 
 # A clause about the past (去年, 已完成…): results, not goals; shared with the target reader.
-PAST = re.compile(r"去年|上年|过去|已经|已建成|已完成|比上年|较上年")
+PAST = re.compile(r"去年|(?<![比较在])上年|过去|已经|已建成|已完成")
 
 
 # A goal written without a number ends in its predicate: a comparison or change verb of the
