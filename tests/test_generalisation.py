@@ -1274,3 +1274,16 @@ def test_a_plan_rate_written_with_tongbi_and_a_bound_word_is_a_target() -> None:
         got = summarize(text.replace("确保营业收入同比增长15%以上", written), engine="rules")
         rate = [t for t in got.targets if written in t.quote]
         assert [(t.indicator, t.value, t.qualifier) for t in rate] == [("营业收入", 15, "以上")]
+
+
+def test_work_sections_opened_by_di_yi_and_a_comma_are_the_priorities() -> None:
+    # 河北 2024 with its section headings written 第一，第二，… (an ordinal and a comma opening
+    # the line, as some reports write them) instead of （一）（二）…: the same priorities (none
+    # were found: 第一， was no marker)
+    text = _corpus_text("hebei_2024.txt")
+    want = summarize(text, engine="rules")
+    ordinal = re.sub(r"(?m)^(\s*)（([一二三四五六七八九十]{1,2})）", r"\1第\2，", text)
+    assert ordinal.count("第八，积极发展民生和社会事业") == 1
+    got = summarize(ordinal, engine="rules")
+    assert len(want.priorities) == 8
+    assert [p.title[:10] for p in got.priorities] == [p.title[:10] for p in want.priorities]
