@@ -1287,3 +1287,21 @@ def test_work_sections_opened_by_di_yi_and_a_comma_are_the_priorities() -> None:
     got = summarize(ordinal, engine="rules")
     assert len(want.priorities) == 8
     assert [p.title[:10] for p in got.priorities] == [p.title[:10] for p in want.priorities]
+
+
+@pytest.mark.parametrize(
+    "state",
+    ["截至去年底，全省省市重点项目完成投资7000亿元，", "目前，全省省市重点项目完成投资7000亿元。"],
+)
+def test_a_state_at_the_start_of_the_year_is_no_target_and_the_next_clause_is(state: str) -> None:
+    # 河北 2021 …四个项目清单，年内完成省市重点项目投资8000亿元以上, with the state the year
+    # starts from opening the sentence: 7000 is where the year starts (no target); the
+    # commitment after it, which opens on 年内, stays one
+    text = _corpus_text("hebei_2021.txt")
+    anchor = "年内完成省市重点项目投资8000亿元以上"
+    assert text.count(anchor) == 1
+    k = text.rfind("。", 0, text.index(anchor)) + 1
+    written = text[:k] + state + text[k:]
+    got = summarize(written, engine="rules")
+    assert [t.value for t in got.targets if "7000亿元" in t.quote] == []
+    assert [t.value for t in got.targets if anchor in t.quote] == [8000]

@@ -53,9 +53,12 @@ from .qualitative import end_states, goals_of_clause
 # genre's time adverbials.
 _N = r"[一二三四五六七八九十两\d]+"
 _LOOK_BACK_YEARS = re.compile(rf"(?:(?:过去|这|近){_N}年(?:来|间|里)?|{_N}年来)[，,]")
-_LOOK_BACK_YEAR = re.compile(r"(?:去年|上年|过去一年|一年来)[，,]")
+_LOOK_BACK_YEAR = re.compile(
+    r"(?:去年|上年|过去一年|一年来|(?:截至|截止)(?:去年|上年|目前)(?:年?底|末)?|目前)[，,]"
+)  # 截至去年底，全县规上企业达到120家: the state the year starts from
 _LOOK_AHEAD = re.compile(r"今年|明年|新的一年|今后|未来|下一步|(?:到|在)?20\d\d年[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_AHEAD = re.compile(r"今年|年内|全年|力争|确保|计划|新的一年")
 
 
 # Funding verbs before an amount, and the purpose verbs after it (筹措7亿元实施…, 统筹4416.6亿元
@@ -99,6 +102,14 @@ def _retrospective(text: str, pos: int) -> bool:
         if end_m is None:
             break
         start = end_m.end()
+    if back:
+        # 截至去年底，全县规上企业达到120家，今年新增15家: a clause that opens on this year
+        # or a commitment looks ahead, whatever the sentence opened on
+        k = max(text.rfind(c, start, pos) for c in "，,；;") + 1
+        while k < pos and text[k] in " \t\u3000":
+            k += 1
+        if k > start and _CLAUSE_AHEAD.match(text, k):
+            return False
     return back
 
 
@@ -287,6 +298,11 @@ class RulesEngine(Engine):
                     or _retrospective(text, clause.start)
                 )
             ):
+                # a past state is no target, but a clause after it may continue its subject
+                # (截至去年底，全县规上企业达到120家，今年新增15家)
+                previous = self._clause_targets(
+                    text, clause, mentions, scope, deepest.path, [], set(), _NO_SPANS, previous
+                )
                 continue
             found: list[Target] = []
             previous = self._clause_targets(
