@@ -1291,7 +1291,11 @@ def test_work_sections_opened_by_di_yi_and_a_comma_are_the_priorities() -> None:
 
 @pytest.mark.parametrize(
     "state",
-    ["截至去年底，全省省市重点项目完成投资7000亿元，", "目前，全省省市重点项目完成投资7000亿元。"],
+    [
+        "截至去年底，全省省市重点项目完成投资7000亿元，",
+        "目前，全省省市重点项目完成投资7000亿元。",
+        "2020年，全省省市重点项目完成投资7000亿元，",  # a year before the plan year (2021)
+    ],
 )
 def test_a_state_at_the_start_of_the_year_is_no_target_and_the_next_clause_is(state: str) -> None:
     # 河北 2021 …四个项目清单，年内完成省市重点项目投资8000亿元以上, with the state the year

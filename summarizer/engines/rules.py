@@ -58,6 +58,8 @@ _LOOK_BACK_YEAR = re.compile(
 )  # 截至去年底，全县规上企业达到120家: the state the year starts from
 _LOOK_AHEAD = re.compile(r"今年|明年|新的一年|今后|未来|下一步|(?:到|在)?20\d\d年[，,]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# a year opening a sentence, as its time (2023年，…; 截至2023年底，…)
+_SENTENCE_YEAR = re.compile(r"(?:截至|截止)?((?:19|20)\d\d)年(?:年?底|末)?[，,]")
 _CLAUSE_AHEAD = re.compile(r"今年|年内|全年|力争|确保|计划|新的一年")
 
 
@@ -82,9 +84,10 @@ def _look_back_paragraphs(
     ]
 
 
-def _retrospective(text: str, pos: int) -> bool:
+def _retrospective(text: str, pos: int, plan_year: int | None = None) -> bool:
     """Whether ``pos`` lies in text that recounts results although its section is plan or work
-    (``二、“十四五”时期发展成就和“十五五”时期主要目标任务``: ``这五年，我们…``)."""
+    (``二、“十四五”时期发展成就和“十五五”时期主要目标任务``: ``这五年，我们…``; a sentence that
+    opens on a year before ``plan_year``: ``2023年，全县完成投资50亿元``)."""
     para = text.rfind("\n", 0, pos) + 1
     back = False
     start = para
@@ -95,7 +98,11 @@ def _retrospective(text: str, pos: int) -> bool:
         in_sentence = end_m is None  # the sentence holding pos
         if _LOOK_BACK_YEARS.match(text, start):
             back = True
-        elif _LOOK_BACK_YEAR.match(text, start):
+        elif _LOOK_BACK_YEAR.match(text, start) or (
+            plan_year is not None
+            and (y := _SENTENCE_YEAR.match(text, start)) is not None
+            and int(y.group(1)) < plan_year
+        ):
             back = back or in_sentence
         elif _LOOK_AHEAD.match(text, start):
             back = False
@@ -295,7 +302,7 @@ class RulesEngine(Engine):
                 and not self.permissive
                 and (
                     _PAST.search(text, clause.start, clause.end)
-                    or _retrospective(text, clause.start)
+                    or _retrospective(text, clause.start, doc.report.year)
                 )
             ):
                 # a past state is no target, but a clause after it may continue its subject
