@@ -104,7 +104,8 @@ def _plausible(text: str) -> bool:
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode report bytes; return ``(text, encoding)``.
 
-    Order: BOMs (UTF-8, UTF-16 LE/BE), strict UTF-8, GB18030 (covers GBK/GB2312), then
+    Order: BOMs (UTF-8, UTF-16 LE/BE), UTF-16 without a BOM when NUL bytes are there and it
+    reads as Chinese prose, strict UTF-8, GB18030 (covers GBK/GB2312), then
     charset-normalizer's best guess. Raises :class:`InputError` for empty, binary or
     undecodable input.
     """
@@ -120,6 +121,15 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
                 f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})"
             ) from exc
     if b"\x00" in data:
+        # UTF-16 saved without its byte-order mark (some Windows exports): NUL bytes stand
+        # beside every ASCII character; accepted only when it reads as Chinese prose
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return text, enc
         raise InputError(
             f"{name}: looks like a binary file (NUL bytes), not a text or HTML report; "
             f"convert it to text first ({SUPPORTED})"

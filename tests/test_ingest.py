@@ -26,6 +26,9 @@ SAMPLE = (
         (SAMPLE.encode("gbk"), "gb18030"),
         (SAMPLE.encode("utf-16"), "utf-16"),
         (b"\xfe\xff" + SAMPLE.encode("utf-16-be"), "utf-16"),
+        # UTF-16 saved without its byte-order mark (it was taken for a binary file)
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_encodings_decode_to_the_same_text(data: bytes, encoding: str) -> None:
