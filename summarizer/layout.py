@@ -41,6 +41,12 @@ _TRANSLATE[0xFEFF] = " "
 _TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
 # and a full-width point between digits is the decimal point (１．３亿元)
 _FULL_WIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+# A full stop typed as an ASCII point after Chinese words or a percent (…控制在5.5%以内.城镇…): the
+# end of a sentence, not a decimal point (which stands between digits)
+# (一.聚焦… is a heading marker: never after a numeral)
+_ASCII_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff%％）)”])(?<![一二三四五六七八九十百千万零〇两])\.(?=[\u4e00-\u9fff（(“\s]|$)"
+)
 
 
 # Question marks opening a line are indentation lost to a wrong encoding (`??（一）…`): no
@@ -151,6 +157,8 @@ def layout_view(text: str) -> str:
     view = text.translate(_TRANSLATE)
     if "．" in view:
         view = _FULL_WIDTH_POINT.sub(".", view)
+    if "." in view:
+        view = _ASCII_STOP.sub("。", view)
     if "\\" in view:
         view = _ESCAPE.sub(_escape, view)
     if "&" in view:

@@ -1309,3 +1309,20 @@ def test_a_state_at_the_start_of_the_year_is_no_target_and_the_next_clause_is(st
     got = summarize(written, engine="rules")
     assert [t.value for t in got.targets if "7000亿元" in t.quote] == []
     assert [t.value for t in got.targets if anchor in t.quote] == [8000]
+
+
+def test_a_report_typed_with_ascii_punctuation_reads_as_the_original() -> None:
+    # 顺平县 2023 with its punctuation typed in ASCII (. , ; : ( ), as some web pages have
+    # it): a point after Chinese words or a percent ends a sentence (6 priorities of 7 before,
+    # a sentence running into the next heading); decimals keep theirs
+    text = _corpus_text("shunping_2023.txt")
+    ascii_text = text.translate(
+        str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+    )
+    want = summarize(text, engine="rules")
+    got = summarize(ascii_text, engine="rules")
+    assert len(want.priorities) == 7
+    assert [p.title[:6] for p in got.priorities] == [p.title[:6] for p in want.priorities]
+    head = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
+    assert head == [(t.indicator, t.value) for t in want.targets if t.scope == "headline"]
+    assert check(got, ascii_text).violations == []
