@@ -229,7 +229,11 @@ def _inside_number(text: str, vs: int) -> bool:
     prev, cur = text[vs - 1], text[vs]
     if prev in _NUM_CHARS or (prev in _CN_NUM_CHARS and cur in _CN_NUM_CHARS):
         return True
-    return prev in ".．," and vs >= 2 and text[vs - 2] in _NUM_CHARS and cur in _NUM_CHARS
+    if vs < 2 or text[vs - 2] not in _NUM_CHARS or cur not in _NUM_CHARS:
+        return False
+    if prev == ",":  # a thousands separator has three digits after it (1,234); 第4,21个 is two
+        return text[vs : vs + 3].isdigit() and not text[vs + 3 : vs + 4].isdigit()
+    return prev in ".．"
 
 
 def _clip(s: str, n: int = 60) -> str:

@@ -405,12 +405,18 @@ _GAP = frozenset(" \t\u3000\n\r" + WRAP_JOIN)  # a wrap joined in the layout vie
 def _broken(text: str, s: int, e: int, n: int) -> bool:
     """Whether the digits ``text[s:e]`` are a part of a number that a stray blank or line break
     split (``36.5 9亿元``, ``森林覆盖率达到 4 3 %``, a line wrapped in ``15`` / ``00万千瓦``):
-    digits right across one or two blanks. Reading either part would shift the number, so
+    digits right across one or two blanks, or across a second point (``2.54.30``). Reading either part would shift the number, so
     neither is a quantity."""
     k = s - 1
     while k >= 0 and s - k <= 2 and text[k] in _GAP:
         k -= 1
     if k < s - 1 and k >= 0 and text[k] in _AR_CHARS:
+        return True
+    # 缩小至2.54.30个县区 (a full stop typed as a point between two numbers): 2.54 and 30, or
+    # 2 and 54.30? Either reading may shift a number, so neither is read
+    if s >= 2 and text[s - 1] in ".．" and text[s - 2] in _AR_CHARS:
+        return True
+    if e + 1 < n and text[e] in ".．" and text[e + 1] in _AR_CHARS:
         return True
     k = e
     while k < n and k - e < 2 and text[k] in _GAP:

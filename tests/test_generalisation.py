@@ -1326,3 +1326,20 @@ def test_a_report_typed_with_ascii_punctuation_reads_as_the_original() -> None:
     head = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
     assert head == [(t.indicator, t.value) for t in want.targets if t.scope == "headline"]
     assert check(got, ascii_text).violations == []
+
+
+def test_numbers_across_a_point_typed_for_a_full_stop_are_never_read() -> None:
+    # 陕西 2026 typed in ASCII punctuation: 城乡居民收入比缩小至2.54.30个县区通过… The points
+    # give 2.54 and 30, or 2 and 54.30: either reading may shift a number, so neither is read
+    # (as a number a stray blank broke); a comma before two digits is no thousands separator
+    # (居全国第4,21个学科…: 21个 is a whole number, and the checker agrees with the engine)
+    text = "城乡居民收入比缩小至2.54.30个县区通过评估"
+    assert [m.text for m in find_mentions(text, 0, len(text)) if m.kind == "quantity"] == []
+    text = _corpus_text("shaanxi_2026.txt")
+    ascii_text = text.translate(
+        str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+    )
+    assert "缩小至2.54.30个县区" in ascii_text and "居全国第4,21个学科" in ascii_text
+    got = summarize(ascii_text, engine="rules")
+    assert check(got, ascii_text).violations == []
+    assert [o.value for o in got.outcomes if o.quote.startswith("21个学科")] == [21]

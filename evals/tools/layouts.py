@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """How the rules engine holds up when a report comes in another layout: each tuning-half report
 of evals/corpus is rewritten (line breaks lost, HTML markup, wrapped at 36 characters as copied
-out of a PDF, the same with pdftotext's bare page numbers, full-width digits, Markdown headings,
-``01`` markers, targets listed one a line) and summarised again; the tool prints, per layout, how many reports keep the original's number
-of priorities and of headline targets, and the ones that do not; and the violations ``check``
+out of a PDF, the same with pdftotext's bare page numbers, ASCII punctuation, full-width digits,
+Markdown headings, ``01`` markers, targets listed one a line) and summarised again; the tool
+prints, per layout, how many reports keep the original's number of priorities and of headline
+targets, and the ones that do not; and the violations ``check``
 finds in each rewritten report's summary against its rewritten text.
 
     python evals/tools/layouts.py [--all]     # --all: list every report that differs
@@ -71,6 +72,9 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "HTML <p> lines": lambda t: "".join(f"<p>{line}</p>" for line in _lines(t)),
     "wrapped at 36 (PDF copy)": _wrap,
     "pdftotext pages (bare 3)": _paged,
+    "ASCII punctuation": lambda t: t.translate(
+        str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+    ),
     "full-width digits": lambda t: t.translate(
         str.maketrans("0123456789%.", "０１２３４５６７８９％．")
     ),
