@@ -113,12 +113,20 @@ def _headline_extent(
             first = _sentence_end(layout, para, limit)
             opens_list = sentence.endswith(("：", ":")) or end == begin
             item = items and _ITEM.match(layout, para) is not None
+            # 地区生产总值增长5%左右，⏎在实际工作中努力争取更好结果；⏎…: a line that ends on a
+            # comma or semicolon ends no sentence (targets listed one a line, unnumbered)
+            goes_on = sentence.endswith(("，", ",", "；", ";"))
             if (
                 para >= limit
                 or para in starts
                 # a paragraph that explains the targets (an item of the list may name one)
                 or ("目标" in layout[para:first] and not item)
-                or not (opens_list or item or _QUANTITY.search(layout, para, min(first, para + 40)))
+                or not (
+                    opens_list
+                    or item
+                    or goes_on
+                    or _QUANTITY.search(layout, para, min(first, para + 40))
+                )
             ):
                 break
             nxt = para

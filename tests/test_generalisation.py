@@ -1343,3 +1343,21 @@ def test_numbers_across_a_point_typed_for_a_full_stop_are_never_read() -> None:
     got = summarize(ascii_text, engine="rules")
     assert check(got, ascii_text).violations == []
     assert [o.value for o in got.outcomes if o.quote.startswith("21个学科")] == [21]
+
+
+def test_targets_listed_one_a_line_without_numbers_are_the_headline_statement() -> None:
+    # 湖南 2026 with its 主要预期目标 listed one a line, unnumbered, as a web page or a Word
+    # file may have it (地区生产总值增长5%左右，⏎在实际工作中努力争取更好结果；⏎…): a line that
+    # ends on a comma or semicolon ends no sentence, so the statement goes on (1 of 8 before)
+    text = _corpus_text("hunan_2026.txt")
+    lead = text.index("今年主要预期目标是：") + len("今年主要预期目标是：")
+    end = text.index("\n", lead)
+    items = [x for x in re.split(r"(?<=[，；。])", text[lead:end]) if x]
+    listed = text[:lead] + "\n" + "\n".join(items) + text[end:]
+    assert "增长5%左右，\n在实际工作中努力争取更好结果；\n" in listed
+    want = summarize(text, engine="rules")
+    got = summarize(listed, engine="rules")
+    head = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
+    assert len(head) == 8
+    assert head == [(t.indicator, t.value) for t in want.targets if t.scope == "headline"]
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]

@@ -2,10 +2,10 @@
 """How the rules engine holds up when a report comes in another layout: each tuning-half report
 of evals/corpus is rewritten (line breaks lost, HTML markup, wrapped at 36 characters as copied
 out of a PDF, the same with pdftotext's bare page numbers, ASCII punctuation, full-width digits,
-Markdown headings, ``01`` markers, targets listed one a line) and summarised again; the tool
-prints, per layout, how many reports keep the original's number of priorities and of headline
-targets, and the ones that do not; and the violations ``check``
-finds in each rewritten report's summary against its rewritten text.
+Markdown headings, ``01`` markers, targets listed one a line, numbered or not) and summarised
+again; the tool prints, per layout, how many reports keep the original's number of priorities
+and of headline targets, and the ones that do not; and the violations ``check`` finds in each
+rewritten report's summary against its rewritten text.
 
     python evals/tools/layouts.py [--all]     # --all: list every report that differs
 
@@ -67,6 +67,18 @@ def _paged(text: str, lines: int = 28) -> str:
     return "\n".join(out)
 
 
+def _listed_bare(text: str) -> str:
+    """The targets after the lead one a line, unnumbered, each keeping its own punctuation."""
+    text = "\n".join(_lines(text))
+    lead = re.search(r"(?:预期目标|主要目标)[^，。：:]{0,6}[:：]", text)
+    if lead is None:
+        return text
+    end = text.find("\n", lead.end())
+    end = len(text) if end < 0 else end
+    items = [x for x in re.split(r"(?<=[，,；;。])", text[lead.end() : end]) if x.strip()]
+    return text[: lead.end()] + "\n" + "\n".join(items) + text[end:]
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "line breaks lost": lambda t: "".join(_lines(t)),
     "HTML <p> lines": lambda t: "".join(f"<p>{line}</p>" for line in _lines(t)),
@@ -87,6 +99,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
         t,
     ),
     "targets listed 1. 2.": _listed,
+    "targets listed, no numbers": _listed_bare,
 }
 
 
