@@ -621,15 +621,19 @@ def _listed_targets(lines: list[Line]) -> set[int]:
         if not _TARGETS_LEAD.search(line.text):
             continue
         k = i + 1
+        style = None
         # the first item states a number; the others may be goals without one (居民收入增长和
-        # 经济增长同步；)
+        # 经济增长同步；), in the first one's marker style (三、 2020年主要任务 after 7.… is the
+        # next part's heading)
         while (
             k < len(lines)
             and len(lines[k].text) <= 80
             and "。" not in lines[k].text[:-1]
-            and _match_marker(lines[k]) is not None
+            and (marker := _match_marker(lines[k])) is not None
+            and marker[0] == (style or marker[0])
             and (k > i + 1 or _TARGET_ITEM.search(lines[k].text))
         ):
+            style = marker[0]
             out.add(k)
             k += 1
     return out

@@ -1361,3 +1361,21 @@ def test_targets_listed_one_a_line_without_numbers_are_the_headline_statement() 
     assert len(head) == 8
     assert head == [(t.indicator, t.value) for t in want.targets if t.scope == "headline"]
     assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+
+
+def test_a_numbered_list_of_targets_ends_before_the_next_parts_heading() -> None:
+    # 容城县 2020 with its 主要预期目标 listed 1.…7. right before 三、 2020年主要任务: the heading
+    # (another marker style) was read as an eighth item of the list, and the whole work part
+    # with it (0 priorities of 7)
+    text = "\n".join(re.split(r"\\r\\n|\r\n|\n", _corpus_text("rongcheng_2020.txt")))
+    lead = text.index("主要预期目标是：") + len("主要预期目标是：")
+    end = text.index("\n", lead)
+    items = [x for x in re.split(r"[，；。]", text[lead:end]) if x.strip()]
+    listed = (
+        text[:lead] + "\n" + "\n".join(f"{k + 1}.{x}；" for k, x in enumerate(items)) + text[end:]
+    )
+    assert "7.节能减排相关约束性指标达到核定标准；\n三、" in listed
+    want = summarize(text, engine="rules")
+    got = summarize(listed, engine="rules")
+    assert len(want.priorities) == 7
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
