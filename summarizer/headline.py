@@ -14,6 +14,9 @@ from .layout import WRAP_JOIN
 from .models import Section
 
 _WS = " \t\u3000\xa0\r"
+# More characters a line than any report with its line breaks has (every corpus report has a
+# break per 360 or fewer; the layout view of a flattened one breaks only before its headings)
+_PARAGRAPH_CHARS = 500
 
 # The lead of the headline statement: 主要预期目标是： / 预期目标为 / 主要目标是 / 预期目标设定为 /
 # 主要预期指标如下： (not 目标任务顺利完成):
@@ -40,6 +43,8 @@ _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|
 # A sentence that speaks about the targets instead of stating one: the statement has ended.
 _TURN = re.compile(
     r"[^，,。；;]{0,16}?(?:上述|以上|这些|这一|这个|这样|此|该|各项)[^，,。；;]{0,4}(?:目标|指标)"
+    # …or names one by its number (确定4.5%左右的增长目标，…兼顾了需要与可能)
+    r"|[^，,。；;\d]{0,8}\d[\d.]*[%％]?(?:左右|以上)?的[^，,。；;]{0,6}(?:目标|指标)"
 )
 
 
@@ -91,12 +96,18 @@ def _headline_extent(
     begin, end = pos, pos
     # 主要预期目标是： then 1.地区生产总值增长6%左右； 2.… : a list of targets, one a line
     items = _ITEM.match(layout, begin) is not None
+    # a text whose line breaks were lost: where its paragraphs ended is unknown, so each
+    # sentence after the first is tried as a paragraph would be (a number, or a goal of the
+    # statement, early in it; no talk about targets)
+    flat = layout.count("\n") * _PARAGRAPH_CHARS < len(layout)
     while pos < limit:
         stop = _sentence_end(layout, pos, limit)
         k = bisect_right(starts, pos)
         if k < len(starts) and starts[k] < stop and pos != begin:
             break  # a heading inside the sentence's line
         if pos != begin and _TURN.match(layout, pos, stop):
+            break
+        if flat and pos != begin and not _states_targets(layout, pos, stop):
             break
         sentence = layout[pos:stop].rstrip(_WS + "\n")
         if pos != begin and sentence.endswith(("：", ":")):
@@ -132,6 +143,22 @@ def _headline_extent(
             nxt = para
         pos = nxt
     return (begin, end) if end > begin else None
+
+
+def _states_targets(layout: str, pos: int, stop: int) -> bool:
+    """Whether the sentence at ``pos`` goes on stating targets: a number early in it, or a
+    goal of reaching or keeping something (…约束性指标完成省定任务, 固定资产投资…实现正增长,
+    居民收入增长与经济增长同步), and no talk about targets (做好今年工作，关键要…; 把“六个一”
+    目标…作为…)."""
+    sentence = layout[pos:stop]
+    if "目标" in sentence and not _GOAL.search(sentence):
+        return False  # 今年，我们要把“六个一”目标和“十个百”工程作为政府工作总抓手
+    return bool(_QUANTITY.search(layout, pos, min(stop, pos + 40)) or _GOAL.search(sentence))
+
+
+# a goal stated without a number: a verb of reaching or keeping (实现正增长, 完成省定任务,
+# 保持稳定) or keeping pace (…同步): closed classes of the genre
+_GOAL = re.compile(r"完成|实现|达到|保持|控制|同步[。；;]?$")
 
 
 # the marker of an item of a list (1. 2、 （1） （一）)

@@ -1379,3 +1379,19 @@ def test_a_numbered_list_of_targets_ends_before_the_next_parts_heading() -> None
     got = summarize(listed, engine="rules")
     assert len(want.priorities) == 7
     assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+
+
+@pytest.mark.parametrize("name", ["liaoning_2026", "hubei_2026", "dingxing_2022", "shunping_2023"])
+def test_a_flattened_reports_headline_statement_ends_where_the_original_paragraph_did(
+    name: str,
+) -> None:
+    # with every line break lost, the 主要预期目标 statement ran on into the sentences after it:
+    # 辽宁 确定4.5%左右的增长目标，… and 湖北 5.5%左右的预期增长目标与…衔接 talk about a target
+    # by its number; 定兴 2022 今年，我们要把“六个一”目标…作为… and 顺平 2023 做好今年工作，关键要…
+    # state none (in a flat text each sentence is tried as a paragraph would be)
+    text = _corpus_text(name + ".txt")
+    flat = re.sub(r"\\r\\n|\r\n|\n", "", text)
+    want = summarize(text, engine="rules")
+    got = summarize(flat, engine="rules")
+    head = sorted((t.indicator, t.value) for t in got.targets if t.scope == "headline")
+    assert head == sorted((t.indicator, t.value) for t in want.targets if t.scope == "headline")
