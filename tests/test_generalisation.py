@@ -79,29 +79,41 @@ def test_a_report_whose_line_breaks_were_all_lost_keeps_its_sections() -> None:
         assert (got.meta.region, got.meta.year) == ("易县", 2022)
 
 
-def test_a_heading_that_ran_into_its_body_is_read_by_its_own_words() -> None:
-    # 徐水县 2013 flattened: 二、 2013年经济社会发展任务目标和重点工作2013年是…“十二五”规划…
-    # The heading's body (a sentence about 2013 naming the five-year plan) is not its title's
-    # words: the part stays this year's plan and its nine work sections are the priorities
-    text = _corpus_text("xushuixian_2013.txt")
-    want = summarize(text, engine="rules")
-    flat = re.sub(r"\\r\\n|\r\n|\n", "", text)
-    assert "重点工作2013年是全面贯彻" in flat
-    got = summarize(flat, engine="rules")
-    assert len(want.priorities) == 9
-    assert [p.title[:8] for p in got.priorities] == [p.title[:8] for p in want.priorities]
+def _flat(text: str) -> str:
+    """``text`` with every line break lost (literal ``\\r\\n`` escapes too)."""
+    return re.sub(r"\\r\\n|\r\n|\n", "", text)
 
 
-def test_a_heading_ends_at_the_blanks_where_its_line_break_was() -> None:
-    # 海拉尔区 2014 flattened: （一）狠抓投资和项目建设，全力以赴保增长  当前和今后一个时期…
-    # The body's 时期 had made the first work section a plan period (3 priorities of 4); the
-    # indentation left where the line break was ends the heading's words
-    text = _corpus_text("hailaer_2014.txt")
+def _ascii_punctuation(text: str) -> str:
+    """``text`` with its punctuation typed in ASCII, as some web pages have it."""
+    return text.translate(
+        str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "run_on", "count"),
+    [
+        # 徐水县 2013: 二、 2013年经济社会发展任务目标和重点工作2013年是…“十二五”规划… The
+        # heading's body (a sentence about 2013 naming the five-year plan) is not its title's
+        # words: the part stays this year's plan and its nine work sections are the priorities
+        ("xushuixian_2013.txt", "重点工作2013年是全面贯彻", 9),
+        # 海拉尔区 2014: （一）狠抓投资和项目建设，全力以赴保增长  当前和今后一个时期… The
+        # body's 时期 had made the first work section a plan period (3 priorities of 4); the
+        # indentation left where the line break was ends the heading's words
+        ("hailaer_2014.txt", "全力以赴保增长\u3000\u3000当前和今后一个时期", 4),
+    ],
+)
+def test_a_heading_that_ran_into_its_body_is_read_by_its_own_words(
+    name: str, run_on: str, count: int
+) -> None:
+    # the report flattened (every line break lost)
+    text = _corpus_text(name)
     want = summarize(text, engine="rules")
-    flat = re.sub(r"\\r\\n|\r\n|\n", "", text)
-    assert "全力以赴保增长\u3000\u3000当前和今后一个时期" in flat
+    flat = _flat(text)
+    assert run_on in flat
     got = summarize(flat, engine="rules")
-    assert len(want.priorities) == 4
+    assert len(want.priorities) == count
     assert [p.title[:8] for p in got.priorities] == [p.title[:8] for p in want.priorities]
 
 
@@ -1316,9 +1328,7 @@ def test_a_report_typed_with_ascii_punctuation_reads_as_the_original() -> None:
     # it): a point after Chinese words or a percent ends a sentence (6 priorities of 7 before,
     # a sentence running into the next heading); decimals keep theirs
     text = _corpus_text("shunping_2023.txt")
-    ascii_text = text.translate(
-        str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
-    )
+    ascii_text = _ascii_punctuation(text)
     want = summarize(text, engine="rules")
     got = summarize(ascii_text, engine="rules")
     assert len(want.priorities) == 7
@@ -1336,9 +1346,7 @@ def test_numbers_across_a_point_typed_for_a_full_stop_are_never_read() -> None:
     text = "城乡居民收入比缩小至2.54.30个县区通过评估"
     assert [m.text for m in find_mentions(text, 0, len(text)) if m.kind == "quantity"] == []
     text = _corpus_text("shaanxi_2026.txt")
-    ascii_text = text.translate(
-        str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
-    )
+    ascii_text = _ascii_punctuation(text)
     assert "缩小至2.54.30个县区" in ascii_text and "居全国第4,21个学科" in ascii_text
     got = summarize(ascii_text, engine="rules")
     assert check(got, ascii_text).violations == []
@@ -1390,7 +1398,7 @@ def test_a_flattened_reports_headline_statement_ends_where_the_original_paragrap
     # by its number; 定兴 2022 今年，我们要把“六个一”目标…作为… and 顺平 2023 做好今年工作，关键要…
     # state none (in a flat text each sentence is tried as a paragraph would be)
     text = _corpus_text(name + ".txt")
-    flat = re.sub(r"\\r\\n|\r\n|\n", "", text)
+    flat = _flat(text)
     want = summarize(text, engine="rules")
     got = summarize(flat, engine="rules")
     head = sorted((t.indicator, t.value) for t in got.targets if t.scope == "headline")

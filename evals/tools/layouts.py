@@ -46,15 +46,22 @@ def _cn_num(g: str) -> int:
     return 10 + (_CN.index(g[1]) + 1 if g[0] == "十" else 0)
 
 
-def _listed(text: str) -> str:
+def _listed(text: str, *, numbered: bool = True) -> str:
+    """The targets after the lead one a line: ``1.item；`` each, or unnumbered, each keeping its
+    own punctuation."""
     text = "\n".join(_lines(text))
     lead = re.search(r"(?:预期目标|主要目标)[^，。：:]{0,6}[:：]", text)
     if lead is None:
         return text
     end = text.find("\n", lead.end())
     end = len(text) if end < 0 else end
-    items = [x for x in re.split(r"[，,；;。]", text[lead.end() : end]) if x.strip()]
-    body = "\n".join(f"{k + 1}.{item}；" for k, item in enumerate(items))
+    if numbered:
+        items = [x for x in re.split(r"[，,；;。]", text[lead.end() : end]) if x.strip()]
+        body = "\n".join(f"{k + 1}.{item}；" for k, item in enumerate(items))
+    else:
+        body = "\n".join(
+            x for x in re.split(r"(?<=[，,；;。])", text[lead.end() : end]) if x.strip()
+        )
     return text[: lead.end()] + "\n" + body + text[end:]
 
 
@@ -65,18 +72,6 @@ def _paged(text: str, lines: int = 28) -> str:
     for k, line in enumerate(_wrap(text).split("\n")):
         out.extend([line, "", str(k // lines + 1), "\f"] if k % lines == lines - 1 else [line])
     return "\n".join(out)
-
-
-def _listed_bare(text: str) -> str:
-    """The targets after the lead one a line, unnumbered, each keeping its own punctuation."""
-    text = "\n".join(_lines(text))
-    lead = re.search(r"(?:预期目标|主要目标)[^，。：:]{0,6}[:：]", text)
-    if lead is None:
-        return text
-    end = text.find("\n", lead.end())
-    end = len(text) if end < 0 else end
-    items = [x for x in re.split(r"(?<=[，,；;。])", text[lead.end() : end]) if x.strip()]
-    return text[: lead.end()] + "\n" + "\n".join(items) + text[end:]
 
 
 LAYOUTS: dict[str, Callable[[str], str]] = {
@@ -99,7 +94,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
         t,
     ),
     "targets listed 1. 2.": _listed,
-    "targets listed, no numbers": _listed_bare,
+    "targets listed, no numbers": lambda t: _listed(t, numbered=False),
 }
 
 
