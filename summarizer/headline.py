@@ -43,8 +43,9 @@ _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|
 # A sentence that speaks about the targets instead of stating one: the statement has ended.
 _TURN = re.compile(
     r"[^，,。；;]{0,16}?(?:上述|以上|这些|这一|这个|这样|此|该|各项)[^，,。；;]{0,4}(?:目标|指标)"
-    # …or names one by its number (确定4.5%左右的增长目标，…兼顾了需要与可能)
-    r"|[^，,。；;\d]{0,8}\d[\d.]*[%％]?(?:左右|以上)?的[^，,。；;]{0,6}(?:目标|指标)"
+    # …or names one by its number, as set (确定4.5%左右的增长目标，…兼顾了需要与可能; 5.5%左右
+    # 的预期增长目标与…衔接), not as striven for (力争实现7%的增长目标 states one)
+    r"|(?:确定|提出|设定|设置|安排)?\d[\d.]*[%％]?(?:左右|以上)?的[^，,。；;]{0,6}(?:目标|指标)"
 )
 
 

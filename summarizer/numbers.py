@@ -405,8 +405,8 @@ _GAP = frozenset(" \t\u3000\n\r" + WRAP_JOIN)  # a wrap joined in the layout vie
 def _broken(text: str, s: int, e: int, n: int) -> bool:
     """Whether the digits ``text[s:e]`` are a part of a number that a stray blank or line break
     split (``36.5 9亿元``, ``森林覆盖率达到 4 3 %``, a line wrapped in ``15`` / ``00万千瓦``):
-    digits right across one or two blanks, or across a second point (``2.54.30``). Reading either part would shift the number, so
-    neither is a quantity."""
+    digits right across one or two blanks, or across a second point (``2.54.30``). Reading
+    either part would shift the number, so neither is a quantity."""
     k = s - 1
     while k >= 0 and s - k <= 2 and text[k] in _GAP:
         k -= 1

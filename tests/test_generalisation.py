@@ -1403,3 +1403,18 @@ def test_a_flattened_reports_headline_statement_ends_where_the_original_paragrap
     got = summarize(flat, engine="rules")
     head = sorted((t.indicator, t.value) for t in got.targets if t.scope == "headline")
     assert head == sorted((t.indicator, t.value) for t in want.targets if t.scope == "headline")
+
+
+def test_a_target_striven_for_by_its_number_stays_in_the_headline_statement() -> None:
+    # the statement ends at a sentence that talks about a target it names by its number
+    # (确定4.5%左右的增长目标，…), but 力争实现6%的增长目标 states one: 河北 2024 with that sentence
+    # after its 主要预期目标 keeps every target, and the 6% with them
+    text = _corpus_text("hebei_2024.txt")
+    lead = text.index("今年经济社会发展的主要预期目标是：")
+    first = text.index("。", lead) + 1
+    striven = text[:first] + "力争实现6%的增长目标。" + text[first:]
+    want = [(t.indicator, t.value) for t in summarize(text).targets if t.scope == "headline"]
+    got = [(t.indicator, t.value) for t in summarize(striven).targets if t.scope == "headline"]
+    assert len(want) == 9
+    assert set(want) <= set(got)
+    assert [value for _, value in set(got) - set(want)] == [6]
