@@ -44,8 +44,9 @@ _FULL_WIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 # A full stop typed as an ASCII point after Chinese words or a percent (…控制在5.5%以内.城镇…): the
 # end of a sentence, not a decimal point (which stands between digits)
 # (一.聚焦… is a heading marker: never after a numeral)
+# (the pattern opens on the point itself, so the regex engine skips in C from one to the next)
 _ASCII_STOP = re.compile(
-    r"(?<=[\u4e00-\u9fff%％）)”])(?<![一二三四五六七八九十百千万零〇两])\.(?=[\u4e00-\u9fff（(“\s]|$)"
+    r"\.(?<=[\u4e00-\u9fff%％）)”]\.)(?<![一二三四五六七八九十百千万零〇两]\.)(?=[\u4e00-\u9fff（(“\s]|$)"
 )
 
 
@@ -97,7 +98,7 @@ _PAGE_NUMBER = re.compile(
 # A bare number on a line of its own (3): a page number when the report's bare-number lines
 # count up page by page (3, 4, 5…) a page apart; a lone number line, or the row numbers of a
 # table (a few lines apart), are left as text.
-_BARE_NUMBER = re.compile(r"(?m)^([ \t\f]*)(\d{1,3})[ \t]*$")
+_BARE_NUMBER = re.compile(r"\n([ \t\f]*)(\d{1,3})[ \t]*(?=\n|$)")  # (opens on a literal: fast)
 _PAGE_LINES = 20  # the fewest lines of a page of a report
 
 
