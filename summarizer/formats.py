@@ -6,7 +6,9 @@ bytes first and file suffix second, so a PDF is never decoded as text whatever i
 
 * ``.docx`` (python-docx): the body in document order, paragraphs and tables interleaved as they
   stand in the body (a table's cells row by row, left to right, each merged cell once, nested
-  tables inside their cell), one ``\\n`` between blocks; empty paragraphs are left out. Page
+  tables inside their cell), one ``\\n`` between blocks; empty paragraphs are left out; Word's
+  automatic numbering is written before its paragraph as Word shows it (``一、``, ``（二）``:
+  :mod:`summarizer.docx_numbering`). Page
   headers and footers, footnotes, comments and text boxes are not report text and are left out.
 * ``.pdf`` (pdfminer.six): the text layer in reading order, top to bottom by position (not
   content-stream order). The lines of one paragraph are joined, since a line that reaches the
@@ -55,6 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .docx_numbering import Numbering
 from .errors import InputError
 
 if TYPE_CHECKING:
@@ -183,7 +186,7 @@ def docx_to_text(data: bytes, *, label: str = "<bytes>") -> str:
     try:
         document = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
-        _docx_blocks(document.iter_inner_content(), blocks)
+        _docx_blocks(document.iter_inner_content(), blocks, Numbering(document))
     except InputError:
         raise
     except Exception as exc:  # python-docx raises KeyError, lxml and zip errors on bad files
@@ -194,7 +197,7 @@ def docx_to_text(data: bytes, *, label: str = "<bytes>") -> str:
     return "\n".join(blocks)
 
 
-def _docx_blocks(items: Iterable[Any], out: list[str]) -> None:
+def _docx_blocks(items: Iterable[Any], out: list[str], numbering: Numbering) -> None:
     from docx.table import Table
 
     for item in items:
@@ -205,11 +208,13 @@ def _docx_blocks(items: Iterable[Any], out: list[str]) -> None:
                     if id(cell._tc) in seen:  # a merged cell is returned once per grid column
                         continue
                     seen.add(id(cell._tc))
-                    _docx_blocks(cell.iter_inner_content(), out)
+                    _docx_blocks(cell.iter_inner_content(), out, numbering)
         else:
+            # Word's automatic numbering (一、 （二） 3.) is no character of the runs
+            marker = numbering.marker(item)
             text = item.text
             if text.strip():
-                out.append(text)
+                out.append(marker + text)
 
 
 # ---------------------------------------------------------------- .pdf

@@ -228,6 +228,58 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
     assert ".docx" in REPORT_SUFFIXES and ".pdf" in REPORT_SUFFIXES
 
 
+_HEBEI = Path(__file__).resolve().parent.parent / "evals" / "corpus" / "fixtures" / "hebei_2024.txt"
+_NUMBERING = (
+    '<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'w:abstractNumId="90">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+)
+
+
+def test_docx_headings_numbered_by_word_keep_their_markers(tmp_path: Path) -> None:
+    # 河北 2024 as a Word file whose 一、 and （一） headings are Word's automatic numbering
+    # (numbering.xml: chineseCounting, %1、 and （%2）), so its runs hold no marker: the reader
+    # writes each number as Word shows it, the second level restarting under each part, and
+    # the report reads as the text file does (no marker, no priority before)
+    from docx.oxml import parse_xml
+
+    lines = [x for x in _HEBEI.read_text(encoding="utf-8").split("\n") if x.strip()]
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    numbering.append(
+        parse_xml(
+            '<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+        )
+    )
+    marker = re.compile(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）")
+    for line in lines:
+        m = marker.match(line)
+        paragraph = document.add_paragraph(line[m.end() :] if m else line)
+        if m:
+            level = "1" if line.startswith("（") else "0"
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(
+                    '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+                    f'main"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+                )
+            )
+    bullet = document.add_paragraph("附：名词解释", style="List Bullet")  # a bullet: no marker
+    assert bullet.text == "附：名词解释"
+    path = tmp_path / "hebei.docx"
+    document.save(str(path))
+
+    report = load_report(path)
+    assert report.text == "\n".join([*lines, "附：名词解释"])
+    want = extraction(load_report(_HEBEI))
+    assert len(want[1]) == 8
+    assert extraction(report) == want  # targets, priorities, projects
+
+
 def test_docx_gives_the_same_targets_as_the_txt(tmp_path: Path) -> None:
     document = docx.Document()
     for para in PARAGRAPHS:
@@ -544,3 +596,25 @@ def test_a_spreadsheet_row_gives_the_same_results_as_the_txt(tmp_path: Path) -> 
         report = load_row(path, "R1")
         assert report.path == f"{path}#R1" and (report.region, report.year) == ("瑞金市", 2022)
         assert extraction(report) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "text"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCountingThousand", "十一"),
+        (20, "chineseCounting", "二十"),
+        (3, "ideographTraditional", "丙"),
+        (2, "decimalEnclosedCircleChinese", "②"),
+        (12, "decimalFullWidth", "１２"),
+        (4, "upperRoman", "IV"),
+        (3, "lowerLetter", "c"),
+        (7, "decimalZero", "07"),
+        (7, "decimal", "7"),
+    ],
+)
+def test_word_number_formats(n: int, fmt: str, text: str) -> None:
+    from summarizer.docx_numbering import number_text
+
+    assert number_text(n, fmt) == text
