@@ -495,3 +495,13 @@ def test_a_bracket_noting_an_items_extent_is_not_shared_nor_left_open():
     assert "复兴路再西延" in got and "宏昌大街南延" in got
     assert not any(n.endswith("再西延") and "宏昌" in n for n in got)
     assert all(n.count("（") == n.count("）") for n in got)
+
+
+def test_rivers_of_a_list_share_the_works_after_the_last_rivers_own_word() -> None:
+    # 瑞金 2022 (seed 004): 古城河、绵江河生态修复工程 gave 古城河河生态修复工程: the tail was cut
+    # after the first river or lake character of 绵江河 (江); it is cut after the item's own
+    # word (河), as the gold writes 古城河生态修复工程 and 绵江河生态修复工程
+    seed = Path(__file__).resolve().parent.parent / "evals" / "fixtures" / "004_ruijin.txt"
+    names = {p.name for p in summarize(load_report(seed).text).projects}
+    assert {"古城河生态修复工程", "绵江河生态修复工程"} <= names
+    assert "古城河河生态修复工程" not in names

@@ -271,9 +271,16 @@ def _shared_tail(item: str, name: str) -> str:
     if _ANY_END.search(_BRACKET_END.sub("", item)) or not suffix:
         return item
     word = suffix.group(0)
-    geo = _GEO.search(name[:6]) if _GEO_END.search(item) else None
-    tail = name[geo.end() :] if geo else name[len(item) :]
-    if not geo and len(tail) > len(word) + 4:
+    # 古城河、绵江河生态修复工程: the last item's proper part ends on the item's own river or
+    # lake word (绵江河, not 绵江)
+    geo = -1  # where the last item's river or lake word stands
+    if _GEO_END.search(item):
+        geo = name.find(item[-1], 1, 6)
+        if geo < 0:
+            found = _GEO.search(name, 0, 6)
+            geo = found.start() if found else -1
+    tail = name[geo + 1 :] if geo >= 0 else name[len(item) :]
+    if geo < 0 and len(tail) > len(word) + 4:
         return item  # 万广物流、鄱阳湖“前港后园”港口物流园项目: a long tail is not shared
     return item + (tail if tail.endswith(word) and len(tail) >= len(word) else word)
 
