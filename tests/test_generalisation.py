@@ -1418,3 +1418,11 @@ def test_a_target_striven_for_by_its_number_stays_in_the_headline_statement() ->
     assert len(want) == 9
     assert set(want) <= set(got)
     assert [value for _, value in set(got) - set(want)] == [6]
+
+
+def test_yu_an_adverb_of_approximation_is_no_part_of_an_indicator() -> None:
+    # 阜平县 2021 …3个，总投资逾200亿元: 逾 (more than) is of the closed class of 超, 近, 约; the
+    # indicator was 总投资逾, with no key
+    got = summarize(_corpus_text("fuping_2021.txt"), engine="rules")
+    total = [o for o in got.outcomes if o.quote.endswith("总投资逾200亿元")]
+    assert [(o.indicator, o.key) for o in total] == [("总投资", "project_total_investment")]

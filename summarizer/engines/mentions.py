@@ -48,8 +48,8 @@ _TRAILING = re.compile(
     # 项目有66个: 有 (there are), not 所有, 拥有, 现有, 具有, 从无到有
     r"(?<![所拥现具占到])有|"
     # adverbs of sum, approximation, first time and continuation (累计超过41万人, 投资近1万亿元,
-    # 首次超过, 粮食产量继续保持)
-    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|合计|共计|(?<!公)共|继续|"
+    # 总投资逾200亿元, 首次超过, 粮食产量继续保持)
+    r"累计|首次|(?<![最附邻接])近|(?<![签合节契大])约|逾|合计|共计|(?<!公)共|继续|"
     # an estimate of the year under review (城乡居民人均可支配收入预计分别完成…)
     r"预计|"
     # the 不 of 不高于/不低于 when 高于 was read as the verb (降尘量不高于9吨)
