@@ -231,8 +231,8 @@ def _inside_number(text: str, vs: int) -> bool:
         return True
     if vs < 2 or text[vs - 2] not in _NUM_CHARS or cur not in _NUM_CHARS:
         return False
-    if prev == ",":  # a thousands separator has three digits after it (1,234); 第4,21个 is two
-        return text[vs : vs + 3].isdigit() and not text[vs + 3 : vs + 4].isdigit()
+    if prev == ",":  # 1,234 as the engine reads it; 第4,21个 is two numbers
+        return wd.thousands_comma_at(text, vs - 1)
     return prev in ".．"
 
 

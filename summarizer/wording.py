@@ -23,6 +23,7 @@ __all__ = [
     "LOOSE_DIRECTION_WORDS", "clause_bounds", "direction_before", "direction_readings",
     "expand_joint_subject", "negative_at",
     "qualifier_after", "qualifier_for", "qualifier_readings", "sentence_bounds",
+    "thousands_comma_at",
 ]  # fmt: skip
 
 
@@ -63,6 +64,12 @@ _NO_OBJECT = frozenset("、，,；;。：:！!？?")
 _CLAUSE_BREAK = re.compile(r"[。；;！!？?\n\r，,：:]")
 _SENTENCE_BREAK = re.compile(r"[。；;！!？?\n\r]")
 _DIGIT_COMMA_RE = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: not a clause comma
+
+
+def thousands_comma_at(text: str, pos: int) -> bool:
+    """Whether the comma at ``pos`` separates thousands (``1,234``, as the number reader reads
+    them), not clauses (``第4,21个``: two digits follow)."""
+    return pos >= 1 and _DIGIT_COMMA_RE.match(text, pos - 1) is not None
 
 
 def qualifier_after(text: str, pos: int) -> tuple[str, int, int]:
@@ -207,10 +214,11 @@ def direction_before(text: str, pos: int, clause_start: int) -> tuple[str, int, 
     """The verb nearest before ``pos`` in ``text[clause_start:pos]`` from DIRECTIONS:
     (canonical word, start, end of the word as written), or ("", pos, pos). A minus sign before
     the number turns it (``增长-12.3%`` is 下降, ``同比-2.5%`` too)."""
-    if _copula_before(text, pos, clause_start) and not negative_at(text, pos):
+    negative = negative_at(text, pos)
+    if not negative and _copula_before(text, pos, clause_start):
         return "", pos, pos
     canon, _, s, e = _directions(text, pos, max(0, clause_start))[0]
-    if negative_at(text, pos):
+    if negative:
         canon = _FLIP.get(canon, canon)
     return (canon, s, e) if canon else ("", pos, pos)
 
@@ -258,14 +266,14 @@ def _bounds(text: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
     """(start, end) of the span around pos between two breaks (a comma in 1,234 is none)."""
     n, pos = len(text), max(0, min(pos, len(text)))
     m = breaks.search(text, pos)
-    while m is not None and m.group() == "," and _DIGIT_COMMA_RE.match(text, m.start() - 1):
+    while m is not None and m.group() == "," and thousands_comma_at(text, m.start()):
         m = breaks.search(text, m.end())
     end, lo = (m.start() if m else n), pos
     while lo > 0:  # backwards, 64 characters at a time, on the reversed window
         w = max(0, lo - 64)
         for mm in breaks.finditer(text[w:lo][::-1]):
             k = lo - 1 - mm.start()
-            if not (text[k] == "," and _DIGIT_COMMA_RE.match(text, k - 1)):
+            if not (text[k] == "," and thousands_comma_at(text, k)):
                 return k + 1, end
         lo = w
     return 0, end
@@ -390,7 +398,7 @@ class ClauseIndex:
         self.marks = [
             m.start()
             for m in re.finditer(f"[{re.escape(delimiters)}]", text)
-            if m.group() != "," or not _DIGIT_COMMA_RE.match(text, m.start() - 1)
+            if m.group() != "," or not thousands_comma_at(text, m.start())
         ]
 
     def around(self, pos: int, start: int, end: int) -> Clause | None:
