@@ -19,6 +19,7 @@ import pytest
 
 from summarizer import numbers, summarize
 from summarizer.engines.project_filters import GENERIC_NAMES
+from summarizer.engines.project_model import counted
 from summarizer.engines.projects import _clause_projects
 from summarizer.ingest import load_report
 from summarizer.models import Project
@@ -263,6 +264,30 @@ def test_a_counted_list_shares_the_head_after_the_count():
     # no head after the count, a count inside an item, fewer items than counted
     assert names("全面打造伊敏河、六二六小河两条城市景观带") == []
     assert "恒源街及小街" not in names("扎实推进双丰北大街、恒源街及9条小街小巷等城区道路建设")
+
+
+def test_the_count_says_when_he_joins_two_names_of_a_counted_list():
+    # shunping_2022, hailaer_2013: four parks counted where 、 separates three pieces, two
+    # squares joined by 和 alone; the count is the number of names, so 和 splits the last piece
+    assert names("高标准完成顺平公园、太极公园、滨河公园和花木兰植物园4个公园提升改造") == [
+        "太极公园",
+        "滨河公园",
+        "花木兰植物园",
+        "顺平公园",
+    ]
+    assert names("建成哈萨尔和东升路两个市民广场") == ["东升路市民广场", "哈萨尔市民广场"]
+    # hailaer_2012: a road before a count of facilities is where each one is
+    assert names("完成哈萨尔大街和东升路两处市民公园") == ["东升路市民公园", "哈萨尔大街市民公园"]
+    # a count inside a name marks a list's words, never a name; an ordinal is no count
+    # (xushuixian_2013: 第二个50万辆整车项目)
+    assert counted("哈萨尔大街和东升路两处市民公园") and counted("京环循环、深核盛基2个塑料园区")
+    assert not counted("第二个50万辆整车项目")
+    # three names where 、 gives two pieces: 和 is split only because the count says three
+    assert names("完成教委小区、长安小区和财政局家属院三个老旧小区改造任务") == [
+        "教委小区",
+        "财政局家属院老旧小区",  # a name without a head of its own takes the count's
+        "长安小区",
+    ]
 
 
 def test_a_counted_list_with_deng_and_a_long_head():

@@ -149,7 +149,7 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def predict(model: dict[str, Any], rows: list[dict[str, Any]]) -> list[list[float]]:
     feats = full_feats(rows, model["places"], model["n_places"])
     return [
-        [0.0 if pm._LEAD_COUNT.match(p.name) else pm.probability(f, model)
+        [0.0 if pm.counted(p.name) else pm.probability(f, model)
          for p, f in zip(r["cands"], fs, strict=True)]
         for r, fs in zip(rows, feats, strict=True)
     ]  # fmt: skip

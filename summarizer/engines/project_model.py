@@ -204,7 +204,9 @@ _CN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 # 14个路段, 2180套棚户区, 5000亩三山绿化: a count or size leading the name (a target's)
 _LEAD_NUMBER = re.compile(r"[\d０-９.]+|[一二三四五六七八九十两百千万]+[个座所条项家处块套户亩]")
 _LEAD_COUNT = re.compile(r"[\d０-９一二三四五六七八九十两百千万.]+[个座所条项家处块套户批]")
-_INNER_COUNT = re.compile(r"[\d０-９]+[个座所条项家处块套户批]")
+# 哈萨尔大街和东升路两处市民公园: a count inside, in either numerals (一 is left out: 第一批;
+# an ordinal is no count: 第二个50万辆整车项目)
+_INNER_COUNT = re.compile(r"(?<!第)(?:[\d０-９]+|[两二三四五六七八九十]+)[个座所条项家处块套户批]")
 _REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|省|市|县|区|旗)$")
 
 
@@ -493,6 +495,12 @@ def select(cands: list[Project], probs: list[float], threshold: float) -> list[P
     return sorted(out, key=lambda p: (p.start, p.end, p.name))
 
 
+def counted(name: str) -> bool:
+    """A count leads the name or is inside it: the name is a target's or a list's, never
+    kept (14个路段; 京环循环、深核盛基2个塑料园区; 哈萨尔大街和东升路两处市民公园)."""
+    return bool(_LEAD_COUNT.match(name) or _INNER_COUNT.search(name))
+
+
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """The named projects of the report: the candidates the model keeps."""
     m = _model()
@@ -505,7 +513,7 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     for c in cands:
         # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named;
         # 京环循环、深核盛基2个塑料园区: a count inside the name is the list's, not the name's
-        if _LEAD_COUNT.match(c.project.name) or _INNER_COUNT.search(c.project.name):
+        if counted(c.project.name):
             probs.append(0.0)
             continue
         f = features(doc, c, rules, facts, conjoin=False)

@@ -58,8 +58,9 @@ _WORKS_WORDS = (
     r"建设|改造|开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|前期|扫尾|开发建设|"
     r"搬迁|迁建|置换|改扩建|扩建|修缮|修复|大修|"
     # a compound of the kind of work and its construction word: 升级改造 (13 places), 提标改造
-    # (11), 整治提升 (24); written one alternative per first word (see _ORDINAL_MARKER)
-    r"升级(?:改造|提升)|提标(?:改造|提升)|整治(?:改造|提升)"
+    # (11), 整治提升 (24), 提升改造 (7); written one alternative per first word (see
+    # _ORDINAL_MARKER)
+    r"升级(?:改造|提升)|提标(?:改造|提升)|整治(?:改造|提升)|提升改造"
 )
 # 6月底前, 10月份, 上半年: the month or half-year a milestone is due (closed class of dates)
 _MONTH = (

@@ -112,6 +112,8 @@ _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)}
 _SIZE = re.compile(r"^[\d.]+万?(?:千瓦|兆瓦|吨|亩|公里|平方米|立方米|米)")
 _SCALE = re.compile(r"[\d.]+万?(?:千瓦|千伏|兆瓦|吨|亩|公里|平方米|立方米|米)")
 _COUNT_HEAD_END = re.compile(rf"(?:{_STRONG}|{_WEAK}|站|基地){_PHASE}?$")
+# a road or street in a head (街道雨污分流改造工程): works on the roads, not facilities
+_ROAD_WORD = re.compile(r"[路街道]")
 _COUNTED_SEG = re.compile(r"[^，,。；;、等的\s“”]{0,14}")
 
 
@@ -383,15 +385,20 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
         seg_start = max(body.rfind(c, 0, cm.start()) for c in "，,；;。") + 1
         # 恒源街及9条小街小巷: a count inside an item
         counted_etc = bool(cm.group("etc"))
-        if not counted_etc and "、" not in body[seg_start : cm.start()]:
+        n = cm.group("n")
+        count = int(n) if n.isdigit() else _CN_DIGIT[n]
+        # 哈萨尔和东升路两个市民广场: without 、 only two names joined by 和 make a list
+        if (
+            not counted_etc
+            and "、" not in body[seg_start : cm.start()]
+            and not (count == 2 and _AND.search(body, seg_start, cm.start()))
+        ):
             continue
         after = body[cm.end() :]
         if counted_etc and (_ETC_PROJECT.match(after) or _etc_head(after) is not None):
             continue  # read in step 1
         if body[cm.start() - 1] in "、和及与的":
             continue
-        n = cm.group("n")
-        count = int(n) if n.isdigit() else _CN_DIGIT[n]
         # 宝鸡、延安等4个国家骨干冷链物流基地: after a count the head may be long (a list with
         # 等 whose head step 1 reads is left to it)
         seg = _COUNTED_SEG.match(body, cm.end())
@@ -410,6 +417,10 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
         head = _SIZE.sub("", rest[:k])
         head_end = cm.end() + k
         pieces = _split_list(body, seg_start, cm.start())
+        if len(pieces) < count and not counted_etc:
+            # 滨河公园和花木兰植物园4个公园, 哈萨尔和东升路两个市民广场: the count says 和
+            # joins two of the names
+            pieces = _split_to_count(body, seg_start, cm.start(), pieces, count)
         # 黄蒿界等6处煤矿: with 等 one item stands for more
         if not (1 if counted_etc else 2) <= len(pieces) <= count or not free(
             pieces[0][0], head_end
@@ -418,7 +429,10 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
         list_start = pieces[0][0]
         for a, b in pieces:
             name = _clean(body[a:b])
-            if not _COUNT_HEAD_END.search(name):
+            # 东升路两个市民广场: a road before a count of facilities says where they are
+            if not _COUNT_HEAD_END.search(name) or (
+                _ROAD_END.search(name) and not _ROAD_WORD.search(head)
+            ):
                 name += head
             if is_name(name, body, head_end, in_list=True, etc=True):
                 items.append(_Item(a, b, name, list_start, head_end))
@@ -683,6 +697,26 @@ def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int
 def _splits_at(body: str, e: int) -> bool:
     """A strong head inside a run ends a name when ``和``/``及`` (or a verb) follows it."""
     return bool(_JOIN_AT.match(body, e)) and e > 4
+
+
+def _split_to_count(
+    body: str, start: int, end: int, pieces: list[tuple[int, int]], count: int
+) -> list[tuple[int, int]]:
+    """The pieces of a counted list (``body[start:end]``) with each ``和``/``及`` between two
+    names split, when that makes exactly ``count`` names; else ``pieces`` as they are."""
+    if pieces:  # the first piece may start before the verb's 和 was trimmed (哈萨尔和东升路)
+        first = _trim_start(body, start, pieces[0][1], keep_and=True)
+        pieces = [(first, pieces[0][1]), *pieces[1:]]
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        m = _AND.search(body, a, b)
+        if m and m.start() > a and m.end() < b:
+            out += [(a, m.start()), (m.end(), b)]
+        else:
+            out.append((a, b))
+    if len(out) == count and all(_ONE_ITEM.fullmatch(body[a:b]) for a, b in out):
+        return out
+    return pieces
 
 
 def _split_list(
