@@ -186,3 +186,26 @@ def test_the_runtime_weighs_the_conjunctions_as_the_training_dict_has_them() -> 
         bare = project_model.features(doc, cand, rules, conjoin=False)
         fast = project_model.probability(bare, m, provincial=True, more=spec)
         assert math.isclose(project_model.probability(built, m), fast, rel_tol=1e-12)
+
+
+def _candidate_names(text: str) -> set[str]:
+    from summarizer.chunking import chunk_report
+    from summarizer.engines import projects as hand_rules
+    from summarizer.engines.rules import _own_spans
+    from summarizer.ingest import load_report
+
+    doc = chunk_report(load_report(text.encode("utf-8"), name="<text>"))
+    own = _own_spans(doc)
+    rules = hand_rules.find_projects(doc, own)
+    return {c.project.name for c in project_model.candidates(doc, own, rules)}
+
+
+def test_a_name_before_its_own_milestone_is_a_candidate() -> None:
+    # fuping_2022 (tuning gold: 一臣饲料, 中尚药业): the verb before the name (确保) and the
+    # milestone after it (建成投产, 年内投产) are both in the verb list the start is trimmed
+    # to, so the trim ran past the name and no candidate was read
+    names = _candidate_names(
+        "二、2022年工作安排\n（一）抓产业。确保一臣饲料建成投产。新增中药材种植1万亩，"
+        "中尚药业年内投产。\n"
+    )
+    assert {"一臣饲料", "中尚药业"} <= names

@@ -173,11 +173,17 @@ def _extra_items(
             parts.append((pos, pos + len(piece)))
             pos += len(piece) + 1
         cut = []
-        for a, b in parts:
-            a = projects._trim_start(body, a, b)
+        for a0, b0 in parts:
+            a, b = projects._trim_start(body, a0, b0), b0
             m = _CUT_AT.search(body, a + 2, b)
             if m:
                 b = m.start()
+            first = _CUT_AT.search(body, a0 + 2, b0)
+            if first and first.start() < a:
+                # 确保一臣饲料建成投产, 中尚药业年内投产: the verb trimmed up to is the name's
+                # own milestone; the name ends before the first one and starts after a verb
+                b = first.start()
+                a = projects._trim_start(body, a0, b)
             while b > a and body[b - 1] in "的和与及":
                 b -= 1
             if b - a >= 2:
