@@ -641,6 +641,15 @@ def test_a_noun_after_a_count_is_not_cut_inside_a_word_by_an_adverb() -> None:
     ]
 
 
+def test_neng_before_a_verb_is_a_modal_only_after_no_word_or_an_adverb() -> None:
+    # 海拉尔区 2014, 蠡县 2020: 节能改造 (11 words X能 in the corpus: 扩能, 产能, 职能 …); the
+    # noun after the count was cut at 能 as if it were the modal before the verb 改造
+    assert _section_targets("年内完成15万平方米老旧小区既有建筑节能改造。") == [
+        ("老旧小区既有建筑节能", 15, "万平方米")
+    ]
+    assert _section_targets("完成9万平米建筑节能改造。") == [("建筑节能", 9, "万平米")]
+
+
 def test_a_modifier_before_a_count_of_people_is_no_name_owning_it() -> None:
     # 曲阳县 2020: 剩余584名贫困群众 (剩余 is not a name, as 大唐 is in 大唐700万吨露天矿)
     assert _section_targets("剩余584名贫困群众全部稳定脱贫。") == [("贫困群众", 584, "名")]

@@ -222,9 +222,11 @@ _ADVERB_STOP = re.compile(
     r"全部|全面|基本|逐步|顺利|年均|同比|今年|年内|年底|年末|[上下]半年|[一二三四]季度|早日|尽早|尽快|"
     r"完工|竣工|投产|通车|投入使用|进行|"
     # one-character adverbs (已, 将, 均, 都: 均达到, 将建成), but not inside the nouns 人均, 平均,
-    # 均衡, 首都, 成都; 要 and 能 (主要, 储能, 智能) only before a verb of the genre
+    # 均衡, 首都, 成都; 要 (主要) only before a verb of the genre; the modal 能 only there and
+    # after no word or an adverb of its closed class (未能实施, 才能实现): after any other
+    # character it ends a noun (节能改造, 扩能改造, 储能, 职能: 11 such words in the corpus)
     r"已|将|(?<![人平])均(?![衡等匀])|(?<![首成])都(?![市会城])|"
-    rf"(?:要|能)(?=全部|全面|基本|{_ACTION.pattern})"
+    rf"(?:要|(?:(?<![\u4e00-\u9fff])|(?<=[不未可就才方也]))能)(?=全部|全面|基本|{_ACTION.pattern})"
 )
 
 
