@@ -290,6 +290,14 @@ def test_the_count_says_when_he_joins_two_names_of_a_counted_list():
     ]
 
 
+def test_two_character_abbreviations_listed_before_he_share_the_head():
+    # hebei_2021 (tuning gold: 京雄高速, 荣乌高速新线一期): 京德和荣乌高速 was one name, and
+    # 京雄 took 和荣乌高速 as its tail
+    assert names("京雄、京德和荣乌高速新线一期建成通车") == ["京德高速", "京雄高速", "荣乌高速"]
+    # 和 inside a name (隆基泰和) or after a name longer than an abbreviation is left alone
+    assert "隆基泰和园区综合体" in names("启动阜平北京文创园、隆基泰和园区综合体")
+
+
 def test_a_counted_list_with_deng_and_a_long_head():
     # shaanxi_2026, qinghai_2026: 等 + count, a head longer than eight characters; a voltage
     # is the works' grade and stays in the name, a plant's capacity is its size and does not

@@ -151,6 +151,7 @@ _BUILD_VERB_END = re.compile(r"(?:启动|新建|建成|完成|开工建设|打�
 _PHASE_END = re.compile(rf"{_PHASE}$")
 _LEAD_RANK = re.compile(rf"^{_ETC_RANK}")
 _AND = re.compile(r"[和及]")
+_AND_CHARS = ("和", "及")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
 _DONE_END = re.compile(r"(?:开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|投运)$")
 _WORKS = re.compile(_WORKS_WORDS)
@@ -262,6 +263,21 @@ def _clean(name: str) -> str:
     if k > 0 and "）" not in name[k:] and ")" not in name[k:]:
         name = name[:k]
     return name
+
+
+def _is_abbreviation_list(body: str, a: int, b: int, run_start: int) -> bool:
+    """``京雄、京德和荣乌高速``: a list of two-character abbreviations whose last two are joined
+    by 和 before the shared head (``body[a:b]`` is the run from the one before 和 to the head):
+    each abbreviation is a name of its own with that head."""
+    if a != run_start or a == 0 or body[a - 1] != "、" or body[a + 2 : a + 3] not in _AND_CHARS:
+        return False
+    if _ANY_END.search(body, a, a + 2):
+        return False
+    pieces = _split_list(body, last_stop(body, a) + 1, a - 1)
+    if not pieces or any(pb - pa != 2 for pa, pb in pieces):
+        return False
+    name = _clean(body[a + 3 : b])  # the last abbreviation with the head: 荣乌高速
+    return _shared_tail(body[a : a + 2], name) != body[a : a + 2]
 
 
 def _shared_tail(item: str, name: str) -> str:
@@ -539,6 +555,13 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
             if opening > a and body.find("”", opening, b) < 0:
                 a = opening
             raw = body[a:b]
+            # 京雄、京德和荣乌高速: in a list, a short abbreviation without a head before 和 is
+            # one more item sharing the head (as in _split_list), not part of the name
+            abbrev = None
+            if _is_abbreviation_list(body, a, b, run.start()):
+                abbrev = (a, a + 2)
+                a += 3
+                raw = body[a:b]
             # 残疾人托管中心和康复中心项目: two works joined by 和 (the left one named in full)
             split = _AND.search(raw)
             if split and split.start() >= 4 and _ANY_END.search(raw[: split.start()]):
@@ -552,9 +575,10 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
             if not is_name(name, body, b, in_list=False, raw=raw):
                 continue
             pieces = []
-            if first_in_run and a == run.start() and a > 0 and body[a - 1] == "、":
-                seg_start = last_stop(body, a) + 1
-                pieces = _split_list(body, seg_start, a - 1)
+            list_end = abbrev[0] if abbrev else a
+            if first_in_run and list_end == run.start() and a > 0 and body[list_end - 1] == "、":
+                seg_start = last_stop(body, list_end) + 1
+                pieces = _split_list(body, seg_start, list_end - 1)
                 # 违规违建项目、资源能源项目、房地产开发项目: an item with its own strong
                 # head is a name of its own, read with its own run; the list shares from after it
                 # 京能绿电制氢建成投运、抽水蓄能项目: an item ending on its milestone is a
@@ -572,6 +596,8 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
                     join = _HE.search(body, pa, pb)
                     if join and _STRONG_TAIL.search(body, pa, join.start()):
                         pieces[0] = (join.end(), pb)
+            if abbrev:
+                pieces.append(abbrev)
             list_start = pieces[0][0] if pieces else a
             items.append(_Item(a, b, name, list_start, b))
             for pa, pb in pieces:
