@@ -12,6 +12,7 @@ from bisect import bisect_right
 
 from .layout import WRAP_JOIN
 from .models import Section
+from .taxonomy import lookup_key
 
 _WS = " \t\u3000\xa0\r"
 # More characters a line than any report with its line breaks has (every corpus report has a
@@ -38,6 +39,12 @@ _HEADLINE_LEAD = re.compile(
     .replace("预期", f"预{_JOINED}期{_JOINED}")
     .replace("(?:是|为", f"{_JOINED}(?:是|为")
 )
+# Any other word for the targets before a colon (预定目标是：, 发展的目标是：): a lead only when
+# the statement opens on an indicator the taxonomy knows with its number in the same clause
+# (预定目标是：地方生产总值增长12%，…), tried when no lead above is written
+_OTHER_LEAD = re.compile(rf"目{_JOINED}标{_LEAD_COLON}")
+# the change or level words between an indicator and its number (增长, 控制在, 达到): closed class
+_CHANGE_WORDS = re.compile(r"(?:增长|增速|下降|降低|提高|达到|控制在|保持在|实现|完成|为|率?达)+$")
 # A plan period in the lead's own sentence: the five-year plan's goals, not this year's.
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|20\d\d年?[—\-－至到~～]|到20\d\d年")
 # A sentence that speaks about the targets instead of stating one: the statement has ended.
@@ -75,18 +82,33 @@ def find_headline(
     """
     limit = len(layout) if limit is None else limit
     starts = sorted({s.start for s in sections} | {s.title_start for s in sections})
-    for m in _HEADLINE_LEAD.finditer(layout, 0, limit):
-        inner = None
-        for s in sections:
-            if s.start <= m.start() < s.end and (inner is None or s.level >= inner.level):
-                inner = s
-        if inner is not None and inner.kind in ("review", "closing"):
-            continue
-        sent_start = max(layout.rfind(ch, 0, m.start()) for ch in "。\n！？") + 1
-        if _PERIOD.search(layout, sent_start, m.start()):
-            continue
-        return _headline_extent(layout, m.end(), limit, starts)
+    for lead, opens in ((_HEADLINE_LEAD, False), (_OTHER_LEAD, True)):
+        for m in lead.finditer(layout, 0, limit):
+            inner = None
+            for s in sections:
+                if s.start <= m.start() < s.end and (inner is None or s.level >= inner.level):
+                    inner = s
+            if inner is not None and inner.kind in ("review", "closing"):
+                continue
+            sent_start = max(layout.rfind(ch, 0, m.start()) for ch in "。\n！？") + 1
+            if _PERIOD.search(layout, sent_start, m.start()):
+                continue
+            if opens and not _opens_on_a_target(layout, m.end()):
+                continue
+            return _headline_extent(layout, m.end(), limit, starts)
     return None
+
+
+def _opens_on_a_target(layout: str, pos: int) -> bool:
+    """The text at ``pos`` opens on an indicator of the taxonomy with a number in its clause."""
+    while pos < len(layout) and layout[pos] in _WS + "\n":
+        pos += 1
+    clause = layout[pos : pos + 40]
+    clause = clause[: min((k for k in map(clause.find, "，,。；;\n") if k >= 0), default=40)]
+    digit = re.search(r"\d", clause)
+    return (
+        digit is not None and lookup_key(_CHANGE_WORDS.sub("", clause[: digit.start()])) is not None
+    )
 
 
 def _headline_extent(

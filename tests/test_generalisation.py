@@ -1057,6 +1057,28 @@ def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
     assert len(want) == 9
 
 
+@pytest.mark.parametrize("lead", ["预定目标是：", "经济社会发展的目标是：", "总体目标为："])
+def test_another_word_for_the_targets_leads_when_a_known_indicator_follows(lead: str) -> None:
+    # 徐水县 2013 writes 预定目标是：地方生产总值增长12%，…: its targets were read as section
+    # targets; 河北 2024 with other words for the targets gives the same headline
+    text = _corpus_text("hebei_2024.txt")
+    want = [
+        (t.key, t.value) for t in summarize(text, engine="rules").targets if t.scope == "headline"
+    ]
+    got = summarize(text.replace("主要预期目标是：", lead, 1), engine="rules")
+    assert [(t.key, t.value) for t in got.targets if t.scope == "headline"] == want
+    xushui = summarize(_corpus_text("xushuixian_2013.txt"), engine="rules")
+    heads = [(t.key, t.value) for t in xushui.targets if t.scope == "headline"]
+    assert heads[:3] == [("gdp", 12), ("public_budget_revenue", 15), ("fixed_asset_investment", 30)]
+
+
+def test_a_goal_stated_for_five_years_after_another_word_for_targets_is_no_headline() -> None:
+    # 顺平县 2021: 未来五年，全县经济社会发展的目标是：地区生产总值年均增长7%左右… (a plan
+    # period in the lead's sentence)
+    s = summarize(_corpus_text("shunping_2021.txt"), engine="rules")
+    assert [t for t in s.targets if t.scope == "headline"] == []
+
+
 def test_full_width_digits_are_digits() -> None:
     # 河北 2024 written with full-width digits (２０２４年, ５．５％): the same year, targets and
     # outcomes; quotes keep the characters as written
