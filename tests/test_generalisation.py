@@ -829,6 +829,14 @@ def test_rates_joined_by_he_are_two_indicators_sharing_the_value() -> None:
     ]
 
 
+def test_two_full_names_of_one_head_joined_by_he_share_the_value() -> None:
+    # 徐水县 2013 (tuning gold: both are headline targets): 全部财政收入 was lost
+    assert _section_targets("全部财政收入和公共财政预算收入增长15%以上。") == [
+        ("全部财政收入", 15, "%"),
+        ("公共财政预算收入", 15, "%"),
+    ]
+
+
 def test_essays_of_a_slogan_latin_graded_nouns_and_the_bu_of_a_bound() -> None:
     # 曲阳县 2020 (…篇文章 in 19 places): 做好“山、水、绿、石、文”五篇文章 is a slogan
     assert _section_targets("坚持做好“山、水、绿、石、文”五篇文章，新建学校3所。") == [
@@ -1069,7 +1077,12 @@ def test_another_word_for_the_targets_leads_when_a_known_indicator_follows(lead:
     assert [(t.key, t.value) for t in got.targets if t.scope == "headline"] == want
     xushui = summarize(_corpus_text("xushuixian_2013.txt"), engine="rules")
     heads = [(t.key, t.value) for t in xushui.targets if t.scope == "headline"]
-    assert heads[:3] == [("gdp", 12), ("public_budget_revenue", 15), ("fixed_asset_investment", 30)]
+    assert heads[:4] == [
+        ("gdp", 12),
+        ("fiscal_revenue", 15),  # 全部财政收入和公共财政预算收入增长15%以上: two of a kind
+        ("public_budget_revenue", 15),
+        ("fixed_asset_investment", 30),
+    ]
 
 
 def test_a_goal_stated_for_five_years_after_another_word_for_targets_is_no_headline() -> None:

@@ -135,6 +135,9 @@ _JOINT_SUBJECT = re.compile(
 _LIST_SUBJECT = re.compile(r"^[^、和及与等]{2,}(?:、[^、和及与等]{2,})+$")
 # Rates joined by 和 (入学率和巩固率达到100%): two rates are never one aggregate
 _RATE_LIST = re.compile(r"^[^、和及与等]+率(?:[、和与及][^、和及与等]+率)+$")
+# Two full names of one head joined by 和 (全部财政收入和公共财政预算收入增长15%以上): two of a
+# kind, never one aggregate (货物和服务进出口: the left one has no head of its own)
+_SAME_HEAD_PAIR = re.compile(r"^[^、和及与等]{2,}(..)[和与及][^、和及与等]{2,}\1$")
 _TO_OR_IS = re.compile(r"[到至为]")
 _INVESTMENT_WORD = re.compile(r"(?:年度|计划|年度计划)?总?投资额?$")
 _RATE_UNIT = re.compile(r"[%％‰]|百分点")
@@ -549,6 +552,7 @@ class RulesEngine(Engine):
             and not _JOINT_SUBJECT.match(subject)
             and not _LIST_SUBJECT.match(subject)
             and not _RATE_LIST.match(subject)
+            and not _SAME_HEAD_PAIR.match(subject)
         ):
             return False
         if adverb is None and subject.startswith("城乡") and not _RATE_UNIT.search(m.unit or ""):
