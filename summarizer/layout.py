@@ -181,7 +181,35 @@ def layout_view(text: str) -> str:
     width = _wrap_width(view)
     if width:
         view = _unwrap(view, width)
-    return view
+    return _join_stray_breaks(view)
+
+
+# A break inside a sentence whose words ask for a number after it: an enumeration's 、 or a
+# change verb (closed class), then a number that opens no heading (…二氧化碳排放分别降低⏎15%、
+# 15%、⏎19%。, a copy's stray breaks): the sentence goes on across it. (The break before a
+# number is looked for first: it is rare, 、 is everywhere.)
+_BREAK_BEFORE_NUMBER = re.compile(r"\n(?=[ \t\u3000]*[\d０-９])")
+_ASKS_FOR_NUMBER = ("、", "增长", "下降", "降低", "提高", "达到", "控制在", "分别")
+
+
+def _join_stray_breaks(view: str) -> str:
+    joins = [
+        m.start()
+        for m in _BREAK_BEFORE_NUMBER.finditer(view)
+        if view[max(0, m.start() - 8) : m.start()].rstrip(" \t\u3000").endswith(_ASKS_FOR_NUMBER)
+        and not _HEADING_START.match(_line_at(view, m.end()))
+    ]
+    if not joins:
+        return view
+    out = list(view)
+    for k in joins:
+        out[k] = WRAP_JOIN
+    return "".join(out)
+
+
+def _line_at(view: str, pos: int) -> str:
+    end = view.find("\n", pos)
+    return view[pos : end if end >= 0 else len(view)].strip()
 
 
 # A text wrapped at a fixed width (copied out of a PDF, a line break every 30-40 characters

@@ -829,6 +829,22 @@ def test_rates_joined_by_he_are_two_indicators_sharing_the_value() -> None:
     ]
 
 
+def test_a_stray_break_before_a_number_the_sentence_asks_for_is_read_across() -> None:
+    # 河北 2021 as found: …二氧化碳排放分别降低⏎15%、15%、⏎19%。 (three five-year targets in its
+    # gold); the numbers went to 森林覆盖率 of the clause before. The view keeps its length
+    text = "万元GDP用水量、能耗、二氧化碳排放分别降低\n15%、15%、\n19%。"
+    view = layout_view(text)
+    assert len(view) == len(text) and view.count("\n") == 0
+    assert sorted(_section_targets(text)) == [
+        ("万元GDP用水量", 15, "%"),
+        ("二氧化碳排放", 19, "%"),
+        ("能耗", 15, "%"),
+    ]
+    # a heading that opens on a number after a line without such words is no continuation
+    assert layout_view("抓好生态环境保护\n1.加快推进").count("\n") == 1
+    assert layout_view("全年分别增长\n1、加快推进").count("\n") == 1
+
+
 def test_two_full_names_of_one_head_joined_by_he_share_the_value() -> None:
     # 徐水县 2013 (tuning gold: both are headline targets): 全部财政收入 was lost
     assert _section_targets("全部财政收入和公共财政预算收入增长15%以上。") == [
