@@ -1068,7 +1068,16 @@ def test_headline_goals_joined_in_one_clause_are_read_one_by_one() -> None:
 
 @pytest.mark.parametrize(
     "lead",
-    ["主要预期目标如下：", "主要预期目标设定为：", "主要预期目标确定为：", "主要预期指标是："],
+    [
+        "主要预期目标如下：",
+        "主要预期目标设定为：",
+        "主要预期目标确定为：",
+        "主要预期指标是：",
+        # another word for the targets, before an indicator the taxonomy knows (徐水县 2013)
+        "预定目标是：",
+        "经济社会发展的目标是：",
+        "总体目标为：",
+    ],
 )
 def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
     # 河北 2024 with its lead 主要预期目标是： written as other reports write it
@@ -1081,16 +1090,9 @@ def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
     assert len(want) == 9
 
 
-@pytest.mark.parametrize("lead", ["预定目标是：", "经济社会发展的目标是：", "总体目标为："])
-def test_another_word_for_the_targets_leads_when_a_known_indicator_follows(lead: str) -> None:
+def test_another_word_for_the_targets_leads_when_a_known_indicator_follows() -> None:
     # 徐水县 2013 writes 预定目标是：地方生产总值增长12%，…: its targets were read as section
-    # targets; 河北 2024 with other words for the targets gives the same headline
-    text = _corpus_text("hebei_2024.txt")
-    want = [
-        (t.key, t.value) for t in summarize(text, engine="rules").targets if t.scope == "headline"
-    ]
-    got = summarize(text.replace("主要预期目标是：", lead, 1), engine="rules")
-    assert [(t.key, t.value) for t in got.targets if t.scope == "headline"] == want
+    # targets
     xushui = summarize(_corpus_text("xushuixian_2013.txt"), engine="rules")
     heads = [(t.key, t.value) for t in xushui.targets if t.scope == "headline"]
     assert heads[:4] == [
