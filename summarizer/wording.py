@@ -290,7 +290,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 # a list separator (及以上 / 及以下 is a bound word: 二级及以上老年医院 is one noun)
-ENUM_SPLIT = re.compile(r"[、和与]|及(?!以[上下])")
+# (和, 与, 及 right after 、 open a member's word, never join two: 美丽海湾、和美海岛)
+ENUM_SPLIT = re.compile(r"、|(?<!、)[和与]|(?<!、)及(?!以[上下])")
 
 # 和美乡村 (宜居宜业和美乡村, a programme written by the reports of 10 corpus places): a noun whose
 # 和 joins no list

@@ -905,6 +905,23 @@ def _qualitative(sentence: str) -> list[str]:
     return [q.indicator for q in s.qualitative_targets if q.scope == "section"]
 
 
+def test_a_rank_to_reach_or_keep_is_a_qualitative_goal() -> None:
+    # 内蒙古 2026, 徐水县 2013, 容城县 2017 (each in its tuning gold); 20 corpus places write
+    # one: 稳居全国上游, 保持全市前列, 达到全市中上游水平, 稳居全国第一方阵, 保持全国前十
+    assert _qualitative("确保高考总评保持全市前列。") == ["高考总评"]
+    assert _qualitative("高中教育达到全市中上游水平。") == ["高中教育"]
+    # members that each end on the state, after the goal verb that opens the list
+    assert _qualitative(
+        "特别是“十五五”时期要实现人均地区生产总值稳居全国上游、居民收入稳居全国上游。"
+    ) == ["人均地区生产总值", "居民收入"]
+    # 和 right after 、 opens a word (福建 2026: 美丽海湾、和美海岛数量均居全国前列)
+    assert _qualitative("美丽河湖、美丽海湾、和美海岛数量均居全国前列。") == [
+        "和美海岛数量",
+        "美丽河湖",
+        "美丽海湾",
+    ]
+
+
 def test_a_grade_or_a_water_class_to_reach_is_a_qualitative_goal() -> None:
     # 海拉尔区 2014/2015, 顺平县 2022, 满城区 2022: a grade to rise to
     assert _qualitative("确保区医院晋升为二级甲等综合医院。") == ["区医院"]

@@ -53,12 +53,18 @@ _STATES = (
     r"(?:晋升为?|跃?升至)[^，,。；;]{1,12}|"
     # a class of water quality to reach or keep, as a goal (确保入淀河流断面水质稳定达到Ⅲ类以上;
     # 安国, 定兴, 阜平, 容城, 易县, 蠡县, 徐水, 安徽, 云南, 四川, 山西…)
-    rf"{_WATER_CLASS}"
+    rf"{_WATER_CLASS}|"
+    # a rank to reach or keep among the country's, province's or city's places (稳居全国上游,
+    # 保持全市前列, 进入全省第一方阵, 达到全市中上游水平: a closed class, 20 places write one)
+    r"(?:稳居|保持|进入|位居|跻身|迈入|达到|居)全[国省市区县](?:前列|中上游|上游|第一方阵|"
+    r"前[一二三四五六七八九十\d]{1,2}(?:位|名)?)(?:水平)?"
 )
 _END_STATE = re.compile(
     rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})(?:、[^，,。；;]{{0,8}})?$"
 )
 _END_STATE_SEARCH = re.compile(_STATES)  # where to look for a clause that may end on one
+_MEMBER_STATE = re.compile(rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})$")
+_MEMBER_LEAD = re.compile(r"^.*?(?:实现|确保|力争)(?=..)")
 
 
 def _clauses_hit(
@@ -242,6 +248,11 @@ def goals_of_clause(
     members = joint or [
         _CHANGE_TAIL.sub("", m) or m for m in wording.ENUM_SPLIT.split(subject) if len(m) >= 2
     ]
+    if predicate is not None and len(members) > 1:
+        # 实现人均地区生产总值稳居全国上游、居民收入稳居全国上游: a member that ends on its own
+        # state, after the goal verb that opens the list, is the words between them
+        members = [_MEMBER_STATE.sub("", m) or m for m in members]
+        members[0] = _MEMBER_LEAD.sub("", members[0]) or members[0]
     if not members or any(len(m) < 2 for m in members):
         members = [subject]
     return [_goal(indicator, text, clause, scope, section_path) for indicator in members]
