@@ -910,6 +910,9 @@ def test_a_rank_to_reach_or_keep_is_a_qualitative_goal() -> None:
     # one: 稳居全国上游, 保持全市前列, 达到全市中上游水平, 稳居全国第一方阵, 保持全国前十
     assert _qualitative("确保高考总评保持全市前列。") == ["高考总评"]
     assert _qualitative("高中教育达到全市中上游水平。") == ["高中教育"]
+    # 满城区 2022, 顺平县 2020 (tuning gold): a level rising again, a heating without coal
+    assert _qualitative("确保地下水位持续回升。") == ["地下水位"]
+    assert _qualitative("实现平原地区无煤化。") == ["平原地区"]
     # members that each end on the state, after the goal verb that opens the list
     assert _qualitative(
         "特别是“十五五”时期要实现人均地区生产总值稳居全国上游、居民收入稳居全国上游。"

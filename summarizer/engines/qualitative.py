@@ -42,6 +42,8 @@ _GOAL_WORD = re.compile(r"确保|力争|努力")
 _STATES = (
     r"全覆盖|清零|零突破|不减少|稳中有升|稳中向好|持续改善|持续好转|持续下降|达标|"
     r"翻番|两位数增长|全部出列|"
+    # a level rising again, a heating without coal (地下水位持续回升: 4 places; 平原地区无煤化: 5)
+    r"持续回升|无煤化|"
     # a trend to keep (实现参保人数稳定增长, 确保全年空气质量优良天数持续增加: 2 to 11 places)
     r"稳定增长|持续增加|稳步增长|较快增长|"
     # a level relative to the country's or province's mean (地区生产总值增速高于全国平均水平:
