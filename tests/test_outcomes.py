@@ -294,3 +294,26 @@ def test_a_year_lead_under_a_five_year_heading_dates_the_sections_after_it() -> 
     assert got[(5.6, "%")] == "2018-2022"
     assert got[(3.8, "%")] == "2022"
     assert got[(3.5, "万个")] == "2022"
+
+
+def _review(body: str) -> list[tuple[str, float, str]]:
+    text = (
+        "2020年定兴县政府工作报告\n一、2019年工作回顾\n" + body + "\n二、2020年工作安排\n"
+        "（一）抓项目\n实施重点项目60个。\n（二）抓民生\n新建学校3所。\n（三）抓生态\n植树1万亩。\n"
+    )
+    return [(o.indicator, o.value, o.unit) for o in summarize(text, engine="rules").outcomes]
+
+
+def test_a_change_after_a_value_without_a_unit_is_said_of_its_subject() -> None:
+    # 定兴县 2020, 易县 2020 (tuning gold: 空气质量综合指数 6.87% and 10.62%): the index has no
+    # unit, so its clause gave no subject and the change took one read clauses before
+    got = _review(
+        "扶贫督导考核增加3项。生态环境持续改善，全年空气质量综合指数6.06，同比下降6.87%。"
+    )
+    assert ("空气质量综合指数", 6.87, "%") in got
+    # a subject read before a clause without a quantity is not the one a later clause continues
+    # (海拉尔区 2017: …发放城乡特困群体大病医疗救助金X万元，…，96户、183人实现全部脱贫)
+    got = _review(
+        "发放城乡特困群体大病医疗救助金120万元，精准扶贫成效明显，96户、183人实现全部脱贫。"
+    )
+    assert ("发放城乡特困群体大病医疗救助金", 96, "户") not in got

@@ -14,7 +14,7 @@ from itertools import accumulate
 from .. import numbers, wording
 from ..chunking import Document, split_lines
 from ..models import Outcome, Priority, Project, Scope, Section, Target
-from ..taxonomy import match_indicator, normalise_indicator
+from ..taxonomy import lookup_key, match_indicator, normalise_indicator
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
 from .base import Engine, Extraction, outcome_of, target_at
@@ -139,6 +139,36 @@ _RATE_LIST = re.compile(r"^[^、和及与等]+率(?:[、和与及][^、和及与
 # kind, never one aggregate (货物和服务进出口: the left one has no head of its own)
 _SAME_HEAD_PAIR = re.compile(r"^[^、和及与等]{2,}(..)[和与及][^、和及与等]{2,}\1$")
 _TO_OR_IS = re.compile(r"[到至为]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# where the subject of a clause without a quantity ends: its verb of change or action, or a
+# comparison (比)
+_SUBJECT_END = re.compile(rf"比|(?:稳定|持续|稳步|大幅|较快)?(?:{_ACTION.pattern})")
+# a value without a unit ending its clause, right after its subject (空气质量综合指数6.06)
+_BARE_VALUE = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?[ \t\u3000]*[，,；;]?[ \t\u3000]*$")
+
+
+def _bare_value_subject(text: str, start: int, end: int) -> list[str]:
+    """The subject of a value without a unit that ends ``text[start:end]`` (the clause right
+    before the next one read), as the one indicator a following clause may continue."""
+    bare = _BARE_VALUE.search(text, start, end)
+    if bare is not None:
+        clause_start = max(text.rfind(ch, start, bare.start()) for ch in "，,；;。：:\n") + 1
+        subject = _clean_indicator(text[max(start, clause_start) : bare.start()])
+        subject = re.sub(r"(?:为|是)$", "", subject)  # 综合污染指数为4.69
+        return [subject] if _nounish(subject) else []
+    # 全社会消费品零售总额稳定增长，2017年完成94.8亿元: the subject of the clause's verb or
+    # comparison (新能源装机规模比“十三五”末翻了一番，达到6000万千瓦)
+    tail = text[start:end].rstrip("，,；; \t\u3000")
+    clause = tail[max(tail.rfind(ch) for ch in "，,；;。：:\n") + 1 :]
+    verb = _SUBJECT_END.search(clause, 2)
+    if verb is None:
+        return []
+    subject = _clean_indicator(clause[: verb.start()])
+    # only an indicator the taxonomy knows: the words before a verb are often no subject
+    # (精准扶贫工作按期…, 按可比价计算)
+    return [subject] if _nounish(subject) and lookup_key(subject) else []
+
+
 _INVESTMENT_WORD = re.compile(r"(?:年度|计划|年度计划)?总?投资额?$")
 _RATE_UNIT = re.compile(r"[%％‰]|百分点")
 
@@ -289,7 +319,14 @@ class RulesEngine(Engine):
         past results are what is read there, baselines and plan-year targets are not)."""
         text = doc.layout
         previous: list[str] = []
+        last_end = start
         for clause, mentions in self._clauses_in(text, quantities, start, end, scope):
+            if _CJK.search(text, last_end, clause.start):
+                # a clause without a quantity came between: the subject it continues is that
+                # clause's (全年空气质量综合指数6.06，同比下降6.87%: a value without a unit), else
+                # none (a subject read three clauses back is no longer the one spoken of)
+                previous = _bare_value_subject(text, last_end, clause.start)
+            last_end = clause.end
             deepest = section  # own text of a section precedes its children
             if not mentions:
                 if scope == "headline":
