@@ -210,8 +210,8 @@ _CN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 # 14个路段, 2180套棚户区, 5000亩三山绿化: a count or size leading the name (a target's)
 _LEAD_NUMBER = re.compile(r"[\d０-９.]+|[一二三四五六七八九十两百千万]+[个座所条项家处块套户亩]")
 _LEAD_COUNT = re.compile(r"[\d０-９一二三四五六七八九十两百千万.]+[个座所条项家处块套户批]")
-# 哈萨尔大街和东升路两处市民公园: a count inside, in either numerals (一 is left out: 第一批;
-# an ordinal is no count: 第二个50万辆整车项目)
+# 哈萨尔大街和东升路两处市民公园: a count inside, in either numerals (一 is left out: 一批 and
+# 一期 are parts of names); an ordinal is no count (第二个50万辆整车项目)
 _INNER_COUNT = re.compile(r"(?<!第)(?:[\d０-９]+|[两二三四五六七八九十]+)[个座所条项家处块套户批]")
 _REGION_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:自治区|省|市|县|区|旗)$")
 
