@@ -93,6 +93,8 @@ _MEASURE_SUFFIX = re.compile(
 )
 
 
+_OWN_MEASURE_ALIAS = 6  # the shortest alias read with its own measure word at a name's end
+
 # Quotation marks around a name or part of it (“气代煤”改造), and the work done on a thing after
 # its name (道路建设, 重点项目建设, 农村危房改造工程): tried only when the name itself matches none.
 _QUOTES = re.compile(r"[“”\"‘’「」]")
@@ -134,8 +136,14 @@ def match_indicator(indicator: str) -> tuple[str, str] | None:
         for pattern, key in patterns:
             if pattern.search(s):
                 return key, f"/{pattern.pattern}/"
+    # a long name that ends on a measure word of its own (全社会消费品零售总额: 总额 is part of
+    # the alias 社会消费品零售总额), then the name without a trailing measure word (地区生产总值
+    # 增速); a short one (经济增速 in 快于经济增速) is not read with its measure word
     core = _MEASURE_SUFFIX.sub("", s) or s
-    found = _head_match(core, exact, longest)
+    found = _head_match(s, exact, longest) if core != s else None
+    if found is not None and len(found[1]) < _OWN_MEASURE_ALIAS:
+        found = None
+    found = found or _head_match(core, exact, longest)
     if found is None and _QUOTES.search(core):  # 省级“专精特新”企业: quotes are no part of a name
         found = _head_match(_QUOTES.sub("", core), exact, longest)
     if found is None and _WORK_SUFFIX.search(core):  # 重点项目建设 is 重点项目

@@ -398,6 +398,10 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("全社会研发经费支出相当于全市生产总值的比例", "rd_intensity"),  # a share, not gdp
         ("农民人均纯收入", "rural_net_income"),  # net income is another statistic
         ("高新技术企业数量", "high_tech_enterprises"),  # 数量 is a measure word
+        # 总额 is part of the alias here (阜平县 2022, 徐水区 2018: 全社会消费品零售总额); a short
+        # alias is not read with its measure word (快于经济增速1个百分点 is no gdp figure)
+        ("全社会消费品零售总额", "retail_sales"),
+        ("快于经济增速", None),
         # the review's governance and safety statistics (12 to 14 places each)
         ("办理人大代表建议", "npc_suggestions"),
         ("政协委员提案", "cppcc_proposals"),
