@@ -147,9 +147,10 @@ _SUBJECT_END = re.compile(rf"比|(?:稳定|持续|稳步|大幅|较快)?(?:{_ACT
 _BARE_VALUE = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?[ \t\u3000]*[，,；;]?[ \t\u3000]*$")
 
 
-def _bare_value_subject(text: str, start: int, end: int) -> list[str]:
-    """The subject of a value without a unit that ends ``text[start:end]`` (the clause right
-    before the next one read), as the one indicator a following clause may continue."""
+def _gap_subject(text: str, start: int, end: int) -> list[str]:
+    """The indicator a clause after ``text[start:end]`` (text without a quantity) may
+    continue: the subject of a value without a unit that ends it, else the subject of its last
+    clause's verb or comparison when the taxonomy knows it, else none."""
     bare = _BARE_VALUE.search(text, start, end)
     if bare is not None:
         clause_start = max(text.rfind(ch, start, bare.start()) for ch in "，,；;。：:\n") + 1
@@ -325,7 +326,7 @@ class RulesEngine(Engine):
                 # a clause without a quantity came between: the subject it continues is that
                 # clause's (全年空气质量综合指数6.06，同比下降6.87%: a value without a unit), else
                 # none (a subject read three clauses back is no longer the one spoken of)
-                previous = _bare_value_subject(text, last_end, clause.start)
+                previous = _gap_subject(text, last_end, clause.start)
             last_end = clause.end
             deepest = section  # own text of a section precedes its children
             if not mentions:
