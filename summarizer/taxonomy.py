@@ -140,9 +140,7 @@ def match_indicator(indicator: str) -> tuple[str, str] | None:
     # the alias 社会消费品零售总额), then the name without a trailing measure word (地区生产总值
     # 增速); a short one (经济增速 in 快于经济增速) is not read with its measure word
     core = _MEASURE_SUFFIX.sub("", s) or s
-    found = _head_match(s, exact, longest) if core != s else None
-    if found is not None and len(found[1]) < _OWN_MEASURE_ALIAS:
-        found = None
+    found = _head_match(s, exact, longest, _OWN_MEASURE_ALIAS) if core != s else None
     found = found or _head_match(core, exact, longest)
     if found is None and _QUOTES.search(core):  # 省级“专精特新”企业: quotes are no part of a name
         found = _head_match(_QUOTES.sub("", core), exact, longest)
@@ -151,9 +149,11 @@ def match_indicator(indicator: str) -> tuple[str, str] | None:
     return found
 
 
-def _head_match(core: str, exact: dict[str, str], longest: int) -> tuple[str, str] | None:
-    """The longest alias that is all of ``core`` or its end (at least two characters)."""
-    for n in range(min(longest, len(core)), 1, -1):
+def _head_match(
+    core: str, exact: dict[str, str], longest: int, shortest: int = 2
+) -> tuple[str, str] | None:
+    """The longest alias that is all of ``core`` or its end (at least ``shortest`` characters)."""
+    for n in range(min(longest, len(core)), shortest - 1, -1):
         key = exact.get(core[-n:])
         if key is not None:
             return key, core[-n:]

@@ -151,7 +151,6 @@ _BUILD_VERB_END = re.compile(r"(?:启动|新建|建成|完成|开工建设|打�
 _PHASE_END = re.compile(rf"{_PHASE}$")
 _LEAD_RANK = re.compile(rf"^{_ETC_RANK}")
 _AND = re.compile(r"[和及]")
-_AND_CHARS = ("和", "及")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
 _DONE_END = re.compile(r"(?:开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|投运)$")
 _WORKS = re.compile(_WORKS_WORDS)
@@ -269,7 +268,7 @@ def _is_abbreviation_list(body: str, a: int, b: int, run_start: int) -> bool:
     """``京雄、京德和荣乌高速``: a list of two-character abbreviations whose last two are joined
     by 和 before the shared head (``body[a:b]`` is the run from the one before 和 to the head):
     each abbreviation is a name of its own with that head."""
-    if a != run_start or a == 0 or body[a - 1] != "、" or body[a + 2 : a + 3] not in _AND_CHARS:
+    if a != run_start or a == 0 or body[a - 1] != "、" or not _AND.match(body, a + 2):
         return False
     if _ANY_END.search(body, a, a + 2):
         return False
@@ -436,7 +435,7 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
         if len(pieces) < count and not counted_etc:
             # 滨河公园和花木兰植物园4个公园, 哈萨尔和东升路两个市民广场: the count says 和
             # joins two of the names
-            pieces = _split_to_count(body, seg_start, cm.start(), pieces, count)
+            pieces = _split_to_count(body, seg_start, pieces, count)
         # 黄蒿界等6处煤矿: with 等 one item stands for more
         if not (1 if counted_etc else 2) <= len(pieces) <= count or not free(
             pieces[0][0], head_end
@@ -726,15 +725,17 @@ def _splits_at(body: str, e: int) -> bool:
 
 
 def _split_to_count(
-    body: str, start: int, end: int, pieces: list[tuple[int, int]], count: int
+    body: str, start: int, pieces: list[tuple[int, int]], count: int
 ) -> list[tuple[int, int]]:
-    """The pieces of a counted list (``body[start:end]``) with each ``和``/``及`` between two
-    names split, when that makes exactly ``count`` names; else ``pieces`` as they are."""
-    if pieces:  # the first piece may start before the verb's 和 was trimmed (哈萨尔和东升路)
-        first = _trim_start(body, start, pieces[0][1], keep_and=True)
-        pieces = [(first, pieces[0][1]), *pieces[1:]]
+    """The pieces of a counted list (its segment starts at ``start``) with each ``和``/``及``
+    between two names split, when that makes exactly ``count`` names; else ``pieces``."""
+    # the first piece may start before the verb's 和 was trimmed (哈萨尔和东升路); ``pieces``
+    # themselves are returned unchanged when the count is not met
+    joined = list(pieces)
+    if joined:
+        joined[0] = (_trim_start(body, start, pieces[0][1], keep_and=True), pieces[0][1])
     out: list[tuple[int, int]] = []
-    for a, b in pieces:
+    for a, b in joined:
         m = _AND.search(body, a, b)
         if m and m.start() > a and m.end() < b:
             out += [(a, m.start()), (m.end(), b)]

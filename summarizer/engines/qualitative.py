@@ -61,11 +61,11 @@ _STATES = (
     r"(?:稳居|保持|进入|位居|跻身|迈入|达到|居)全[国省市区县](?:前列|中上游|上游|第一方阵|"
     r"前[一二三四五六七八九十\d]{1,2}(?:位|名)?)(?:水平)?"
 )
-_END_STATE = re.compile(
-    rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})(?:、[^，,。；;]{{0,8}})?$"
-)
+# the state as written at the end of a clause, with its verb and adverb
+_STATE_WRITTEN = rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})"
+_END_STATE = re.compile(rf"{_STATE_WRITTEN}(?:、[^，,。；;]{{0,8}})?$")
 _END_STATE_SEARCH = re.compile(_STATES)  # where to look for a clause that may end on one
-_MEMBER_STATE = re.compile(rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})$")
+_MEMBER_STATE = re.compile(rf"{_STATE_WRITTEN}$")
 _MEMBER_LEAD = re.compile(r"^.*?(?:实现|确保|力争)(?=..)")
 
 
