@@ -209,3 +209,33 @@ def test_a_name_before_its_own_milestone_is_a_candidate() -> None:
         "中尚药业年内投产。\n"
     )
     assert {"一臣饲料", "中尚药业"} <= names
+
+
+def test_divisions_listed_before_a_name_that_opens_with_one_share_its_rest() -> None:
+    # guangxi_2026 (tuning gold: 南宁/百色/来宾/梧州泛铝件先进制造基地): the bare divisions
+    # were candidates of their own (南宁, 百色, 来宾), which no gold name agrees with
+    names = _candidate_names(
+        "二、2026年工作安排\n（一）强产业。推进南宁、百色、来宾、梧州泛铝件先进制造基地建设。"
+        "加快建设南宁、百色、来宾、梧州泛铝件先进制造基地。\n"
+    )
+    assert {
+        "南宁泛铝件先进制造基地",
+        "百色泛铝件先进制造基地",
+        "来宾泛铝件先进制造基地",
+        "梧州泛铝件先进制造基地",
+    } <= names
+    # 加快建设南宁: the verbs before the first item were the name (加快), the item lost
+    assert not names & {"南宁", "百色", "来宾", "加快"}
+
+
+def test_a_name_after_jian_hao_is_a_candidate_and_gao_deng_is_no_list_mark() -> None:
+    # qinghai_2026, shandong_2026 (tuning gold: 青海高等研究院, 山东文化数据中心, 济南/青岛/
+    # 枣庄算力枢纽): 建好 (30 places) was neither a verb a name starts after nor a hint of
+    # works, so no candidate was read; and 等 of 高等 cut the name as 等 ends a list (青海高)
+    names = _candidate_names(
+        "二、2026年工作安排\n（一）强创新。建好青海高等研究院，推动国家大学科技园优化重塑。"
+        "建好齐鲁文化大模型、山东文化数据中心。建好济南、青岛、枣庄算力枢纽。"
+        "加快建设青海高等研究院。\n"
+    )
+    assert {"青海高等研究院", "山东文化数据中心", "济南算力枢纽", "枣庄算力枢纽"} <= names
+    assert "青海高" not in names

@@ -538,3 +538,16 @@ def test_rivers_of_a_list_share_the_works_after_the_last_rivers_own_word() -> No
     names = {p.name for p in summarize(load_report(seed).text).projects}
     assert {"古城河生态修复工程", "绵江河生态修复工程"} <= names
     assert "古城河河生态修复工程" not in names
+
+
+def test_divisions_listed_before_a_name_that_opens_with_one_share_its_rest():
+    # fujian_2026 (tuning gold: 福州/厦门/泉州省级人工智能产业园): the tail after 泉州 was too
+    # long to share, so 福州 and 厦门 were names of their own; a division's name is a closed
+    # class (place_names.txt), so the items are places and the rest is what each has
+    assert names("加快建设福州、厦门、泉州省级人工智能产业园") == [
+        "厦门省级人工智能产业园",
+        "泉州省级人工智能产业园",
+        "福州省级人工智能产业园",
+    ]
+    # an item that is no division keeps the long tail to itself (万广物流 is a company)
+    assert "万广物流" in names("加快万广物流、鄱阳湖“前港后园”港口物流园项目建设")

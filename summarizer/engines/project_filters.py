@@ -5,6 +5,7 @@ title, and every number of a built name written whole in the source. For :mod:`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 
 from .. import numbers
@@ -29,6 +30,20 @@ def shipped_words(filename: str) -> frozenset[str]:
 # names that the reports of many places write (光伏发电, 新能源汽车), found from the development
 # corpus's raw text by ``evals/tools/generic_names.py``
 GENERIC_NAMES = shipped_words("generic_names.txt")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """China's province-, prefecture- and county-level divisions, full and short (唐山市, 唐山;
+    ``place_names.txt``, written by ``evals/tools/place_names.py``): a closed class of names."""
+    return shipped_words("place_names.txt")
+
+
+def place_lead(name: str) -> int:
+    """The length of the longest division name that opens ``name`` and that more follows
+    (西宁 of 西宁国家物流枢纽), else 0."""
+    places = place_names()
+    return next((k for k in range(min(len(name) - 1, 7), 1, -1) if name[:k] in places), 0)
 
 
 def in_review_sentence(text: str, floor: int, pos: int) -> bool:

@@ -137,16 +137,19 @@ def candidates(
             p = cand.project
             if numbers_written(p, doc.text) and not read.agreeing(p.start, p.end, p.name):
                 read.add(cand)
-    return read.out
+    # 唐山, 秦皇岛市: a division's name alone (a closed class) names a place, not a work
+    places = place_names()
+    return [c for c in read.out if c.project.name not in places]
 
 
 _PIECE_HINT = re.compile(
-    rf"{projects._WORKS_WORDS}|{projects._STRONG}|运营|投用|主体|达到|具备|{projects._MONTH}"
+    rf"{projects._WORKS_WORDS}|{projects._BUILD_WORDS}|{projects._STRONG}|运营|投用|主体|达到|具备|"
+    rf"{projects._MONTH}"
 )
 # where an item's name ends: before the time, works or milestone word written after it
 _CUT_AT = re.compile(
     rf"(?:{projects._WHEN_END.pattern[:-1]})?(?:{projects._WORKS_WORDS}|投用|投入|主体|达到|"
-    r"具备|实现|顺利|[\d一二三四五六七八九十]{1,2}月|年内|年底|等)"
+    r"具备|实现|顺利|[\d一二三四五六七八九十]{1,2}月|年内|年底|(?<![高中初同平均对])等)"
 )
 
 
@@ -182,16 +185,27 @@ def _extra_items(
             if first and first.start() < a:
                 # 确保一臣饲料建成投产, 中尚药业年内投产: the verb trimmed up to is the name's
                 # own milestone; the name ends before the first one and starts after a verb
-                b = first.start()
-                a = projects._trim_start(body, a0, b)
+                # (not when only a verb stands there: 加快建设南宁 names 南宁, not 加快)
+                before = projects._trim_start(body, a0, first.start())
+                if not any(
+                    v.start() == before and v.end() == first.start()
+                    for v in projects._verbs(body, before, first.start())
+                ):
+                    a, b = before, first.start()
             while b > a and body[b - 1] in "的和与及":
                 b -= 1
             if b - a >= 2:
                 cut.append((a, b))
         if not cut:
             continue
+        # 南宁、百色、来宾、梧州泛铝件先进制造基地: divisions before a last item that opens
+        # with one share its rest (as in projects._shared_tail)
+        last = projects._clean(body[cut[-1][0] : cut[-1][1]])
+        lead = project_filters.place_lead(last)
         for a, b in cut:
             name = projects._clean(body[a:b])
+            if lead and (a, b) != cut[-1] and name in place_names():
+                name += last[lead:]
             if not projects.any_name(name) or len(name) > 25:
                 continue
             if known(clause.start + a, clause.start + b, name):
@@ -294,11 +308,7 @@ class ReportFacts:
         return got
 
 
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """China's province-, prefecture- and county-level divisions, full and short (唐山市, 唐山;
-    ``place_names.txt``, written by ``evals/tools/place_names.py``): a closed class of names."""
-    return project_filters.shipped_words("place_names.txt")
+place_names = project_filters.place_names
 
 
 def _place_lead(name: str, places: frozenset[str]) -> bool:

@@ -49,6 +49,9 @@ _BOUNDARY = re.compile(
     r"配合|"
     # 实行: a verb of the genre (实行项目管理…责任制, 实行工业项目“拿地即开工”)
     r"实行|"
+    # 建好, 办好 (建好济南、青岛、枣庄算力枢纽; 建好办好西南联合研究生院): 建 and 办 with the
+    # complement 好 (30 and 75 places)
+    r"[建办](?=好)|"
     rf"{_ORDINAL_MARKER}|要|年内|今年|全年|的|和(?=[^、]{{0,3}}$))好?"
 )
 # The construction words written after a work (closed class of the genre: the kinds of

@@ -76,8 +76,9 @@ _BUILT_OBJECT = re.compile(
 # classifiers and units of length)
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两.]+(?:[个项家座条所]|万?公里)")
 # 等7个, 等1.22万个 (hubei_2026: a count of ten thousands), 等一批
+# (not the morpheme of 高等, 中等, 初等, 同等, 平等, 均等, 对等: 青海高等研究院 is one name)
 _ETC = re.compile(
-    r"等(?:[\d一二三四五六七八九十两多][\d.一二三四五六七八九十两多]*万?[个条项所座家处]|一批)?"
+    r"(?<![高中初同平均对])等(?:[\d一二三四五六七八九十两多][\d.一二三四五六七八九十两多]*万?[个条项所座家处]|一批)?"
 )
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
 _ETC_RANK = (
@@ -284,8 +285,15 @@ def _shared_tail(item: str, name: str) -> str:
     an item without a head takes the tail of the last name after its own proper part (the
     part up to a river or lake word, else as long as the item), at least the head word."""
     suffix = _STRONG_END.search(name)
+    if not suffix:
+        return item
+    # 福州、厦门、泉州省级人工智能产业园: divisions listed before a name that opens with one
+    # share all of it after that one (a division's name is a closed class: place_names.txt)
+    lead = project_filters.place_lead(name)
+    if lead and item in project_filters.place_names() and len(name) - lead >= 2:
+        return item + name[lead:]
     # 宏昌大街南延（致远路至复兴路西延）: a bracket after the head notes the item's extent
-    if _ANY_END.search(_BRACKET_END.sub("", item)) or not suffix:
+    if _ANY_END.search(_BRACKET_END.sub("", item)):
         return item
     word = suffix.group(0)
     # 古城河、绵江河生态修复工程: the last item's proper part ends on the item's own river or
