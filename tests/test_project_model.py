@@ -239,3 +239,15 @@ def test_a_name_after_jian_hao_is_a_candidate_and_gao_deng_is_no_list_mark() -> 
     )
     assert {"青海高等研究院", "山东文化数据中心", "济南算力枢纽", "枣庄算力枢纽"} <= names
     assert "青海高" not in names
+
+
+def test_a_milestone_before_a_name_is_its_verb_and_no_candidate_holds_deng() -> None:
+    # shandong_2026 (tuning gold: 枣庄机场): 投用 stayed in the name (投用枣庄机场);
+    # shaanxi_2026: 西安、汉中等低空装备制造聚集区 gave 汉中等低空装备制造聚集区, a list read
+    # wrong (no gold name holds the list mark 等)
+    names = _candidate_names(
+        "二、2026年工作安排\n（一）强基础。加快建设济南机场二期，投用枣庄机场，提速聊城机场前期"
+        "工作。打造西安、汉中等低空装备制造聚集区。\n"
+    )
+    assert "枣庄机场" in names and "投用枣庄机场" not in names
+    assert not [n for n in names if "等" in n]

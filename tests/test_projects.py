@@ -551,3 +551,15 @@ def test_divisions_listed_before_a_name_that_opens_with_one_share_its_rest():
     ]
     # an item that is no division keeps the long tail to itself (万广物流 is a company)
     assert "万广物流" in names("加快万广物流、鄱阳湖“前港后园”港口物流园项目建设")
+
+
+def test_the_head_after_deng_may_be_joined_by_he_to_another_work():
+    # yunnan_2026 (tuning gold: 旭龙水电站 … 橄榄坝水电站): 和 after the head hid the
+    # construction word, so the list was read as one run (旭龙坝等水电站, 橄榄坝等水电站)
+    assert names("加快旭龙、奔子栏、古水、橄榄坝等水电站和抽水蓄能项目建设") == [
+        "古水水电站",
+        "奔子栏水电站",
+        "抽水蓄能项目",
+        "旭龙水电站",
+        "橄榄坝水电站",
+    ]

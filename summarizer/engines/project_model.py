@@ -127,19 +127,28 @@ def candidates(
             body = text[clause.start : clause.end]
             for it in projects.clause_items(body, loose=True):
                 p = _project(text, clause, body, it, section.path)
-                if numbers_written(p, doc.text) and not read.same(p):
+                if _may_name(p) and numbers_written(p, doc.text) and not read.same(p):
                     read.add(Candidate(p, body, it, clause, section.start, False))
     for p in rules:
-        if not read.same(p):
+        if _may_name(p) and not read.same(p):
             read.add(Candidate(p, "", None, None, 0, False))
     for section, own_end, _ in hinted:
         for cand in _extra_items(doc, section, own_end, read.agreeing):
             p = cand.project
-            if numbers_written(p, doc.text) and not read.agreeing(p.start, p.end, p.name):
+            if (
+                _may_name(p)
+                and numbers_written(p, doc.text)
+                and not read.agreeing(p.start, p.end, p.name)
+            ):
                 read.add(cand)
-    # 唐山, 秦皇岛市: a division's name alone (a closed class) names a place, not a work
-    places = place_names()
-    return [c for c in read.out if c.project.name not in places]
+    return read.out
+
+
+def _may_name(p: Project) -> bool:
+    """Not a division's name alone (唐山, 秦皇岛市: a closed class, a place and no work), nor a
+    name holding the list mark 等 (汉中等低空装备制造聚集区 of 西安、汉中等…: a list read
+    wrong); left out before the extra items are read, which may then read the item whole."""
+    return p.name not in place_names() and not projects._ETC.search(p.name)
 
 
 _PIECE_HINT = re.compile(

@@ -52,6 +52,9 @@ _BOUNDARY = re.compile(
     # 建好, 办好 (建好济南、青岛、枣庄算力枢纽; 建好办好西南联合研究生院): 建 and 办 with the
     # complement 好 (30 and 75 places)
     r"[建办](?=好)|"
+    # 投用枣庄机场, 投运国家中医区域医疗中心: a milestone written before the work (投用 山东 四川
+    # 安新, 投运 山东 青海)
+    r"投用|投运|"
     rf"{_ORDINAL_MARKER}|要|年内|今年|全年|的|和(?=[^、]{{0,3}}$))好?"
 )
 # The construction words written after a work (closed class of the genre: the kinds of

@@ -688,6 +688,10 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
     return items
 
 
+# 和抽水蓄能项目建设: 和 and another work (a name of up to 12 characters) before the construction word
+_AND_WORKS = re.compile(rf"[和及与][^，,。；;、等]{{2,12}}?{_TAIL.pattern[1:]}")
+
+
 def _etc_head(rest: str) -> tuple[str, int] | None:
     """The head noun written once after ``等`` (``农贸市场``, ``多条断头路``) and its length: the
     longest stretch ending on a head noun that a construction word or the clause's end
@@ -696,8 +700,11 @@ def _etc_head(rest: str) -> tuple[str, int] | None:
     text = seg.group() if seg else ""
     for k in range(len(text), 0, -1):
         # the construction word is looked for after the head in the whole rest: the segment
-        # may end inside it (等大尺度郊野公园建设: 8 characters end on 建)
-        if _ETC_HEAD_END.search(text, 0, k) and (k == len(text) or _TAIL.match(rest[k:])):
+        # may end inside it (等大尺度郊野公园建设: 8 characters end on 建); 等水电站和抽水蓄能
+        # 项目建设: 和 joins the head to another work that the construction word follows
+        if _ETC_HEAD_END.search(text, 0, k) and (
+            k == len(text) or _TAIL.match(rest[k:]) or _AND_WORKS.match(rest, k)
+        ):
             return text[:k], k
     # 等402万千瓦机组建成投运: the joint capacity of the works before the generic word
     lead = _SCALE.match(rest)
