@@ -251,3 +251,19 @@ def test_a_milestone_before_a_name_is_its_verb_and_no_candidate_holds_deng() -> 
     )
     assert "枣庄机场" in names and "投用枣庄机场" not in names
     assert not [n for n in names if "等" in n]
+
+
+def test_two_names_joined_by_he_are_candidates_each() -> None:
+    # yixian_2021 and yunnan_2026 (tuning gold: 西南联合研究生院): 和 between two names
+    # that each end on a head noun gave only the joined name, which no gold name is
+    names = _candidate_names(
+        "二、2026年工作安排\n（一）强基础。启动固废垃圾消纳场和餐厨垃圾处理厂建设。"
+        "建好办好西南联合研究生院和教育部云南高等研究院。\n"
+    )
+    assert {"固废垃圾消纳场", "餐厨垃圾处理厂", "西南联合研究生院", "教育部云南高等研究院"} <= names
+    # hebei_2019: one name with 和 inside that does not end on a head on both sides stays whole
+    names = _candidate_names(
+        "二、2026年工作安排\n（一）强雄安。抓好容东片区和高铁站片区、启动区、白洋淀治理和保护"
+        "等十大工程建设。\n"
+    )
+    assert "白洋淀治理和保护" in names and "保护" not in names

@@ -141,7 +141,47 @@ def candidates(
                 and not read.agreeing(p.start, p.end, p.name)
             ):
                 read.add(cand)
+    for c in list(read.out):
+        for half in _halves(text, c):
+            if _may_name(half.project) and not read.same(half.project):
+                read.add(half)
     return read.out
+
+
+_JOIN = re.compile(r"[和及]")
+# 消纳场, 研究生院, 泵站: a one-character facility noun ends a name too (as in projects._OWN_KIND)
+_FACILITY_END = re.compile(r"[所站室馆院库场厂楼塔池房]$")
+
+
+def _halves(text: str, c: Candidate) -> list[Candidate]:
+    """``固废垃圾消纳场和餐厨垃圾处理厂``: a name written as read (no shared head added) that
+    和 or 及 splits into two names each ending on a head noun gives each as a candidate too
+    (the model weighs them against the joined one)."""
+    it, clause = c.item, c.clause
+    if it is None or clause is None or c.project.name != c.body[it.a : it.b]:
+        return []
+    out = []
+    for a, b in _halves_at(c.body, it):
+        half = _Item(a, b, c.body[a:b], it.list_start, it.list_end)
+        p = _project(text, clause, c.body, half, c.project.section or "")
+        out.append(Candidate(p, c.body, half, clause, c.floor, True))
+    return out
+
+
+def _halves_at(body: str, it: _Item) -> list[tuple[int, int]]:
+    """The spans of the two names that one 和 or 及 joins in ``body[it.a:it.b]``, each at
+    least three characters ending on a head noun; [] when it is not so."""
+    joins = list(_JOIN.finditer(body, it.a, it.b))
+    if len(joins) != 1:
+        return []
+    k = joins[0].start()
+    spans = [(it.a, k), (k + 1, it.b)]
+    if all(
+        b - a >= 3 and (projects._ANY_END.search(body, a, b) or _FACILITY_END.search(body, a, b))
+        for a, b in spans
+    ):
+        return spans
+    return []
 
 
 def _may_name(p: Project) -> bool:
@@ -393,9 +433,8 @@ def features(
     }
     region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
-    places = place_names()
-    f["place_exact"] = float(name in places)  # 海东, 唐山市: where works are, not a work
-    f["place_lead"] = float(name not in places and _place_lead(name, places))
+    # (a division's name alone is no candidate: _may_name)
+    f["place_lead"] = float(_place_lead(name, place_names()))
     conjoin = conjoin and facts.provincial
     it, body = c.item, c.body
     if it is None or c.clause is None:
@@ -427,6 +466,9 @@ def features(
         "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
         "list_place_share": lf.place_share,
+        # 固废垃圾消纳场和餐厨垃圾处理厂: two names joined (see _halves), and each half
+        "joined": float(bool(_halves_at(body, it))),
+        "join_before": float(body[it.a - 1 : it.a] in ("和", "及") and it.a > it.list_start),
     }
     return _conjoined(f) if conjoin else f
 
