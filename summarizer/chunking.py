@@ -85,8 +85,19 @@ _TITLE_STOP = re.compile(r"是?[:：]|[，,。；;]")
 _NOT_LEAD = re.compile(r"[，,；;：:！!？?\d０-９%％]|我们|是")
 
 
+# 三、全力抓好七项重点工作（一）立足壮大实体经济…, （一）办好十件实事一是高质量编制…: a heading
+# that runs into the first marker of the sequence it holds (a text whose line breaks were lost,
+# where no stop or blank was left to break at) ends where that marker opens, when no stop or
+# comma stands between (统一是, 唯一要…: 一 closing a word is no marker)
+_RUN_ON_HEADING = re.compile(
+    rf"(?:第[{_CN}]+部分[、，,:：\s]*|[{_CN}]{{1,2}}、|[（(][{_CN}]{{1,2}}[）)])"
+    rf"[^。；;：:！!？?，,（(\s]{{2,24}}?(?<![统唯第之同万单划均归合专逐])(?=[（(]一[）)]|一[是要])"
+)
+
+
 def split_lines(text: str, start: int, end: int) -> list[Line]:
-    """Non-blank lines of ``text[start:end]`` with indentation and trailing blanks trimmed."""
+    """Non-blank lines of ``text[start:end]`` with indentation and trailing blanks trimmed (a
+    heading run into its first sub-heading is a line of its own: :data:`_RUN_ON_HEADING`)."""
     lines: list[Line] = []
     pos = start
     while pos < end:
@@ -97,6 +108,10 @@ def split_lines(text: str, start: int, end: int) -> list[Line]:
             s += 1
         while e > s and text[e - 1] in _WS:
             e -= 1
+        run_on = _RUN_ON_HEADING.match(text, s, e) if e > s else None
+        if run_on:
+            lines.append(Line(s, run_on.end(), text[s : run_on.end()]))
+            s = run_on.end()
         if e > s:
             lines.append(Line(s, e, text[s:e]))
         pos = stop + 1

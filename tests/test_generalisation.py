@@ -79,6 +79,23 @@ def test_a_report_whose_line_breaks_were_all_lost_keeps_its_sections() -> None:
         assert (got.meta.region, got.meta.year) == ("易县", 2022)
 
 
+def test_a_heading_run_into_its_first_sub_heading_ends_where_that_marker_opens() -> None:
+    # 内蒙古 2026 flattened: 三、全力抓好七项重点工作（一）立足壮大实体经济… had no stop or blank
+    # before （一）, so the heading's title ran on (no longer counting its seven items) and the
+    # report gave its 3 containers as priorities instead of their 15 sections
+    text = _corpus_text("neimenggu_2026.txt")
+    want = [p.title for p in summarize(text, engine="rules").priorities]
+    assert len(want) == 15
+    got = summarize(_flat(text), engine="rules")
+    assert [p.title for p in got.priorities] == want
+    # the same heading on one line with its first sub-heading in a report as laid out
+    lines = build_sections("三、全力抓好七项重点工作（一）立足壮大实体经济。一要加快转型。\n")
+    assert [(s.marker, s.title) for s in lines][:2] == [
+        ("三、", "全力抓好七项重点工作"),
+        ("（一）", "立足壮大实体经济"),
+    ]
+
+
 def _flat(text: str) -> str:
     """``text`` with every line break lost (literal ``\\r\\n`` escapes too)."""
     return re.sub(r"\\r\\n|\r\n|\n", "", text)
