@@ -155,6 +155,9 @@ def _headline_extent(
                 or para in starts
                 # a paragraph that explains the targets (an item of the list may name one)
                 or ("目标" in layout[para:first] and not item)
+                # 今年的政府工作，我们将坚决做到6个“始终坚持”: the first person speaks of the
+                # government's own work, which no target is stated in (a closed class)
+                or "我们" in layout[para:first]
                 or not (
                     opens_list
                     or item
@@ -176,6 +179,8 @@ def _states_targets(layout: str, pos: int, stop: int) -> bool:
     sentence = layout[pos:stop]
     if "目标" in sentence and not _GOAL.search(sentence):
         return False  # 今年，我们要把“六个一”目标和“十个百”工程作为政府工作总抓手
+    if "我们" in sentence:
+        return False  # 今年的政府工作，我们将坚决做到6个“始终坚持”: the government's own work
     return bool(_QUANTITY.search(layout, pos, min(stop, pos + 40)) or _GOAL.search(sentence))
 
 

@@ -1529,3 +1529,13 @@ def test_yu_an_adverb_of_approximation_is_no_part_of_an_indicator() -> None:
     got = summarize(_corpus_text("fuping_2021.txt"), engine="rules")
     total = [o for o in got.outcomes if o.quote.endswith("总投资逾200亿元")]
     assert [(o.indicator, o.key) for o in total] == [("总投资", "project_total_investment")]
+
+
+def test_a_paragraph_in_the_first_person_ends_the_headline_statement() -> None:
+    # 满城区 2020 (tuning gold: 7 headline targets): the paragraph after the targets opens on
+    # 我们将坚决做到6个“始终坚持” and has a count early in it, so the statement went on into it
+    text = _corpus_text("mancheng_2020.txt")
+    got = summarize(text, engine="rules")
+    headline = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
+    assert len(headline) == 7 and ("始终坚持", 6) not in headline
+    assert not any("满城" in q.text for q in got.qualitative_targets if q.scope == "headline")
