@@ -145,6 +145,11 @@ def _headline_extent(
             while para < limit and layout[para] in _WS + "\n":
                 para += 1
             first = _sentence_end(layout, para, limit)
+            # 固定资产投资扭转下滑态势，⏎实现正增长。: a first line that ends on a comma goes on
+            # into the next (targets listed one clause a line) for the goal it may state
+            whole = first
+            while whole < limit and layout[para:whole].rstrip(_WS).endswith(("，", ",")):
+                whole = _sentence_end(layout, whole + 1, limit)
             opens_list = sentence.endswith(("：", ":")) or end == begin
             item = items and _ITEM.match(layout, para) is not None
             # 地区生产总值增长5%左右，⏎在实际工作中努力争取更好结果；⏎…: a line that ends on a
@@ -163,6 +168,7 @@ def _headline_extent(
                     or item
                     or goes_on
                     or _QUANTITY.search(layout, para, min(first, para + 40))
+                    or _GOAL.search(layout, para, whole)
                 )
             ):
                 break

@@ -1539,3 +1539,21 @@ def test_a_paragraph_in_the_first_person_ends_the_headline_statement() -> None:
     headline = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
     assert len(headline) == 7 and ("始终坚持", 6) not in headline
     assert not any("满城" in q.text for q in got.qualitative_targets if q.scope == "headline")
+
+
+def test_a_target_line_without_a_number_continues_the_list_when_it_states_a_goal() -> None:
+    # 海拉尔区 2019's targets listed one clause a line: 固定资产投资扭转下滑态势，⏎实现正增长。
+    # has no number, so the statement ended after the GDP target (1 of 4); its goal (实现)
+    # says it goes on, read over the line that ends on a comma
+    text = (
+        "三、2019年工作安排\n经济社会发展的主要预期目标是：\n地区生产总值增长3.5%左右。\n"
+        "固定资产投资扭转下滑态势，\n实现正增长。\n城乡常住居民人均可支配收入分别增长7%和8%左右。\n"
+        "社会消费品零售总额增长6.5%左右。\n\n为实现上述目标，我们将紧紧围绕区委提出的工作主线。\n"
+    )
+    got = summarize(text, engine="rules")
+    assert sorted((t.indicator, t.value) for t in got.targets if t.scope == "headline") == [
+        ("农村常住居民人均可支配收入", 8.0),
+        ("地区生产总值", 3.5),
+        ("城镇常住居民人均可支配收入", 7.0),
+        ("社会消费品零售总额", 6.5),
+    ]
