@@ -88,10 +88,10 @@ _NOT_LEAD = re.compile(r"[，,；;：:！!？?\d０-９%％]|我们|是")
 # 三、全力抓好七项重点工作（一）立足壮大实体经济…, （一）办好十件实事一是高质量编制…: a heading
 # that runs into the first marker of the sequence it holds (a text whose line breaks were lost,
 # where no stop or blank was left to break at) ends where that marker opens, when no stop or
-# comma stands between (统一是, 唯一要…: 一 closing a word is no marker)
+# comma stands between (统一是, 唯一要, 如一要, 其一是…: 一 closing a word is no marker)
 _RUN_ON_HEADING = re.compile(
     rf"(?:第[{_CN}]+部分[、，,:：\s]*|[{_CN}]{{1,2}}、|[（(][{_CN}]{{1,2}}[）)])"
-    rf"[^。；;：:！!？?，,（(\s]{{2,24}}?(?<![统唯第之同万单划均归合专逐])(?=[（(]一[）)]|一[是要])"
+    rf"[^。；;：:！!？?，,（(\s]{{2,24}}?(?<![统唯第之同万单划均归合专逐如其])(?=[（(]一[）)]|一[是要])"
 )
 
 

@@ -146,10 +146,17 @@ def _headline_extent(
                 para += 1
             first = _sentence_end(layout, para, limit)
             # 固定资产投资扭转下滑态势，⏎实现正增长。: a first line that ends on a comma goes on
-            # into the next (targets listed one clause a line) for the goal it may state
+            # into the next (targets listed one clause a line) for the goal it may state, not
+            # into a heading nor into talk about the targets or the government's own work
             whole = first
             while whole < limit and layout[para:whole].rstrip(_WS).endswith(("，", ",")):
-                whole = _sentence_end(layout, whole + 1, limit)
+                nxt_end = _sentence_end(layout, whole + 1, limit)
+                k = bisect_right(starts, whole)
+                if (k < len(starts) and starts[k] < nxt_end) or any(
+                    w in layout[whole:nxt_end] for w in ("目标", "我们")
+                ):
+                    break
+                whole = nxt_end
             opens_list = sentence.endswith(("：", ":")) or end == begin
             item = items and _ITEM.match(layout, para) is not None
             # 地区生产总值增长5%左右，⏎在实际工作中努力争取更好结果；⏎…: a line that ends on a

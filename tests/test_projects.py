@@ -553,6 +553,13 @@ def test_divisions_listed_before_a_name_that_opens_with_one_share_its_rest():
     assert "万广物流" in names("加快万广物流、鄱阳湖“前港后园”港口物流园项目建设")
 
 
+def test_deng_after_a_place_ending_like_gao_deng_still_ends_the_list():
+    # 高等 is one word (青海高等研究院), but 大同 and 汉中 end lists before 等 (a guard over
+    # 中等/同等 read them as 大同等物流园, 汉中等产业园)
+    assert names("推进太原、大同等物流园建设") == ["大同物流园", "太原物流园"]
+    assert names("加快安康、汉中等产业园建设") == ["安康产业园", "汉中产业园"]
+
+
 def test_the_head_after_deng_may_be_joined_by_he_to_another_work():
     # yunnan_2026 (tuning gold: 旭龙水电站 … 橄榄坝水电站): 和 after the head hid the
     # construction word, so the list was read as one run (旭龙坝等水电站, 橄榄坝等水电站)

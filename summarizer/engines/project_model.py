@@ -18,8 +18,9 @@ what any report shows of it, not by phrases of one place:
   (``bigram_places`` in the data file); in a province-level report (省, 自治区, the four
   municipalities) each feature also enters conjoined with the level (``prov:``), since such
   reports name works on another scale (national programmes, cities as places);
-  whether the name is, or opens with, the name of a division of China (``place_names.txt``,
-  a closed class: 海东 and 唐山 name where works are) and the share of such names in its list;
+  whether the name opens with the name of a division of China (``place_names.txt``, a closed
+  class: 西宁国家物流枢纽; a division's name alone is no candidate) and the share of such
+  names in its list;
 - *weights* (``project_model.json``): fitted by ``evals/tools/project_model.py`` with
   scikit-learn, which the package never imports; the score is applied here in pure Python.
 
@@ -56,7 +57,8 @@ class Candidate(NamedTuple):
     item: _Item | None
     clause: Clause | None
     floor: int  # where its section starts
-    extra: bool  # read by :func:`_extra_items`, not by a way of naming of :mod:`.projects`
+    # read by :func:`_extra_items` or :func:`_halves`, not by a way of naming of :mod:`.projects`
+    extra: bool
 
 
 def _overlap(p: Project, q: Project) -> bool:
@@ -148,9 +150,8 @@ def candidates(
     return read.out
 
 
-_JOIN = re.compile(r"[和及]")
-# 消纳场, 研究生院, 泵站: a one-character facility noun ends a name too (as in projects._OWN_KIND)
-_FACILITY_END = re.compile(r"[所站室馆院库场厂楼塔池房]$")
+# 消纳场, 研究生院, 泵站: a one-character facility noun ends a name too
+_FACILITY_END = re.compile(rf"[{projects._FACILITY_CHARS}]$")
 
 
 def _halves(text: str, c: Candidate) -> list[Candidate]:
@@ -171,7 +172,7 @@ def _halves(text: str, c: Candidate) -> list[Candidate]:
 def _halves_at(body: str, it: _Item) -> list[tuple[int, int]]:
     """The spans of the two names that one 和 or 及 joins in ``body[it.a:it.b]``, each at
     least three characters ending on a head noun; [] when it is not so."""
-    joins = list(_JOIN.finditer(body, it.a, it.b))
+    joins = list(projects._AND.finditer(body, it.a, it.b))
     if len(joins) != 1:
         return []
     k = joins[0].start()
@@ -198,7 +199,7 @@ _PIECE_HINT = re.compile(
 # where an item's name ends: before the time, works or milestone word written after it
 _CUT_AT = re.compile(
     rf"(?:{projects._WHEN_END.pattern[:-1]})?(?:{projects._WORKS_WORDS}|投用|投入|主体|达到|"
-    r"具备|实现|顺利|[\d一二三四五六七八九十]{1,2}月|年内|年底|(?<![高中初同平均对])等)"
+    rf"具备|实现|顺利|[\d一二三四五六七八九十]{{1,2}}月|年内|年底|{projects._ETC_MARK})"
 )
 
 
@@ -251,6 +252,8 @@ def _extra_items(
         # with one share its rest (as in projects._shared_tail)
         last = projects._clean(body[cut[-1][0] : cut[-1][1]])
         lead = project_filters.place_lead(last)
+        if len(last) - lead < 2:
+            lead = 0  # as in projects._shared_tail: the rest must be a name's worth
         for a, b in cut:
             name = projects._clean(body[a:b])
             if lead and (a, b) != cut[-1] and name in place_names():
@@ -360,11 +363,6 @@ class ReportFacts:
 place_names = project_filters.place_names
 
 
-def _place_lead(name: str, places: frozenset[str]) -> bool:
-    """The name opens with a place's name and goes on (西宁国家物流枢纽, 邯郸区域消费中心城市)."""
-    return any(name[:k] in places for k in range(2, min(len(name), 8)))
-
-
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 
@@ -434,7 +432,7 @@ def features(
     region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
     # (a division's name alone is no candidate: _may_name)
-    f["place_lead"] = float(_place_lead(name, place_names()))
+    f["place_lead"] = float(project_filters.place_lead(name) > 0)
     conjoin = conjoin and facts.provincial
     it, body = c.item, c.body
     if it is None or c.clause is None:
@@ -466,7 +464,8 @@ def features(
         "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
         "list_place_share": lf.place_share,
-        # 固废垃圾消纳场和餐厨垃圾处理厂: two names joined (see _halves), and each half
+        # 固废垃圾消纳场和餐厨垃圾处理厂: two names joined (see _halves), and the half after
+        # 和 (the half before it has item_after1=和)
         "joined": float(bool(_halves_at(body, it))),
         "join_before": float(body[it.a - 1 : it.a] in ("和", "及") and it.a > it.list_start),
     }

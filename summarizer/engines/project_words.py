@@ -10,6 +10,12 @@ import re
 
 from ..layout import WRAP_JOIN
 
+# 等 as the mark that ends a list (A、B等项目), not the morpheme of 高等, 初等, 均等 (青海高等研究院
+# is one name); 中等/同等/平等 are left out of the guard, as 汉中、大同、南平 end lists too
+_ETC_MARK = r"(?<![高初均])等"
+# The one-character facility nouns that end a name (看守所, 消纳场, 研究生院, 泵站)
+_FACILITY_CHARS = "所站室馆院库场厂楼塔池房"
+
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
     r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"

@@ -44,6 +44,8 @@ from .project_words import (
     _BOUNDARY,
     _CAMPAIGN,
     _CATEGORY_WORDS,
+    _ETC_MARK,
+    _FACILITY_CHARS,
     _GENERIC_NAME,
     _MONTH,
     _NAME_RUN,
@@ -76,9 +78,8 @@ _BUILT_OBJECT = re.compile(
 # classifiers and units of length)
 _COUNT_AFTER = re.compile(r"\s*[\d０-９一二三四五六七八九十两.]+(?:[个项家座条所]|万?公里)")
 # 等7个, 等1.22万个 (hubei_2026: a count of ten thousands), 等一批
-# (not the morpheme of 高等, 中等, 初等, 同等, 平等, 均等, 对等: 青海高等研究院 is one name)
 _ETC = re.compile(
-    r"(?<![高中初同平均对])等(?:[\d一二三四五六七八九十两多][\d.一二三四五六七八九十两多]*万?[个条项所座家处]|一批)?"
+    rf"{_ETC_MARK}(?:[\d一二三四五六七八九十两多][\d.一二三四五六七八九十两多]*万?[个条项所座家处]|一批)?"
 )
 # the modifier of a head after 等 that says which projects (stage, rank, size), not their domain
 _ETC_RANK = (
@@ -313,7 +314,7 @@ def _shared_tail(item: str, name: str) -> str:
 # 看守所、拘留所、执法办案中心: an item ending on a one-character facility noun is a work of
 # its own kind; 规模化、集约化…养殖小区: one ending on a suffix of kind (-化, -型, -性) is a
 # modifier (closed classes of the language)
-_OWN_KIND = re.compile(r"[所站室馆院库场厂楼塔池房化型性]$")
+_OWN_KIND = re.compile(rf"[{_FACILITY_CHARS}化型性]$")
 
 
 def _own_part(item: str, last: str) -> int:
