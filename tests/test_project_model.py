@@ -267,3 +267,13 @@ def test_two_names_joined_by_he_are_candidates_each() -> None:
         "二、2020年工作安排\n（一）强城建。启动药王庙南侧区域绿化和西广场建设。\n"
     )
     assert "药王庙南侧区域绿化" not in names
+
+
+def test_a_piece_too_long_for_one_name_gives_the_two_names_he_joins() -> None:
+    # anguo_2020 (tuning gold: 安国中医药高等职业学院, 中国医学科学院药植所安国研发中心): the
+    # 、-piece joining them by 和 is 28 characters, too long for a name, so neither was read
+    names = _candidate_names(
+        "二、2020年工作安排\n（一）育人才。加快推进总投资11亿元、占地600亩的河北大学安国校区、"
+        "安国中医药高等职业学院和中国医学科学院药植所安国研发中心建设。\n"
+    )
+    assert {"安国中医药高等职业学院", "中国医学科学院药植所安国研发中心"} <= names

@@ -570,3 +570,9 @@ def test_the_head_after_deng_may_be_joined_by_he_to_another_work():
         "旭龙水电站",
         "橄榄坝水电站",
     ]
+
+
+def test_road_codes_listed_before_a_name_that_opens_with_one_share_its_rest():
+    # fuping_2021: S248 was a name of its own (the tail after G207 was too long to share); a
+    # road's code is a closed class of forms, so S248 is a road and takes what G207 has
+    assert names("启动S248、G207县城段改线工程") == ["G207县城段改线工程", "S248县城段改线工程"]

@@ -248,23 +248,28 @@ def _extra_items(
                 cut.append((a, b))
         if not cut:
             continue
-        # 南宁、百色、来宾、梧州泛铝件先进制造基地: divisions before a last item that opens
-        # with one share its rest (as in projects._shared_tail)
+        # 南宁、百色、来宾、梧州泛铝件先进制造基地, 国道G337、G230安国绕城公路: divisions or
+        # road codes before a last item that opens with one share its rest (as in projects)
         last = projects._clean(body[cut[-1][0] : cut[-1][1]])
-        lead = project_filters.place_lead(last)
-        if len(last) - lead < 2:
-            lead = 0  # as in projects._shared_tail: the rest must be a name's worth
         for a, b in cut:
             name = projects._clean(body[a:b])
-            if lead and (a, b) != cut[-1] and name in place_names():
+            lead = projects.listed_lead(name, last) if (a, b) != cut[-1] else 0
+            if lead:
                 name += last[lead:]
-            if not projects.any_name(name) or len(name) > 25:
+            if not projects.any_name(name):
                 continue
-            if known(clause.start + a, clause.start + b, name):
-                continue
-            it = _Item(a, b, name, cut[0][0], cut[-1][1])
-            p = _project(text, clause, body, it, section.path)
-            out.append(Candidate(p, body, it, clause, section.start, True))
+            spans = [(a, b)]
+            if len(name) > 25:
+                # 安国中医药高等职业学院和中国医学科学院药植所安国研发中心: two names that 和
+                # joins are too long as one, not each (see _halves)
+                spans = _halves_at(body, _Item(a, b, name, a, b))
+            for x, y in spans:
+                part = name if (x, y) == (a, b) else body[x:y]
+                if known(clause.start + x, clause.start + y, part):
+                    continue
+                it = _Item(x, y, part, cut[0][0], cut[-1][1])
+                p = _project(text, clause, body, it, section.path)
+                out.append(Candidate(p, body, it, clause, section.start, True))
     return out
 
 

@@ -288,10 +288,8 @@ def _shared_tail(item: str, name: str) -> str:
     suffix = _STRONG_END.search(name)
     if not suffix:
         return item
-    # 福州、厦门、泉州省级人工智能产业园: divisions listed before a name that opens with one
-    # share all of it after that one (a division's name is a closed class: place_names.txt)
-    lead = project_filters.place_lead(name)
-    if lead and item in project_filters.place_names() and len(name) - lead >= 2:
+    lead = listed_lead(item, name)
+    if lead:
         return item + name[lead:]
     # 宏昌大街南延（致远路至复兴路西延）: a bracket after the head notes the item's extent
     if _ANY_END.search(_BRACKET_END.sub("", item)):
@@ -317,6 +315,23 @@ def _shared_tail(item: str, name: str) -> str:
 _OWN_KIND = re.compile(rf"[{_FACILITY_CHARS}化型性]$")
 
 
+# G230, 国道G337, S248: a road's code (a closed class of forms)
+_ROAD_CODE = re.compile(r"(?:国道|省道|县道)?[GSX]\d{2,4}")
+
+
+def listed_lead(item: str, last: str) -> int:
+    """Where the rest of ``last``, a list's last name, starts that ``item`` of the same closed
+    class shares: a division listed before a name that opens with one (福州、厦门、泉州省级人工
+    智能产业园: place_names.txt), a road code before one that opens with a code (国道G337、G230
+    安国绕城公路); 0 when not so, or when less than two characters would be shared."""
+    if item in project_filters.place_names():
+        k = project_filters.place_lead(last)
+    else:
+        code = _ROAD_CODE.match(last)
+        k = code.end() if code and _ROAD_CODE.fullmatch(item) else 0
+    return k if k and len(last) - k >= 2 else 0
+
+
 def _own_part(item: str, last: str) -> int:
     """Where the proper part of ``last``, the list's last item, ends: after the character that
     ends ``item`` too (the place word 镇, 村, 城 of ``羊平镇、文德镇…``), else as long as ``item``."""
@@ -327,6 +342,9 @@ def _own_part(item: str, last: str) -> int:
 def _bare_item(item: str, last: str) -> str:
     """``羊平镇`` of ``羊平镇、文德镇污水处理厂``: a short bare item (a place or proper name) with
     the facility the last item names after its proper part; "" when that part has no head."""
+    lead = listed_lead(item, last)
+    if lead:
+        return item + last[lead:]  # 国道G337、G230安国绕城公路
     if not 2 <= len(item) <= 5 or _OWN_KIND.search(item):
         return ""
     tail = last[_own_part(item, last) :]
