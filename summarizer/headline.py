@@ -56,6 +56,11 @@ _TURN = re.compile(
 )
 
 
+# 今年的政府工作，我们将坚决做到6个“始终坚持”: the first person speaks of the government's own
+# work, in which no target is stated (a closed class; no hand-written headline quote holds it)
+_FIRST_PERSON = "我们"
+
+
 def _sentence_end(text: str, pos: int, limit: int) -> int:
     """End of the sentence starting at ``pos``: after its 。/！/？, or at the line break."""
     k = pos
@@ -153,7 +158,7 @@ def _headline_extent(
                 nxt_end = _sentence_end(layout, whole + 1, limit)
                 k = bisect_right(starts, whole)
                 if (k < len(starts) and starts[k] < nxt_end) or any(
-                    w in layout[whole:nxt_end] for w in ("目标", "我们")
+                    w in layout[whole:nxt_end] for w in ("目标", _FIRST_PERSON)
                 ):
                     break
                 whole = nxt_end
@@ -167,9 +172,7 @@ def _headline_extent(
                 or para in starts
                 # a paragraph that explains the targets (an item of the list may name one)
                 or ("目标" in layout[para:first] and not item)
-                # 今年的政府工作，我们将坚决做到6个“始终坚持”: the first person speaks of the
-                # government's own work, which no target is stated in (a closed class)
-                or "我们" in layout[para:first]
+                or _FIRST_PERSON in layout[para:first]
                 or not (
                     opens_list
                     or item
@@ -192,8 +195,8 @@ def _states_targets(layout: str, pos: int, stop: int) -> bool:
     sentence = layout[pos:stop]
     if "目标" in sentence and not _GOAL.search(sentence):
         return False  # 今年，我们要把“六个一”目标和“十个百”工程作为政府工作总抓手
-    if "我们" in sentence:
-        return False  # 今年的政府工作，我们将坚决做到6个“始终坚持”: the government's own work
+    if _FIRST_PERSON in sentence:
+        return False
     return bool(_QUANTITY.search(layout, pos, min(stop, pos + 40)) or _GOAL.search(sentence))
 
 

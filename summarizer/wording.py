@@ -289,6 +289,9 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, _SENTENCE_BREAK)
 
 
+# a Chinese character (the basic block): a word of the text, not a mark, digit or blank
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
 # a list separator (及以上 / 及以下 is a bound word: 二级及以上老年医院 is one noun)
 # (和, 与, 及 right after 、 open a member's word, never join two: 美丽海湾、和美海岛)
 ENUM_SPLIT = re.compile(r"、|(?<!、)[和与]|(?<!、)及(?!以[上下])")

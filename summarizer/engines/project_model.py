@@ -276,7 +276,6 @@ def _extra_items(
 # ---------------------------------------------------------------- features
 
 _FUNCTION_CHARS = frozenset("的和与及等在是为对把将了着之其各有")
-_CN = re.compile(r"[\u4e00-\u9fff]")
 _CN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 # 14个路段, 2180套棚户区, 5000亩三山绿化: a count or size leading the name (a target's)
 _LEAD_NUMBER = re.compile(r"[\d０-９.]+|[一二三四五六七八九十两百千万]+[个座所条项家处块套户亩]")

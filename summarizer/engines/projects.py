@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from ..chunking import Document
 from ..layout import WRAP_JOIN
 from ..models import Project, Section
+from ..wording import CJK
 from ..wording import Clause as _Clause
 from . import project_filters
 from .project_clauses import HintClauses, hint_clauses
@@ -167,7 +168,6 @@ _AND_WITH = re.compile(r"以及|[和及与]")
 _JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
 _HE = re.compile(r"和")
 _ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BRACKET_END = re.compile(r"[（(][^（()）]*[）)]$")
 
 
@@ -407,7 +407,7 @@ def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Proj
 
 def any_name(name: str, *_: object, **__: object) -> bool:
     """The candidates' test (:mod:`.project_model`): two to thirty characters, one Chinese."""
-    return 2 <= len(name) <= 30 and name[0] not in "（(" and bool(_CJK.search(name))
+    return 2 <= len(name) <= 30 and name[0] not in "（(" and bool(CJK.search(name))
 
 
 def clause_items(body: str, *, loose: bool = False) -> list[_Item]:

@@ -139,7 +139,6 @@ _RATE_LIST = re.compile(r"^[^、和及与等]+率(?:[、和与及][^、和及与
 # kind, never one aggregate (货物和服务进出口: the left one has no head of its own)
 _SAME_HEAD_PAIR = re.compile(r"^[^、和及与等]{2,}(..)[和与及][^、和及与等]{2,}\1$")
 _TO_OR_IS = re.compile(r"[到至为]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # where the subject of a clause without a quantity ends: its verb of change or action, or a
 # comparison (比)
 _SUBJECT_END = re.compile(rf"比|(?:稳定|持续|稳步|大幅|较快)?(?:{_ACTION.pattern})")
@@ -322,7 +321,7 @@ class RulesEngine(Engine):
         previous: list[str] = []
         last_end = start
         for clause, mentions in self._clauses_in(text, quantities, start, end, scope):
-            if _CJK.search(text, last_end, clause.start):
+            if wording.CJK.search(text, last_end, clause.start):
                 # a clause without a quantity came between: the subject it continues is that
                 # clause's (全年空气质量综合指数6.06，同比下降6.87%: a value without a unit), else
                 # none (a subject read three clauses back is no longer the one spoken of)
