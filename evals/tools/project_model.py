@@ -36,6 +36,7 @@ from summarizer.engines.rules import _own_spans  # noqa: E402
 from summarizer.eval_metrics import _project_affinity, greedy_match, names_agree  # noqa: E402
 from summarizer.evals import load_gold  # noqa: E402
 from summarizer.models import Project  # noqa: E402
+from summarizer.wording import CJK  # noqa: E402
 
 GOLD = ROOT / "evals" / "corpus" / "gold"
 FIX = ROOT / "evals" / "corpus" / "fixtures"
@@ -75,7 +76,7 @@ def tune_rows() -> list[dict[str, Any]]:
             "feats": [pm.features(doc, c, rules) for c in cands],
             "y": [int(i in pos) for i in range(len(cands))],
             "bigrams": {text[i : i + 2] for i in range(len(text) - 1)
-                        if pm._CN.match(text[i]) and pm._CN.match(text[i + 1])},
+                        if CJK.match(text[i]) and CJK.match(text[i + 1])},
         })  # fmt: skip
     return rows
 
