@@ -261,6 +261,13 @@ class Document:
         out: list[Section] = []
         kids_of = {s.path: [k for k in self.children(s.path) if k.marker and k.kind == "work"]
                    for s in top}  # fmt: skip
+        # one work section holding two or more numbered ones is the part, never the one
+        # priority of the year (三、2021年下半年重点工作时间不等人… in a text whose line breaks
+        # were lost, its title run into the first sentence, holds （一）（二）（三）)
+        while len(top) == 1 and len(kids_of[top[0].path]) >= 2:
+            top = kids_of[top[0].path]
+            kids_of = {s.path: [k for k in self.children(s.path) if k.marker and k.kind == "work"]
+                       for s in top}  # fmt: skip
         # one level for all: when one heading gives way to the sections it counts (三、全力抓好
         # 七项重点工作), so do its siblings that hold numbered sections (一、…（一）（二）（三）)
         descend = any(_counts_its_items(s.title, len(kids_of[s.path])) for s in top)

@@ -10,7 +10,7 @@ are always sliced from the source, never from the view. HTML tags and Markdown m
 conversion (``<p>``, ``<br>``, ``## 一、``, ``**（一）…**``) are layout too (a block tag ends a
 line), a lone carriage return is a line break, full-width digits are digits, a text whose line
 breaks were all lost gets one before each heading marker that follows the end of a sentence or
-a blank, and a text wrapped at a fixed width (copied out of a PDF) has its wraps joined
+a blank (before an inline 一是 marker after the end of a sentence only), and a text wrapped at a fixed width (copied out of a PDF) has its wraps joined
 (:data:`WRAP_JOIN`) and its page numbers (``— 3 —``) blanked.
 """
 
@@ -64,12 +64,15 @@ _MARKDOWN = re.compile(r"(?m)^([ \t]*)(#{1,6}[ \t]+|>[ \t]*)|\*\*")
 # _FLAT_CHARS characters (every corpus report has one per 360 or fewer).
 _FLAT_CHARS = 2000
 # (after the end of a sentence, or after blanks: a blank in Chinese prose is where a break was)
+# An inline marker (一是, 二是…) starts a line only after the end of a sentence (blanks after
+# the stop or none): without a stop before it, it is part of its sentence.
 # The heading markers both readers below look for (第一部分, 一、, 1.); each adds its bracket and
 # 01 forms.
 _MARKER_START = r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}、|\d{1,2}[、．.](?!\d)"
 _FLAT_BREAK = re.compile(
     r"(?:([。！？；：!?;:])|(?<=[^\s]))([ \t]*)"
-    rf"(?={_MARKER_START}|[（(][一二三四五六七八九十]{{1,2}}[）)]|0[1-9][ \t])"
+    rf"(?={_MARKER_START}|[（(][一二三四五六七八九十]{{1,2}}[）)]|0[1-9][ \t]"
+    r"|(?(1)[一二三四五六七八九十]{1,2}是|(?!)))"
 )
 
 

@@ -96,6 +96,36 @@ def test_a_heading_run_into_its_first_sub_heading_ends_where_that_marker_opens()
     ]
 
 
+def test_a_flattened_report_keeps_its_inline_numbered_work_sections() -> None:
+    # 顺平县 2021 flattened: its 17 work sections are 一是…十是, 一是…四是 and 一是…三是 under
+    # （一）办好十件实事, （二）锚定四项工作, （三）守住三条底线. Two things had made them 1: 二是…
+    # after a stop (。 or ！) stayed inside the sentence before it, and the part's heading
+    # (三、2021年下半年重点工作时间不等人…, its title run into the first sentence) was a work
+    # section holding the three, taken as the year's one priority
+    text = _corpus_text("shunping_2021.txt")
+    want = [p.title for p in summarize(text, engine="rules").priorities]
+    assert len(want) == 17 and want[-2] == "坚决守住安全稳定底线"
+    flat = _flat(text)
+    assert "以一域之光，为全局添彩！二是坚决守住安全稳定底线" in flat
+    assert "三、2021年下半年重点工作时间不等人" in flat
+    got = summarize(flat, engine="rules")
+    assert [p.title for p in got.priorities] == want
+
+
+def test_a_flat_texts_inline_marker_starts_a_line_only_after_a_stop() -> None:
+    # 容城县 2020 and 北京 2026 flattened: 一是 after 问题： opens a line of the view; 二是 after a
+    # comma stays in its sentence, and a blank before a number is no break (实现 43.35亿元)
+    flat = _flat(_corpus_text("rongcheng_2020.txt"))
+    view = layout_view(flat)
+    i = flat.index("一是民生事业和重点工作支出")
+    assert flat[i - 1] == "：" and view[i - 1] == "\n"
+    j = flat.index("地区生产总值实现 43.35亿元")
+    assert view[j : j + 18] == flat[j : j + 18]
+    flat = _flat(_corpus_text("beijing_2026.txt"))
+    k = flat.index("首都功能持续提升，二是高质量发展")
+    assert layout_view(flat)[k : k + 16] == flat[k : k + 16]
+
+
 def _flat(text: str) -> str:
     """``text`` with every line break lost (literal ``\\r\\n`` escapes too)."""
     return re.sub(r"\\r\\n|\r\n|\n", "", text)
