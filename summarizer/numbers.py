@@ -127,6 +127,9 @@ _BASE_CANON: dict[str, tuple[str, float]] = {
     "平方千米": ("平方公里", 1.0), "公斤": ("千克", 1.0), "方": ("立方米", 1.0),
     "平米": ("平方米", 1.0),
     "标箱": ("标准箱", 1.0), "吨标煤": ("吨标准煤", 1.0),
+    # the Latin units (_LATIN_UNIT): petaflops (P), and power and energy as 千瓦 and 千瓦时
+    "PF": ("P", 1.0), "PFLOPS": ("P", 1.0), "EFLOPS": ("P", 1000.0), "Eflops": ("P", 1000.0),
+    "GW": ("千瓦", 1e6), "MW": ("千瓦", 1e3), "GWh": ("千瓦时", 1e6),
 }  # fmt: skip
 _KNOWN_BASES = frozenset(_BASES)
 _ORDINAL_BASES = frozenset({"届", "期", "级", "代", "周年", "类"})
@@ -214,6 +217,10 @@ _CODE_CHARS = frozenset(
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+＋.０１２３４５６７８９"
 )
 _CODE_GLUE = _ASCII_LETTERS | frozenset("+＋")
+# Measurement units written in Latin letters right after a number, a closed class of the genre:
+# computing power (算力规模突破4000P, 4万P, 1.3万PF, 190Eflops: 6 provinces of the corpus) and
+# power or energy (装机容量15MW, 55GWh). Any other letter after a number makes a code (5G, S451).
+_LATIN_UNIT = re.compile(r"(?:EFLOPS|Eflops|PFLOPS|PF|P|GWh|GW|MW)(?![A-Za-z0-9])")
 _OPEN_Q = frozenset("“\"‘'「『")
 _CLOSE_Q = frozenset("”\"’'」』")
 _BLANK = frozenset(" \t\u3000\u00a0")
@@ -287,6 +294,12 @@ def _unit_at(text: str, pos: int, end: int) -> tuple[str, str, str, int]:
         return "", "", "", pos
     scale, base = um.group("scale", "base")
     if base is None:
+        at = um.end() if scale else pos
+        latin = (
+            _LATIN_UNIT.match(text, at, end) if at < end and text[at] in _ASCII_LETTERS else None
+        )
+        if latin is not None:  # 4000P, 4万P, 15MW: a unit in Latin letters
+            return (scale or "") + latin.group(), scale or "", latin.group(), latin.end()
         if scale is None:
             return "", "", "", pos
         cls = _SCALED_CLASSIFIER.match(text, um.end(), end)
@@ -446,7 +459,7 @@ def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
     nc = text[e] if e < n else "\n"
     if (
         pc in _CODE_GLUE
-        or nc in _CODE_GLUE
+        or (nc in _CODE_GLUE and not _LATIN_UNIT.match(text, e))
         or (nc in ". " and text[e + 1 : e + 2] in _ASCII_LETTERS)
     ):
         cs, ce = _code_span(text, s, e, n)  # 5g, ipv6, S451, 2+2+N, 9897.html

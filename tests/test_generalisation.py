@@ -1587,3 +1587,17 @@ def test_a_target_line_without_a_number_continues_the_list_when_it_states_a_goal
         ("城镇常住居民人均可支配收入", 7.0),
         ("社会消费品零售总额", 6.5),
     ]
+
+
+def test_computing_power_is_read_with_its_unit_and_keyed() -> None:
+    # 青海 2026 (算力总规模突破4万P) and 云南 2026 (算力规模突破4000P): the unit is P, so the
+    # target keeps it (not 4万 read as money) and the checker reads the same number; 算力规模
+    # (3 provinces) and 智能算力 (2) are panel variables of their own
+    got = summarize(_corpus_text("qinghai_2026.txt"), engine="rules")
+    target = next(t for t in got.targets if t.quote == "算力总规模突破4万P")
+    assert (target.value, target.unit, target.measure) == (4.0, "万P", "level")
+    assert not got.checks.violations
+    got = summarize(_corpus_text("yunnan_2026.txt"), engine="rules")
+    done = next(o for o in got.outcomes if o.quote == "算力规模突破4000P")
+    assert (done.value, done.unit, done.key) == (4000.0, "P", "computing_power")
+    assert not got.checks.violations

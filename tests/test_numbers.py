@@ -607,6 +607,39 @@ def test_same_amount(a: tuple[float, str], b: tuple[float, str], expected: bool)
     assert same_amount(b[0], b[1], a[0], a[1]) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "value", "unit"),
+    [
+        # computing power in petaflops (云南, 青海, 湖南, 贵州 2026) and power in Latin letters
+        # (阜平 2021, 贵州 2026): units, not the letters of a code
+        ("算力规模突破4000P。农业龙头企业", "4000P", 4000.0, "P"),
+        ("算力总规模突破4万P，打造全国一体化算力网", "4万P", 4.0, "万P"),
+        ("总算力突破1.3万PF、增长20倍", "1.3万PF", 1.3, "万PF"),
+        ("全省算力规模突破190Eflops。累计引进", "190Eflops", 190.0, "Eflops"),
+        ("设计日处理生活垃圾600吨，装机容量15MW，计划", "15MW", 15.0, "MW"),
+        ("新能源电池产能达55GWh，新能源汽车", "55GWh", 55.0, "GWh"),
+    ],
+)
+def test_units_written_in_latin_letters(text: str, number: str, value: float, unit: str) -> None:
+    got = [m for m in find_mentions(text) if m.text == number]
+    assert [(m.kind, m.value, m.unit) for m in got] == [("quantity", value, unit)]
+    assert parse_quantity(number) == (value, None, unit)
+
+
+def test_letters_after_a_number_that_are_no_unit_make_a_code() -> None:
+    text = "建成5G基站，推进G207、S248改线，创建4A级景区，PM2.5浓度下降，110KV变电站，4PB存储"
+    codes = {m.text for m in find_mentions(text) if m.kind == "code"}
+    assert codes >= {"5G", "G207", "S248", "4A", "PM2.5", "110KV", "4PB"}
+    assert not [m for m in find_mentions(text) if m.kind == "quantity"]
+
+
+def test_latin_units_compare_in_their_base() -> None:
+    assert same_amount(1.3, "万PF", 13000, "P")
+    assert same_amount(0.19, "万P", 1.9, "Eflops")
+    assert same_amount(15, "MW", 1.5, "万千瓦")
+    assert to_base(55, "GWh") == (55e6, "千瓦时")
+
+
 def test_normalize_unit() -> None:
     assert normalize_unit("％") == "%"
     assert normalize_unit(" 万元 ") == "万元"
