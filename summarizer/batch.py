@@ -77,6 +77,7 @@ from .files import atomic_open, atomic_write
 from .ingest import Report, load_report
 from .models import ReportSummary
 from .pipeline import summarize_report
+from .workers import RulesPool, available_cores, default_workers, wants_pool
 
 if TYPE_CHECKING:
     from .formats import RowReport
@@ -139,19 +140,21 @@ class BatchResult:
     violations: int = 0
     output: str | None = None
     index: str | None = None
+    workers: int = 1  # the processes the reports were summarised in (rules engine: see .workers)
 
 
 # ---------------------------------------------------------------- engines and rendering
 
 
 def build_engine(options: BatchOptions) -> tuple[Engine, int]:
-    """The engine for a run, and the concurrency to use across reports."""
+    """The engine for a run, and the concurrency to use across reports (for the rules engine:
+    worker processes, one per core up to four unless ``--concurrency`` says; see .workers)."""
     if options.engine == "rules":
         if options.strategy:
             raise UsageError(
                 "--strategy applies to the llm and local engines, not to --engine rules"
             )
-        return create_engine("rules"), options.concurrency or 1
+        return create_engine("rules"), options.concurrency or default_workers()
     from .settings import load_settings
 
     overrides = {
@@ -236,6 +239,7 @@ class _Run:
         self.index_running: IO[str] | None = None
         self.index_ordered: IO[str] | None = None
         self.bar: Any = None
+        self.pool: RulesPool | None = None
         self.cond = asyncio.Condition()
         # spreadsheet rows: read when their turn comes, held while in flight
         self.sheets = SheetStreams(options.columns)
@@ -413,20 +417,29 @@ class _Run:
     async def drive(self) -> None:
         from .progress import Progress
 
+        done = False
         try:
             self.prepare()
+            tasks = min(self.concurrency, self.n)
+            procs = min(tasks, available_cores())  # more processes than cores gain nothing
+            if wants_pool(self.engine, procs, self.n):
+                # the rules engine in worker processes; two reports in flight for each, so that
+                # none waits while this process writes the outputs
+                self.pool = RulesPool(procs)
+                self.result.workers = procs
+                tasks = 2 * procs
             with Progress(self.n, enabled=self.options.progress) as bar:
                 self.bar = bar
-                workers = [
-                    asyncio.ensure_future(self.worker())
-                    for _ in range(min(self.concurrency, self.n))
-                ]
+                workers = [asyncio.ensure_future(self.worker()) for _ in range(tasks)]
                 try:
                     await asyncio.gather(*workers)
+                    done = True
                 finally:
                     for w in workers:
                         w.cancel()
         finally:
+            if self.pool is not None:
+                self.pool.close(cancel=not done)
             await self.engine.aclose()
 
     async def worker(self) -> None:
@@ -478,8 +491,13 @@ class _Run:
         region, year = self.given[k]
         began = time.perf_counter()
         try:
-            report = self._load(k)
-            summary = await summarize_report(report, self.engine)
+            if self.pool is None:
+                summary = await summarize_report(self._load(k), self.engine)
+            elif item.row is None and item.error is None:
+                # a report file is read in the worker, decoding included
+                summary = await self.pool.summarize(item.path, region=region, year=year)
+            else:
+                summary = await self.pool.summarize(item.path, self._load(k))
         except SummarizerError as exc:
             reason = str(exc)
             if reason.startswith(f"{item.path}: "):

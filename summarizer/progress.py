@@ -55,6 +55,8 @@ def summary_lines(result: BatchResult, *, quiet: bool = False) -> list[str]:
         )
         if result.index:
             totals += f"; index {result.index}"
+        if result.workers > 1:
+            totals += f"; {result.workers} worker processes"
         lines.append(totals)
     for failure in result.failed:
         lines.append(f"failed: {failure.path}: {failure.reason}")
