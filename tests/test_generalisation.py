@@ -591,6 +591,22 @@ def test_an_amount_joined_to_a_counted_group_is_the_groups_total_not_a_projects(
     ]
 
 
+def test_the_amount_of_works_told_by_their_size_is_a_target() -> None:
+    # 蠡县 2020: 投资1100万元的9万平米建筑节能改造项目 names no undertaking (its size and kind
+    # say what is done), so its amount is a target, as the gold has it; a named one's stays its
+    # own (投资50亿元的华润数字工厂项目, above)
+    text = _corpus_text("lixian_2020.txt")
+    got = summarize(text, engine="rules")
+    for quote, amount in (
+        ("完成投资1100万元的9万平米建筑节能改造项目", 1100),
+        ("启动投资2.2亿元的600套棚户区改造项目", 2.2),
+        ("实施投资2952万元的17.2万平米老旧小区改造工程", 2952),
+    ):
+        found = [(t.value, t.unit[-1]) for t in got.targets if t.quote == quote]
+        assert (amount, "元") in found, (quote, found)
+    assert not got.checks.violations
+
+
 def test_each_member_of_a_list_before_ge_is_counted() -> None:
     # 满城区 2020/2023, 顺平县 2021: 各 distributes the count over the list before it
     assert _section_targets("新增停车位1076个、公厕和口袋公园各5个。") == [

@@ -495,6 +495,14 @@ def group_total(text: str, m: numbers.Mention, clause_end: int) -> str | None:
     return noun if _nounish(noun) else None
 
 
+def _sized(text: str, pos: int, end: int) -> bool:
+    """A quantity with its unit opens ``text[pos:end]`` (9万平米建筑节能改造项目, 600套棚户区…)."""
+    first = next(iter(numbers.find_mentions(text, pos, min(end, pos + 12))), None)
+    return (
+        first is not None and first.start == pos and first.kind == "quantity" and bool(first.unit)
+    )
+
+
 def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """A number that is part of a project name or capacity (年产8万吨…项目, 130万吨高品质硅钢项目)."""
     before = text[max(0, m.start - 2) : m.start]
@@ -512,8 +520,11 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     tail = text[m.end : tail_end]
     if text.startswith("的", m.end) and m.unit.endswith("元"):
         # 投资50亿元的新钢电弧炉升级改造: the amount of a named undertaking; but 总投资226.7亿元的
-        # 47个重点项目 is a group's total, a target like the count after it
-        return group_total(text, m, clause_end) is None
+        # 47个重点项目 is a group's total, a target like the count after it, and 投资1100万元的
+        # 9万平米建筑节能改造项目 the amount of works told by their size: which of those are
+        # named (投资60.7亿元的100万千瓦神南镇抽水蓄能电站项目) the project reader says, and a
+        # named project's amount is its own, not a target (the engine's amount spans)
+        return not _sized(text, m.end + 1, clause_end) and group_total(text, m, clause_end) is None
     if text.startswith("的", m.end) and group_total(text, m, clause_end) is not None:
         return False  # 总建筑面积超百万平米的14个回迁安置区项目: the group's total too
     if m.unit in _COUNT_UNITS:
