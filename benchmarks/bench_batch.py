@@ -2,7 +2,8 @@
 
 Generates 100, 1,000 and 10,000 small reports in a temporary folder (a seed report's opening,
 made distinct per file), runs ``summarizer summarize FOLDER --engine rules --format csv -o
-panel.csv`` in a fresh subprocess for each size, and prints the child's peak RSS
+panel.csv --concurrency 1`` in a fresh subprocess for each size (one process; each worker
+process of a larger --concurrency holds about 50 MB more, flat too), and prints the child's peak RSS
 (``resource.getrusage(RUSAGE_SELF).ru_maxrss``), the wall time, and the panel's and index's
 sizes. Prints figures; asserts nothing.
 
@@ -49,6 +50,7 @@ def measure(n: int) -> dict[str, float]:
         make_reports(root, n)
         panel = Path(tmp) / "out" / "panel.csv"
         argv = ["summarize", str(root), "--engine", "rules", "--format", "csv", "-o", str(panel)]
+        argv += ["--concurrency", "1"]  # one process: its peak is the batch's (no workers)
         began = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-c", CHILD, *argv, "-q"], capture_output=True, text=True, check=False

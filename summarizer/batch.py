@@ -77,7 +77,7 @@ from .files import atomic_open, atomic_write
 from .ingest import Report, load_report
 from .models import ReportSummary
 from .pipeline import summarize_report
-from .workers import RulesPool, available_cores, default_workers, wants_pool
+from .workers import PoolUnavailable, RulesPool, available_cores, default_workers, wants_pool
 
 if TYPE_CHECKING:
     from .formats import RowReport
@@ -425,9 +425,12 @@ class _Run:
             if wants_pool(self.engine, procs, self.n):
                 # the rules engine in worker processes; two reports in flight for each, so that
                 # none waits while this process writes the outputs
-                self.pool = RulesPool(procs)
-                self.result.workers = procs
-                tasks = 2 * procs
+                try:
+                    self.pool = RulesPool(procs)
+                    self.result.workers = procs
+                    tasks = 2 * procs
+                except PoolUnavailable as exc:
+                    self.echo(f"warning: no worker processes here ({exc}); one process summarises")
             with Progress(self.n, enabled=self.options.progress) as bar:
                 self.bar = bar
                 workers = [asyncio.ensure_future(self.worker()) for _ in range(tasks)]

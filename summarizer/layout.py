@@ -10,8 +10,9 @@ are always sliced from the source, never from the view. HTML tags and Markdown m
 conversion (``<p>``, ``<br>``, ``## 一、``, ``**（一）…**``) are layout too (a block tag ends a
 line), a lone carriage return is a line break, full-width digits are digits, a text whose line
 breaks were all lost gets one before each heading marker that follows the end of a sentence or
-a blank (before an inline 一是 marker after the end of a sentence only), and a text wrapped at a fixed width (copied out of a PDF) has its wraps joined
-(:data:`WRAP_JOIN`) and its page numbers (``— 3 —``) blanked.
+a blank (before an inline 一是 marker after the end of a sentence only), and a text wrapped at a
+fixed width (copied out of a PDF) has its wraps joined (:data:`WRAP_JOIN`) and its page numbers
+(``— 3 —``) blanked.
 """
 
 from __future__ import annotations

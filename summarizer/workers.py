@@ -10,16 +10,18 @@ process: the engine and the checker are deterministic.
 
 Workers are started with ``spawn`` (never ``fork``: the calling process may hold threads, such
 as a progress bar's), which costs each about half a second to import the package, so a pool is
-worth it only for a batch of :data:`MIN_REPORTS` reports or more.
+worth it only for a batch of :data:`MIN_REPORTS` reports or more. Nothing is lost to the pool:
+where processes cannot be started (no ``/dev/shm``, a sandbox) :class:`RulesPool` raises
+:class:`PoolUnavailable` and the batch runs in one process, and when a worker dies (killed, out
+of memory) the report it held and every later one are summarised in the calling process.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .engines.rules import RulesEngine
 from .errors import SummarizerError
@@ -27,8 +29,11 @@ from .ingest import Report, load_report
 from .models import ReportSummary
 from .pipeline import summarize_report
 
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
 MIN_REPORTS = 24  # fewer reports finish sooner in one process than the workers take to start
-DEFAULT_WORKERS = 4  # the default ceiling: each worker holds the package (~150 MB)
+DEFAULT_WORKERS = 4  # the default ceiling: each worker holds the package (about 50 MB resident)
 
 
 def available_cores() -> int:
@@ -61,27 +66,45 @@ def _engine() -> RulesEngine:
     return RulesEngine()
 
 
-def _summarize(
+async def _summarize_here(
     path: str, report: Report | None, region: str | None, year: int | None
 ) -> tuple[ReportSummary | None, str | None]:
-    """In a worker: the summary of the report at ``path`` (or of ``report``, read already), or
-    the message of the error that stopped it."""
+    """The summary of the report at ``path`` (or of ``report``, read already), or the message of
+    the error that stopped it: in a worker (:func:`_summarize`), or here when the pool broke."""
     try:
         if report is None:
             report = load_report(path, region=region, year=year)
-        return asyncio.run(summarize_report(report, _engine())), None
+        return await summarize_report(report, _engine()), None
     except SummarizerError as exc:
         return None, str(exc)
+
+
+def _summarize(
+    path: str, report: Report | None, region: str | None, year: int | None
+) -> tuple[ReportSummary | None, str | None]:
+    """In a worker: :func:`_summarize_here` in an event loop of its own."""
+    return asyncio.run(_summarize_here(path, report, region, year))
+
+
+class PoolUnavailable(Exception):
+    """Worker processes cannot be started here (the caller runs the batch in one process)."""
 
 
 class RulesPool:
     """A pool of worker processes that summarise reports with the rules engine."""
 
     def __init__(self, workers: int) -> None:
+        import multiprocessing  # (only a batch that runs workers loads these)
+        from concurrent.futures import ProcessPoolExecutor
+
         self.workers = workers
-        self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
-        )
+        self.broken = False  # a worker died: the rest is summarised here
+        try:
+            self._pool: ProcessPoolExecutor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        except (OSError, ImportError, NotImplementedError, ValueError) as exc:
+            raise PoolUnavailable(f"{type(exc).__name__}: {exc}") from exc
 
     async def summarize(
         self,
@@ -92,11 +115,21 @@ class RulesPool:
         year: int | None = None,
     ) -> ReportSummary:
         """The summary of the report file at ``path`` (read in the worker), or of ``report``;
-        raises :class:`SummarizerError` with the worker's message when the report fails."""
-        loop = asyncio.get_running_loop()
-        summary, error = await loop.run_in_executor(
-            self._pool, _summarize, path, report, region, year
-        )
+        raises :class:`SummarizerError` with the worker's message when the report fails. When the
+        pool is broken (a worker died), the report is summarised in this process instead."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.broken:
+            summary, error = await _summarize_here(path, report, region, year)
+        else:
+            loop = asyncio.get_running_loop()
+            try:
+                summary, error = await loop.run_in_executor(
+                    self._pool, _summarize, path, report, region, year
+                )
+            except (BrokenProcessPool, OSError):  # a worker died, or could not be started
+                self.broken = True
+                summary, error = await _summarize_here(path, report, region, year)
         if summary is None:
             raise SummarizerError(error or f"{path}: failed in a worker process")
         return summary
@@ -106,4 +139,11 @@ class RulesPool:
         self._pool.shutdown(wait=True, cancel_futures=cancel)
 
 
-__all__ = ["MIN_REPORTS", "RulesPool", "available_cores", "default_workers", "wants_pool"]
+__all__ = [
+    "MIN_REPORTS",
+    "PoolUnavailable",
+    "RulesPool",
+    "available_cores",
+    "default_workers",
+    "wants_pool",
+]

@@ -88,3 +88,55 @@ def test_only_a_strict_rules_batch_big_enough_goes_to_workers() -> None:
     assert not wants_pool(rules, 2, MIN_REPORTS - 1)  # starting workers would cost more
     assert not wants_pool(rules, 1, 1000)
     assert not wants_pool(RulesEngine(permissive=True), 4, 1000)  # the review's proposal
+
+
+def test_a_worker_that_dies_loses_no_report() -> None:
+    # the workers killed after the first report: that report's summary came from a worker, the
+    # next ones from this process, all equal to one process's
+    from summarizer.pipeline import run as run_sync
+    from summarizer.pipeline import summarize_report
+    from summarizer.workers import RulesPool
+
+    paths = [str(p) for p in CORPUS[:3]]
+
+    async def go() -> list[Any]:
+        pool = RulesPool(2)
+        try:
+            got = [await pool.summarize(paths[0])]
+            assert not pool.broken
+            for proc in list(pool._pool._processes.values()):
+                proc.kill()
+            got += [await pool.summarize(p) for p in paths[1:]]
+            assert pool.broken
+            return got
+        finally:
+            pool.close()
+
+    got = run_sync(go())
+    from summarizer import load_report
+
+    want = [run_sync(summarize_report(load_report(p), RulesEngine())) for p in paths]
+    for g, w in zip(got, want, strict=True):
+        assert g.model_dump(exclude={"meta": {"seconds"}}) == w.model_dump(
+            exclude={"meta": {"seconds"}}
+        )
+
+
+def test_where_no_worker_can_start_the_batch_runs_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no /dev/shm, a sandbox: the pool cannot be made; a warning, and every report is done here
+    import concurrent.futures
+
+    def refuse(*_: Any, **__: Any) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
+    said: list[str] = []
+    inputs = [BatchInput(str(p), p.name) for p in CORPUS[:MIN_REPORTS]]
+    options = batch.BatchOptions(
+        engine="rules", output=str(tmp_path / "out"), concurrency=2, many=True
+    )
+    result = batch.run_batch(inputs, options, echo=said.append)
+    assert (result.workers, result.ok, result.failed) == (1, MIN_REPORTS, [])
+    assert any("no worker processes here" in s and "Function not implemented" in s for s in said)
