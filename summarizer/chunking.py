@@ -131,6 +131,37 @@ class _Node:
     end: int = 0
     children: list[_Node] = field(default_factory=list)
     period: bool = False  # a heading about a plan period: its children are plan, not work
+    words_end: int = 0  # where the heading's own words end, when not at title_end (a run-on)
+
+
+# In a text whose line breaks were all lost a heading runs on into its body up to the first stop
+# (（三）全面提升城市建设管理水平，统筹推进城乡一体化按照“三个先行”…的总体要求，…). A heading is one
+# to three short clauses (以转变作风和提高素质为基础，强化宗旨观念和服务意识，确保政府自身建设得到
+# 新提高): its own words are its first three clauses, each of at most this many characters (the
+# corpus's headings stay under 20 a clause); the body's words after them are not read for what
+# kind of section it is (总体要求 there names no plan).
+_HEADING_CLAUSE = 20
+_CLAUSE_CUT = re.compile(r"[，,]")
+
+
+def _own_words_end(text: str, start: int, end: int) -> int:
+    """The end of the first three clauses of ``text[start:end]``, each cut at _HEADING_CLAUSE."""
+    pos = start
+    for _ in range(3):
+        comma = _CLAUSE_CUT.search(text, pos, end)
+        stop = comma.start() if comma else end
+        if stop - pos > _HEADING_CLAUSE:
+            return pos + _HEADING_CLAUSE
+        if comma is None:
+            return end
+        pos = comma.end()
+    return pos - 1
+
+
+def _mark_run_on_headings(nodes: list[_Node], text: str) -> None:
+    for node in nodes:
+        node.words_end = _own_words_end(text, node.title_start, node.title_end)
+        _mark_run_on_headings(node.children, text)
 
 
 def _title_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -491,6 +522,10 @@ def _build_sections(
 
     _close(roots, end, text)
     _add_lead_children(roots, lines, text)
+    from .layout import lost_line_breaks
+
+    if lost_line_breaks(source):
+        _mark_run_on_headings(roots, text)
     plan_year = plan_year_of(roots, text)
     classify(roots, None, text, plan_year)
     _after_closing(roots)

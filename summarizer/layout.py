@@ -152,13 +152,24 @@ def _entity_char(m: re.Match[str]) -> str:
     return ch + " " * (len(m.group(0)) - 1)
 
 
-@lru_cache(maxsize=8)  # the chunker, the metadata reader and the engines ask for the same text
 def layout_view(text: str) -> str:
     """``text`` with escaped line breaks, space entities and Unicode spaces made plain layout.
 
     The result has the same length as ``text``; every character that is not part of such a
     sequence is unchanged.
     """
+    return _view(text)[0]
+
+
+def lost_line_breaks(text: str) -> bool:
+    """Whether ``text`` lost its line breaks (one paragraph for the whole report, as some
+    spreadsheet cells and copied web texts hold it): its view got a line break before each
+    heading marker after the end of a sentence, and a heading there runs on into its body."""
+    return _view(text)[1]
+
+
+@lru_cache(maxsize=8)  # the chunker, the metadata reader and the engines ask for the same text
+def _view(text: str) -> tuple[str, bool]:
     view = text.translate(_TRANSLATE)
     if "．" in view:
         view = _FULL_WIDTH_POINT.sub(".", view)
@@ -177,7 +188,8 @@ def layout_view(text: str) -> str:
         view = _MARKDOWN.sub(_markdown, view)
     if "?" in view:  # after the markup: <p>??（一）… is a lost indentation too
         view = _LOST_INDENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
-    if len(view) > _FLAT_CHARS and view.count("\n") * _FLAT_CHARS < len(view):
+    flat = len(view) > _FLAT_CHARS and view.count("\n") * _FLAT_CHARS < len(view)
+    if flat:
         view = _FLAT_BREAK.sub(_flat_break, view)
     if "—" in view or "-" in view or "页" in view:
         view = _PAGE_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
@@ -185,7 +197,7 @@ def layout_view(text: str) -> str:
     width = _wrap_width(view)
     if width:
         view = _unwrap(view, width)
-    return _join_stray_breaks(view)
+    return _join_stray_breaks(view), flat
 
 
 # A break inside a sentence whose words ask for a number after it: an enumeration's 、 or a

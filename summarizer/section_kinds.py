@@ -52,8 +52,9 @@ def words(node: _Node, text: str) -> str:
     """A node's title as words: a wrap the layout view joined is no character of them
     (``确保政府自⏎身建设得到新提高`` names 自身建设), and a body it ran into is not read
     (``2018年工作回顾2018年，…（2018-2035年）`` names no later year, ``…保增长  当前和今后一个
-    时期`` no plan period)."""
-    words = text[node.title_start : node.title_end].replace(WRAP_JOIN, "")
+    时期`` no plan period), nor in a text whose line breaks were lost, the words after its first
+    three short clauses (``_Node.words_end``)."""
+    words = text[node.title_start : node.words_end or node.title_end].replace(WRAP_JOIN, "")
     body = _BODY_AFTER_TITLE.search(words, 4)
     return words[: body.start()] if body else words
 

@@ -112,6 +112,20 @@ def test_a_flattened_report_keeps_its_inline_numbered_work_sections() -> None:
     assert [p.title for p in got.priorities] == want
 
 
+def test_a_flattened_headings_kind_is_read_from_its_own_clauses() -> None:
+    # 海拉尔区 2016 flattened: （三）全面提升城市建设管理水平，统筹推进城乡一体化按照“三个先行”…
+    # 的总体要求 ran on into its body, whose 总体要求 made the section a plan (6 priorities of 7);
+    # a heading's own words are its first clauses, each short. 海拉尔区 2012's three-clause
+    # heading (…，确保政府自身建设得到新提高) keeps its kind (the closing part, no priority)
+    for name, count in (("hailaer_2016.txt", 7), ("hailaer_2012.txt", 9)):
+        text = _corpus_text(name)
+        want = [p.title for p in summarize(text, engine="rules").priorities]
+        assert len(want) == count
+        got = summarize(_flat(text), engine="rules")
+        assert [p.title[:8] for p in got.priorities] == [t[:8] for t in want]
+    assert "统筹推进城乡一体化按照“三个先行”" in _flat(_corpus_text("hailaer_2016.txt"))
+
+
 def test_a_flat_texts_inline_marker_starts_a_line_only_after_a_stop() -> None:
     # 容城县 2020 and 北京 2026 flattened: 一是 after 问题： opens a line of the view; 二是 after a
     # comma stays in its sentence, and a blank before a number is no break (实现 43.35亿元)
