@@ -137,9 +137,10 @@ class _Node:
 # In a text whose line breaks were all lost a heading runs on into its body up to the first stop
 # (（三）全面提升城市建设管理水平，统筹推进城乡一体化按照“三个先行”…的总体要求，…). A heading is one
 # to three short clauses (以转变作风和提高素质为基础，强化宗旨观念和服务意识，确保政府自身建设得到
-# 新提高): its own words are its first three clauses, each of at most this many characters (the
-# corpus's headings stay under 20 a clause); the body's words after them are not read for what
-# kind of section it is (总体要求 there names no plan).
+# 新提高): its own words are its first three clauses, each of at most this many characters (2,461
+# of the 2,602 clauses of the corpus's numbered section titles are; the longer ones are mostly
+# notes and lists of livelihood items); the body's words after them are not read for what kind
+# of section it is (总体要求 there names no plan).
 _HEADING_CLAUSE = 20
 _CLAUSE_CUT = re.compile(r"[，,]")
 
