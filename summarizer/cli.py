@@ -138,7 +138,15 @@ def cli() -> None:
         "Every batch with -o also writes _index.csv (one row per input) there."
     ),
 )
-@click.option("--concurrency", default=None, type=click.IntRange(1, 256))
+@click.option(
+    "--concurrency",
+    default=None,
+    type=click.IntRange(1, 256),
+    help=(
+        "Rules engine: worker processes for a batch of 24 reports or more (default: one per "
+        "core, up to 4; 1 keeps one process). LLM engines: requests in flight."
+    ),
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the LLM cache.")
 @click.option("--cache-dir", default=None, help="LLM cache directory.")
 @click.option("--force", is_flag=True, help="Redo reports whose output already exists.")
