@@ -135,8 +135,19 @@ class RulesPool:
         return summary
 
     def close(self, *, cancel: bool = False) -> None:
-        """Stop the workers (``cancel``: drop the reports not yet started, on an interruption)."""
-        self._pool.shutdown(wait=True, cancel_futures=cancel)
+        """Stop the workers (``cancel``: drop the reports not yet started, on an interruption).
+        A broken pool's processes are killed first: the executor may have started one more
+        while the dead one went unnoticed, and waiting on the executor would then never end."""
+        if not self.broken:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            return
+        # (the executor gives its processes no other way than this private table)
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        for proc in procs:
+            proc.kill()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.join(timeout=10)
 
 
 __all__ = [
