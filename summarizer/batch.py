@@ -677,7 +677,10 @@ def run_batch(
     (two inputs mapped to one file), or a path template / ``--meta`` file is bad. Messages
     (warnings, check violations of a single report) go to ``echo``. ``engine`` replaces the one
     the options describe (tests, embedding). An interruption (``KeyboardInterrupt``) leaves
-    every finished report written and in the index; a rerun resumes.
+    every finished report written and in the index; a rerun resumes. With the rules engine and
+    24 reports or more the reports are summarised in worker processes (:mod:`.workers`), which
+    are started with ``spawn``: from a script, call this under ``if __name__ == "__main__":``
+    as multiprocessing asks (else the workers fail to start and one process does the work).
     """
     say: Echo = echo or (lambda _message: None)
     items = [i if isinstance(i, BatchInput) else BatchInput(i[0], i[1]) for i in inputs]
