@@ -135,11 +135,12 @@ class RulesPool:
         return summary
 
     def close(self, *, cancel: bool = False) -> None:
-        """Stop the workers (``cancel``: drop the reports not yet started, on an interruption).
-        A broken pool's processes are killed first: the executor may have started one more
-        while the dead one went unnoticed, and waiting on the executor would then never end."""
-        if not self.broken:
-            self._pool.shutdown(wait=True, cancel_futures=cancel)
+        """Stop the workers; ``cancel`` (an interruption): drop the reports not yet done. A
+        broken or cancelled pool's processes are killed first: a worker may have died (Ctrl-C
+        reaches the workers too) while the executor started one more, and waiting on the
+        executor would then never end."""
+        if not self.broken and not cancel:
+            self._pool.shutdown(wait=True)
             return
         # (the executor gives its processes no other way than this private table)
         procs = list((getattr(self._pool, "_processes", None) or {}).values())
