@@ -162,9 +162,8 @@ def _own_words_end(text: str, start: int, end: int) -> int:
 def _mark_run_on_headings(nodes: list[_Node], text: str) -> None:
     """Where each heading's own words end (``_Node.words_end``), in a text whose line breaks
     were all lost: the kind of section is read from them (:func:`.section_kinds.words`)."""
-    for node in nodes:
+    for node in (n for root in nodes for n in _subtree(root)):
         node.words_end = _own_words_end(text, node.title_start, node.title_end)
-        _mark_run_on_headings(node.children, text)
 
 
 def _title_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import summarize
-from summarizer.engines import project_model
+from summarizer.engines import project_filters, project_model
 
 GOLD = Path(__file__).resolve().parent.parent / "evals" / "corpus" / "gold"
 
@@ -154,7 +154,7 @@ def test_a_provincial_reports_features_are_weighed_apart_as_well_as_together() -
 
 
 def test_place_names_are_a_closed_class_shipped_full_and_short() -> None:
-    places = project_model.place_names()
+    places = project_filters.place_names()
     assert len(places) > 6000
     # qinghai_2026: 海东、海西等地零碳园区 (short forms of 海东市, 海西蒙古族藏族自治州)
     assert {"海东", "海东市", "海西", "海西蒙古族藏族自治州", "唐山", "易县", "内蒙古"} <= places

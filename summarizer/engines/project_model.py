@@ -189,7 +189,7 @@ def _may_name(p: Project) -> bool:
     """Not a division's name alone (唐山, 秦皇岛市: a closed class, a place and no work), nor a
     name holding the list mark 等 (汉中等低空装备制造聚集区 of 西安、汉中等…: a list read
     wrong); left out before the extra items are read, which may then read the item whole."""
-    return p.name not in place_names() and not projects._ETC.search(p.name)
+    return p.name not in project_filters.place_names() and not projects._ETC.search(p.name)
 
 
 _PIECE_HINT = re.compile(
@@ -353,7 +353,8 @@ class ReportFacts:
                 in_context(body, it),
                 bool(projects._TAIL.match(body[it.list_end :])),
                 bool(projects._COUNT_AFTER.match(body[it.list_end :])),
-                sum(x in place_names() for x in seg.split("、")) / (seg.count("、") + 1),
+                sum(x in project_filters.place_names() for x in seg.split("、"))
+                / (seg.count("、") + 1),
             )
         return got
 
@@ -362,9 +363,6 @@ class ReportFacts:
         if got is None:
             got = self.review[floor, pos] = in_review_sentence(text, floor, pos)
         return got
-
-
-place_names = project_filters.place_names
 
 
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
