@@ -77,7 +77,9 @@ _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 
 def numbers_written(p: Project, source: str) -> bool:
     """Every quantity of a built name (item + shared head) is written whole in its quote of
-    the source: not cut out of a longer number (``9.2`` of ``19.2``, ``二`` of ``十二``)."""
+    ``source``: not cut out of a longer number (``9.2`` of ``19.2``, ``二`` of ``十二``).
+    ``source`` is the text the name was read from, the layout view (where ``１１０`` is
+    ``110``), whose offsets are the source's."""
     if not numbers.may_hold_mention(p.name):  # most names hold no number
         return True
     for m in numbers.find_mentions(p.name):

@@ -129,7 +129,7 @@ def candidates(
             body = text[clause.start : clause.end]
             for it in projects.clause_items(body, loose=True):
                 p = _project(text, clause, body, it, section.path)
-                if _may_name(p) and numbers_written(p, doc.text) and not read.same(p):
+                if _may_name(p) and numbers_written(p, doc.layout) and not read.same(p):
                     read.add(Candidate(p, body, it, clause, section.start, False))
     for p in rules:
         if _may_name(p) and not read.same(p):
@@ -139,7 +139,7 @@ def candidates(
             p = cand.project
             if (
                 _may_name(p)
-                and numbers_written(p, doc.text)
+                and numbers_written(p, doc.layout)
                 and not read.agreeing(p.start, p.end, p.name)
             ):
                 read.add(cand)

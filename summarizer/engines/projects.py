@@ -193,7 +193,7 @@ def find_projects(
             found.extend(
                 p
                 for p in _clause_projects(text, clause, section.path)
-                if numbers_written(p, doc.text)
+                if numbers_written(p, doc.layout)
             )
     # one name read twice in one place (by two ways of naming, with quotes of different
     # extent: 启动双创孵化中心和地表水厂建设) is one project
