@@ -34,7 +34,7 @@ from typing import Any
 from . import numbers as nb
 from . import wording as wd
 from .errors import InputError
-from .layout import layout_view
+from .layout import WRAP_JOIN, layout_view, unwrapped
 from .measures import MEASURES
 from .models import CheckResult, ReportSummary, Violation
 
@@ -252,6 +252,7 @@ class _Checker:
         self.violations: list[Violation] = []
         self.checked = 0
         self._layout: str | None = None
+        self._compact: tuple[str, list[int]] | None = None
 
     def flag(self, kind: str, item: str, field: str, message: str, value: str | None = None,
              quote: str | None = None, start: int | None = None, end: int | None = None) -> None:  # fmt: skip
@@ -328,7 +329,24 @@ class _Checker:
             q = nb.quantity_at(text, vs)
             if q is not None and q[0] == ve:
                 return q[1], q[2], q[3]
+        unwrapped_at = self.unwrapped(vs, ve)
+        if unwrapped_at is not None:  # 500万⏎平方米: as the rules engine reads a wrapped text
+            text, cs, ce = unwrapped_at
+            q = None if _inside_number(text, cs) else nb.quantity_at(text, cs)
+            if q is not None and q[0] == ce:
+                return q[1], q[2], q[3]
         return None
+
+    def unwrapped(self, s: int, e: int) -> tuple[str, int, int] | None:
+        """The text the rules engine reads when the layout view joined wraps
+        (:func:`summarizer.layout.unwrapped`), with span ``s``-``e`` in it; None when no wrap
+        was joined."""
+        if WRAP_JOIN not in self.layout:
+            return None
+        if self._compact is None:
+            self._compact = unwrapped(self.layout)
+        text, keep = self._compact
+        return text, bisect.bisect_left(keep, s), bisect.bisect_left(keep, e)
 
     @property
     def layout(self) -> str:
@@ -362,13 +380,25 @@ class _Checker:
         """More qualifiers the source allows for the number at text[ms:me]: those of the layout
         view (``95%⏎以上`` across a wrapped line reads ``以上`` there, as the engine reads it)."""
         lay = self.layout
-        return wd.qualifier_readings(lay, ms, me, wd.clause_bounds(lay, ms))
+        found = wd.qualifier_readings(lay, ms, me, wd.clause_bounds(lay, ms))
+        unwrapped_at = self.unwrapped(ms, me)
+        if unwrapped_at is not None:
+            text, cs, ce = unwrapped_at
+            found |= wd.qualifier_readings(text, cs, ce, wd.clause_bounds(text, cs))
+        return found
 
     def layout_readings(self, ms: int) -> frozenset[str]:
         """More directions the source allows for the number at ``ms``: those of the layout view
         (``&nbsp;`` is a space there, not a ``;`` ending the clause) and, in an enumeration
         (``A、B分别为45%、38%``), those read from its ``分别``, as the rules engine reads it."""
-        lay = self.layout
+        found = self._readings(self.layout, ms)
+        unwrapped_at = self.unwrapped(ms, ms)
+        if unwrapped_at is not None:
+            found |= self._readings(unwrapped_at[0], unwrapped_at[1])
+        return found
+
+    @staticmethod
+    def _readings(lay: str, ms: int) -> frozenset[str]:
         lcs = wd.clause_bounds(lay, ms)[0]
         k = lay.rfind("分别", lcs, ms)
         split = wd.direction_readings(lay, ms, k) if k >= 0 else frozenset()
@@ -515,9 +545,20 @@ class _Checker:
             if k >= 0:
                 continue
             pool = self.pool(lo, hi) if pool is None else pool
-            if not any(_free_match(m, p) for p in pool):
+            if not any(_free_match(m, p) for p in pool) and not self._unwrapped_has(m, lo, hi):
                 missing.append(m)
         return missing
+
+    def _unwrapped_has(self, m: nb.Mention, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` read unwrapped writes ``m`` (1.6万⏎吨 in a wrapped text)."""
+        at = self.unwrapped(lo, hi)
+        if at is None:
+            return False
+        text, clo, chi = at
+        return any(
+            p.kind in _POOL_KINDS and p.value is not None and _free_match(m, p)
+            for p in nb.find_mentions(text, clo, chi)
+        )
 
     def _whole_at(self, k: int, e: int, hi: int) -> bool:
         q = nb.quantity_at(self.text, k, hi)

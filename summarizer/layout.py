@@ -234,6 +234,16 @@ def _line_at(view: str, pos: int) -> str:
 # that no source character maps to in the view (words and numbers read across it; an indicator
 # or a name drops it).
 WRAP_JOIN = "\u200b"
+
+
+def unwrapped(view: str) -> tuple[str, list[int]]:
+    """``view`` without its wrap joins (:data:`WRAP_JOIN`), and for each of its characters
+    the offset in ``view`` (the source's): a wrap can fall inside any word, and this text reads
+    as if it had never been wrapped."""
+    keep = [i for i, ch in enumerate(view) if ch != WRAP_JOIN]
+    return "".join(view[i] for i in keep), keep
+
+
 _SENTENCE_END = frozenset("。！!？?")  # a full line ending on ；，： is still wrapped
 # a line opening with a heading marker is a heading, never a wrapped line's continuation
 _HEADING_START = re.compile(

@@ -45,7 +45,7 @@ async def summarize_report(report: Report, engine: Engine) -> ReportSummary:
             dropped=extraction.dropped,
             usage=extraction.usage,
         ),
-        sections=doc.sections,
+        sections=doc.sections if extraction.sections is None else extraction.sections,
         targets=extraction.targets,
         qualitative_targets=extraction.qualitative_targets,
         priorities=extraction.priorities,

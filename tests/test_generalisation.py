@@ -17,6 +17,7 @@ from summarizer import check, summarize, summarize_file
 from summarizer.chunking import build_sections
 from summarizer.headline import find_headline
 from summarizer.layout import layout_view
+from summarizer.models import ReportSummary
 from summarizer.numbers import find_mentions
 from summarizer.taxonomy import lookup_key
 
@@ -323,6 +324,46 @@ def test_a_number_a_wrap_splits_is_one_number() -> None:
     quote = next(t.quote for t in got.targets if t.value == 16.3)
     assert quote.startswith("全部财政收入增长1\n6.3%")
     assert check(got, wrapped).violations == []
+
+
+def _readings(s: ReportSummary) -> tuple[set[tuple[float, str, str]], set[str], set[str]]:
+    return (
+        {(t.value, t.unit, t.indicator) for t in s.targets if t.scope == "section"},
+        {p.name for p in s.projects},
+        {q.indicator for q in s.qualitative_targets},
+    )
+
+
+@pytest.mark.parametrize("name", ["beijing_2026.txt", "fuping_2020.txt", "hailaer_2014.txt"])
+def test_a_wrapped_report_reads_as_it_would_unwrapped(name: str) -> None:
+    # a wrap falls inside any word: 治理无手续建筑500万⏎平方米 (北京 2026), 确保双一流高校录取突⏎破60人
+    # (阜平县 2020), 城镇失业人员实⏎现再就业2000人 (海拉尔区 2014). The rules engine reads the text
+    # with its joined wraps taken out and maps every offset back: the same section targets,
+    # projects and qualitative targets as the text before it was wrapped, quotes sliced from
+    # the wrapped source, every section path one of the summary's sections, no violation
+    text = _corpus_text(name)
+    wrapped = _wrap36(text)
+    got = summarize(wrapped, engine="rules")
+    assert _readings(got) == _readings(summarize(text, engine="rules"))
+    for item in [*got.targets, *got.projects, *got.qualitative_targets, *got.outcomes]:
+        assert wrapped[item.start : item.end] == item.quote
+    sections = {s.path: s for s in got.sections}
+    assert all(wrapped[s.title_start : s.title_end] == s.title for s in got.sections)
+    for p in got.priorities:
+        assert (sections[p.section].start, sections[p.section].end) == (p.start, p.end)
+    assert all(t.section in sections for t in got.targets if t.section)
+    assert check(got, wrapped).violations == []
+
+
+def test_a_unit_and_a_qualifier_a_wrap_splits_are_read_whole() -> None:
+    # 北京 2026: 治理无手续建筑500万⏎平方米 is 500 万平方米 (not 500 万, a count); 阜平县 2021:
+    # 城镇登记失业率控制⏎在4.2%以内 keeps its indicator without the verb
+    beijing = summarize(_wrap36(_corpus_text("beijing_2026.txt")), engine="rules")
+    built = [t for t in beijing.targets if t.indicator == "治理无手续建筑"]
+    assert [(t.value, t.unit) for t in built] == [(500, "万平方米")]
+    fuping = summarize(_wrap36(_corpus_text("fuping_2021.txt")), engine="rules")
+    rate = [t for t in fuping.targets if t.value == 4.2]
+    assert [(t.indicator, t.qualifier) for t in rate] == [("城镇登记失业率", "以内")]
 
 
 def test_a_wrapped_paragraphs_indented_first_line_is_wrapped_too() -> None:

@@ -4,8 +4,9 @@ of evals/corpus is rewritten (line breaks lost, HTML markup, wrapped at 36 chara
 out of a PDF, the same with pdftotext's bare page numbers, ASCII punctuation, full-width digits,
 Markdown headings, ``01`` markers, targets listed one a line, numbered or not) and summarised
 again; the tool prints, per layout, how many reports keep the original's number of priorities
-and of headline targets, and the ones that do not; and the violations ``check`` finds in each
-rewritten report's summary against its rewritten text.
+and of headline targets, and the ones that do not; the violations ``check`` finds in each
+rewritten report's summary against its rewritten text; and how far its section targets,
+projects and qualitative targets agree with the original's (F1 of the two sets).
 
     python evals/tools/layouts.py [--all]     # --all: list every report that differs
 
@@ -18,8 +19,10 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -98,11 +101,32 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
 }
 
 
-def _counts(text: str) -> tuple[int, int, int]:
-    """Priorities, headline targets, and the violations ``check`` finds against ``text``."""
+def _norm(s: str) -> str:
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", s))
+
+
+def _counts(text: str) -> tuple[int, int, int, list[set[Any]]]:
+    """Priorities, headline targets, the violations ``check`` finds against ``text``, and the
+    readings compared with the original's: section targets (value, unit, indicator), project
+    names, qualitative indicators (NFKC, without blanks: ``（`` and ``(`` are one)."""
     s = summarize(text, engine="rules")
     heads = len([t for t in s.targets if t.scope == "headline"])
-    return len(s.priorities), heads, len(check(s, text).violations)
+    readings: list[set[Any]] = [
+        {
+            (round(t.value, 4), t.unit, _norm(t.indicator))
+            for t in s.targets
+            if t.scope == "section"
+        },
+        {_norm(p.name) for p in s.projects},
+        {_norm(q.indicator) for q in s.qualitative_targets},
+    ]
+    return len(s.priorities), heads, len(check(s, text).violations), readings
+
+
+def _agreement(pairs: list[tuple[set[Any], set[Any]]]) -> str:
+    both = sum(len(a & b) for a, b in pairs)
+    total = sum(len(a) + len(b) for a, b in pairs)
+    return f"{2 * both / total:.3f}" if total else "-"
 
 
 def main() -> int:
@@ -115,17 +139,24 @@ def main() -> int:
         if g["split"] == "tune":
             text = (ROOT / "evals" / g["fixture"]).read_text(encoding="utf-8")
             reports.append((gold.stem, text, _counts(text)))
-    print(f"{len(reports)} tuning reports; kept = same priorities and headline-target count")
+    print(
+        f"{len(reports)} tuning reports; kept = same priorities and headline-target count; "
+        "agreement (F1) of section targets, projects, qualitative targets with the original"
+    )
     for name, rewrite in LAYOUTS.items():
         differ = []
         violations = 0
+        pairs: list[list[tuple[set[Any], set[Any]]]] = [[], [], []]
         for stem, text, want in reports:
             got = _counts(rewrite(text))
             violations += got[2]
+            for k in range(3):
+                pairs[k].append((got[3][k], want[3][k]))
             if got[:2] != want[:2]:
                 differ.append(f"{stem} {got[0]}/{want[0]} priorities, {got[1]}/{want[1]} headline")
         kept = len(reports) - len(differ)
-        print(f"{name:28s} kept {kept:3d}/{len(reports)}  violations {violations}")
+        agree = " ".join(_agreement(p) for p in pairs)
+        print(f"{name:28s} kept {kept:3d}/{len(reports)}  violations {violations}  agree {agree}")
         for line in differ if args.all else differ[:3]:
             print(f"    {line}")
     return 0

@@ -14,6 +14,7 @@ from ..models import (
     Priority,
     Project,
     QualitativeTarget,
+    Section,
     Strategy,
     Target,
     Usage,
@@ -31,6 +32,9 @@ class Extraction:
     priorities: list[Priority] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    # the section tree the items were read on, when it is not the document's (a wrapped text
+    # read unwrapped: :mod:`.unwrapped`); None: the document's
+    sections: list[Section] | None = None
     chunks: int = 0
     failed_chunks: list[str] = field(default_factory=list)
     dropped: int = 0

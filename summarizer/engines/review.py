@@ -344,6 +344,7 @@ def decide(
         qualitative_targets=list(base.qualitative_targets),
         priorities=list(base.priorities),
         outcomes=list(base.outcomes),
+        sections=base.sections,  # the tree the rules engine read on (a wrapped text unwrapped)
         chunks=len(proposal.chunks),
     )
     seen: set[tuple[int, int]] = set()

@@ -46,6 +46,7 @@ from .project_model import find_projects
 from .project_tables import back_matter, commitments
 from .qualitative import PAST as _PAST
 from .qualitative import end_states, goals_of_clause
+from .unwrapped import read_unwrapped
 
 # A sentence that opens with a look back: over several years (这五年，过去五年，五年来，) the
 # rest of its paragraph recounts results; over last year (去年，) that sentence does. A sentence
@@ -224,6 +225,11 @@ class RulesEngine(Engine):
         return self.extract_sync(doc)
 
     def extract_sync(self, doc: Document) -> Extraction:
+        """The extraction of ``doc``; a text wrapped at a fixed width is read unwrapped
+        (:mod:`.unwrapped`), its offsets still the source's."""
+        return read_unwrapped(doc, self._read)
+
+    def _read(self, doc: Document) -> Extraction:
         ex = Extraction()
         text = doc.layout  # structure is read from the layout view; quotes re-sliced below
         headline = doc.headline_span()
