@@ -44,11 +44,22 @@ _TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
 _FULL_WIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 # A full stop typed as an ASCII point after Chinese words or a percent (…控制在5.5%以内.城镇…): the
 # end of a sentence, not a decimal point (which stands between digits)
-# (一.聚焦… is a heading marker: never after a numeral)
+# (一.聚焦… is a heading marker: a point after numerals that open a line or follow a blank or a
+# stop; after a word ending on a numeral it is a stop: 实现欠薪案件动态清零.城乡…)
 # (the pattern opens on the point itself, so the regex engine skips in C from one to the next)
+# (before a digit only after a word: 护理员1万人.70周岁以上…; 5%.3 is left alone)
 _ASCII_STOP = re.compile(
-    r"\.(?<=[\u4e00-\u9fff%％）)”]\.)(?<![一二三四五六七八九十百千万零〇两]\.)(?=[\u4e00-\u9fff（(“\s]|$)"
+    r"\.(?<=[\u4e00-\u9fff%％）)”]\.)(?=[\u4e00-\u9fff（(“\s]|$|(?<=[\u4e00-\u9fff]\.)[0-9])"
 )
+_MARKER_NUMERALS = re.compile(
+    r"(?:^|(?<=[\s。！？；：!?;:.]))[一二三四五六七八九十百千万零〇两]{1,3}$"
+)
+
+
+def _ascii_stop(m: re.Match[str]) -> str:
+    """The point as a full stop, unless it follows a heading marker's numerals (三.聚焦…)."""
+    k = m.start()
+    return "." if _MARKER_NUMERALS.search(m.string, max(0, k - 4), k) else "。"
 
 
 # Question marks opening a line are indentation lost to a wrong encoding (`??（一）…`): no
@@ -173,10 +184,10 @@ def _view(text: str) -> tuple[str, bool]:
     view = text.translate(_TRANSLATE)
     if "．" in view:
         view = _FULL_WIDTH_POINT.sub(".", view)
-    if "." in view:
-        view = _ASCII_STOP.sub("。", view)
     if "\\" in view:
         view = _ESCAPE.sub(_escape, view)
+    if "." in view:  # after the escapes: 任务目标.\r\n is a stop before a line break
+        view = _ASCII_STOP.sub(_ascii_stop, view)
     if "&" in view:
         view = _ENTITY.sub(lambda m: " " * len(m.group(0)), view)
         view = _ENTITY_CHAR.sub(_entity_char, view)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,6 +152,36 @@ def _ascii_punctuation(text: str) -> str:
     return text.translate(
         str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        # a word ending on a numeral before the point: 实现欠薪案件动态清零.城乡… (定兴县 2020);
+        # only 三.聚焦… after a blank or a stop is a heading marker
+        ("dingxing_2020.txt", "实现欠薪案件动态清零."),
+        # a point before a literal \r\n escape (易县 2018: 完成市下达的节能减排任务目标.\r\n)
+        ("yixian_2018.txt", "节能减排任务目标.\\r\\n"),
+        # a point after a word before a digit (浙江 2026: …护理员1万人.70周岁以上…)
+        ("zhejiang_2026.txt", "护理员1万人.70周岁"),
+    ],
+)
+def test_a_point_typed_for_a_full_stop_ends_its_sentence(name: str, written: str) -> None:
+    text = _corpus_text(name)
+    typed = _ascii_punctuation(text)
+    assert written in typed
+    got, want = summarize(typed, engine="rules"), summarize(text, engine="rules")
+
+    def same(s: str) -> str:  # （PM2.5） typed (PM2.5)
+        return unicodedata.normalize("NFKC", s)
+
+    assert [same(q.indicator) for q in got.qualitative_targets] == [
+        same(q.indicator) for q in want.qualitative_targets
+    ]
+    assert [(same(t.indicator), t.value) for t in got.targets] == [
+        (same(t.indicator), t.value) for t in want.targets
+    ]
+    assert check(got, typed).violations == []
 
 
 @pytest.mark.parametrize(
