@@ -322,6 +322,10 @@ def rfind_and(text: str, start: int, end: int) -> int:
 _UNIFIED_SCHEME = re.compile(r"保险|医保|参保")
 
 
+# the sectors of the economy by their ordinals alone (一二三产, 一、二、三产业, 第二、三产业)
+_SECTORS = re.compile(r"^第?(?P<ordinals>[一二三](?:、?[一二三]){1,2})产业?(?P<tail>.{2,})$")
+
+
 def expand_joint_subject(subject: str, n: int, text: str | None = None) -> list[str] | None:
     """``城镇、农村居民人均可支配收入`` + 2 values -> the two full indicators (or None). With
     ``text`` (the report), the shared tail is the longest one whose members the report writes
@@ -332,9 +336,26 @@ def expand_joint_subject(subject: str, n: int, text: str | None = None) -> list[
         if _UNIFIED_SCHEME.search(rest):
             return None  # 城乡居民基本养老保险参保率: one scheme for both, one statistic
         return ["城镇" + rest, "农村" + rest]
+    sectors = _SECTORS.match(subject)
+    if sectors is not None and n >= 2:
+        # 一二三产增加值分别增长3.5%、6%、5%: the sectors named by their ordinals alone
+        ordinals = sectors.group("ordinals").replace("、", "")
+        if len(ordinals) == n:
+            return [f"第{o}产业{sectors.group('tail')}" for o in ordinals]
     parts = [p for p in ENUM_SPLIT.split(subject) if p]
     if len(parts) != n or n < 2:
         return None
+    last = parts[-1]
+    words = [last.find(p[-2:]) for p in parts[:-1]]
+    if (
+        all(len(p) >= 4 for p in parts[:-1])
+        and len(set(words)) == 1
+        and 0 <= words[0] < len(last) - 4
+    ):
+        # 城镇居民和农村居民人均可支配收入: members ending on the word (居民) the last one writes
+        # before its tail share that tail
+        tail = last[words[0] + 2 :].lstrip('”"’')  # 城市公园、“口袋公园”保有量: 城市公园保有量
+        return [p + tail for p in parts[:-1]] + [last]
     if all(len(p) <= 3 for p in parts[:-1]):
         last = parts[-1]
         head = len(parts[0])

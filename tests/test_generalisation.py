@@ -21,6 +21,7 @@ from summarizer.layout import layout_view
 from summarizer.models import ReportSummary
 from summarizer.numbers import find_mentions
 from summarizer.taxonomy import lookup_key
+from summarizer.wording import expand_joint_subject
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 TUNE = sorted(
@@ -1313,6 +1314,53 @@ def test_projects_named_with_full_width_digits_are_the_same_projects(name: str) 
     assert all(wide[p.start : p.end] == p.quote for p in got)
 
 
+@pytest.mark.parametrize(
+    ("name", "written", "want"),
+    [
+        # how the change is reckoned stands between the indicator and its verb
+        (
+            "hailaer_2017.txt",
+            "按可比口径增长7.5%",
+            [("一般公共财政预算收入", "public_budget_revenue")],
+        ),
+        ("mancheng_2020.txt", "社会消费品零售总额实际", [("社会消费品零售总额", "retail_sales")]),
+        # the level a change builds on, a number in it (not a quantity inside the words)
+        (
+            "lixian_2020.txt",
+            "在去年市核任务（5.55亿元）的基础上增长8.1%",
+            [("一般公共预算收入", "public_budget_revenue")],
+        ),
+        # members ending on the word the last one writes before its tail share that tail
+        (
+            "xushui_2024.txt",
+            "城镇居民和农村居民人均可支配收入均增长",
+            [
+                ("城镇居民人均可支配收入", "urban_disposable_income"),
+                ("农村居民人均可支配收入", "rural_disposable_income"),
+            ],
+        ),
+        # the sectors named by their ordinals alone
+        (
+            "guangxi_2026.txt",
+            "一、二、三产业增加值分别增长4.2%、5%、5.4%",
+            [
+                ("第一产业增加值", "primary_value_added"),
+                ("第二产业增加值", "secondary_value_added"),
+                ("第三产业增加值", "service_value_added"),
+            ],
+        ),
+    ],
+)
+def test_an_indicator_is_read_through_the_words_around_it(
+    name: str, written: str, want: list[tuple[str, str]]
+) -> None:
+    text = _corpus_text(name)
+    assert written in text
+    got = summarize(text, engine="rules")
+    read = [(t.indicator, t.key) for t in [*got.targets, *got.outcomes] if written in t.quote]
+    assert sorted(set(read)) == sorted(want)
+
+
 def test_an_excerpt_opening_inside_a_part_reads_the_next_parts_heading() -> None:
     # 广西 2026 cut right after its heading of this year's work: its （一）… come first, then the
     # next part's heading (三、…) with its own （一）…: a heading above all read so far, not a
@@ -1720,3 +1768,25 @@ def test_computing_power_is_read_with_its_unit_and_keyed() -> None:
     done = next(o for o in got.outcomes if o.quote == "算力规模突破4000P")
     assert (done.value, done.unit, done.key) == (4000.0, "P", "computing_power")
     assert not got.checks.violations
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "want"),
+    [
+        (
+            "城镇居民和农村居民人均可支配收入",
+            2,
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+        ),
+        ("城市公园、“口袋公园”保有量", 2, ["城市公园保有量", "“口袋公园”保有量"]),
+        # two full names of one head (企业, 收入, 增加值 ending both): nothing shared
+        ("高新技术企业和科技型中小企业", 2, ["高新技术企业", "科技型中小企业"]),
+        ("一般公共预算收入和税收收入", 2, ["一般公共预算收入", "税收收入"]),
+        ("规模以上工业增加值和服务业增加值", 2, ["规模以上工业增加值", "服务业增加值"]),
+        ("二三产业增加值", 2, ["第二产业增加值", "第三产业增加值"]),
+    ],
+)
+def test_a_joint_subject_shares_a_tail_only_after_a_word_its_members_end_on(
+    subject: str, n: int, want: list[str]
+) -> None:
+    assert expand_joint_subject(subject, n) == want

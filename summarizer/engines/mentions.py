@@ -53,7 +53,11 @@ _TRAILING = re.compile(
     # an estimate of the year under review (城乡居民人均可支配收入预计分别完成…)
     r"预计|"
     # the 不 of 不高于/不低于 when 高于 was read as the verb (降尘量不高于9吨)
-    r"不)+$"
+    r"不|"
+    # how the change is reckoned, between the indicator and its verb (地区生产总值按可比价格计算
+    # 增长6%, 一般公共财政预算收入按可比口径增长7.5%, 社会消费品零售总额名义增长7%, 地区生产总值
+    # 按增长5%安排): closed words of statistical reporting
+    r"按(?:可比价格?|可比口径|现价|不变价格?|同口径|可比)?(?:计算)?|名义|实际)+$"
 )
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(
@@ -77,6 +81,9 @@ _COMPARED_WITH = re.compile(
     # 在上年基础上增长5%: the level the change builds on
     r"|在(?:上年|去年|(?:19|20)\d\d ?年)(?:的)?基础上.*$"
 )
+# 一般公共预算收入在去年市核任务（5.55亿元）的基础上增长8.1%: any level the change builds on, a
+# number in it included (which would otherwise be read as a quantity inside the words)
+_BUILT_ON = re.compile(r"在[^，,。；;在]{1,24}?基础上")
 
 
 # the marker of a listed item opening the words (（一）地区生产总值增长…; 1. is in _LEAD_WORDS)
@@ -97,7 +104,7 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         lead = _ACTION.match(s) if strip_verbs else None
         if lead and len(s) - lead.end() >= 2:
             s = s[lead.end() :]
-        s = _TRAILING.sub("", _COMPARED_WITH.sub("", _FROM_LEVEL.sub("", s)))
+        s = _TRAILING.sub("", _COMPARED_WITH.sub("", _FROM_LEVEL.sub("", _BUILT_ON.sub("", s))))
         if s == before:
             break  # a fixed point: another round changes nothing
     # another quantity inside the words (2414人稳定脱贫): the indicator is what follows it,
