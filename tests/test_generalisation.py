@@ -1790,3 +1790,27 @@ def test_a_joint_subject_shares_a_tail_only_after_a_word_its_members_end_on(
     subject: str, n: int, want: list[str]
 ) -> None:
     assert expand_joint_subject(subject, n) == want
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "value"),
+    [
+        # how the change is reckoned, a clause of its own: the subject before it goes on
+        ("hailaer_2019.txt", "完成192.3亿元，按可比价计算，同比增长6.0%", 6.0),
+        # …or a parenthesis after the number: no indicator
+        ("hailaer_2016.txt", "同比增长8.9%（按可比价计算）", 8.9),
+    ],
+)
+def test_a_growth_reckoned_at_comparable_prices_is_its_subjects(
+    name: str, written: str, value: float
+) -> None:
+    text = _corpus_text(name)
+    assert written in text
+    got = summarize(text, engine="rules")
+    at = text.index(written)
+    read = [
+        (o.indicator, o.key)
+        for o in got.outcomes
+        if o.value == value and at <= o.value_start < at + len(written)
+    ]
+    assert read == [("地区生产总值", "gdp")]

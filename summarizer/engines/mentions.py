@@ -59,6 +59,12 @@ _TRAILING = re.compile(
     # 按增长5%安排): closed words of statistical reporting
     r"按(?:可比价格?|可比口径|现价|不变价格?|同口径|可比)?(?:计算)?|名义|实际)+$"
 )
+# How a change is reckoned, as a clause or a parenthesis of its own (…完成192.3亿元，按可比价计算，
+# 同比增长6.0%; 同比增长8.9%（按可比价计算）): no indicator, and no subject of its own
+RECKONING = re.compile(
+    r"(?:按(?:可比价格?|可比口径|现价|不变价格?|同口径)(?:计算)?|(?:扣除|剔除)价格因素(?:后)?)"
+)
+_RECKONING_ASIDE = re.compile(rf"[（(]{RECKONING.pattern}[）)]")
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(
     r"[\d０-９][\d０-９.]*(?:余|多)?[万亿千百]?(?:人次|人|户|个|元|家|项|亩|吨|名|所)"
@@ -95,6 +101,8 @@ _ITEM_MARK = re.compile(r"^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2
 @lru_cache(maxsize=1024)
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     s = _FOOTNOTE.sub("", raw.replace(WRAP_JOIN, "")).strip(' \u3000“”"')
+    if "按" in s or "价格" in s:
+        s = _RECKONING_ASIDE.sub("", s).strip(" \u3000")
     s = _ITEM_MARK.sub("", s).lstrip("（(")  # （一）地区生产总值…, （其中春季发展5万亩
     for _ in range(3):
         before = s

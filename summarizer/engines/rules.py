@@ -21,6 +21,7 @@ from .base import Engine, Extraction, outcome_of, target_at
 from .mentions import (
     _ACTION,
     _COUNT_UNITS,
+    RECKONING,
     _attribute_of,
     _baseline,
     _clean_indicator,
@@ -147,10 +148,14 @@ _SUBJECT_END = re.compile(rf"比|(?:稳定|持续|稳步|大幅|较快)?(?:{_ACT
 _BARE_VALUE = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?[ \t\u3000]*[，,；;]?[ \t\u3000]*$")
 
 
-def _gap_subject(text: str, start: int, end: int) -> list[str]:
+def _gap_subject(text: str, start: int, end: int) -> list[str] | None:
     """The indicator a clause after ``text[start:end]`` (text without a quantity) may
     continue: the subject of a value without a unit that ends it, else the subject of its last
-    clause's verb or comparison when the taxonomy knows it, else none."""
+    clause's verb or comparison when the taxonomy knows it, else none; None when the text only
+    says how a change is reckoned (the subject before it goes on)."""
+    tail = text[start:end].strip("，,；; \t\u3000")
+    if tail and RECKONING.fullmatch(tail):
+        return None  # 完成192.3亿元，按可比价计算，同比增长6.0%: how it is reckoned, no subject
     bare = _BARE_VALUE.search(text, start, end)
     if bare is not None:
         clause_start = max(text.rfind(ch, start, bare.start()) for ch in "，,；;。：:\n") + 1
@@ -331,7 +336,8 @@ class RulesEngine(Engine):
                 # a clause without a quantity came between: the subject it continues is that
                 # clause's (全年空气质量综合指数6.06，同比下降6.87%: a value without a unit), else
                 # none (a subject read three clauses back is no longer the one spoken of)
-                previous = _gap_subject(text, last_end, clause.start)
+                gap = _gap_subject(text, last_end, clause.start)
+                previous = previous if gap is None else gap
             last_end = clause.end
             deepest = section  # own text of a section precedes its children
             if not mentions:
