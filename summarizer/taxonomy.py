@@ -103,9 +103,16 @@ _WORK_SUFFIX = re.compile(
 )
 
 
+# R&D by its full statistical name (研究与试验发展, with or without "(R&D)"): 研发 (徐水, 满城)
+_RD_FULL_NAME = re.compile(r"研究与试验发展(?:[（(]R&D[）)])?", re.IGNORECASE)
+
+
 def normalise_indicator(indicator: str) -> str:
-    """Drop spaces and a leading region or time word (全县, 全年) for matching."""
+    """Drop spaces and a leading region or time word (全县, 全年) for matching; R&D's full
+    statistical name (研究与试验发展) is 研发."""
     s = re.sub(r"\s+", "", indicator)
+    if "研究与试验发展" in s:
+        s = _RD_FULL_NAME.sub("研发", s)
     return _REGION_PREFIX.sub("", s)
 
 

@@ -557,6 +557,9 @@ def test_a_paragraph_explaining_the_targets_ends_the_statement() -> None:
         ("战略性新兴产业产值占规上工业比重", None),  # a share of output, not value added
         ("民间投资占固定资产投资比重", "private_investment_share"),  # a share has its own key
         ("农村公路提档升级", "rural_roads"),  # the work done on a thing after its name
+        # R&D by its full statistical name (满城区 2023: 研究与试验发展经费年均增长20%; 徐水区 2024)
+        ("研究与试验发展经费", "rd_spending"),
+        ("研究与试验发展（R&D）经费投入强度", "rd_intensity"),
     ],
 )
 def test_taxonomy_keys_match_the_head_of_the_indicator(indicator: str, key: str | None) -> None:
