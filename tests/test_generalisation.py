@@ -1817,3 +1817,44 @@ def test_a_growth_reckoned_at_comparable_prices_is_its_subjects(
         if o.value == value and at <= o.value_start < at + len(written)
     ]
     assert read == [("地区生产总值", "gdp")]
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "want"),
+    [
+        # a level crossed: the verb and how it was crossed are no part of the indicator
+        ("hubei_2026.txt", "地区生产总值迈上6万亿元台阶", [(6.0, "gdp")]),
+        ("qinghai_2026.txt", "全省地区生产总值历史性迈上4000亿元台阶", [(4000.0, "gdp")]),
+        ("zhejiang_2026.txt", "全省生产总值连续跨越7万亿、8万亿", [(7.0, "gdp"), (8.0, "gdp")]),
+        (
+            "shaanxi_2026.txt",
+            "地区生产总值跨过3万亿元、年均增长5.2％",
+            [(3.0, "gdp"), (5.2, "gdp")],
+        ),
+        # …and the mark crossed is no noun of the value's: its subject goes on
+        ("fuping_2013.txt", "首次突破两亿元大关", [(2.0, "fiscal_revenue")]),
+        ("dingxing_2022.txt", "一般公共预算收入迈上10亿元大关", [(10.0, "public_budget_revenue")]),
+        # the levels counted (两个台阶) are no noun of the values; the figures are the subject's
+        ("fujian_2026.txt", "经济总量连跨5万亿元、6万亿元两个台阶", [(5.0, "gdp"), (6.0, "gdp")]),
+        # an adverb alone before the number: the subject of the clause before goes on
+        (
+            "neimenggu_2026.txt",
+            "一般公共预算收入增加近1000亿元，稳步达到3000亿元以上",
+            [(1000.0, "public_budget_revenue"), (3000.0, "public_budget_revenue")],
+        ),
+    ],
+)
+def test_a_level_crossed_is_its_subjects_value(
+    name: str, written: str, want: list[tuple[float, str]]
+) -> None:
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    read = sorted(
+        {
+            (t.value, t.key)
+            for t in [*got.targets, *got.outcomes]
+            if at <= t.value_start < at + len(written) and t.key
+        }
+    )
+    assert read == want

@@ -57,7 +57,12 @@ _TRAILING = re.compile(
     # how the change is reckoned, between the indicator and its verb (地区生产总值按可比价格计算
     # 增长6%, 一般公共财政预算收入按可比口径增长7.5%, 社会消费品零售总额名义增长7%, 地区生产总值
     # 按增长5%安排): closed words of statistical reporting
-    r"按(?:可比价格?|可比口径|现价|不变价格?|同口径|可比)?(?:计算)?|名义|实际)+$"
+    r"按(?:可比价格?|可比口径|现价|不变价格?|同口径|可比)?(?:计算)?|名义|实际|"
+    # a level crossed, with how (地区生产总值迈上6万亿元台阶, 历史性迈上4000亿元台阶, 连续跨越7万亿、
+    # 8万亿, 跨越5000亿元大关, 一般公共预算收入…稳步达到3000亿元: 12 places of the corpus; 连跨两个
+    # 万亿元台阶: the count of levels crossed goes with the verb)
+    r"历史性|连续|一举|稳步|"
+    r"(?:迈上|跨上|跃上|跨越|跨过|连跨|站上|登上|迈入|跨入)(?:[\d一二两三四五六七八九十]+个)?)+$"
 )
 # How a change is reckoned, as a clause or a parenthesis of its own (…完成192.3亿元，按可比价计算，
 # 同比增长6.0%; 同比增长8.9%（按可比价计算）): no indicator, and no subject of its own
@@ -293,7 +298,31 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
         # 63人获得保险赔付资金8.1万元, 4个小区9.2万平方米老旧小区改造: the phrase ends before
         # the next quantity, whatever its unit
         stop = inner.start
-    return _clean_indicator(text[pos:stop]).lstrip("的")
+    found = _clean_indicator(text[pos:stop]).lstrip("的")
+    # 突破百亿大关, 迈上3万亿元台阶: the level crossed, no noun of its own (4个万亿元台阶 counts
+    # them: that noun is the count's)
+    if _MILESTONE.fullmatch(found) and m.unit not in _COUNT_UNITS:
+        return ""
+    return found
+
+
+_MILESTONE = re.compile(
+    r"(?:[\d一二两三四五六七八九十]+个)?(?:[万亿千百]+元?级?)?新?(?:大关|台阶|关口)"
+)
+_COUNTED_MILESTONE = re.compile(r"级?(?:大关|台阶|关口)")
+
+
+_MILESTONES_COUNTED = re.compile(r"[万亿千百]+元?级?(?:大关|台阶|关口)")
+
+
+def counted_milestone(text: str, m: numbers.Mention) -> bool:
+    """``连续迈上4个万亿元台阶``: the magnitude of milestones counted, no value of anything."""
+    return m.start > 0 and text[m.start - 1] == "个" and bool(_COUNTED_MILESTONE.match(text, m.end))
+
+
+def milestone_count(text: str, m: numbers.Mention) -> bool:
+    """``4个万亿元台阶``: the count of milestones crossed, no thing built or reached."""
+    return m.unit == "个" and bool(_MILESTONES_COUNTED.match(text, m.end))
 
 
 # Units after which a noun can follow the number as its head (93个重点项目, 150公里农村公路):

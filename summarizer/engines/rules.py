@@ -38,7 +38,9 @@ from .mentions import (
     _respective,
     _threshold,
     continues_enumeration,
+    counted_milestone,
     group_total,
+    milestone_count,
     subject_of,
     total_attribute,
 )
@@ -555,7 +557,11 @@ class RulesEngine(Engine):
                 indicator = (
                     after
                     if _nounish(after)
-                    else (indicator if len(indicator) >= 2 else ([*previous, *made] or [""])[-1])
+                    else (
+                        indicator
+                        if len(indicator) >= 2
+                        else ([*previous, *made] or [_opening_subject(text, clause, kept)])[-1]
+                    )
                 )
             indicator = subject_of(text, seg_start, verbs, m, indicator, [*previous, *made])
             direction = _direction(text, m.start, seg_start)
@@ -565,7 +571,11 @@ class RulesEngine(Engine):
             prev_end = q_end[2] if q_end[0] else m.end
             if len(indicator) < 2 or _ONLY_NUMBER.fullmatch(indicator):
                 continue
+            if milestone_count(text, m):
+                continue  # 连续迈上4个万亿元台阶: how many levels, of no thing of its own
             made.append(indicator)
+            if counted_milestone(text, m):
+                continue  # 连跨两个万亿元台阶: no value, but its subject goes on (年均增长5.7%)
             qualifier = wording.qualifier_for(text, m.start, m.end, clause.start, clause.end)
             out.append(
                 _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
@@ -654,6 +664,13 @@ class RulesEngine(Engine):
                     _target(indicator, m, qualifier, direction, scope, section_path, clause, quote)
                 )
         return indicators
+
+
+def _opening_subject(text: str, clause: _Clause, kept: list[numbers.Mention]) -> str:
+    """The noun phrase a clause opens with, before its first number, when nothing nearer
+    names a value (地区生产总值连续迈上4个万亿元台阶、达14.2万亿元: 14.2万亿元 is its); else ""."""
+    subject = _clean_indicator(text[clause.start : kept[0].start]) if kept else ""
+    return subject if _nounish(subject) and lookup_key(subject) else ""
 
 
 def _target(
