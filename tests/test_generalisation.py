@@ -1836,6 +1836,17 @@ def test_a_growth_reckoned_at_comparable_prices_is_its_subjects(
         ("dingxing_2022.txt", "一般公共预算收入迈上10亿元大关", [(10.0, "public_budget_revenue")]),
         # the levels counted (两个台阶) are no noun of the values; the figures are the subject's
         ("fujian_2026.txt", "经济总量连跨5万亿元、6万亿元两个台阶", [(5.0, "gdp"), (6.0, "gdp")]),
+        # a level named by its measure word alone: the subject of the growth before it
+        (
+            "guangxi_2026.txt",
+            "一般公共预算收入增长4.6%，总量首次突破1900亿元",
+            [(4.6, "public_budget_revenue"), (1900.0, "public_budget_revenue")],
+        ),
+        (
+            "guangxi_2026.txt",
+            "外贸进出口增长8.4%，总额突破8000亿元",
+            [(8.4, "foreign_trade"), (8000.0, "foreign_trade")],
+        ),
         # an adverb alone before the number: the subject of the clause before goes on
         (
             "neimenggu_2026.txt",

@@ -658,6 +658,9 @@ def continues_enumeration(
 # 地区生产总值实现增速6.3%), and the level of a wider area a value is compared with (民间投资增速
 # 高于全国3.7个百分点; …增长4.7%、低于全国0.3个百分点): closed classes of the genre.
 _MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
+# …and its level named by a measure word alone (一般公共预算收入增长4.6%，总量首次突破1900亿元;
+# 外贸进出口增长8.4%，总额突破8000亿元; 广西, 江西)
+_TOTAL_ONLY = re.compile(r"总量|总额|总规模")
 _BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
 # The measure nouns a verb before them makes a noun with (种植面积, 建设规模, 治理面积).
 _MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|长度")
@@ -708,10 +711,10 @@ def subject_of(
         if _PERSON_NOUN.search(who) and _clean_indicator(text[verb.end() : m.start]) == indicator:
             return who + indicator
         return indicator
-    if _MEASURE_ONLY.fullmatch(indicator):
+    if _MEASURE_ONLY.fullmatch(indicator) or _TOTAL_ONLY.fullmatch(indicator):
         subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
-        if _nounish(subject):
+        if _nounish(subject) and not _TOTAL_ONLY.fullmatch(subject):
             return subject
-        if earlier:
-            return earlier[-1]
+        if earlier:  # 一般公共预算收入总量: the level named as written
+            return earlier[-1] + (indicator if _TOTAL_ONLY.fullmatch(indicator) else "")
     return indicator
