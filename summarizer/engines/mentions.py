@@ -306,23 +306,24 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
     return found
 
 
-_MILESTONE = re.compile(
-    r"(?:[\d一二两三四五六七八九十]+个)?(?:[万亿千百]+元?级?)?新?(?:大关|台阶|关口)"
-)
-_COUNTED_MILESTONE = re.compile(r"级?(?:大关|台阶|关口)")
-
-
-_MILESTONES_COUNTED = re.compile(r"[万亿千百]+元?级?(?:大关|台阶|关口)")
+# A level crossed as a mark (大关, 台阶, 关口), with the count and magnitude of the marks when
+# they are counted (两个台阶, 4个万亿元台阶, 3个千亿级台阶)
+_MARK = r"新?(?:大关|台阶|关口)"
+_MILESTONE = re.compile(rf"(?:[\d一二两三四五六七八九十]+个)?(?:[万亿千百]+元?级?)?{_MARK}")
+_MARK_AFTER_MAGNITUDE = re.compile(rf"级?{_MARK}")  # 万亿元|台阶
+_MAGNITUDE_MARK = re.compile(rf"[万亿千百]+元?级?{_MARK}")  # 4个|万亿元台阶
 
 
 def counted_milestone(text: str, m: numbers.Mention) -> bool:
     """``连续迈上4个万亿元台阶``: the magnitude of milestones counted, no value of anything."""
-    return m.start > 0 and text[m.start - 1] == "个" and bool(_COUNTED_MILESTONE.match(text, m.end))
+    return (
+        m.start > 0 and text[m.start - 1] == "个" and bool(_MARK_AFTER_MAGNITUDE.match(text, m.end))
+    )
 
 
 def milestone_count(text: str, m: numbers.Mention) -> bool:
     """``4个万亿元台阶``: the count of milestones crossed, no thing built or reached."""
-    return m.unit == "个" and bool(_MILESTONES_COUNTED.match(text, m.end))
+    return m.unit == "个" and bool(_MAGNITUDE_MARK.match(text, m.end))
 
 
 # Units after which a noun can follow the number as its head (93个重点项目, 150公里农村公路):
