@@ -1869,3 +1869,16 @@ def test_a_level_crossed_is_its_subjects_value(
         }
     )
     assert read == want
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [("hebei_2021.txt", "举全省之力办好三件大事"), ("hebei_2022.txt", "三件大事实现重要突破")],
+)
+def test_the_plans_own_campaigns_counted_are_no_figures(name: str, written: str) -> None:
+    # 三件大事, 六场硬仗 (8 and 7 places): the report's slogans, counted, neither targets nor
+    # outcomes
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    assert not [t for t in [*got.targets, *got.outcomes] if at <= t.value_start < at + len(written)]

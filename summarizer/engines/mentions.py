@@ -359,6 +359,9 @@ _FIELDS = re.compile(r"[^，,。；;、]{0,4}领域")
 _OVERSIGHT = ("管理", "监管")
 
 
+_CAMPAIGNS = re.compile(r"(?:大事|硬仗|攻坚战)")
+
+
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit == "次" and _MEETING.match(text, m.end, clause_end):
         return True
@@ -368,6 +371,8 @@ def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
         return True  # 做好“山、水、绿、石、文”五篇文章, 三篇大文章 (19 places): a slogan
     if _PEOPLE_OF_PLACE.match(text, m.end, clause_end):
         return True  # 40万满城人民, 23万老区人民 (4 places): the people addressed, no target
+    if m.unit in ("件", "场") and _CAMPAIGNS.match(text, m.end, clause_end):
+        return True  # 办好三件大事 (8 places), 打好六场硬仗 (7 places): the plan's own slogans
     if _ANNOUNCES_LIST.match(text, m.end, clause_end + 1):
         return True
     if _FIELDS.match(text, m.end, clause_end):
