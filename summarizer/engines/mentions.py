@@ -359,7 +359,7 @@ _FIELDS = re.compile(r"[^，,。；;、]{0,4}领域")
 _OVERSIGHT = ("管理", "监管")
 
 
-_CAMPAIGNS = re.compile(r"(?:大事|硬仗|攻坚战)")
+_CAMPAIGNS = re.compile(r"(?:大事|硬仗)")
 
 
 def _meta_count(text: str, m: numbers.Mention, clause_end: int) -> bool:
