@@ -58,11 +58,12 @@ _TRAILING = re.compile(
     # 增长6%, 一般公共财政预算收入按可比口径增长7.5%, 社会消费品零售总额名义增长7%, 地区生产总值
     # 按增长5%安排): closed words of statistical reporting
     r"按(?:可比价格?|可比口径|现价|不变价格?|同口径|可比)?(?:计算)?|名义|实际|"
-    # a level crossed, with how (地区生产总值迈上6万亿元台阶, 历史性迈上4000亿元台阶, 连续跨越7万亿、
+    # a level crossed, with how (a stepping verb with 上, or 跨越/跨过/连跨/迈入: 地区生产总值迈上6万亿元
+    # 台阶, 粮食产量跃上500亿斤台阶, 历史性迈上4000亿元台阶, 连续跨越7万亿、
     # 8万亿, 跨越5000亿元大关, 一般公共预算收入…稳步达到3000亿元: 12 places of the corpus; 连跨两个
     # 万亿元台阶: the count of levels crossed goes with the verb)
-    r"历史性|连续|一举|稳步|"
-    r"(?:迈上|跨上|跃上|跨越|跨过|连跨|站上|登上|迈入|跨入)(?:[\d一二两三四五六七八九十]+个)?)+$"
+    r"历史性|连续|稳步|"
+    r"(?:[迈跨跃]上|跨越|跨过|连跨|迈入)(?:[\d一二两三四五六七八九十]+个)?)+$"
 )
 # How a change is reckoned, as a clause or a parenthesis of its own (…完成192.3亿元，按可比价计算，
 # 同比增长6.0%; 同比增长8.9%（按可比价计算）): no indicator, and no subject of its own
