@@ -1882,3 +1882,14 @@ def test_the_plans_own_campaigns_counted_are_no_figures(name: str, written: str)
     at = text.index(written)
     got = summarize(text, engine="rules")
     assert not [t for t in [*got.targets, *got.outcomes] if at <= t.value_start < at + len(written)]
+
+
+def test_an_amount_after_over_names_a_class_of_things() -> None:
+    # 徐水县 2013: 年内谋划投资过5亿元项目不少于7个，过10亿元项目不少于6个 (湖北 2026 writes
+    # 过三千亿元城市): 过 as 超过, the amount names which projects are counted; the counts stay
+    text = _corpus_text("xushuixian_2013.txt")
+    written = "年内谋划投资过5亿元项目不少于7个，过10亿元项目不少于6个"
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    read = [(t.value, t.unit) for t in got.targets if at <= t.value_start < at + len(written)]
+    assert read == [(7.0, "个"), (6.0, "个")]

@@ -187,6 +187,9 @@ def _in_quotes(text: str, m: numbers.Mention, clause_start: int) -> bool:
     return closing >= 0 and closing - m.end <= 20
 
 
+_OVER = re.compile(r"(?:超|超过|(?<!通)过)$")  # (通过 is a verb of its own)
+
+
 def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """``2000万元以上项目资金``: a number that qualifies a noun is a threshold, not a target;
     so is a grade (``30万吨级航道``, ``千亿级产业``: the quantity with 级 names a class)."""
@@ -206,7 +209,7 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
         return True  # 经济总量超500亿元的县域: a class of places, not an amount reached
     if (
         m.unit.endswith("元")
-        and text[max(0, m.start - 2) : m.start].endswith(("超", "超过"))
+        and _OVER.search(text, max(0, m.start - 2), m.start)
         and m.end < clause_end
         and "\u4e00" <= text[m.end] <= "\u9fff"
         and not text.startswith(
@@ -214,7 +217,8 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
         )
         and not _ACTION.match(text, m.end)
     ):
-        return True  # 超百亿元特色产业集群, 纳税超1000万元企业 (6 places): a class of things
+        return True  # 超百亿元特色产业集群, 纳税超1000万元企业 (6 places), 投资过5亿元项目,
+        # 过三千亿元城市 (徐水, 湖北): a class of things
     word, _, q_end = wording.qualifier_after(text, m.end)
     if word not in ("以上", "以下") or q_end >= clause_end or m.unit in _COUNT_UNITS:
         return False  # 3家以上民营企业: a count with its bound, not a class of things
