@@ -329,7 +329,7 @@ class _Checker:
             q = nb.quantity_at(text, vs)
             if q is not None and q[0] == ve:
                 return q[1], q[2], q[3]
-        unwrapped_at = self.unwrapped(vs, ve)
+        unwrapped_at = self.unwrapped_span(vs, ve)
         if unwrapped_at is not None:  # 500万⏎平方米: as the rules engine reads a wrapped text
             text, cs, ce = unwrapped_at
             q = None if _inside_number(text, cs) else nb.quantity_at(text, cs)
@@ -337,7 +337,7 @@ class _Checker:
                 return q[1], q[2], q[3]
         return None
 
-    def unwrapped(self, s: int, e: int) -> tuple[str, int, int] | None:
+    def unwrapped_span(self, s: int, e: int) -> tuple[str, int, int] | None:
         """The text the rules engine reads when the layout view joined wraps
         (:func:`summarizer.layout.unwrapped`), with span ``s``-``e`` in it; None when no wrap
         was joined."""
@@ -381,7 +381,7 @@ class _Checker:
         view (``95%⏎以上`` across a wrapped line reads ``以上`` there, as the engine reads it)."""
         lay = self.layout
         found = wd.qualifier_readings(lay, ms, me, wd.clause_bounds(lay, ms))
-        unwrapped_at = self.unwrapped(ms, me)
+        unwrapped_at = self.unwrapped_span(ms, me)
         if unwrapped_at is not None:
             text, cs, ce = unwrapped_at
             found |= wd.qualifier_readings(text, cs, ce, wd.clause_bounds(text, cs))
@@ -392,7 +392,7 @@ class _Checker:
         (``&nbsp;`` is a space there, not a ``;`` ending the clause) and, in an enumeration
         (``A、B分别为45%、38%``), those read from its ``分别``, as the rules engine reads it."""
         found = self._readings(self.layout, ms)
-        unwrapped_at = self.unwrapped(ms, ms)
+        unwrapped_at = self.unwrapped_span(ms, ms)
         if unwrapped_at is not None:
             found |= self._readings(unwrapped_at[0], unwrapped_at[1])
         return found
@@ -551,7 +551,7 @@ class _Checker:
 
     def _unwrapped_has(self, m: nb.Mention, lo: int, hi: int) -> bool:
         """Whether ``text[lo:hi]`` read unwrapped writes ``m`` (1.6万⏎吨 in a wrapped text)."""
-        at = self.unwrapped(lo, hi)
+        at = self.unwrapped_span(lo, hi)
         if at is None:
             return False
         text, clo, chi = at
