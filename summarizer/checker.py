@@ -35,6 +35,7 @@ from . import numbers as nb
 from . import wording as wd
 from .errors import InputError
 from .layout import WRAP_JOIN, layout_view, unwrapped
+from .layout import unwrapped_span as layout_span
 from .measures import MEASURES
 from .models import CheckResult, ReportSummary, Violation
 
@@ -346,7 +347,7 @@ class _Checker:
         if self._compact is None:
             self._compact = unwrapped(self.layout)
         text, keep = self._compact
-        return text, bisect.bisect_left(keep, s), bisect.bisect_left(keep, e)
+        return (text, *layout_span(keep, s, e))
 
     @property
     def layout(self) -> str:

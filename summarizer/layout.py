@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
@@ -253,6 +254,11 @@ def unwrapped(view: str) -> tuple[str, list[int]]:
     as if it had never been wrapped."""
     keep = [i for i, ch in enumerate(view) if ch != WRAP_JOIN]
     return "".join(view[i] for i in keep), keep
+
+
+def unwrapped_span(keep: list[int], start: int, end: int) -> tuple[int, int]:
+    """Source span ``start``-``end`` in the text :func:`unwrapped` returned with ``keep``."""
+    return bisect_left(keep, start), bisect_left(keep, end)
 
 
 _SENTENCE_END = frozenset("。！!？?")  # a full line ending on ；，： is still wrapped

@@ -357,7 +357,6 @@ def expand_joint_subject(subject: str, n: int, text: str | None = None) -> list[
         tail = last[words[0] + 2 :].lstrip('”"’')  # 城市公园、“口袋公园”保有量: 城市公园保有量
         return [p + tail for p in parts[:-1]] + [last]
     if all(len(p) <= 3 for p in parts[:-1]):
-        last = parts[-1]
         head = len(parts[0])
         if text is not None:
             attested = next(

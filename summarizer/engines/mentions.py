@@ -42,6 +42,9 @@ _LEAD_WORDS = re.compile(
 )
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
+# The statistical calibers a change is reckoned at (按可比价格计算, 按可比口径, 按不变价): closed
+# words of statistical reporting, read in the words before a number and as a clause of its own
+_CALIBER = r"可比价格?|可比口径|现价|不变价格?|同口径"
 _TRAILING = re.compile(
     r"(?:同比|可比|同口径|年均|分别|[-－−]|(?<![人平])均|各|超|的|比上年|较上年|不少于|不低于|不超过|不高于|超过|至少|"
     r"(?:控制|提高|降低|下降|增加|减少|提升|发展|压减|压缩|扩大|[增降升减])[到至]了?|"
@@ -57,7 +60,7 @@ _TRAILING = re.compile(
     # how the change is reckoned, between the indicator and its verb (地区生产总值按可比价格计算
     # 增长6%, 一般公共财政预算收入按可比口径增长7.5%, 社会消费品零售总额名义增长7%, 地区生产总值
     # 按增长5%安排): closed words of statistical reporting
-    r"按(?:可比价格?|可比口径|现价|不变价格?|同口径|可比)?(?:计算)?|名义|实际|"
+    rf"按(?:{_CALIBER}|可比)?(?:计算)?|名义|实际|"
     # a level crossed, with how (a stepping verb with 上, or 跨越/跨过/连跨/迈入: 地区生产总值迈上6万亿元
     # 台阶, 粮食产量跃上500亿斤台阶, 历史性迈上4000亿元台阶, 连续跨越7万亿、
     # 8万亿, 跨越5000亿元大关, 一般公共预算收入…稳步达到3000亿元: 12 places of the corpus; 连跨两个
@@ -67,9 +70,7 @@ _TRAILING = re.compile(
 )
 # How a change is reckoned, as a clause or a parenthesis of its own (…完成192.3亿元，按可比价计算，
 # 同比增长6.0%; 同比增长8.9%（按可比价计算）): no indicator, and no subject of its own
-RECKONING = re.compile(
-    r"(?:按(?:可比价格?|可比口径|现价|不变价格?|同口径)(?:计算)?|(?:扣除|剔除)价格因素(?:后)?)"
-)
+RECKONING = re.compile(rf"(?:按(?:{_CALIBER})(?:计算)?|(?:扣除|剔除)价格因素(?:后)?)")
 _RECKONING_ASIDE = re.compile(rf"[（(]{RECKONING.pattern}[）)]")
 # A number with its unit inside the words before another number (为2414人稳定脱贫1446户).
 _INNER_QUANTITY = re.compile(
@@ -314,9 +315,10 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
 # A level crossed as a mark (大关, 台阶, 关口), with the count and magnitude of the marks when
 # they are counted (两个台阶, 4个万亿元台阶, 3个千亿级台阶)
 _MARK = r"新?(?:大关|台阶|关口)"
-_MILESTONE = re.compile(rf"(?:[\d一二两三四五六七八九十]+个)?(?:[万亿千百]+元?级?)?{_MARK}")
+_MAGNITUDE = r"[万亿千百]+元?级?"
+_MILESTONE = re.compile(rf"(?:[\d一二两三四五六七八九十]+个)?(?:{_MAGNITUDE})?{_MARK}")
 _MARK_AFTER_MAGNITUDE = re.compile(rf"级?{_MARK}")  # 万亿元|台阶
-_MAGNITUDE_MARK = re.compile(rf"[万亿千百]+元?级?{_MARK}")  # 4个|万亿元台阶
+_MAGNITUDE_MARK = re.compile(rf"{_MAGNITUDE}{_MARK}")  # 4个|万亿元台阶
 
 
 def counted_milestone(text: str, m: numbers.Mention) -> bool:
@@ -722,10 +724,11 @@ def subject_of(
         if _PERSON_NOUN.search(who) and _clean_indicator(text[verb.end() : m.start]) == indicator:
             return who + indicator
         return indicator
-    if _MEASURE_ONLY.fullmatch(indicator) or _TOTAL_ONLY.fullmatch(indicator):
+    total = _TOTAL_ONLY.fullmatch(indicator) is not None
+    if total or _MEASURE_ONLY.fullmatch(indicator):
         subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
         if _nounish(subject) and not _TOTAL_ONLY.fullmatch(subject):
             return subject
         if earlier:  # 一般公共预算收入总量: the level named as written
-            return earlier[-1] + (indicator if _TOTAL_ONLY.fullmatch(indicator) else "")
+            return earlier[-1] + (indicator if total else "")
     return indicator

@@ -12,12 +12,11 @@ every ``section`` path names a section of the output.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 
 from ..chunking import Document, chunk_report
-from ..layout import WRAP_JOIN, unwrapped
+from ..layout import WRAP_JOIN, unwrapped, unwrapped_span
 from ..models import Outcome, Section, Target
 from .base import Extraction
 
@@ -32,7 +31,7 @@ def read_unwrapped(doc: Document, read: Callable[[Document], Extraction]) -> Ext
     compact = replace(
         report,
         text="".join(report.text[i] for i in keep),
-        noise=tuple(_inward(keep, a, b) for a, b in report.noise),
+        noise=tuple(unwrapped_span(keep, a, b) for a, b in report.noise),
     )
     # the view of the compact text is the view without its joins (not found again: the wraps
     # are gone, and so would be the reason to blank its page numbers)
@@ -41,11 +40,6 @@ def read_unwrapped(doc: Document, read: Callable[[Document], Extraction]) -> Ext
     ex = read(compact_doc)
     _map_back(ex, compact_doc.sections, keep, report.text)
     return ex
-
-
-def _inward(keep: list[int], a: int, b: int) -> tuple[int, int]:
-    """The compact span of source span ``a``-``b``."""
-    return bisect_left(keep, a), bisect_left(keep, b)
 
 
 def _map_back(ex: Extraction, sections: list[Section], keep: list[int], source: str) -> None:
