@@ -1872,6 +1872,33 @@ def test_a_level_crossed_is_its_subjects_value(
 
 
 @pytest.mark.parametrize(
+    ("name", "written", "indicator"),
+    [
+        # adverbs of aim, aspect and time between an indicator and its verb are no part of it
+        ("rongcheng_2017.txt", "老年人健康管理率力争达到 70%以上", "老年人健康管理率"),
+        ("hailaer_2012.txt", "全区旅游人数力争突破370万人次", "全区旅游人数"),
+        ("ningxia_2026.txt", "确保粮食总产量稳定保持在76亿斤以上", "粮食总产量"),
+        ("hunan_2026.txt", "民生支出占比持续保持在70%以上", "民生支出占比"),
+        ("qinghai_2026.txt", "人均预期寿命再提高1.5岁", "人均预期寿命"),
+        ("hailaer_2012.txt", "规模以上工业企业已达54个", "规模以上工业企业"),
+        ("hailaer_2012.txt", "所有的社区办公用房要达到300平方米以上", "所有的社区办公用房"),
+    ],
+)
+def test_an_adverb_before_the_verb_is_no_part_of_the_indicator(
+    name: str, written: str, indicator: str
+) -> None:
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    read = [
+        t.indicator
+        for t in [*got.targets, *got.outcomes]
+        if at <= t.value_start < at + len(written)
+    ]
+    assert read == [indicator]
+
+
+@pytest.mark.parametrize(
     ("name", "written"),
     [("hebei_2021.txt", "举全省之力办好三件大事"), ("hebei_2022.txt", "三件大事实现重要突破")],
 )

@@ -66,6 +66,12 @@ _TRAILING = re.compile(
     # 8万亿, 跨越5000亿元大关, 一般公共预算收入…稳步达到3000亿元: 12 places of the corpus; 连跨两个
     # 万亿元台阶: the count of levels crossed goes with the verb)
     r"历史性|连续|稳步|"
+    # adverbs of aim, aspect and time between the indicator and its verb, a closed class
+    # (老年人健康管理率力争达到70%, 全区旅游人数力争突破370万人次, 粮食总产量稳定保持在76亿斤,
+    # 民生支出占比持续保持在70%, 国家级实验室再增加2家, 人均预期寿命再提高1.5岁, 规模以上工业企业
+    # 已达54个, 社区办公用房要达到300平方米, 技术合同成交额2030年达到600亿元)
+    r"力争|确保|(?<![纲需重主提摘概])要|(?<!而)已|再|稳定|持续|年内|年底|年末|"
+    r"(?:19|20)\d\d年(?:底|末)?|"
     r"(?:[迈跨跃]上|跨越|跨过|连跨|迈入)(?:[\d一二两三四五六七八九十]+个)?)+$"
 )
 # How a change is reckoned, as a clause or a parenthesis of its own (…完成192.3亿元，按可比价计算，
