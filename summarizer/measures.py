@@ -70,9 +70,10 @@ COUNT_UNITS = frozenset(
         "眼",
     ]
 )
-# Words that make a % a ratio (a level): rates, shares, intensities, coverage.
+# Words that make a % a ratio (a level): rates, shares, intensities, coverage; labour
+# productivity (劳动生产率, output per worker: 北京, 浙江, 贵州) is a quantity, not a rate.
 LEVEL_WORDS = re.compile(
-    r"率|比重|占比|比例|占[^，,。；;]{0,16}(?:的|比)|强度|系数|份额|覆盖|普及|贡献|满意度|达标|合格|优良"
+    r"(?<!劳动生产)率|比重|占比|比例|占[^，,。；;]{0,16}(?:的|比)|强度|系数|份额|覆盖|普及|贡献|满意度|达标|合格|优良"
 )
 # Words that name a rate of change: a % after them is a growth whatever the verb.
 _RATE_OF_CHANGE = re.compile(r"增速|增幅|涨幅|增长率|降幅|增长|上涨")

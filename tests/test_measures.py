@@ -18,10 +18,13 @@ from summarizer.models import Outcome, ReportSummary, Target
         ("居民消费价格涨幅", "%", "控制在", "居民消费价格涨幅控制在", "growth"),
         ("地区生产总值", "%", "", "地区生产总值增速保持在", "growth"),
         ("技术合同成交额", "倍", "增长", "技术合同成交额增长", "growth"),
+        # labour productivity is output per worker, not a rate: its % is its change
+        ("全员劳动生产率", "%", "增长", "全员劳动生产率年均增长", "growth"),
         # level: a value to reach or keep, rates and shares included
         ("社会消费品零售总额", "亿元", "完成", "社会消费品零售总额完成", "level"),
         ("城镇调查失业率", "%", "控制在", "城镇调查失业率控制在", "level"),
         ("农业产业化经营率", "%", "达到", "农业产业化经营率达到", "level"),
+        ("农业标准化生产率", "%", "达到", "全县农业标准化生产率达", "level"),
         ("外商直接投资", "%", "达到", "外商直接投资占全市比重达到", "level"),
         ("新型农业经营主体", "家", "达到", "新型农业经营主体达到", "level"),
         ("最低工资标准", "元", "提高", "最低工资标准提高到", "level"),
