@@ -1899,6 +1899,40 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_indicator(
 
 
 @pytest.mark.parametrize(
+    ("name", "written", "want"),
+    [
+        # investment completed is its investor's, the subject before 完成 (a zone's is no key
+        # project's; 投资 alone mixed them under one key)
+        (
+            "hebei_2021.txt",
+            "北京大兴国际机场临空经济区年内完成投资300亿元以上",
+            ("北京大兴国际机场临空经济区投资", None),
+        ),
+        (
+            "hebei_2022.txt",
+            "全年省市重点项目完成投资8000亿元以上",
+            ("省市重点项目投资", "project_investment"),
+        ),
+        ("yixian_2022.txt", "抽水蓄能电站项目全年完成投资9.8亿元", ("抽水蓄能电站项目投资", None)),
+        # the plan is no investor
+        ("hailaer_2015.txt", "年度计划完成投资75.5亿元", ("投资", "project_investment")),
+    ],
+)
+def test_investment_completed_is_its_investors(
+    name: str, written: str, want: tuple[str, str | None]
+) -> None:
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    read = [
+        (t.indicator, t.key)
+        for t in [*got.targets, *got.outcomes]
+        if at <= t.value_start < at + len(written)
+    ]
+    assert read == [want]
+
+
+@pytest.mark.parametrize(
     ("name", "written"),
     [("hebei_2021.txt", "举全省之力办好三件大事"), ("hebei_2022.txt", "三件大事实现重要突破")],
 )

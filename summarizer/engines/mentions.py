@@ -70,7 +70,7 @@ _TRAILING = re.compile(
     # (老年人健康管理率力争达到70%, 全区旅游人数力争突破370万人次, 粮食总产量稳定保持在76亿斤,
     # 民生支出占比持续保持在70%, 国家级实验室再增加2家, 人均预期寿命再提高1.5岁, 规模以上工业企业
     # 已达54个, 社区办公用房要达到300平方米, 技术合同成交额2030年达到600亿元)
-    r"力争|确保|(?<![纲需重主提摘概])要|(?<!而)已|再|稳定|持续|年内|年底|年末|"
+    r"力争|确保|(?<![纲需重主提摘概])要|(?<!而)已|再|稳定|持续|年内|年底|年末|当年|"
     r"(?:19|20)\d\d年(?:底|末)?|"
     r"(?:[迈跨跃]上|跨越|跨过|连跨|迈入)(?:[\d一二两三四五六七八九十]+个)?)+$"
 )
@@ -686,6 +686,9 @@ _MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|�
 # What people do that a verb (实现, 帮助) makes a count of (失业人员实现再就业2000人): an
 # intransitive verb-noun whose subject is the person noun before the verb; and the heads of
 # person nouns (closed classes of the language).
+# 年度计划完成投资75.5亿元, 抽水蓄能电站项目全年完成投资9.8亿元: the plan and the year are no
+# investor (全年 ends no other indicator: it opens a clause of its own, 全年完成5000平方米)
+_PLAN_WORDS = re.compile(r"(?:(?:年度)?计划|全年|今年)$")
 _PERSON_EVENT = re.compile(r"(?:转移|稳定)?(?:再?就业|脱贫)")
 _PERSON_NOUN = re.compile(r"(?:人员|人口|劳动力|毕业生|群众|农民工?|军人|残疾人)$")
 
@@ -728,6 +731,14 @@ def subject_of(
         lo = verbs[-2].end() if len(verbs) >= 2 else seg_start
         who = _clean_indicator(text[lo : verb.start()])
         if _PERSON_NOUN.search(who) and _clean_indicator(text[verb.end() : m.start]) == indicator:
+            return who + indicator
+        return indicator
+    if verb is not None and verb.group() == "完成" and indicator == "投资":
+        # 北京大兴国际机场临空经济区年内完成投资300亿元, 全年省市重点项目完成投资8000亿元: whose
+        # investment it is, the subject before the verb (投资 alone mixes every investor's)
+        lo = verbs[-2].end() if len(verbs) >= 2 else seg_start
+        who = _PLAN_WORDS.sub("", _clean_indicator(text[lo : verb.start()]))
+        if _nounish(who) and _clean_indicator(text[verb.end() : m.start]) == indicator:
             return who + indicator
         return indicator
     total = _TOTAL_ONLY.fullmatch(indicator) is not None
