@@ -296,15 +296,20 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # (和, 与, 及 right after 、 open a member's word, never join two: 美丽海湾、和美海岛)
 ENUM_SPLIT = re.compile(r"、|(?<!、)[和与]|(?<!、)及(?!以[上下])")
 
-# 和美乡村 (宜居宜业和美乡村, a programme written by the reports of 10 corpus places): a noun whose
-# 和 joins no list
-_AND_IN_NOUN = "和美乡村"
+# Nouns whose 和 joins no list: 和美乡村 (宜居宜业和美乡村, a programme written by the reports of
+# 10 corpus places) and 国家和地区 (the partners of trade and exchange: 与228个国家和地区建立贸易
+# 往来, 吸引20个国家和地区的419家企业参展; 9 places), as (characters before 和, the noun)
+_AND_IN_NOUN = ((0, "和美乡村"), (2, "国家和地区"))
+
+
+def _and_in_noun(text: str, k: int) -> bool:
+    return any(k >= lead and text.startswith(noun, k - lead) for lead, noun in _AND_IN_NOUN)
 
 
 def find_and(text: str, start: int, end: int) -> int:
     """The first 和 in ``text[start:end]`` that joins two words, or -1."""
     k = text.find("和", start, end)
-    while k >= 0 and text.startswith(_AND_IN_NOUN, k):
+    while k >= 0 and _and_in_noun(text, k):
         k = text.find("和", k + 1, end)
     return k
 
@@ -312,7 +317,7 @@ def find_and(text: str, start: int, end: int) -> int:
 def rfind_and(text: str, start: int, end: int) -> int:
     """The last 和 in ``text[start:end]`` that joins two words, or -1."""
     k = text.rfind("和", start, end)
-    while k >= 0 and text.startswith(_AND_IN_NOUN, k):
+    while k >= 0 and _and_in_noun(text, k):
         k = text.rfind("和", start, k)
     return k
 

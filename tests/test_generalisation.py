@@ -1933,6 +1933,36 @@ def test_investment_completed_is_its_investors(
 
 
 @pytest.mark.parametrize(
+    ("name", "written", "value", "indicator"),
+    [
+        # a number named by its measure word alone (总数) is the number of the subject before
+        ("fuping_2020.txt", "总数达到116家", 116.0, "科技型中小企业总数"),
+        (
+            "hubei_2026.txt",
+            "新增有进出口实绩企业1357家、总数突破1万家",
+            1.0,
+            "有进出口实绩企业总数",
+        ),
+        # 国家和地区 is one noun: its 和 joins no list
+        ("hailaer_2019.txt", "吸引20个国家和地区的419家企业参展", 20.0, "国家和地区"),
+        ("qinghai_2026.txt", "远销54个国家和地区", 54.0, "国家和地区"),
+    ],
+)
+def test_a_number_named_by_a_measure_word_or_a_fixed_pair_reads_whole(
+    name: str, written: str, value: float, indicator: str
+) -> None:
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    read = [
+        t.indicator
+        for t in [*got.targets, *got.outcomes]
+        if at <= t.value_start < at + len(written) and t.value == value
+    ]
+    assert read == [indicator]
+
+
+@pytest.mark.parametrize(
     ("name", "written"),
     [("hebei_2021.txt", "举全省之力办好三件大事"), ("hebei_2022.txt", "三件大事实现重要突破")],
 )

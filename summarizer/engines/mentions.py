@@ -678,8 +678,9 @@ def continues_enumeration(
 # 高于全国3.7个百分点; …增长4.7%、低于全国0.3个百分点): closed classes of the genre.
 _MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
 # …and its level named by a measure word alone (一般公共预算收入增长4.6%，总量首次突破1900亿元;
-# 外贸进出口增长8.4%，总额突破8000亿元; 广西, 江西)
-_TOTAL_ONLY = re.compile(r"总量|总额|总规模")
+# 外贸进出口增长8.4%，总额突破8000亿元; 广西, 江西), or its number (新增有进出口实绩企业1357家、
+# 总数突破1万家; 唐县, 阜平, 徐水, 安徽, 湖北)
+_TOTAL_ONLY = re.compile(r"总量|总额|总规模|总数")
 _BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
 # The measure nouns a verb before them makes a noun with (种植面积, 建设规模, 治理面积).
 _MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|长度")
