@@ -311,11 +311,29 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
         # the next quantity, whatever its unit
         stop = inner.start
     found = _clean_indicator(text[pos:stop]).lstrip("的")
+    if stop == k and _LEVEL_ONLY.fullmatch(found):
+        # 创建1个省级和1个市级现代农业园区, 抓好4个国家级和10个省级农村宅基地改革试点: the
+        # levels share the noun after the last one (as with 、: 6个国家级、20个省级临床重点专科)
+        nxt = _NEXT_LEVEL.match(text, k, clause_end)
+        if nxt is not None:
+            noun = _object_after(text, m, clause_end, nxt.start("level"))
+            head = _LEVEL_ONLY.sub("", noun, count=1)
+            if noun.startswith(nxt.group("level")) and len(head) >= 2:
+                return found + head
     # 突破百亿大关, 迈上3万亿元台阶: the level crossed, no noun of its own (4个万亿元台阶 counts
     # them: that noun is the count's)
     if _MILESTONE.fullmatch(found) and m.unit not in _COUNT_UNITS:
         return ""
     return found
+
+
+# The administrative or other levels of a thing, a closed class (省级, 国家级, 自治区级, 世界级),
+# and the next count of a level after 和 (…和10个省级…)
+_LEVEL = r"(?:国家|省|市|县|区|自治区|世界|区域)级(?:及以上)?"
+_LEVEL_ONLY = re.compile(_LEVEL)
+_NEXT_LEVEL = re.compile(
+    rf"和[\d一二两三四五六七八九十]+(?:[—\-~～][\d一二两三四五六七八九十]+)?[个家所项座处](?P<level>{_LEVEL})"
+)
 
 
 # A level crossed as a mark (大关, 台阶, 关口), with the count and magnitude of the marks when
