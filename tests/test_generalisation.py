@@ -1977,6 +1977,24 @@ def test_a_number_named_by_a_measure_word_or_a_fixed_pair_reads_whole(
 
 
 @pytest.mark.parametrize(
+    ("name", "written", "headline"),
+    [
+        ("hubei_2026.txt", "5.5%左右的预期增长目标与“十五五”发展目标总体衔接", "经济增长5.5%左右"),
+        ("liaoning_2026.txt", "确定4.5%左右的增长目标", "地区生产总值增长4.5%左右"),
+    ],
+)
+def test_a_headline_target_named_again_as_the_target_is_no_section_target(
+    name: str, written: str, headline: str
+) -> None:
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    assert [t for t in got.targets if at <= t.value_start < at + len(written)] == []
+    # the headline paragraph's statement stays the target
+    assert any(t.scope == "headline" and t.quote == headline for t in got.targets)
+
+
+@pytest.mark.parametrize(
     ("name", "written"),
     [("hebei_2021.txt", "举全省之力办好三件大事"), ("hebei_2022.txt", "三件大事实现重要突破")],
 )

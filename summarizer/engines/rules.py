@@ -274,6 +274,8 @@ class RulesEngine(Engine):
         ex.projects = projects
         if not self.permissive:  # the permissive reading proposes targets only
             ex.targets = [t for t in ex.targets if not _spent_on_projects(text, t, projects)]
+            said = {(t.value, t.unit) for t in ex.targets if t.scope == "headline"}
+            ex.targets = [t for t in ex.targets if not _restates_headline(text, t, said)]
             for section, own_end in own_spans:
                 for a, b in _minus(section.start, own_end, taken):
                     ex.qualitative_targets.extend(end_states(text, clauses, a, b, section.path))
@@ -702,6 +704,20 @@ def _target(
 # 投资6000万元启动天生桥游客中心…建设: the bare word of investment, then a verb right before
 # the works it pays for
 _SPENT_ON = re.compile(r"[，,]?[\u4e00-\u9fff]{0,4}$")
+
+
+# the target named as such after its number (5.5%左右的预期增长目标, 确定4.5%左右的增长目标)
+_TARGET_NAMED = re.compile(r"的(?:预期|年度|主要)?(?:经济)?(?:增长|发展)?目标")
+
+
+def _restates_headline(text: str, t: Target, said: set[tuple[float, str]]) -> bool:
+    """``5.5%左右的预期增长目标与“十五五”发展目标总体衔接`` (湖北, 辽宁): a headline target's
+    number named again as the target, in the words that explain it, is no target of its own
+    (unless the headline paragraph does not state it: then it is the only statement)."""
+    if t.scope != "section" or (t.value, t.unit) not in said:
+        return False
+    word, _, q_end = wording.qualifier_after(text, t.value_end)
+    return _TARGET_NAMED.match(text, q_end if word else t.value_end) is not None
 
 
 def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
