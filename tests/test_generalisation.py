@@ -1943,6 +1943,15 @@ def test_investment_completed_is_its_investors(
             1.0,
             ["有进出口实绩企业总数"],
         ),
+        # …and a share named alone is the share of the subject before
+        (
+            "hubei_2026.txt",
+            "新能源汽车年产量增至82万辆、占比达到45%",
+            45.0,
+            ["新能源汽车年产量占比"],
+        ),
+        ("hunan_2026.txt", "新能源装机达4091万千瓦、占比达44.7%", 44.7, ["新能源装机占比"]),
+        ("beijing_2026.txt", "全社会研发投入占比6%以上", 6.0, ["全社会研发投入占比"]),
         # 国家和地区 is one noun: its 和 joins no list
         ("hailaer_2019.txt", "吸引20个国家和地区的419家企业参展", 20.0, ["国家和地区"]),
         ("qinghai_2026.txt", "远销54个国家和地区", 54.0, ["国家和地区"]),

@@ -697,8 +697,9 @@ def continues_enumeration(
 _MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
 # …and its level named by a measure word alone (一般公共预算收入增长4.6%，总量首次突破1900亿元;
 # 外贸进出口增长8.4%，总额突破8000亿元; 广西, 江西), or its number (新增有进出口实绩企业1357家、
-# 总数突破1万家; 唐县, 阜平, 徐水, 安徽, 湖北)
-_TOTAL_ONLY = re.compile(r"总量|总额|总规模|总数")
+# 总数突破1万家; 唐县, 阜平, 徐水, 安徽, 湖北), or its share (新能源汽车年产量增至82万辆、占比达到45%,
+# 新能源装机达4091万千瓦、占比达44.7%; 湖北, 湖南, 山东, 山西, 徐水)
+_TOTAL_ONLY = re.compile(r"总量|总额|总规模|总数|占比|比重")
 _BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
 # The measure nouns a verb before them makes a noun with (种植面积, 建设规模, 治理面积).
 _MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|长度")
@@ -760,6 +761,11 @@ def subject_of(
         if _nounish(who) and _clean_indicator(text[verb.end() : m.start]) == indicator:
             return who + indicator
         return indicator
+    if indicator in ("占比", "比重") and verb is not None:
+        # 全社会研发投入占比6%: a verb read inside the name of what the share is of (投入)
+        whole = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
+        if whole.endswith(indicator) and _nounish(whole[: -len(indicator)]):
+            return whole
     total = _TOTAL_ONLY.fullmatch(indicator) is not None
     if total or _MEASURE_ONLY.fullmatch(indicator):
         subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
