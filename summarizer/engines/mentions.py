@@ -703,12 +703,12 @@ _TOTAL_ONLY = re.compile(r"总量|总额|总规模|总数|占比|比重")
 _BENCHMARK = re.compile(r"(?:全国|全省|全市|全区|全县)(?:平均水平|平均)?")
 # The measure nouns a verb before them makes a noun with (种植面积, 建设规模, 治理面积).
 _MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|长度")
-# What people do that a verb (实现, 帮助) makes a count of (失业人员实现再就业2000人): an
-# intransitive verb-noun whose subject is the person noun before the verb; and the heads of
-# person nouns (closed classes of the language).
 # 年度计划完成投资75.5亿元, 抽水蓄能电站项目全年完成投资9.8亿元: the plan and the year are no
 # investor (全年 ends no other indicator: it opens a clause of its own, 全年完成5000平方米)
 _PLAN_WORDS = re.compile(r"(?:(?:年度)?计划|全年|今年)$")
+# What people do that a verb (实现, 帮助) makes a count of (失业人员实现再就业2000人): an
+# intransitive verb-noun whose subject is the person noun before the verb; and the heads of
+# person nouns (closed classes of the language).
 _PERSON_EVENT = re.compile(r"(?:转移|稳定)?(?:再?就业|脱贫)")
 _PERSON_NOUN = re.compile(r"(?:人员|人口|劳动力|毕业生|群众|农民工?|军人|残疾人)$")
 
