@@ -192,9 +192,12 @@ def _may_name(p: Project) -> bool:
     return p.name not in project_filters.place_names() and not projects._ETC.search(p.name)
 
 
+# (whether a clause holds one; the month a milestone is due, 6月底前 or 上半年, is found by its 月
+# or 半年 and the numeral or 上/下 looked back at, so that every alternative starts with a literal
+# character and the search skips in C to the next place one stands)
 _PIECE_HINT = re.compile(
     rf"{projects._WORKS_WORDS}|{projects._BUILD_WORDS}|{projects._STRONG}|运营|投用|主体|达到|具备|"
-    rf"{projects._MONTH}"
+    r"月(?<=[\d一二三四五六七八九十]月)|半年(?<=[上下]半年)"
 )
 # where an item's name ends: before the time, works or milestone word written after it
 _CUT_AT = re.compile(
@@ -523,7 +526,13 @@ def _model() -> dict[str, Any]:
         for k in range(0, len(joined), 2):
             places[joined[k : k + 2]] = int(count)
     data["places"] = places
+    data["prov_weights"] = _provincial_weights(data["weights"])  # looked up for every candidate
     return data
+
+
+def _provincial_weights(weights: dict[str, float]) -> dict[str, float]:
+    """The weights of the conjunctions with the province level (``prov:k``), by ``k``."""
+    return {k.removeprefix("prov:"): w for k, w in weights.items() if k.startswith("prov:")}
 
 
 def probability(
@@ -542,7 +551,8 @@ def probability(
     # which leaves the running sum (never -0.0: it starts at 0) as it is, so it is skipped
     terms = [weights[k] * v for k, v in f.items() if v and k in weights]
     if provincial:
-        terms += [weights[pk] * v for k, v in f.items() if v and (pk := "prov:" + k) in weights]
+        prov = m["prov_weights"] if "prov_weights" in m else _provincial_weights(weights)
+        terms += [prov[k] * v for k, v in f.items() if v and k in prov]
     if more:
         terms += [weights[k] * v for k, v in more.items() if v and k in weights]
     z = m["intercept"] + sum(terms)

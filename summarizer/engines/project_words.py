@@ -12,17 +12,26 @@ from ..layout import WRAP_JOIN
 
 # 等 as the mark that ends a list (A、B等项目), not the morpheme of 高等, 初等, 均等 (青海高等研究院
 # is one name); 中等/同等/平等 are left out of the guard, as 汉中、大同、南平 end lists too
-_ETC_MARK = r"(?<![高初均])等"
+# (the guard is written after 等, looking back over it, so that a pattern holding the mark
+# still starts with a literal character: see _ORDINAL_MARKER)
+_ETC_MARK = r"等(?<![高初均]等)"
 # The one-character facility nouns that end a name (看守所, 消纳场, 研究生院, 泵站)
 _FACILITY_CHARS = "所站室馆院库场厂楼塔池房"
 
+# A road's extension (路, 街 or 道 before it; one of _STRONG's heads), written one alternative per
+# first character with the road looked back at after it (see _ORDINAL_MARKER)
+_ROAD_EXTENSION = "|".join(
+    f"{again}{d}延(?<=[路街道]{again}{d}延)(?![\\u4e00-\\u9fff](?<![和及与等]))"
+    for again in ("", "再")
+    for d in "东西南北"
+)
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
     r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
     r"小镇|城际(?!公交|客运|列车)|"
     # 永平路南延, 复兴路再西延: the extension of a named road is a work by itself (12 places)
     # (one that more of a name follows is the place of another work: 府前街南延胡同)
-    r"(?<=[路街道])再?[东西南北]延(?![\u4e00-\u9fff](?<![和及与等]))"
+    f"{_ROAD_EXTENSION}"
 )  # 高铁: 30 places; 城际 (京唐、京滨城际): 安国, 蠡县, 北京, 河北
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
@@ -57,7 +66,7 @@ _BOUNDARY = re.compile(
     r"实行|"
     # 建好, 办好 (建好济南、青岛、枣庄算力枢纽; 建好办好西南联合研究生院): 建 and 办 with the
     # complement 好 (30 and 75 places)
-    r"[建办](?=好)|"
+    r"建(?=好)|办(?=好)|"
     # 投用枣庄机场, 投运国家中医区域医疗中心: a milestone written before the work (投用 山东 四川
     # 安新, 投运 山东 青海)
     r"投用|投运|"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..chunking import Document
 from ..layout import WRAP_JOIN
@@ -210,6 +211,13 @@ def find_projects(
     return out
 
 
+# A clause is read by every way of naming, and read again for the model's candidates (loosely):
+# the same spans of it are trimmed and split many times over (about twice in three calls).
+# Small caches of those pure functions, which the next reports evict.
+_SPAN_CACHE = 4096
+
+
+@lru_cache(maxsize=_SPAN_CACHE)
 def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
     """The name starts after the last boundary word (verb, marker, ``的``) in ``body[a:b]``;
     with ``keep_and`` a ``和`` joins two names (环湖路和百兴路) and is no boundary."""
@@ -236,7 +244,8 @@ _HEAD_ONLY = re.compile(rf"(?:{_STRONG}){_PHASE}?(?:[（(][^）)]*[）)])?")
 _WORK_NOUNS = frozenset(("新建", "建设", "提升", "改造提升", "续建"))
 
 
-def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
+@lru_cache(maxsize=_SPAN_CACHE)
+def _verbs(body: str, a: int, b: int) -> tuple[re.Match[str], ...]:
     """The boundary words in ``body[a:b]``, except a work noun (提升, 建设) written right before
     the head noun that ends the stretch after a long specific part: ``现代中药工业园区配套设施
     提升工程`` is a name, ``文化提升工程`` a campaign whose name starts at the head."""
@@ -253,7 +262,7 @@ def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
             continue  # 北河大桥新建项目, 殡仪馆新建项目: the work names the project of a facility
         out.append(m)
         prev = m.end()
-    return out
+    return tuple(out)
 
 
 def _clean(name: str) -> str:
@@ -784,9 +793,15 @@ def _split_list(
     body: str, start: int, end: int, *, split_and: bool = False
 ) -> list[tuple[int, int]]:
     """The items of ``A、B、C`` in ``body[start:end]``; the first starts after the last verb."""
+    return list(_list_items(body, start, end, split_and))
+
+
+@lru_cache(maxsize=_SPAN_CACHE)
+def _list_items(body: str, start: int, end: int, split_and: bool) -> tuple[tuple[int, int], ...]:
+    """:func:`_split_list`'s items, cached (callers get a list of their own to change)."""
     seg = body[start:end]
     if not seg.strip():
-        return []
+        return ()
     parts: list[tuple[int, int]] = []
     pos = start
     for piece in seg.split("、"):
@@ -827,4 +842,4 @@ def _split_list(
             else:
                 out.append((a, b))
         parts = out
-    return [(a, b) for a, b in parts if b > a and _ONE_ITEM.fullmatch(body[a:b])]
+    return tuple((a, b) for a, b in parts if b > a and _ONE_ITEM.fullmatch(body[a:b]))
