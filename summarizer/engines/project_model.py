@@ -398,7 +398,8 @@ def features(
     facts = facts or ReportFacts(doc, rules)
     p, name, text = c.project, c.project.name, doc.layout
     sec = facts.sections[p.section] if p.section else None
-    base = projects._ANY_END.sub("", name)
+    head = projects._ANY_END.search(name)  # the head noun ending the name, if any
+    base = name[: head.start()] + name[head.end() :] if head else name  # _ANY_END.sub("", name)
     f = {
         "bias": 1.0,
         "rules_keep": float(any(_overlap(q, p) for q in facts.rules_by_name.get(name, ()))),
@@ -407,7 +408,7 @@ def features(
         "last2=" + name[-2:]: 1.0,
         "first1=" + name[:1]: 1.0,
         "head_strong": float(bool(projects._STRONG_TAIL.search(name))),
-        "head_any": float(bool(projects._ANY_END.search(name))),
+        "head_any": float(head is not None),
         "head_road": float(bool(projects._ROAD_END.search(name))),
         "project_end": float(name.endswith(("项目", "工程"))),
         "digit": float(bool(_DIGIT.search(name))),

@@ -18,20 +18,13 @@ _ETC_MARK = r"等(?<![高初均]等)"
 # The one-character facility nouns that end a name (看守所, 消纳场, 研究生院, 泵站)
 _FACILITY_CHARS = "所站室馆院库场厂楼塔池房"
 
-# A road's extension (路, 街 or 道 before it; one of _STRONG's heads), written one alternative per
-# first character with the road looked back at after it (see _ORDINAL_MARKER)
-_ROAD_EXTENSION = "|".join(
-    f"{again}{d}延(?<=[路街道]{again}{d}延)(?![\\u4e00-\\u9fff](?<![和及与等]))"
-    for again in ("", "再")
-    for d in "东西南北"
-)
 # Head nouns that make a name on their own (the text calls it a project, or it is a work).
 _STRONG = (
     r"项目|工程|产业园(?!区)|工业园(?!区)|物流园区?|产业城|电站|铁路|高铁|机场|码头|水库|水厂|综合体|高速(?!度)|"
     r"小镇|城际(?!公交|客运|列车)|"
     # 永平路南延, 复兴路再西延: the extension of a named road is a work by itself (12 places)
     # (one that more of a name follows is the place of another work: 府前街南延胡同)
-    f"{_ROAD_EXTENSION}"
+    r"(?<=[路街道])再?[东西南北]延(?![\u4e00-\u9fff](?<![和及与等]))"
 )  # 高铁: 30 places; 城际 (京唐、京滨城际): 安国, 蠡县, 北京, 河北
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (

@@ -265,6 +265,7 @@ def _verbs(body: str, a: int, b: int) -> tuple[re.Match[str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=_SPAN_CACHE)  # a name is cleaned by every way of naming that reads it
 def _clean(name: str) -> str:
     """The name without quotes and note marks, cut before a bracket left open (``宏昌大街南延
     （致远路至复兴路西延``: the run ended inside the bracket's range of the road)."""
