@@ -575,7 +575,9 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
         taken.append((list_start, head_end))
 
     # 2. names ending on a strong head noun, and lists sharing that head (空港物流、保税仓库项目)
-    for run in _NAME_RUN.finditer(body):
+    # (most clauses hold none: their runs are not read; a head found in a run is found in the
+    # clause too, which ends where the run does or goes on with a character no head holds)
+    for run in _NAME_RUN.finditer(body) if _STRONG_END.search(body) else ():
         ends = [m.end() for m in _STRONG_END.finditer(body, run.start(), run.end())]
         ends = [e for i, e in enumerate(ends) if i + 1 == len(ends) or _splits_at(body, e)]
         left = run.start()
