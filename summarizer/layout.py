@@ -41,6 +41,9 @@ _TRANSLATE[0xFEFF] = " "
 # Full-width digits (２０２４年, older GB2312-era texts) are the digits: the view reads them as
 # ASCII so that every pattern of years, markers and numbers sees one kind.
 _TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
+# The characters of the table, found in C: str.translate looks every character of a report up in
+# the table (milliseconds), and most reports hold none of them.
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TRANSLATE)) + "]")
 # and a full-width point between digits is the decimal point (１．３亿元)
 _FULL_WIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 # A full stop typed as an ASCII point after Chinese words or a percent (…控制在5.5%以内.城镇…): the
@@ -182,7 +185,7 @@ def lost_line_breaks(text: str) -> bool:
 
 @lru_cache(maxsize=8)  # the chunker, the metadata reader and the engines ask for the same text
 def _view(text: str) -> tuple[str, bool]:
-    view = text.translate(_TRANSLATE)
+    view = _TRANSLATED.sub(lambda m: _TRANSLATE[ord(m.group())], text)  # text.translate(_TRANSLATE)
     if "．" in view:
         view = _FULL_WIDTH_POINT.sub(".", view)
     if "\\" in view:

@@ -45,7 +45,7 @@ from ..wording import PROJECT_CLAUSE_RE, Clause
 from . import project_filters, projects
 from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
-from .project_filters import in_context, in_review_sentence, numbers_written, whole_quote
+from .project_filters import ReviewSentences, in_context, numbers_written, whole_quote
 from .project_tables import back_matter
 
 
@@ -192,9 +192,12 @@ def _may_name(p: Project) -> bool:
     return p.name not in project_filters.place_names() and not projects._ETC.search(p.name)
 
 
+# (whether a clause holds one; the month a milestone is due, 6月底前 or 上半年, is found by its 月
+# or 半年 and the numeral or 上/下 looked back at, so that every alternative starts with a literal
+# character and the search skips in C to the next place one stands)
 _PIECE_HINT = re.compile(
     rf"{projects._WORKS_WORDS}|{projects._BUILD_WORDS}|{projects._STRONG}|运营|投用|主体|达到|具备|"
-    rf"{projects._MONTH}"
+    r"月(?<=[\d一二三四五六七八九十]月)|半年(?<=[上下]半年)"
 )
 # where an item's name ends: before the time, works or milestone word written after it
 _CUT_AT = re.compile(
@@ -231,7 +234,8 @@ def _extra_items(
             m = _CUT_AT.search(body, a + 2, b)
             if m:
                 b = m.start()
-            first = _CUT_AT.search(body, a0 + 2, b0)
+            # (looked for only when the name was trimmed: a cut found starts at a0 + 2 or later)
+            first = _CUT_AT.search(body, a0 + 2, b0) if a > a0 + 2 else None
             if first and first.start() < a:
                 # 确保一臣饲料建成投产, 中尚药业年内投产: the verb trimmed up to is the name's
                 # own milestone; the name ends before the first one and starts after a verb
@@ -319,7 +323,9 @@ class ReportFacts:
     written in the report, of each 、-list's facts (a list's items share them) and of each
     clause's review-sentence test (a clause's names share it)."""
 
-    def __init__(self, doc: Document, rules: list[Project]) -> None:
+    def __init__(
+        self, doc: Document, rules: list[Project], review: ReviewSentences | None = None
+    ) -> None:
         self.rules_by_name: dict[str, list[Project]] = {}  # the rules' own output, by name
         for q in rules:
             self.rules_by_name.setdefault(q.name, []).append(q)
@@ -330,7 +336,8 @@ class ReportFacts:
         self.provincial = _provincial(doc.report.region or "")
         self.counts: dict[str, int] = {}
         self.lists: dict[tuple[str, int, int], _ListFacts] = {}
-        self.review: dict[tuple[int, int], bool] = {}
+        # the review-sentence tests of the layout view (the rules' own, when they are given)
+        self.in_review = review or ReviewSentences(doc.layout)
 
     def count(self, text: str, name: str) -> int:
         n = self.counts.get(name)
@@ -356,12 +363,6 @@ class ReportFacts:
                 sum(x in project_filters.place_names() for x in seg.split("、"))
                 / (seg.count("、") + 1),
             )
-        return got
-
-    def in_review(self, text: str, floor: int, pos: int) -> bool:
-        got = self.review.get((floor, pos))
-        if got is None:
-            got = self.review[floor, pos] = in_review_sentence(text, floor, pos)
         return got
 
 
@@ -395,7 +396,8 @@ def features(
     facts = facts or ReportFacts(doc, rules)
     p, name, text = c.project, c.project.name, doc.layout
     sec = facts.sections[p.section] if p.section else None
-    base = projects._ANY_END.sub("", name)
+    head = projects._ANY_END.search(name)  # the head noun ending the name, if any
+    base = name[: head.start()] + name[head.end() :] if head else name  # _ANY_END.sub("", name)
     f = {
         "bias": 1.0,
         "rules_keep": float(any(_overlap(q, p) for q in facts.rules_by_name.get(name, ()))),
@@ -404,7 +406,7 @@ def features(
         "last2=" + name[-2:]: 1.0,
         "first1=" + name[:1]: 1.0,
         "head_strong": float(bool(projects._STRONG_TAIL.search(name))),
-        "head_any": float(bool(projects._ANY_END.search(name))),
+        "head_any": float(head is not None),
         "head_road": float(bool(projects._ROAD_END.search(name))),
         "project_end": float(name.endswith(("项目", "工程"))),
         "digit": float(bool(_DIGIT.search(name))),
@@ -463,7 +465,7 @@ def features(
         "count_after": float(lf.count_after),
         "context": float(lf.context),
         "whole_quote": float(whole_quote(body, it.a, it.b)),
-        "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
+        "review_sentence": float(facts.in_review(c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
         "list_place_share": lf.place_share,
         # 固废垃圾消纳场和餐厨垃圾处理厂: two names joined (see _halves), and the half after
@@ -523,7 +525,13 @@ def _model() -> dict[str, Any]:
         for k in range(0, len(joined), 2):
             places[joined[k : k + 2]] = int(count)
     data["places"] = places
+    data["prov_weights"] = _provincial_weights(data["weights"])  # looked up for every candidate
     return data
+
+
+def _provincial_weights(weights: dict[str, float]) -> dict[str, float]:
+    """The weights of the conjunctions with the province level (``prov:k``), by ``k``."""
+    return {k.removeprefix("prov:"): w for k, w in weights.items() if k.startswith("prov:")}
 
 
 def probability(
@@ -542,7 +550,8 @@ def probability(
     # which leaves the running sum (never -0.0: it starts at 0) as it is, so it is skipped
     terms = [weights[k] * v for k, v in f.items() if v and k in weights]
     if provincial:
-        terms += [weights[pk] * v for k, v in f.items() if v and (pk := "prov:" + k) in weights]
+        prov = m["prov_weights"] if "prov_weights" in m else _provincial_weights(weights)
+        terms += [prov[k] * v for k, v in f.items() if v and k in prov]
     if more:
         terms += [weights[k] * v for k, v in more.items() if v and k in weights]
     z = m["intercept"] + sum(terms)
@@ -573,10 +582,11 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     """The named projects of the report: the candidates the model keeps."""
     m = _model()
     hinted = _hinted(doc, own_spans)
-    rules = projects.find_projects(doc, own_spans, hinted)
+    review = ReviewSentences(doc.layout)  # asked of the same clauses by the rules and features
+    rules = projects.find_projects(doc, own_spans, hinted, review)
     cands = candidates(doc, own_spans, rules, hinted)
     n_others = max(1, m["n_places"] - 1)
-    facts = ReportFacts(doc, rules)
+    facts = ReportFacts(doc, rules, review)
     probs = []
     for c in cands:
         # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named;

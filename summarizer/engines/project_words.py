@@ -12,7 +12,9 @@ from ..layout import WRAP_JOIN
 
 # 等 as the mark that ends a list (A、B等项目), not the morpheme of 高等, 初等, 均等 (青海高等研究院
 # is one name); 中等/同等/平等 are left out of the guard, as 汉中、大同、南平 end lists too
-_ETC_MARK = r"(?<![高初均])等"
+# (the guard is written after 等, looking back over it, so that a pattern holding the mark
+# still starts with a literal character: see _ORDINAL_MARKER)
+_ETC_MARK = r"等(?<![高初均]等)"
 # The one-character facility nouns that end a name (看守所, 消纳场, 研究生院, 泵站)
 _FACILITY_CHARS = "所站室馆院库场厂楼塔池房"
 
@@ -57,7 +59,7 @@ _BOUNDARY = re.compile(
     r"实行|"
     # 建好, 办好 (建好济南、青岛、枣庄算力枢纽; 建好办好西南联合研究生院): 建 and 办 with the
     # complement 好 (30 and 75 places)
-    r"[建办](?=好)|"
+    r"建(?=好)|办(?=好)|"
     # 投用枣庄机场, 投运国家中医区域医疗中心: a milestone written before the work (投用 山东 四川
     # 安新, 投运 山东 青海)
     r"投用|投运|"

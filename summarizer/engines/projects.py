@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..chunking import Document
 from ..layout import WRAP_JOIN
@@ -38,7 +39,7 @@ from ..wording import Clause as _Clause
 from . import project_filters
 from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
-from .project_filters import in_context, in_review_sentence, last_stop, numbers_written, whole_quote
+from .project_filters import ReviewSentences, in_context, last_stop, numbers_written, whole_quote
 from .project_tables import back_matter, plan_table, table_projects
 from .project_words import (
     _ANY_END,
@@ -172,12 +173,17 @@ _BRACKET_END = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def find_projects(
-    doc: Document, own_spans: list[tuple[Section, int]], hinted: list[HintClauses] | None = None
+    doc: Document,
+    own_spans: list[tuple[Section, int]],
+    hinted: list[HintClauses] | None = None,
+    review: ReviewSentences | None = None,
 ) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``; ``hinted``:
     their clauses of :func:`hint_clauses`, found here when not given), and in the rows of an
-    appendix table of this year's projects."""
+    appendix table of this year's projects. ``review``: the review-sentence tests of the layout
+    view, kept for the caller (made here when not given)."""
     text = doc.layout
+    review = review or ReviewSentences(text)
     found: list[Project] = []
     back = back_matter(text)
     for a, b, title in back:
@@ -188,7 +194,7 @@ def find_projects(
     # only clauses holding a head noun, 等, a construction word or an amount can name one
     for section, _, clauses in hinted:
         for clause in clauses:
-            if in_review_sentence(text, section.start, clause.start):
+            if review(section.start, clause.start):
                 continue
             found.extend(
                 p
@@ -210,6 +216,13 @@ def find_projects(
     return out
 
 
+# A clause is read by every way of naming, and read again for the model's candidates (loosely):
+# the same spans of it are trimmed and split many times over (about twice in three calls).
+# Small caches of those pure functions, which the next reports evict.
+_SPAN_CACHE = 4096
+
+
+@lru_cache(maxsize=_SPAN_CACHE)
 def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
     """The name starts after the last boundary word (verb, marker, ``的``) in ``body[a:b]``;
     with ``keep_and`` a ``和`` joins two names (环湖路和百兴路) and is no boundary."""
@@ -236,7 +249,8 @@ _HEAD_ONLY = re.compile(rf"(?:{_STRONG}){_PHASE}?(?:[（(][^）)]*[）)])?")
 _WORK_NOUNS = frozenset(("新建", "建设", "提升", "改造提升", "续建"))
 
 
-def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
+@lru_cache(maxsize=_SPAN_CACHE)
+def _verbs(body: str, a: int, b: int) -> tuple[re.Match[str], ...]:
     """The boundary words in ``body[a:b]``, except a work noun (提升, 建设) written right before
     the head noun that ends the stretch after a long specific part: ``现代中药工业园区配套设施
     提升工程`` is a name, ``文化提升工程`` a campaign whose name starts at the head."""
@@ -253,9 +267,10 @@ def _verbs(body: str, a: int, b: int) -> list[re.Match[str]]:
             continue  # 北河大桥新建项目, 殡仪馆新建项目: the work names the project of a facility
         out.append(m)
         prev = m.end()
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=_SPAN_CACHE)  # a name is cleaned by every way of naming that reads it
 def _clean(name: str) -> str:
     """The name without quotes and note marks, cut before a bracket left open (``宏昌大街南延
     （致远路至复兴路西延``: the run ended inside the bracket's range of the road)."""
@@ -565,7 +580,9 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
         taken.append((list_start, head_end))
 
     # 2. names ending on a strong head noun, and lists sharing that head (空港物流、保税仓库项目)
-    for run in _NAME_RUN.finditer(body):
+    # (most clauses hold none: their runs are not read; a head found in a run is found in the
+    # clause too, which ends where the run does or goes on with a character no head holds)
+    for run in _NAME_RUN.finditer(body) if _STRONG_END.search(body) else ():
         ends = [m.end() for m in _STRONG_END.finditer(body, run.start(), run.end())]
         ends = [e for i, e in enumerate(ends) if i + 1 == len(ends) or _splits_at(body, e)]
         left = run.start()
@@ -784,9 +801,15 @@ def _split_list(
     body: str, start: int, end: int, *, split_and: bool = False
 ) -> list[tuple[int, int]]:
     """The items of ``A、B、C`` in ``body[start:end]``; the first starts after the last verb."""
+    return list(_list_items(body, start, end, split_and))
+
+
+@lru_cache(maxsize=_SPAN_CACHE)
+def _list_items(body: str, start: int, end: int, split_and: bool) -> tuple[tuple[int, int], ...]:
+    """:func:`_split_list`'s items, cached (callers get a list of their own to change)."""
     seg = body[start:end]
     if not seg.strip():
-        return []
+        return ()
     parts: list[tuple[int, int]] = []
     pos = start
     for piece in seg.split("、"):
@@ -827,4 +850,4 @@ def _split_list(
             else:
                 out.append((a, b))
         parts = out
-    return [(a, b) for a, b in parts if b > a and _ONE_ITEM.fullmatch(body[a:b])]
+    return tuple((a, b) for a, b in parts if b > a and _ONE_ITEM.fullmatch(body[a:b]))

@@ -35,8 +35,18 @@ _CHANGE_TAIL = re.compile(r"(?:增速|增幅|涨幅|下降|降低|增长)$")
 # (空气质量持续改善, 欠薪问题动态清零, 垃圾、污水处理全覆盖, 耕地面积不减少): a closed class of
 # predicates of the genre, each written by at least two places of the corpus, read in the work
 # part too (a task verb opens its clause instead)
-_WATER_CLASS = (
-    r"(?:达到|保持在?)[^，,。；;]{0,6}?(?:[ⅠⅡⅢⅣⅤ]|IV|V|I{1,3}|[一二三四五])类[^，,。；;]{0,8}"
+# (written one alternative per verb, as are the grade and the rank below: when every alternative
+# of _STATES starts with a literal character, the search for one skips in C to the next place
+# one stands)
+_WATER_CLASS = "|".join(
+    rf"{verb}[^，,。；;]{{0,6}}?(?:[ⅠⅡⅢⅣⅤ]|IV|V|I{{1,3}}|[一二三四五])类[^，,。；;]{{0,8}}"
+    for verb in ("达到", "保持在?")
+)
+# a rank to reach or keep among the country's, province's or city's places (稳居全国上游,
+# 保持全市前列, 进入全省第一方阵, 达到全市中上游水平: a closed class, 20 places write one)
+_RANK = "|".join(
+    rf"{verb}全[国省市区县](?:前列|中上游|上游|第一方阵|前[一二三四五六七八九十\d]{{1,2}}(?:位|名)?)(?:水平)?"
+    for verb in ("稳居", "保持", "进入", "位居", "跻身", "迈入", "达到", "居")
 )
 _GOAL_WORD = re.compile(r"确保|力争|努力")
 _STATES = (
@@ -52,14 +62,12 @@ _STATES = (
     r"高于全[国省市]平均水平|只增不减|只减不增|"
     # a grade to rise to (区医院晋升为二级甲等综合医院, 县域科技创新能力升至全省B类; 海拉尔,
     # 顺平, 满城)
-    r"(?:晋升为?|跃?升至)[^，,。；;]{1,12}|"
+    r"晋升为?[^，,。；;]{1,12}|跃升至[^，,。；;]{1,12}|升至[^，,。；;]{1,12}|"
     # a class of water quality to reach or keep, as a goal (确保入淀河流断面水质稳定达到Ⅲ类以上;
     # 安国, 定兴, 阜平, 容城, 易县, 蠡县, 徐水, 安徽, 云南, 四川, 山西…)
     rf"{_WATER_CLASS}|"
-    # a rank to reach or keep among the country's, province's or city's places (稳居全国上游,
-    # 保持全市前列, 进入全省第一方阵, 达到全市中上游水平: a closed class, 20 places write one)
-    r"(?:稳居|保持|进入|位居|跻身|迈入|达到|居)全[国省市区县](?:前列|中上游|上游|第一方阵|"
-    r"前[一二三四五六七八九十\d]{1,2}(?:位|名)?)(?:水平)?"
+    # a rank among the places (_RANK)
+    f"{_RANK}"
 )
 # the state as written at the end of a clause, with its verb and adverb
 _STATE_WRITTEN = rf"(?:实现|保持|做到)?(?:动态|城乡|基本|全部|持续|稳定)?(?:{_STATES})"

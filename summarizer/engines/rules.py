@@ -147,7 +147,9 @@ _TO_OR_IS = re.compile(r"[到至为]")
 # comparison (比)
 _SUBJECT_END = re.compile(rf"比|(?:稳定|持续|稳步|大幅|较快)?(?:{_ACTION.pattern})")
 # a value without a unit ending its clause, right after its subject (空气质量综合指数6.06)
-_BARE_VALUE = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?[ \t\u3000]*[，,；;]?[ \t\u3000]*$")
+# (the Chinese character is looked back at from the first digit: a pattern that starts with a
+# digit is skipped in C to the next one)
+_BARE_VALUE = re.compile(r"\d(?<=[\u4e00-\u9fff]\d)\d*(?:\.\d+)?[ \t\u3000]*[，,；;]?[ \t\u3000]*$")
 
 
 def _gap_subject(text: str, start: int, end: int) -> list[str] | None:
