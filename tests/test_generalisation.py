@@ -1952,6 +1952,13 @@ def test_investment_completed_is_its_investors(
         ),
         ("hunan_2026.txt", "新能源装机达4091万千瓦、占比达44.7%", 44.7, ["新能源装机占比"]),
         ("beijing_2026.txt", "全社会研发投入占比6%以上", 6.0, ["全社会研发投入占比"]),
+        # what was done to the things counted, a verb alone: its subject goes with it
+        ("hebei_2019.txt", "农村危房改造竣工9.5万户", 9.5, ["农村危房改造竣工"]),
+        ("beijing_2026.txt", "老旧小区改造完工1225个", 1225.0, ["老旧小区改造完工"]),
+        ("yunnan_2026.txt", "城镇更新改造惠及390万人", 390.0, ["城镇更新改造惠及"]),
+        ("guangxi_2026.txt", "自治区重大项目开工390个、竣工437个", 437.0, ["自治区重大项目竣工"]),
+        # …a verb is no subject
+        ("dingxing_2022.txt", "完成签约2090户", 2090.0, ["签约"]),
         # 国家和地区 is one noun: its 和 joins no list
         ("hailaer_2019.txt", "吸引20个国家和地区的419家企业参展", 20.0, ["国家和地区"]),
         ("qinghai_2026.txt", "远销54个国家和地区", 54.0, ["国家和地区"]),
@@ -1971,7 +1978,7 @@ def test_investment_completed_is_its_investors(
         ("liaoning_2026.txt", "建强2个国家级和22个省级区域医疗中心", 2.0, ["国家级区域医疗中心"]),
     ],
 )
-def test_a_number_named_by_a_measure_word_or_a_fixed_pair_reads_whole(
+def test_an_indicator_written_in_part_is_read_whole(
     name: str, written: str, value: float, indicators: list[str]
 ) -> None:
     text = _corpus_text(name)

@@ -706,6 +706,8 @@ _MEASURE_NOUN = re.compile(r"面积|规模|产量|总量|数量|产值|里程|�
 # 年度计划完成投资75.5亿元, 抽水蓄能电站项目全年完成投资9.8亿元: the plan and the year are no
 # investor (全年 ends no other indicator: it opens a clause of its own, 全年完成5000平方米)
 _PLAN_WORDS = re.compile(r"(?:(?:年度)?计划|全年|今年)$")
+# What was done to the things counted, a verb alone (竣工437个, 惠及390万人): closed class
+_EVENT_ONLY = re.compile(r"(?:新)?开工|竣工|完工|建成|投产|签约|入驻|惠及")
 # What people do that a verb (实现, 帮助) makes a count of (失业人员实现再就业2000人): an
 # intransitive verb-noun whose subject is the person noun before the verb; and the heads of
 # person nouns (closed classes of the language).
@@ -760,6 +762,16 @@ def subject_of(
         who = _PLAN_WORDS.sub("", _clean_indicator(text[lo : verb.start()]))
         if _nounish(who) and _clean_indicator(text[verb.end() : m.start]) == indicator:
             return who + indicator
+        return indicator
+    if _EVENT_ONLY.fullmatch(indicator):
+        # 农村危房改造竣工9.5万户, 老旧小区改造完工1225个: a verb read inside the name of
+        # what was finished (改造) keeps its place; 自治区重大项目开工390个、竣工437个: the
+        # subject of the clause before goes on
+        whole = _clean_indicator(text[seg_start : m.start])
+        if whole.endswith(indicator) and _nounish(whole[: -len(indicator)]):
+            return whole
+        if whole == indicator and earlier and _EVENT_ONLY.search(text, seg_start - 24, seg_start):
+            return earlier[-1] + indicator
         return indicator
     if indicator in ("占比", "比重") and verb is not None:
         # 全社会研发投入占比6%: a verb read inside the name of what the share is of (投入)
