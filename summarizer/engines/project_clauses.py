@@ -32,9 +32,13 @@ def hint_clauses(
         if own_end <= section.start:
             continue
         seen: dict[Clause, None] = {}  # ordered: the clauses in the order first hinted
+        last = Clause(0, 0)  # the clause of the hint before (a clause often holds several)
         for m in hint.finditer(text, section.start, own_end):
+            if last.start <= m.start() < last.end:
+                continue
             clause = index.around(m.start(), section.start, own_end)
             if clause is not None:
                 seen.setdefault(clause)
+                last = clause
         out.append(HintClauses(section, own_end, list(seen)))
     return out

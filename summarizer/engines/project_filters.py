@@ -61,6 +61,21 @@ def in_review_sentence(text: str, floor: int, pos: int) -> bool:
     return bool(_REVIEW_SENTENCE.match(lead)) and not _PLAN_TURN.search(lead)
 
 
+class ReviewSentences:
+    """:func:`in_review_sentence` over one text, each answer kept by ``(floor, pos)``: the
+    rules and the model's features ask it of the same clauses."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, floor: int, pos: int) -> bool:
+        got = self.known.get((floor, pos))
+        if got is None:
+            got = self.known[floor, pos] = in_review_sentence(self.text, floor, pos)
+        return got
+
+
 def whole_quote(body: str, a: int, b: int) -> bool:
     """A name does not start inside a quoted phrase that ends elsewhere: ``农村公路`` and
     ``三年会战项目`` of ``“农村公路建设三年会战”项目`` are pieces of a title."""

@@ -45,7 +45,7 @@ from ..wording import PROJECT_CLAUSE_RE, Clause
 from . import project_filters, projects
 from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
-from .project_filters import in_context, in_review_sentence, numbers_written, whole_quote
+from .project_filters import ReviewSentences, in_context, numbers_written, whole_quote
 from .project_tables import back_matter
 
 
@@ -234,7 +234,8 @@ def _extra_items(
             m = _CUT_AT.search(body, a + 2, b)
             if m:
                 b = m.start()
-            first = _CUT_AT.search(body, a0 + 2, b0)
+            # (looked for only when the name was trimmed: a cut found starts at a0 + 2 or later)
+            first = _CUT_AT.search(body, a0 + 2, b0) if a > a0 + 2 else None
             if first and first.start() < a:
                 # 确保一臣饲料建成投产, 中尚药业年内投产: the verb trimmed up to is the name's
                 # own milestone; the name ends before the first one and starts after a verb
@@ -322,7 +323,9 @@ class ReportFacts:
     written in the report, of each 、-list's facts (a list's items share them) and of each
     clause's review-sentence test (a clause's names share it)."""
 
-    def __init__(self, doc: Document, rules: list[Project]) -> None:
+    def __init__(
+        self, doc: Document, rules: list[Project], review: ReviewSentences | None = None
+    ) -> None:
         self.rules_by_name: dict[str, list[Project]] = {}  # the rules' own output, by name
         for q in rules:
             self.rules_by_name.setdefault(q.name, []).append(q)
@@ -333,7 +336,8 @@ class ReportFacts:
         self.provincial = _provincial(doc.report.region or "")
         self.counts: dict[str, int] = {}
         self.lists: dict[tuple[str, int, int], _ListFacts] = {}
-        self.review: dict[tuple[int, int], bool] = {}
+        # the review-sentence tests of the layout view (the rules' own, when they are given)
+        self.in_review = review or ReviewSentences(doc.layout)
 
     def count(self, text: str, name: str) -> int:
         n = self.counts.get(name)
@@ -359,12 +363,6 @@ class ReportFacts:
                 sum(x in project_filters.place_names() for x in seg.split("、"))
                 / (seg.count("、") + 1),
             )
-        return got
-
-    def in_review(self, text: str, floor: int, pos: int) -> bool:
-        got = self.review.get((floor, pos))
-        if got is None:
-            got = self.review[floor, pos] = in_review_sentence(text, floor, pos)
         return got
 
 
@@ -467,7 +465,7 @@ def features(
         "count_after": float(lf.count_after),
         "context": float(lf.context),
         "whole_quote": float(whole_quote(body, it.a, it.b)),
-        "review_sentence": float(facts.in_review(text, c.floor, c.clause.start)),
+        "review_sentence": float(facts.in_review(c.floor, c.clause.start)),
         "refused": float(bool(project_filters._REFUSED.search(body))),
         "list_place_share": lf.place_share,
         # 固废垃圾消纳场和餐厨垃圾处理厂: two names joined (see _halves), and the half after
@@ -584,10 +582,11 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     """The named projects of the report: the candidates the model keeps."""
     m = _model()
     hinted = _hinted(doc, own_spans)
-    rules = projects.find_projects(doc, own_spans, hinted)
+    review = ReviewSentences(doc.layout)  # asked of the same clauses by the rules and features
+    rules = projects.find_projects(doc, own_spans, hinted, review)
     cands = candidates(doc, own_spans, rules, hinted)
     n_others = max(1, m["n_places"] - 1)
-    facts = ReportFacts(doc, rules)
+    facts = ReportFacts(doc, rules, review)
     probs = []
     for c in cands:
         # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named;

@@ -39,7 +39,7 @@ from ..wording import Clause as _Clause
 from . import project_filters
 from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
-from .project_filters import in_context, in_review_sentence, last_stop, numbers_written, whole_quote
+from .project_filters import ReviewSentences, in_context, last_stop, numbers_written, whole_quote
 from .project_tables import back_matter, plan_table, table_projects
 from .project_words import (
     _ANY_END,
@@ -173,12 +173,17 @@ _BRACKET_END = re.compile(r"[（(][^（()）]*[）)]$")
 
 
 def find_projects(
-    doc: Document, own_spans: list[tuple[Section, int]], hinted: list[HintClauses] | None = None
+    doc: Document,
+    own_spans: list[tuple[Section, int]],
+    hinted: list[HintClauses] | None = None,
+    review: ReviewSentences | None = None,
 ) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``; ``hinted``:
     their clauses of :func:`hint_clauses`, found here when not given), and in the rows of an
-    appendix table of this year's projects."""
+    appendix table of this year's projects. ``review``: the review-sentence tests of the layout
+    view, kept for the caller (made here when not given)."""
     text = doc.layout
+    review = review or ReviewSentences(text)
     found: list[Project] = []
     back = back_matter(text)
     for a, b, title in back:
@@ -189,7 +194,7 @@ def find_projects(
     # only clauses holding a head noun, 等, a construction word or an amount can name one
     for section, _, clauses in hinted:
         for clause in clauses:
-            if in_review_sentence(text, section.start, clause.start):
+            if review(section.start, clause.start):
                 continue
             found.extend(
                 p
