@@ -1,4 +1,6 @@
-"""The period a result stated in the review part is for (outcomes of the rules engine)."""
+"""The time a report's words speak of, for the rules engine: the period a result stated in the
+review part is for (outcomes), and the text of plan or work sections that recounts results
+(a look back over several years or last year) rather than stating plans."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..chunking import Document
+from ..chunking import Document, split_lines
 from ..models import Section
 from ..wording import Clause
 
@@ -172,3 +174,70 @@ def _ancestors(path: str) -> list[str]:
     """``"2.1.3"`` → ``["2", "2.1", "2.1.3"]``."""
     parts = path.split(".")
     return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+# ---------------------------------------------------- results told in plan or work sections
+
+# A sentence that opens with a look back: over several years (这五年，过去五年，五年来，) the
+# rest of its paragraph recounts results; over last year (去年，) that sentence does. A sentence
+# that opens with the plan's time (今年，未来五年，) ends the look back. Closed classes of the
+# genre's time adverbials.
+_N = r"[一二三四五六七八九十两\d]+"
+_LOOK_BACK_YEARS = re.compile(rf"(?:(?:过去|这|近){_N}年(?:来|间|里)?|{_N}年来)[，,]")
+_LOOK_BACK_YEAR = re.compile(
+    r"(?:去年|上年|过去一年|一年来|(?:截至|截止)(?:去年|上年|目前)(?:年?底|末)?|目前)[，,]"
+)  # 截至去年底，全县规上企业达到120家: the state the year starts from
+_LOOK_AHEAD = re.compile(r"今年|明年|新的一年|今后|未来|下一步|(?:到|在)?20\d\d年[，,]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# a year opening a sentence, as its time (2023年，…; 截至2023年底，…)
+_OPENING_YEAR = re.compile(r"(?:截至|截止)?((?:19|20)\d\d)年(?:年?底|末)?[，,]")
+_CLAUSE_AHEAD = re.compile(r"今年|年内|全年|力争|确保|计划|新的一年")
+
+
+def look_back_paragraphs(
+    text: str, own_spans: list[tuple[Section, int]]
+) -> list[tuple[Section, int, int]]:
+    """Paragraphs of plan or work sections that open with a look back over several years
+    (``二、“十四五”时期发展成就和…``: ``过去五年，我们…``): results, read as outcomes."""
+    return [
+        (section, line.start, line.end)
+        for section, own_end in own_spans
+        for line in split_lines(text, section.start, own_end)
+        if _LOOK_BACK_YEARS.match(line.text)
+    ]
+
+
+def retrospective(text: str, pos: int, plan_year: int | None = None) -> bool:
+    """Whether ``pos`` lies in text that recounts results although its section is plan or work
+    (``二、“十四五”时期发展成就和“十五五”时期主要目标任务``: ``这五年，我们…``; a sentence that
+    opens on a year before ``plan_year``: ``2023年，全县完成投资50亿元``)."""
+    para = text.rfind("\n", 0, pos) + 1
+    back = False
+    start = para
+    while start <= pos:
+        while start < pos and text[start] in " \t\u3000\r":
+            start += 1
+        end_m = _SENTENCE_END.search(text, start, pos)
+        in_sentence = end_m is None  # the sentence holding pos
+        if _LOOK_BACK_YEARS.match(text, start):
+            back = True
+        elif _LOOK_BACK_YEAR.match(text, start) or (
+            plan_year is not None
+            and (y := _OPENING_YEAR.match(text, start)) is not None
+            and int(y.group(1)) < plan_year
+        ):
+            back = back or in_sentence
+        elif _LOOK_AHEAD.match(text, start):
+            back = False
+        if end_m is None:
+            break
+        start = end_m.end()
+    if back:
+        # 截至去年底，全县规上企业达到120家，今年新增15家: a clause that opens on this year
+        # or a commitment looks ahead, whatever the sentence opened on
+        k = max(text.rfind(c, start, pos) for c in "，,；;") + 1
+        while k < pos and text[k] in " \t\u3000":
+            k += 1
+        if k > start and _CLAUSE_AHEAD.match(text, k):
+            return False
+    return back

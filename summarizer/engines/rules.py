@@ -12,7 +12,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from .. import numbers, wording
-from ..chunking import Document, split_lines
+from ..chunking import Document
 from ..models import Outcome, Priority, Project, Scope, Section, Target
 from ..taxonomy import lookup_key, match_indicator, normalise_indicator
 from ..wording import Clause as _Clause
@@ -44,28 +44,12 @@ from .mentions import (
     subject_of,
     total_attribute,
 )
-from .periods import NOT_RESULT, headings, period
+from .periods import NOT_RESULT, headings, look_back_paragraphs, period, retrospective
 from .project_model import find_projects
 from .project_tables import back_matter, commitments
 from .qualitative import PAST as _PAST
 from .qualitative import end_states, goals_of_clause
 from .unwrapped import read_unwrapped
-
-# A sentence that opens with a look back: over several years (这五年，过去五年，五年来，) the
-# rest of its paragraph recounts results; over last year (去年，) that sentence does. A sentence
-# that opens with the plan's time (今年，未来五年，) ends the look back. Closed classes of the
-# genre's time adverbials.
-_N = r"[一二三四五六七八九十两\d]+"
-_LOOK_BACK_YEARS = re.compile(rf"(?:(?:过去|这|近){_N}年(?:来|间|里)?|{_N}年来)[，,]")
-_LOOK_BACK_YEAR = re.compile(
-    r"(?:去年|上年|过去一年|一年来|(?:截至|截止)(?:去年|上年|目前)(?:年?底|末)?|目前)[，,]"
-)  # 截至去年底，全县规上企业达到120家: the state the year starts from
-_LOOK_AHEAD = re.compile(r"今年|明年|新的一年|今后|未来|下一步|(?:到|在)?20\d\d年[，,]")
-_SENTENCE_END = re.compile(r"[。！？!?]")
-# a year opening a sentence, as its time (2023年，…; 截至2023年底，…)
-_SENTENCE_YEAR = re.compile(r"(?:截至|截止)?((?:19|20)\d\d)年(?:年?底|末)?[，,]")
-_CLAUSE_AHEAD = re.compile(r"今年|年内|全年|力争|确保|计划|新的一年")
-
 
 # Funding verbs before an amount, and the purpose verbs after it (筹措7亿元实施…, 统筹4416.6亿元
 # 支持…; 8 places): the amount is the money of the purpose.
@@ -73,55 +57,6 @@ _FUNDING = re.compile(
     r"(?:筹措|安排|投入|统筹|筹集|争取|下达)?(?:各类|财政)?资金|筹措|安排|投入|统筹|筹集|争取|下达"
 )
 _FOR_PURPOSE = re.compile(r"(?:以上|左右)?(?:实施|用于|支持)([^，,。；;：:]{2,30})")
-
-
-def _look_back_paragraphs(
-    text: str, own_spans: list[tuple[Section, int]]
-) -> list[tuple[Section, int, int]]:
-    """Paragraphs of plan or work sections that open with a look back over several years
-    (``二、“十四五”时期发展成就和…``: ``过去五年，我们…``): results, read as outcomes."""
-    return [
-        (section, line.start, line.end)
-        for section, own_end in own_spans
-        for line in split_lines(text, section.start, own_end)
-        if _LOOK_BACK_YEARS.match(line.text)
-    ]
-
-
-def _retrospective(text: str, pos: int, plan_year: int | None = None) -> bool:
-    """Whether ``pos`` lies in text that recounts results although its section is plan or work
-    (``二、“十四五”时期发展成就和“十五五”时期主要目标任务``: ``这五年，我们…``; a sentence that
-    opens on a year before ``plan_year``: ``2023年，全县完成投资50亿元``)."""
-    para = text.rfind("\n", 0, pos) + 1
-    back = False
-    start = para
-    while start <= pos:
-        while start < pos and text[start] in " \t\u3000\r":
-            start += 1
-        end_m = _SENTENCE_END.search(text, start, pos)
-        in_sentence = end_m is None  # the sentence holding pos
-        if _LOOK_BACK_YEARS.match(text, start):
-            back = True
-        elif _LOOK_BACK_YEAR.match(text, start) or (
-            plan_year is not None
-            and (y := _SENTENCE_YEAR.match(text, start)) is not None
-            and int(y.group(1)) < plan_year
-        ):
-            back = back or in_sentence
-        elif _LOOK_AHEAD.match(text, start):
-            back = False
-        if end_m is None:
-            break
-        start = end_m.end()
-    if back:
-        # 截至去年底，全县规上企业达到120家，今年新增15家: a clause that opens on this year
-        # or a commitment looks ahead, whatever the sentence opened on
-        k = max(text.rfind(c, start, pos) for c in "，,；;") + 1
-        while k < pos and text[k] in " \t\u3000":
-            k += 1
-        if k > start and _CLAUSE_AHEAD.match(text, k):
-            return False
-    return back
 
 
 # Patterns of the helpers below, compiled once (they run for every number of every report).
@@ -299,7 +234,7 @@ class RulesEngine(Engine):
         indicator, qualifier and direction readers); each dated by :func:`.review.period`."""
         text = doc.layout
         spans = [(s, s.start, e) for s, e in _own_spans(doc, review=True)]
-        spans += _look_back_paragraphs(text, own_spans)
+        spans += look_back_paragraphs(text, own_spans)
         if not spans:
             return []
         quantities = _Quantities(text, [(a, b) for _, a, b in spans], clauses)
@@ -360,7 +295,7 @@ class RulesEngine(Engine):
                 and not self.permissive
                 and (
                     _PAST.search(text, clause.start, clause.end)
-                    or _retrospective(text, clause.start, doc.report.year)
+                    or retrospective(text, clause.start, doc.report.year)
                 )
             ):
                 # a past state is no target, but a clause after it may continue its subject
