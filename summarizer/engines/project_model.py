@@ -42,7 +42,7 @@ from ..chunking import Document
 from ..errors import SummarizerError
 from ..models import Project, Section
 from ..wording import PROJECT_CLAUSE_RE, Clause
-from . import project_filters, projects
+from . import project_filters, project_lists, project_words, projects
 from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
 from .project_filters import ReviewSentences, in_context, numbers_written, whole_quote
@@ -230,7 +230,7 @@ def _extra_items(
             pos += len(piece) + 1
         cut = []
         for a0, b0 in parts:
-            a, b = projects._trim_start(body, a0, b0), b0
+            a, b = project_lists._trim_start(body, a0, b0), b0
             m = _CUT_AT.search(body, a + 2, b)
             if m:
                 b = m.start()
@@ -240,10 +240,10 @@ def _extra_items(
                 # 确保一臣饲料建成投产, 中尚药业年内投产: the verb trimmed up to is the name's
                 # own milestone; the name ends before the first one and starts after a verb
                 # (not when only a verb stands there: 加快建设南宁 names 南宁, not 加快)
-                before = projects._trim_start(body, a0, first.start())
+                before = project_lists._trim_start(body, a0, first.start())
                 if not any(
                     v.start() == before and v.end() == first.start()
-                    for v in projects._verbs(body, before, first.start())
+                    for v in project_lists._verbs(body, before, first.start())
                 ):
                     a, b = before, first.start()
             while b > a and body[b - 1] in "的和与及":
@@ -350,7 +350,7 @@ class ReportFacts:
         got = self.lists.get(key)
         if got is None:
             seg = body[it.list_start : it.list_end]
-            verbs = list(projects._BOUNDARY.finditer(body, 0, it.list_start))
+            verbs = list(project_words._BOUNDARY.finditer(body, 0, it.list_start))
             verb = verbs[-1].group() if verbs and verbs[-1].end() >= it.list_start - 2 else ""
             got = self.lists[key] = _ListFacts(
                 seg,

@@ -28,7 +28,6 @@ the rows of an appendix table of this year's works are read in :mod:`.project_ta
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from ..chunking import Document
@@ -40,10 +39,20 @@ from . import project_filters
 from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
 from .project_filters import ReviewSentences, in_context, last_stop, numbers_written, whole_quote
+from .project_lists import (
+    _AND,
+    _HE,
+    _SPAN_CACHE,
+    _split_heads,
+    _split_list,
+    _split_to_count,
+    _splits_at,
+    _starts,
+    _trim_start,
+)
 from .project_tables import back_matter, plan_table, table_projects
 from .project_words import (
     _ANY_END,
-    _BOUNDARY,
     _CAMPAIGN,
     _CATEGORY_WORDS,
     _ETC_MARK,
@@ -128,7 +137,6 @@ _COUNTED_SEG = re.compile(r"[^，,。；;、等的\s“”]{0,14}")
 _HINT = re.compile(rf"等|元的|、[^，,；;。]*[个座条所家处]|{_STRONG}|{_WORKS_WORDS}|{_BUILD_WORDS}")
 
 # The patterns of the functions below, compiled once (they run for every candidate name).
-_LEAD_AMOUNT = re.compile(r"(?:总?投资)?[\d.]+[万亿]?元的?")
 _QUOTES_NOTES = re.compile(r"[“”\"]|\(\d+\)|（\d+）|\[\d+\]")
 _NOTE_END = re.compile(r"\[\d+\]$")
 _GEO = re.compile(r"[河湖江山岛]")
@@ -154,7 +162,6 @@ _LEAD_COUNT = re.compile(r"^[\d一二三四五六七八九十两多]+[个条项�
 _BUILD_VERB_END = re.compile(r"(?:启动|新建|建成|完成|开工建设|打通)$")
 _PHASE_END = re.compile(rf"{_PHASE}$")
 _LEAD_RANK = re.compile(rf"^{_ETC_RANK}")
-_AND = re.compile(r"[和及]")
 _BUILD_END = re.compile(r"(?:建设|改造)$")
 _DONE_END = re.compile(r"(?:开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|投运)$")
 _WORKS = re.compile(_WORKS_WORDS)
@@ -165,10 +172,6 @@ _WHEN_END = re.compile(
 )
 _AMOUNT_OF = re.compile(r"[\d.]+(?:万亿|亿|万)?元的(?P<name>[^，,；;。、]{4,40})")
 _PROGRESS_END = re.compile(r"(?:建设进度|建设|达产达效|达产|投产)$")
-_AND_WITH = re.compile(r"以及|[和及与]")
-_JOIN_AT = re.compile(r"(?:和|及|与)(?!.{0,2}$)")
-_HE = re.compile(r"和")
-_ONE_ITEM = re.compile(r"[^\s，,；;。：:]+")
 _BRACKET_END = re.compile(r"[（(][^（()）]*[）)]$")
 
 
@@ -214,60 +217,6 @@ def find_projects(
         same.append(p)
         out.append(p)
     return out
-
-
-# A clause is read by every way of naming, and read again for the model's candidates (loosely):
-# the same spans of it are trimmed and split many times over (about twice in three calls).
-# Small caches of those pure functions, which the next reports evict.
-_SPAN_CACHE = 4096
-
-
-@lru_cache(maxsize=_SPAN_CACHE)
-def _trim_start(body: str, a: int, b: int, *, keep_and: bool = False) -> int:
-    """The name starts after the last boundary word (verb, marker, ``的``) in ``body[a:b]``;
-    with ``keep_and`` a ``和`` joins two names (环湖路和百兴路) and is no boundary."""
-    start = a
-    for m in _verbs(body, a, b):
-        if keep_and and m.group() == "和":
-            continue
-        if m.end() < b:
-            start = m.end()
-    m2 = _LEAD_AMOUNT.match(body[start:b])
-    if m2:
-        start += m2.end()
-    while start < b and body[start] in '、和与及“”"':
-        if body[start] in '“"' and "”" in body[start : b + 1]:
-            break
-        start += 1
-    return start
-
-
-_HEAD_ONLY = re.compile(rf"(?:{_STRONG}){_PHASE}?(?:[（(][^）)]*[）)])?")
-
-
-# the work a project does, written between the facility and a bare 项目 (殡仪馆新建项目)
-_WORK_NOUNS = frozenset(("新建", "建设", "提升", "改造提升", "续建"))
-
-
-@lru_cache(maxsize=_SPAN_CACHE)
-def _verbs(body: str, a: int, b: int) -> tuple[re.Match[str], ...]:
-    """The boundary words in ``body[a:b]``, except a work noun (提升, 建设) written right before
-    the head noun that ends the stretch after a long specific part: ``现代中药工业园区配套设施
-    提升工程`` is a name, ``文化提升工程`` a campaign whose name starts at the head."""
-    out = []
-    prev = a
-    for m in _BOUNDARY.finditer(body, a, b):
-        if (
-            m.group() in ("提升", "改造提升", "建设")
-            and m.start() - prev >= 6
-            and _HEAD_ONLY.fullmatch(body, m.end(), b)
-        ):
-            continue
-        if m.group() in _WORK_NOUNS and m.start() - prev >= 3 and body[m.end() : b] == "项目":
-            continue  # 北河大桥新建项目, 殡仪馆新建项目: the work names the project of a facility
-        out.append(m)
-        prev = m.end()
-    return tuple(out)
 
 
 @lru_cache(maxsize=_SPAN_CACHE)  # a name is cleaned by every way of naming that reads it
@@ -746,108 +695,3 @@ def _etc_head(rest: str) -> tuple[str, int] | None:
     lead = _SCALE.match(rest)
     generic = _ETC_GENERIC.match(rest, lead.end() if lead else 0)
     return ("", generic.end()) if generic else None
-
-
-def _starts(pattern: re.Pattern[str], s: str) -> Iterator[int]:
-    """Every position of ``s`` where ``pattern`` matches, overlapping matches included (the
-    positions a lookahead ``(?=…)`` finds, but the regex engine skips in C to the first
-    characters of a literal-led pattern instead of trying each position)."""
-    m = pattern.search(s)
-    while m is not None:
-        yield m.start()
-        m = pattern.search(s, m.start() + 1)
-
-
-def _split_heads(body: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``恒源街及9条小街小巷``: an item whose part before 及/和/与 ends on a head noun is two."""
-    out = []
-    for a, b in parts:
-        m = _AND_WITH.search(body[a:b])
-        if m and m.start() > 1 and _ANY_END.search(body[a : a + m.start()]):
-            out += [(a, a + m.start()), (a + m.end(), b)]
-        else:
-            out.append((a, b))
-    return out
-
-
-def _splits_at(body: str, e: int) -> bool:
-    """A strong head inside a run ends a name when ``和``/``及`` (or a verb) follows it."""
-    return bool(_JOIN_AT.match(body, e)) and e > 4
-
-
-def _split_to_count(
-    body: str, start: int, pieces: list[tuple[int, int]], count: int
-) -> list[tuple[int, int]]:
-    """The pieces of a counted list (its segment starts at ``start``) with each ``和``/``及``
-    between two names split, when that makes exactly ``count`` names; else ``pieces``."""
-    # the first piece may start before the verb's 和 was trimmed (哈萨尔和东升路); ``pieces``
-    # themselves are returned unchanged when the count is not met
-    joined = list(pieces)
-    if joined:
-        joined[0] = (_trim_start(body, start, pieces[0][1], keep_and=True), pieces[0][1])
-    out: list[tuple[int, int]] = []
-    for a, b in joined:
-        m = _AND.search(body, a, b)
-        if m and m.start() > a and m.end() < b:
-            out += [(a, m.start()), (m.end(), b)]
-        else:
-            out.append((a, b))
-    if len(out) == count and all(_ONE_ITEM.fullmatch(body[a:b]) for a, b in out):
-        return out
-    return pieces
-
-
-def _split_list(
-    body: str, start: int, end: int, *, split_and: bool = False
-) -> list[tuple[int, int]]:
-    """The items of ``A、B、C`` in ``body[start:end]``; the first starts after the last verb."""
-    return list(_list_items(body, start, end, split_and))
-
-
-@lru_cache(maxsize=_SPAN_CACHE)
-def _list_items(body: str, start: int, end: int, split_and: bool) -> tuple[tuple[int, int], ...]:
-    """:func:`_split_list`'s items, cached (callers get a list of their own to change)."""
-    seg = body[start:end]
-    if not seg.strip():
-        return ()
-    parts: list[tuple[int, int]] = []
-    pos = start
-    for piece in seg.split("、"):
-        parts.append((pos, pos + len(piece)))
-        pos += len(piece) + 1
-    a0, b0 = parts[0]
-    first = _trim_start(body, a0, b0)
-    if split_and:  # 完成环湖路和百兴路建设: 和 joins two names when the left one has a head
-        joined = _trim_start(body, a0, b0, keep_and=True)
-        m = _HE.search(body[joined:b0])
-        if m and _ANY_END.search(body, joined, joined + m.start()):
-            first = joined
-    parts[0] = (first, b0)
-    if len(parts) > 1:
-        # a verb inside a later item means the list began after it
-        for k in range(len(parts) - 1, 0, -1):
-            a, b = parts[k]
-            if _trim_start(body, a, b) != a and any(
-                v.end() < b for v in _verbs(body, a, b) if v.group() not in ("的", "和", "以及")
-            ):
-                parts = [(_trim_start(body, a, b), b), *parts[k + 1 :]]
-                break
-    if len(parts) >= 2 and all(
-        b - a <= 4 and not _ANY_END.search(body, a, b) for a, b in parts[:-1]
-    ):
-        # 京雄、京德和荣乌高速新线一期: abbreviations sharing the tail; 和 joins the last two
-        a, b = parts[-1]
-        m = _AND.search(body, a, b)
-        if m and m.start() - a <= 4 and not _ANY_END.search(body, a, m.start()):
-            parts[-1:] = [(a, m.start()), (m.end(), b)]
-    if split_and:
-        out = []
-        for a, b in parts:
-            m = _AND.search(body[a:b])
-            if m and _ANY_END.search(body[a : a + m.start()]) and _ANY_END.search(body[a:b]):
-                out.append((a, a + m.start()))
-                out.append((a + m.end(), b))
-            else:
-                out.append((a, b))
-        parts = out
-    return tuple((a, b) for a, b in parts if b > a and _ONE_ITEM.fullmatch(body[a:b]))
