@@ -18,7 +18,7 @@ from summarizer import check, summarize, summarize_file
 from summarizer.chunking import build_sections
 from summarizer.headline import find_headline
 from summarizer.layout import layout_view
-from summarizer.models import ReportSummary
+from summarizer.models import Outcome, ReportSummary, Target
 from summarizer.numbers import find_mentions
 from summarizer.taxonomy import lookup_key
 from summarizer.wording import expand_joint_subject
@@ -37,6 +37,15 @@ TUNE = sorted(
 def _corpus_text(name: str) -> str:
     """A development-corpus report as found (evals/corpus/fixtures)."""
     return (EVALS / "corpus" / "fixtures" / name).read_text(encoding="utf-8")
+
+
+def _read_in(name: str, written: str) -> list[Target | Outcome]:
+    """The targets and outcomes the rules engine reads in a corpus report whose number lies in
+    the first place ``written`` stands."""
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules")
+    return [t for t in [*got.targets, *got.outcomes] if at <= t.value_start < at + len(written)]
 
 
 def test_layout_view_keeps_length_and_reads_escapes_entities_and_spaces() -> None:
@@ -1887,15 +1896,7 @@ def test_a_level_crossed_is_its_subjects_value(
 def test_an_adverb_before_the_verb_is_no_part_of_the_indicator(
     name: str, written: str, indicator: str
 ) -> None:
-    text = _corpus_text(name)
-    at = text.index(written)
-    got = summarize(text, engine="rules")
-    read = [
-        t.indicator
-        for t in [*got.targets, *got.outcomes]
-        if at <= t.value_start < at + len(written)
-    ]
-    assert read == [indicator]
+    assert [t.indicator for t in _read_in(name, written)] == [indicator]
 
 
 @pytest.mark.parametrize(
@@ -1921,15 +1922,7 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_indicator(
 def test_investment_completed_is_its_investors(
     name: str, written: str, want: tuple[str, str | None]
 ) -> None:
-    text = _corpus_text(name)
-    at = text.index(written)
-    got = summarize(text, engine="rules")
-    read = [
-        (t.indicator, t.key)
-        for t in [*got.targets, *got.outcomes]
-        if at <= t.value_start < at + len(written)
-    ]
-    assert read == [want]
+    assert [(t.indicator, t.key) for t in _read_in(name, written)] == [want]
 
 
 @pytest.mark.parametrize(
@@ -1981,14 +1974,7 @@ def test_investment_completed_is_its_investors(
 def test_an_indicator_written_in_part_is_read_whole(
     name: str, written: str, value: float, indicators: list[str]
 ) -> None:
-    text = _corpus_text(name)
-    at = text.index(written)
-    got = summarize(text, engine="rules")
-    read = [
-        t.indicator
-        for t in [*got.targets, *got.outcomes]
-        if at <= t.value_start < at + len(written) and t.value == value
-    ]
+    read = [t.indicator for t in _read_in(name, written) if t.value == value]
     assert sorted(read) == indicators
 
 
