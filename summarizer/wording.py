@@ -82,6 +82,12 @@ def qualifier_after(text: str, pos: int) -> tuple[str, int, int]:
     return m.group(1), s, m.end()
 
 
+def bound_end(text: str, pos: int) -> int:
+    """Where a number+unit ending at ``pos`` ends with its bound word (:func:`qualifier_after`;
+    ``pos`` when none follows)."""
+    return qualifier_after(text, pos)[2]
+
+
 def _qualifier_before(text: str, value_start: int, clause_start: int) -> tuple[str, str]:
     """(canonical, as written) of 不低于/不超过 (and their synonyms) right before a number."""
     m = _QUAL_BEFORE_RE.search(text, max(clause_start, value_start - 4), value_start)

@@ -205,8 +205,7 @@ def _threshold(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if m.unit in ("岁", "周岁"):
         # 0—6岁儿童, 满3岁即入园: an age naming the people it applies to (宁夏, 浙江, 四川), not
         # an age to reach (人均预期寿命达到80岁以上)
-        word, _, q_end = wording.qualifier_after(text, m.end)
-        after = q_end if word else m.end
+        after = wording.bound_end(text, m.end)
         return after < len(text) and "\u4e00" <= text[after] <= "\u9fff"
     if (
         text.startswith("的", m.end)
@@ -284,8 +283,7 @@ _AND_NEXT = re.compile(r"[及与](?=[\d０-９一二两三四五六七八九十]
 def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | None = None) -> str:
     """``建成3个口袋公园``: the noun phrase after the number (to the next 、 or 等)."""
     if pos is None:
-        q = wording.qualifier_after(text, m.end)
-        pos = q[2] if q[0] else m.end
+        pos = wording.bound_end(text, m.end)
     if _ADVERB_STOP.match(text, pos):
         return ""  # 677人上半年全部脱贫: a time or an adverb right after, no noun
     stop = clause_end
@@ -316,10 +314,10 @@ def _object_after(text: str, m: numbers.Mention, clause_end: int, pos: int | Non
         # levels share the noun after the last one (as with 、: 6个国家级、20个省级临床重点专科)
         nxt = _NEXT_LEVEL.match(text, k, clause_end)
         if nxt is not None:
+            level = nxt.group("level")
             noun = _object_after(text, m, clause_end, nxt.start("level"))
-            head = _LEVEL_ONLY.sub("", noun, count=1)
-            if noun.startswith(nxt.group("level")) and len(head) >= 2:
-                return found + head
+            if noun.startswith(level) and len(noun) - len(level) >= 2:
+                return found + noun[len(level) :]
     # 突破百亿大关, 迈上3万亿元台阶: the level crossed, no noun of its own (4个万亿元台阶 counts
     # them: that noun is the count's)
     if _MILESTONE.fullmatch(found) and m.unit not in _COUNT_UNITS:
@@ -448,8 +446,7 @@ def _prenominal(text: str, m: numbers.Mention, clause_end: int) -> str | None:
     """The noun a quantity stands in front of (``93个重点项目`` → ``重点项目``), else None."""
     if m.unit in _NOT_PRENOMINAL or m.unit.endswith("元") or m.unit in ("万", "亿", "万亿"):
         return None  # a bare magnitude (千亿大关) has no measure word to count a noun with
-    word, _, q_end = wording.qualifier_after(text, m.end)
-    pos = q_end if word else m.end
+    pos = wording.bound_end(text, m.end)
     inner = _attribute_after(text, pos, clause_end)
     if inner is not None:
         pos = inner  # 178座10蒸吨及以下的各类燃煤小锅炉: the size describes the noun counted
@@ -528,8 +525,7 @@ _REGION_WORDS = re.compile(r"^(?:全[市县区省旗州镇乡]|今年|全年|年
 def _attribute_of(text: str, m: numbers.Mention, clause_end: int) -> bool:
     """``总长度57.9公里的城市道路``: a quantity joined to the noun after it by 的 is the
     noun's measure, not part of a name."""
-    word, _, q_end = wording.qualifier_after(text, m.end)
-    return text.startswith("的", q_end if word else m.end)
+    return text.startswith("的", wording.bound_end(text, m.end))
 
 
 def _names_something(owner: str) -> bool:
@@ -590,8 +586,7 @@ def _inside_name(text: str, m: numbers.Mention, clause_end: int) -> bool:
     if before.endswith(("年产", "产能")):
         # 年产8万吨…项目: the capacity in a name; 产能1400万吨/年建成: a capacity to reach,
         # the clause's verb or its end right after the number (and its bound word)
-        word, _, q_end = wording.qualifier_after(text, m.end)
-        after = q_end if word else m.end
+        after = wording.bound_end(text, m.end)
         return not (after >= clause_end or _ACTION.match(text, after))
     tail_end = clause_end
     for sep in ("、",):
@@ -715,6 +710,15 @@ _PERSON_EVENT = re.compile(r"(?:转移|稳定)?(?:再?就业|脱贫)")
 _PERSON_NOUN = re.compile(r"(?:人员|人口|劳动力|毕业生|群众|农民工?|军人|残疾人)$")
 
 
+def _named_within(words: str, indicator: str, *, strip_verbs: bool = True) -> str | None:
+    """``words`` cleaned, when they end on ``indicator`` after a noun phrase of their own: the
+    name ``indicator`` was read inside of (农村危房改造竣工, 全社会研发投入占比); else None."""
+    whole = _clean_indicator(words, strip_verbs=strip_verbs)
+    if whole.endswith(indicator) and _nounish(whole[: -len(indicator)]):
+        return whole
+    return None
+
+
 def subject_of(
     text: str,
     seg_start: int,
@@ -767,16 +771,20 @@ def subject_of(
         # 农村危房改造竣工9.5万户, 老旧小区改造完工1225个: a verb read inside the name of
         # what was finished (改造) keeps its place; 自治区重大项目开工390个、竣工437个: the
         # subject of the clause before goes on
-        whole = _clean_indicator(text[seg_start : m.start])
-        if whole.endswith(indicator) and _nounish(whole[: -len(indicator)]):
+        whole = _named_within(text[seg_start : m.start], indicator)
+        if whole is not None:
             return whole
-        if whole == indicator and earlier and _EVENT_ONLY.search(text, seg_start - 24, seg_start):
+        if (
+            _clean_indicator(text[seg_start : m.start]) == indicator
+            and earlier
+            and _EVENT_ONLY.search(text, max(0, seg_start - 24), seg_start)
+        ):
             return earlier[-1] + indicator
         return indicator
     if indicator in ("占比", "比重") and verb is not None:
         # 全社会研发投入占比6%: a verb read inside the name of what the share is of (投入)
-        whole = _clean_indicator(text[seg_start : m.start], strip_verbs=False)
-        if whole.endswith(indicator) and _nounish(whole[: -len(indicator)]):
+        whole = _named_within(text[seg_start : m.start], indicator, strip_verbs=False)
+        if whole is not None:
             return whole
     total = _TOTAL_ONLY.fullmatch(indicator) is not None
     if total or _MEASURE_ONLY.fullmatch(indicator):

@@ -410,8 +410,7 @@ class RulesEngine(Engine):
                 # 公厕和口袋公园各5个: one target per member of the list before 各
                 _member_targets(text, m, members, scope, section_path, clause, out)
                 made.extend(members)
-                q_end = wording.qualifier_after(text, m.end)
-                prev_end = q_end[2] if q_end[0] else m.end
+                prev_end = wording.bound_end(text, m.end)
                 continue
             seg_start = prev_end
             sep = max(
@@ -506,8 +505,7 @@ class RulesEngine(Engine):
             direction = _direction(text, m.start, seg_start)
             if not direction and seg_start != clause.start:  # the same reading otherwise
                 direction = _direction(text, m.start, clause.start)
-            q_end = wording.qualifier_after(text, m.end)
-            prev_end = q_end[2] if q_end[0] else m.end
+            prev_end = wording.bound_end(text, m.end)
             if len(indicator) < 2 or _ONLY_NUMBER.fullmatch(indicator):
                 continue
             if milestone_count(text, m):
@@ -653,8 +651,7 @@ def _restates_headline(text: str, t: Target, said: set[tuple[float, str]]) -> bo
     (unless the headline paragraph does not state it: then it is the only statement)."""
     if t.scope != "section" or (t.value, t.unit) not in said:
         return False
-    word, _, q_end = wording.qualifier_after(text, t.value_end)
-    return _TARGET_NAMED.match(text, q_end if word else t.value_end) is not None
+    return _TARGET_NAMED.match(text, wording.bound_end(text, t.value_end)) is not None
 
 
 def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
@@ -664,8 +661,7 @@ def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
     works are named is the project reader's call (:func:`.project_model.find_projects`)."""
     if t.scope != "section" or t.indicator != "投资" or not t.unit.endswith("元"):
         return False
-    word, _, q_end = wording.qualifier_after(text, t.value_end)
-    after = q_end if word else t.value_end
+    after = wording.bound_end(text, t.value_end)
     return any(
         after <= p.start <= after + 5 and _SPENT_ON.fullmatch(text[after : p.start]) is not None
         for p in projects
