@@ -70,6 +70,44 @@ def test_the_model_is_trained_on_the_tuning_half_only() -> None:
         assert gold["split"] == "tune" and "projects" in gold["annotated"], case
 
 
+def test_a_word_of_the_names_is_weighed_only_when_two_tuning_places_write_it() -> None:
+    # the vocabulary rule for the learned words (bg=XY): the trainer keeps a bigram only when
+    # the candidates of two tuning places hold it; recounted here from the trainer's own rows
+    sys.path.insert(0, str(GOLD.parents[1] / "tools"))
+    try:
+        import project_model as trainer  # evals/tools/project_model.py (no scikit-learn needed)
+    finally:
+        sys.path.pop(0)
+    writers: dict[str, set[str]] = {}
+    for row in trainer.tune_rows():
+        for cand in row["cands"]:
+            name = cand.name
+            for i in range(len(name) - 1):
+                writers.setdefault(name[i : i + 2], set()).add(row["place"])
+    weights = project_model._model()["weights"]
+    bigrams = {k.split("bg=", 1)[1] for k in weights if k.removeprefix("prov:")[:3] == "bg="}
+    assert len(bigrams) > 100  # the names' words are features
+    assert not [bg for bg in bigrams if len(writers.get(bg, ())) < 2]
+
+
+def test_a_name_is_read_by_its_words() -> None:
+    # every two characters in a row of the name are its features (dingxing_2020, a tuning
+    # report: 张北至雄安特高压通道, read as bg=张北, bg=北至, … bg=通道)
+    from summarizer.chunking import chunk_report
+    from summarizer.engines.rules import _own_spans
+    from summarizer.ingest import load_report
+
+    doc = chunk_report(load_report(GOLD.parent / "fixtures" / "dingxing_2020.txt"))
+    own = _own_spans(doc)
+    rules = project_model.projects.find_projects(doc, own)
+    cands = project_model.candidates(doc, own, rules)
+    for cand in cands:
+        name = cand.project.name
+        got = {k for k in project_model.features(doc, cand, rules) if k.startswith("bg=")}
+        assert got == {"bg=" + name[i : i + 2] for i in range(len(name) - 1)}, name
+    assert any(c.project.name == "张北至雄安特高压通道" for c in cands)
+
+
 def test_the_score_is_pure_python() -> None:
     # scikit-learn and numpy train the model (evals/tools); the package never imports them
     code = (

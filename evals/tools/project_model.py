@@ -43,7 +43,7 @@ FIX = ROOT / "evals" / "corpus" / "fixtures"
 OUT = ROOT / "summarizer" / "project_model.json"
 PLACE_ALIAS = {"xushuixian": "xushui"}  # 徐水县 became 徐水区: one place
 THRESHOLDS = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
-C = 1.0  # inverse L2 strength of the logistic regression
+C = 0.5  # inverse L2 strength of the logistic regression
 MIN_COUNT = 3  # a feature seen in fewer training candidates is not used
 
 
@@ -126,7 +126,20 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     places, n = place_counts(rows)
     feats = full_feats(rows, places, n)
     counts: Counter[str] = Counter(k for fs in feats for f in fs for k, v in f.items() if v)
-    vocab = {k: i for i, k in enumerate(sorted(k for k, c in counts.items() if c >= MIN_COUNT))}
+    # a word of the names (bg=) is weighed only when two training places write it in a
+    # candidate: the vocabulary rule, so no place's own names are learned
+    writers: dict[str, set[str]] = defaultdict(set)
+    for fs, r in zip(feats, rows, strict=True):
+        for f in fs:
+            for k in f:
+                if k.startswith(("bg=", "prov:bg=")):
+                    writers[k].add(r["place"])
+    kept = (
+        k
+        for k, c in counts.items()
+        if c >= MIN_COUNT and (k not in writers or len(writers[k]) >= 2)
+    )
+    vocab = {k: i for i, k in enumerate(sorted(kept))}
     data, ind, ptr, y = [], [], [0], []
     for fs, r in zip(feats, rows, strict=True):
         for f, lab in zip(fs, r["y"], strict=True):

@@ -46,7 +46,7 @@ from . import project_filters, project_lists, project_words, projects
 from .project_clauses import HintClauses, hint_clauses
 from .project_details import _Item, _project
 from .project_filters import ReviewSentences, in_context, numbers_written, whole_quote
-from .project_tables import back_matter
+from .project_tables import back_matter, plan_table
 
 
 class Candidate(NamedTuple):
@@ -433,6 +433,9 @@ def features(
         "repeats=rep" + _bucket(facts.count(text, name), (0, 1, 2, 4)): 1.0,
         "extra": float(c.extra),
     }
+    # the name's words, as every two characters in a row (the trainer weighs a bigram only when
+    # the candidates of two tuning places hold it: no place's own names are learned)
+    f |= {"bg=" + name[i : i + 2]: 1.0 for i in range(len(name) - 1)}
     region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
     # (a division's name alone is no candidate: _may_name)
@@ -597,4 +600,14 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
         f = features(doc, c, rules, facts, conjoin=False)
         more = specificity(c.project.name, m["places"], n_others)
         probs.append(probability(f, m, provincial=facts.provincial, more=more))
-    return select([c.project for c in cands], probs, m["threshold"])
+    kept = select([c.project for c in cands], probs, m["threshold"])
+    # the rows of an appendix table of this year's projects (and their ①② items) are projects
+    # by the table's own layout: the model weighs the sentences of the text, not them
+    tables = [(a, b) for a, b, title in back_matter(doc.layout) if plan_table(title)]
+    tabled = [
+        p
+        for p in rules
+        if any(a <= p.start < b for a, b in tables)
+        and not any(_overlap(q, p) and _agree(q.name, p.name) for q in kept)
+    ]
+    return sorted(kept + tabled, key=lambda p: (p.start, p.end, p.name)) if tabled else kept
