@@ -2018,3 +2018,29 @@ def test_an_amount_after_over_names_a_class_of_things() -> None:
     got = summarize(text, engine="rules")
     read = [(t.value, t.unit) for t in got.targets if at <= t.value_start < at + len(written)]
     assert read == [(7.0, "个"), (6.0, "个")]
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "indicators"),
+    [
+        # 蠡县, 满城, 顺平 (tuning reports): the subject, a comma, then only its predicate
+        ("lixian_2020.txt", "其他约束性指标，确保完成省市任务", ["其他约束性指标"]),
+        (
+            "mancheng_2023.txt",
+            "实际利用外资、外贸进出口和其他约束性指标，均完成市定任务",
+            ["实际利用外资", "外贸进出口", "其他约束性指标"],
+        ),
+        ("shunping_2020.txt", "其他约束性指标，按照市核任务确保完成", ["其他约束性指标"]),
+    ],
+)
+def test_a_headline_goal_whose_predicate_follows_a_comma_is_read_from_its_subject(
+    name: str, written: str, indicators: list[str]
+) -> None:
+    # the clause after the comma names no indicator (完成省市, 市定, 按照市核任务 were read as
+    # ones); the subject before it does, and the goal quotes both clauses
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules").qualitative_targets
+    here = [q for q in got if q.start < at + len(written) and at < q.end]
+    assert sorted(q.indicator for q in here) == sorted(indicators)
+    assert {(q.scope, q.quote, q.start) for q in here} == {("headline", written, at)}

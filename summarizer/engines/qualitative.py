@@ -196,12 +196,71 @@ def _goal_parts(body: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in spans if y - x >= 4]
 
 
+# A headline clause that is only a predicate, its subject in the clause before the comma
+# (其他约束性指标，确保完成省市任务; 实际利用外资、外贸进出口和其他约束性指标，均完成市定任务;
+# 其他约束性指标，按照市核任务确保完成: 蠡县, 满城, 顺平): a preposition's phrase (按照…), adverbs,
+# a verb of the goal class, and as object at most who set the task (省市, 市定, 上级: closed
+# classes of the genre)
+_ACCORDING_TO = re.compile(r"(?:按照|根据|依照|对照)[^，,。；;]{0,12}?(?=确保|完成|实现|达到)")
+_GOAL_ADVERBS = re.compile(r"(?:均|都|全部|确保|力争|努力|全面)*")
+_GOAL_VERB = re.compile(r"完成|实现|达到")
+_ISSUER = re.compile(r"(?:[国省市县区]+|上级)(?:定|核|核定|下达|确定)?(?:的)?")
+_CLAUSE_END = "，,；;。：:！!？?\n"
+
+
+def _subjectless(body: str) -> bool:
+    """``body`` is a goal's predicate without its subject (确保完成省市任务)."""
+    s = body.strip()
+    lead = _ACCORDING_TO.match(s)
+    at = _GOAL_ADVERBS.match(s, lead.end() if lead else 0)
+    verb = _GOAL_VERB.match(s, at.end() if at else 0)
+    if verb is None:
+        return False
+    obj = _GOAL_NOUN.sub("", _ISSUED_BY.sub("", s[verb.end() :]))
+    return obj == "" or _ISSUER.fullmatch(obj) is not None
+
+
+def _clause_after(text: str, clause: _Clause) -> _Clause | None:
+    """The clause joined to ``clause`` by the comma after it, if any."""
+    if text[clause.end : clause.end + 1] not in ("，", ","):
+        return None
+    a = clause.end + 1
+    b = next((i for i in range(a, min(len(text), a + 60)) if text[i] in _CLAUSE_END), -1)
+    return wording.Clause(a, b) if b > a else None
+
+
+def _bare_subject(body: str) -> bool:
+    """Words naming what a goal is about, without a number or a predicate of their own."""
+    return (
+        len(body.strip()) >= 2
+        and not _NUMBER_CHAR.search(body)
+        and _QUAL_PRED.search(body) is None
+        and not _EFFORT_TASK.match(body)
+    )
+
+
+def headline_goals(text: str, clause: _Clause, section_path: str) -> list[QualitativeTarget]:
+    """The qualitative targets of a headline clause without a number: :func:`goals_of_clause`,
+    except where a subject and its predicate are two clauses joined by a comma (其他约束性指标，
+    确保完成省市任务): read once, from the subject, quoting both; a predicate whose subject
+    is not written before it names no goal (完成省市 is no indicator)."""
+    body = text[clause.start : clause.end]
+    if _subjectless(body):
+        return []  # read with the subject before it (below), else no goal of its own
+    after = _clause_after(text, clause)
+    if after is not None and _bare_subject(body) and _subjectless(text[after.start : after.end]):
+        return goals_of_clause(text, clause, section_path, quote_to=after.end)
+    return goals_of_clause(text, clause, section_path)
+
+
 def goals_of_clause(
     text: str,
     clause: _Clause,
     section_path: str,
     scope: Scope = "headline",
     predicate: tuple[int, int] | None = None,
+    *,
+    quote_to: int | None = None,
 ) -> list[QualitativeTarget]:
     """A headline clause without a number (节能减排完成省下达任务): one item per indicator it
     names (``A、B等约束性指标完成…``, ``节能减排和碳排放强度下降…``, joint subjects); with
@@ -221,8 +280,10 @@ def goals_of_clause(
                     text, wording.Clause(clause.start + a, clause.start + b), section_path, scope
                 )
             ]
-    pred = _QUAL_PRED.search(body) if predicate is None else None
-    if predicate is not None:
+    pred = _QUAL_PRED.search(body) if predicate is None and quote_to is None else None
+    if quote_to is not None:
+        p_start = p_end = len(body)  # the whole clause is the subject; its predicate follows
+    elif predicate is not None:
         p_start, p_end = predicate
     elif pred is not None:
         p_start, p_end = pred.span()
@@ -265,4 +326,6 @@ def goals_of_clause(
         members[0] = _MEMBER_LEAD.sub("", members[0]) or members[0]
     if not members or any(len(m) < 2 for m in members):
         members = [subject]
+    if quote_to is not None:
+        clause = wording.Clause(clause.start, quote_to)
     return [_goal(indicator, text, clause, scope, section_path) for indicator in members]

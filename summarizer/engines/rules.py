@@ -48,7 +48,7 @@ from .periods import NOT_RESULT, headings, look_back_paragraphs, period, retrosp
 from .project_model import find_projects
 from .project_tables import back_matter, commitments
 from .qualitative import PAST as _PAST
-from .qualitative import end_states, goals_of_clause
+from .qualitative import end_states, headline_goals
 from .unwrapped import read_unwrapped
 
 # Funding verbs before an amount, and the purpose verbs after it (筹措7亿元实施…, 统筹4416.6亿元
@@ -283,7 +283,7 @@ class RulesEngine(Engine):
             deepest = section  # own text of a section precedes its children
             if not mentions:
                 if scope == "headline":
-                    ex.qualitative_targets.extend(goals_of_clause(text, clause, deepest.path))
+                    ex.qualitative_targets.extend(headline_goals(text, clause, deepest.path))
                 continue
             if review is not None:
                 if NOT_RESULT.search(text, clause.start, clause.end):
