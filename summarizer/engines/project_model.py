@@ -434,7 +434,7 @@ def features(
         "extra": float(c.extra),
     }
     # the name's words, as every two characters in a row (the trainer weighs a bigram only when
-    # the candidates of two tuning places hold it: no place's own names are learned)
+    # the candidates of several tuning places hold it: no place's own names are learned)
     f |= {"bg=" + name[i : i + 2]: 1.0 for i in range(len(name) - 1)}
     region = facts.region
     f["region_in_name"] = float(len(region) >= 2 and region in name)
