@@ -2044,3 +2044,11 @@ def test_a_headline_goal_whose_predicate_follows_a_comma_is_read_from_its_subjec
     here = [q for q in got if q.start < at + len(written) and at < q.end]
     assert sorted(q.indicator for q in here) == sorted(indicators)
     assert {(q.scope, q.quote, q.start) for q in here} == {("headline", written, at)}
+
+
+def test_a_determiner_alone_names_no_goal() -> None:
+    # xushuixian_2013 (tuning): 完成市下达的各项任务目标; 各项 only says which tasks are meant
+    text = _corpus_text("xushuixian_2013.txt")
+    at = text.index("完成市下达的各项任务目标")
+    got = summarize(text, engine="rules").qualitative_targets
+    assert [q.indicator for q in got if q.start <= at < q.end] == ["各项任务目标"]

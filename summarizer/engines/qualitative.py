@@ -27,6 +27,8 @@ _QUAL_PRED = re.compile(
     r"完成|实现|确保|达到|保持|控制|同步|高于|低于|不低于|不超过|稳中|稳定|稳步|基本|持续|"
     r"不断|进一步|增长|增速|下降|降低|提高|破题|全覆盖|清零|晋升"
 )
+# words that only pick out which of the things named are meant (closed class)
+_DETERMINER = re.compile(r"各项|各类|全部|所有|有关|相关|其他|其它")
 _ISSUED_BY = re.compile(r"^[^，,；;的]{0,8}?(?:下达|确定|核定|要求)的?")
 _CHANGE_TAIL = re.compile(r"(?:增速|增幅|涨幅|下降|降低|增长)$")
 
@@ -298,6 +300,8 @@ def goals_of_clause(
     if p_start < 2:  # 完成市下达的节能减排任务目标: the indicator is the object
         obj = _ISSUED_BY.sub("", body[p_end:])
         subject = _GOAL_NOUN.sub("", obj) or obj
+        if _DETERMINER.fullmatch(subject):
+            subject = obj  # 完成市下达的各项任务目标: 各项 alone names nothing; the tasks are it
     else:
         subject = body[:p_start]
         if re.match(r".{0,4}?同步", body[p_end:]):
