@@ -2052,3 +2052,23 @@ def test_a_determiner_alone_names_no_goal() -> None:
     at = text.index("完成市下达的各项任务目标")
     got = summarize(text, engine="rules").qualitative_targets
     assert [q.indicator for q in got if q.start <= at < q.end] == ["各项任务目标"]
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "indicators"),
+    [
+        # tuning reports of 定兴, 海拉尔, 徐水, 易县: the measure before names what was produced
+        ("dingxing_2021.txt", "全年粮食面积稳定在104万亩、产量60万吨", ["粮食面积", "粮食产量"]),
+        (
+            "hailaer_2014.txt",
+            "地产蔬菜种植面积达到2万亩，产量达到15万吨",
+            ["地产蔬菜种植面积", "地产蔬菜产量"],
+        ),
+        ("xushui_2024.txt", "全年粮食播种面积83.3万亩，产量7.1亿斤", ["粮食播种面积", "粮食产量"]),
+        ("yixian_2025.txt", "力争冰柿产能达到1500万枚，产值达到1.5亿元", ["冰柿产能", "冰柿产值"]),
+    ],
+)
+def test_an_output_named_by_its_measure_alone_is_of_what_the_measure_before_was_of(
+    name: str, written: str, indicators: list[str]
+) -> None:
+    assert sorted(t.indicator for t in _read_in(name, written)) == sorted(indicators)

@@ -690,6 +690,12 @@ def continues_enumeration(
 # 地区生产总值实现增速6.3%), and the level of a wider area a value is compared with (民间投资增速
 # 高于全国3.7个百分点; …增长4.7%、低于全国0.3个百分点): closed classes of the genre.
 _MEASURE_ONLY = re.compile(r"增速|增幅|增长率")
+# What was produced, named by its measure alone (产量60万吨, 产值达130亿元), and an indicator
+# that names what it measures by a measure noun (粮食播种面积, 冰柿产能): closed classes
+_OUTPUT_ONLY = re.compile(r"(?:年|总)?(?:产量|产值)")
+_MEASURED = re.compile(
+    r"(?P<of>.{2,12}?)(?:播种|种植)?(?P<measure>(?:总)?(?:面积|产能|产量|产值|规模))"
+)
 # …and its level named by a measure word alone (一般公共预算收入增长4.6%，总量首次突破1900亿元;
 # 外贸进出口增长8.4%，总额突破8000亿元; 广西, 江西), or its number (新增有进出口实绩企业1357家、
 # 总数突破1万家; 唐县, 阜平, 徐水, 安徽, 湖北), or its share (新能源汽车年产量增至82万辆、占比达到45%,
@@ -786,6 +792,12 @@ def subject_of(
         whole = _named_within(text[seg_start : m.start], indicator, strip_verbs=False)
         if whole is not None:
             return whole
+    if _OUTPUT_ONLY.fullmatch(indicator) and earlier:
+        # 全年粮食面积稳定在104万亩、产量60万吨; 林下经济面积达260万亩、产值达130亿元: the
+        # output of what the measure before was of (its words less their measure and verb)
+        of = _MEASURED.fullmatch(earlier[-1])
+        if of is not None and of.group("measure") != indicator and _nounish(of.group("of")):
+            return of.group("of") + indicator
     total = _TOTAL_ONLY.fullmatch(indicator) is not None
     if total or _MEASURE_ONLY.fullmatch(indicator):
         subject = _clean_indicator(text[seg_start : verb.start()]) if verb is not None else ""
