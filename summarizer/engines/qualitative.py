@@ -1,6 +1,7 @@
 """Qualitative targets of the rules engine: goals written without a number.
 
-In the headline paragraph every clause without a number is one (``节能减排完成省下达任务``); in
+In the headline paragraph every clause without a number is one (``节能减排完成省下达任务``), a
+subject and its predicate joined by a comma read as one (``其他约束性指标，确保完成省市任务``); in
 the work part, a clause that ends on a state of a closed class after what it is about
 (``欠薪案件动态清零``, ``垃圾、污水处理全覆盖``).
 """
@@ -214,8 +215,9 @@ def _subjectless(body: str) -> bool:
     """``body`` is a goal's predicate without its subject (确保完成省市任务)."""
     s = body.strip()
     lead = _ACCORDING_TO.match(s)
-    at = _GOAL_ADVERBS.match(s, lead.end() if lead else 0)
-    verb = _GOAL_VERB.match(s, at.end() if at else 0)
+    at = lead.end() if lead else 0
+    adverbs = _GOAL_ADVERBS.match(s, at)  # (matches, maybe empty, wherever it is tried)
+    verb = _GOAL_VERB.match(s, adverbs.end() if adverbs else at)
     if verb is None:
         return False
     obj = _GOAL_NOUN.sub("", _ISSUED_BY.sub("", s[verb.end() :]))
