@@ -297,6 +297,20 @@ def _bucket(n: float, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def _bucket_keys(prefix: str, edges: tuple[int, ...]) -> Callable[[int], str]:
+    """``prefix + _bucket(n, edges)`` for a count ``n`` >= 0, the keys made once: every ``n``
+    past the last edge shares one (features() asks it of every candidate)."""
+    keys = tuple(prefix + _bucket(n, edges) for n in range(edges[-1] + 2))
+    top = len(keys) - 1
+    return lambda n: keys[n if n < top else top]
+
+
+_LEN_KEY = _bucket_keys("len=len", (3, 4, 5, 6, 8, 10, 13, 17))
+_QLEN_KEY = _bucket_keys("quote_len=qlen", (6, 10, 16, 25, 40))
+_REP_KEY = _bucket_keys("repeats=rep", (0, 1, 2, 4))
+_LIST_KEY = _bucket_keys("list_len=list", (1, 2, 3, 5, 8))
+
+
 _DIGIT = re.compile(r"[\d０-９]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
@@ -401,7 +415,7 @@ def features(
     f = {
         "bias": 1.0,
         "rules_keep": float(any(_overlap(q, p) for q in facts.rules_by_name.get(name, ()))),
-        "len=len" + _bucket(len(name), (3, 4, 5, 6, 8, 10, 13, 17)): 1.0,
+        _LEN_KEY(len(name)): 1.0,
         "last1=" + name[-1:]: 1.0,
         "last2=" + name[-2:]: 1.0,
         "first1=" + name[:1]: 1.0,
@@ -429,8 +443,8 @@ def features(
         "status=" + str(p.status): 1.0,
         "kind=" + (sec.kind if sec else "none"): 1.0,
         "depth=depth" + str(sec.level if sec else 0): 1.0,
-        "quote_len=qlen" + _bucket(len(p.quote), (6, 10, 16, 25, 40)): 1.0,
-        "repeats=rep" + _bucket(facts.count(text, name), (0, 1, 2, 4)): 1.0,
+        _QLEN_KEY(len(p.quote)): 1.0,
+        _REP_KEY(facts.count(text, name)): 1.0,
         "extra": float(c.extra),
     }
     # the name's words, as every two characters in a row (the trainer weighs a bigram only when
@@ -454,7 +468,7 @@ def features(
         "quoted": float("“" in raw or '"' in raw),
         "book": float("《" in body[max(0, it.a - 1) : it.b + 1]),
         "built_name": float(projects._clean(raw) != name),
-        "list_len=list" + _bucket(n_items, (1, 2, 3, 5, 8)): 1.0,
+        _LIST_KEY(n_items): 1.0,
         "list_first": float(pos == 0 and n_items > 1),
         "list_last": float(pos == n_items - 1 and n_items > 1),
         "after1=" + after[:1]: 1.0,
@@ -551,12 +565,15 @@ def probability(
     weights: dict[str, float] = m["weights"]
     # the terms in the features' order; a feature without a weight or of value 0 adds ±0.0,
     # which leaves the running sum (never -0.0: it starts at 0) as it is, so it is skipped
-    terms = [weights[k] * v for k, v in f.items() if v and k in weights]
+    # (``w`` is None for a feature without a weight; a weight is never None)
+    get = weights.get
+    terms = [w * v for k, v in f.items() if v and (w := get(k)) is not None]
     if provincial:
         prov = m["prov_weights"] if "prov_weights" in m else _provincial_weights(weights)
-        terms += [prov[k] * v for k, v in f.items() if v and k in prov]
+        get_prov = prov.get
+        terms += [w * v for k, v in f.items() if v and (w := get_prov(k)) is not None]
     if more:
-        terms += [weights[k] * v for k, v in more.items() if v and k in weights]
+        terms += [w * v for k, v in more.items() if v and (w := get(k)) is not None]
     z = m["intercept"] + sum(terms)
     return 1.0 / (1.0 + math.exp(-z))
 

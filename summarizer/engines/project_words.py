@@ -24,7 +24,14 @@ _STRONG = (
     r"小镇|城际(?!公交|客运|列车)|"
     # 永平路南延, 复兴路再西延: the extension of a named road is a work by itself (12 places)
     # (one that more of a name follows is the place of another work: 府前街南延胡同)
-    r"(?<=[路街道])再?[东西南北]延(?![\u4e00-\u9fff](?<![和及与等]))"
+    # (?<=[路街道])再?[东西南北]延(?!…), written one alternative per first character with the
+    # road looked back at from its end, so that every alternative starts with a literal
+    # character (see _ORDINAL_MARKER: a search for a hint then skips in C to the next place one
+    # stands, several times faster over a section)
+    + "|".join(
+        rf"{w}(?<=[路街道]{w})(?![\u4e00-\u9fff](?<![和及与等]))"
+        for w in ("再[东西南北]延", "东延", "西延", "南延", "北延")
+    )
 )  # 高铁: 30 places; 城际 (京唐、京滨城际): 安国, 蠡县, 北京, 河北
 # Head nouns of facilities that count only with a construction word after them.
 _WEAK = (
