@@ -39,9 +39,18 @@ def place_names() -> frozenset[str]:
     return shipped_words("place_names.txt")
 
 
+@lru_cache(maxsize=1)
+def _place_openings() -> frozenset[str]:
+    """The first two characters of every division's name (a name no division's opening opens
+    names none: :func:`place_lead` looks no further)."""
+    return frozenset(p[:2] for p in place_names() if len(p) >= 2)
+
+
 def place_lead(name: str) -> int:
     """The length of the longest division name that opens ``name`` and that more follows
     (西宁 of 西宁国家物流枢纽), else 0."""
+    if name[:2] not in _place_openings():
+        return 0
     places = place_names()
     return next((k for k in range(min(len(name) - 1, 7), 1, -1) if name[:k] in places), 0)
 
