@@ -122,15 +122,14 @@ def numbers_written(p: Project, source: str) -> bool:
     return True
 
 
+# everything up to the last stop (the greedy run backs off from ``end`` in C to the last one)
+_UP_TO_STOP = re.compile(r".*[，,；;。]", re.DOTALL)
+
+
 def last_stop(body: str, end: int) -> int:
-    """Where the last ，,；;。 before ``end`` is, else -1."""
-    return max(
-        body.rfind("，", 0, end),
-        body.rfind(",", 0, end),
-        body.rfind("；", 0, end),
-        body.rfind(";", 0, end),
-        body.rfind("。", 0, end),
-    )
+    """Where the last ，,；;。 before ``end`` (>= 0) is, else -1."""
+    m = _UP_TO_STOP.match(body, 0, end)
+    return m.end() - 1 if m else -1
 
 
 # 依托特变电工等国际化大项目, 依托阿里巴巴“农村淘宝”项目, 全力配合雄安-郑州高速规划建设,

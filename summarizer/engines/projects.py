@@ -388,7 +388,7 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
     # (the pattern, which starts with no literal, is tried at every position: only in clauses
     # that hold a classifier)
     for cm in _LIST_COUNT.finditer(body) if _LIST_CLASSIFIER.search(body) else ():
-        seg_start = max(body.rfind(c, 0, cm.start()) for c in "，,；;。") + 1
+        seg_start = last_stop(body, cm.start()) + 1
         # 恒源街及9条小街小巷: a count inside an item
         counted_etc = bool(cm.group("etc"))
         n = cm.group("n")
