@@ -117,9 +117,11 @@ def candidates(
     own_spans: list[tuple[Section, int]],
     rules: list[Project],
     hinted: list[HintClauses] | None = None,
+    listed: dict[str, projects.Listed] | None = None,
 ) -> list[Candidate]:
     """The loose reading, the rules' own output (``rules``) it lost, and the extra 、-items
-    (``hinted``: the clauses of :func:`_hinted`, found here when not given)."""
+    (``hinted``: the clauses of :func:`_hinted`, found here when not given; ``listed``: the
+    lists the rules read of each clause, see :func:`.projects.clause_items`)."""
     text = doc.layout
     if hinted is None:
         hinted = _hinted(doc, own_spans)
@@ -127,7 +129,7 @@ def candidates(
     for section, _, clauses in hinted:
         for clause in clauses:
             body = text[clause.start : clause.end]
-            for it in projects.clause_items(body, loose=True):
+            for it in projects.clause_items(body, loose=True, listed=listed):
                 p = _project(text, clause, body, it, section.path)
                 if _may_name(p) and numbers_written(p, doc.layout) and not read.same(p):
                     read.add(Candidate(p, body, it, clause, section.start, False))
@@ -604,8 +606,9 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     m = _model()
     hinted = _hinted(doc, own_spans)
     review = ReviewSentences(doc.layout)  # asked of the same clauses by the rules and features
-    rules = projects.find_projects(doc, own_spans, hinted, review)
-    cands = candidates(doc, own_spans, rules, hinted)
+    listed: dict[str, projects.Listed] = {}  # the lists of each clause, read strictly and loosely
+    rules = projects.find_projects(doc, own_spans, hinted, review, listed)
+    cands = candidates(doc, own_spans, rules, hinted, listed)
     n_others = max(1, m["n_places"] - 1)
     facts = ReportFacts(doc, rules, review)
     probs = []
