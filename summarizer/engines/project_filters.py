@@ -39,9 +39,18 @@ def place_names() -> frozenset[str]:
     return shipped_words("place_names.txt")
 
 
+@lru_cache(maxsize=1)
+def _place_openings() -> frozenset[str]:
+    """The first two characters of every division's name (a name no division's opening opens
+    names none: :func:`place_lead` looks no further)."""
+    return frozenset(p[:2] for p in place_names() if len(p) >= 2)
+
+
 def place_lead(name: str) -> int:
     """The length of the longest division name that opens ``name`` and that more follows
     (西宁 of 西宁国家物流枢纽), else 0."""
+    if name[:2] not in _place_openings():
+        return 0
     places = place_names()
     return next((k for k in range(min(len(name) - 1, 7), 1, -1) if name[:k] in places), 0)
 
@@ -113,15 +122,14 @@ def numbers_written(p: Project, source: str) -> bool:
     return True
 
 
+# everything up to the last stop (the greedy run backs off from ``end`` in C to the last one)
+_UP_TO_STOP = re.compile(r".*[，,；;。]", re.DOTALL)
+
+
 def last_stop(body: str, end: int) -> int:
-    """Where the last ，,；;。 before ``end`` is, else -1."""
-    return max(
-        body.rfind("，", 0, end),
-        body.rfind(",", 0, end),
-        body.rfind("；", 0, end),
-        body.rfind(";", 0, end),
-        body.rfind("。", 0, end),
-    )
+    """Where the last ，,；;。 before ``end`` (>= 0) is, else -1."""
+    m = _UP_TO_STOP.match(body, 0, end)
+    return m.end() - 1 if m else -1
 
 
 # 依托特变电工等国际化大项目, 依托阿里巴巴“农村淘宝”项目, 全力配合雄安-郑州高速规划建设,

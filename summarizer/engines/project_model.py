@@ -117,9 +117,11 @@ def candidates(
     own_spans: list[tuple[Section, int]],
     rules: list[Project],
     hinted: list[HintClauses] | None = None,
+    listed: dict[str, projects.Listed] | None = None,
 ) -> list[Candidate]:
     """The loose reading, the rules' own output (``rules``) it lost, and the extra 、-items
-    (``hinted``: the clauses of :func:`_hinted`, found here when not given)."""
+    (``hinted``: the clauses of :func:`_hinted`, found here when not given; ``listed``: the
+    lists the rules read of each clause, see :func:`.projects.clause_items`)."""
     text = doc.layout
     if hinted is None:
         hinted = _hinted(doc, own_spans)
@@ -127,7 +129,7 @@ def candidates(
     for section, _, clauses in hinted:
         for clause in clauses:
             body = text[clause.start : clause.end]
-            for it in projects.clause_items(body, loose=True):
+            for it in projects.clause_items(body, loose=True, listed=listed):
                 p = _project(text, clause, body, it, section.path)
                 if _may_name(p) and numbers_written(p, doc.layout) and not read.same(p):
                     read.add(Candidate(p, body, it, clause, section.start, False))
@@ -297,6 +299,20 @@ def _bucket(n: float, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def _bucket_keys(prefix: str, edges: tuple[int, ...]) -> Callable[[int], str]:
+    """``prefix + _bucket(n, edges)`` for a count ``n`` >= 0, the keys made once: every ``n``
+    past the last edge shares one (features() asks it of every candidate)."""
+    keys = tuple(prefix + _bucket(n, edges) for n in range(edges[-1] + 2))
+    top = len(keys) - 1
+    return lambda n: keys[n if n < top else top]
+
+
+_LEN_KEY = _bucket_keys("len=len", (3, 4, 5, 6, 8, 10, 13, 17))
+_QLEN_KEY = _bucket_keys("quote_len=qlen", (6, 10, 16, 25, 40))
+_REP_KEY = _bucket_keys("repeats=rep", (0, 1, 2, 4))
+_LIST_KEY = _bucket_keys("list_len=list", (1, 2, 3, 5, 8))
+
+
 _DIGIT = re.compile(r"[\d０-９]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
@@ -398,39 +414,40 @@ def features(
     sec = facts.sections[p.section] if p.section else None
     head = projects._ANY_END.search(name)  # the head noun ending the name, if any
     base = name[: head.start()] + name[head.end() :] if head else name  # _ANY_END.sub("", name)
+    same = facts.rules_by_name.get(name)  # the rules' own readings of the name
     f = {
         "bias": 1.0,
-        "rules_keep": float(any(_overlap(q, p) for q in facts.rules_by_name.get(name, ()))),
-        "len=len" + _bucket(len(name), (3, 4, 5, 6, 8, 10, 13, 17)): 1.0,
+        "rules_keep": 1.0 if same and any(_overlap(q, p) for q in same) else 0.0,
+        _LEN_KEY(len(name)): 1.0,
         "last1=" + name[-1:]: 1.0,
         "last2=" + name[-2:]: 1.0,
         "first1=" + name[:1]: 1.0,
-        "head_strong": float(bool(projects._STRONG_TAIL.search(name))),
+        "head_strong": 1.0 if projects._STRONG_TAIL.search(name) else 0.0,
         "head_any": float(head is not None),
-        "head_road": float(bool(projects._ROAD_END.search(name))),
+        "head_road": 1.0 if projects._ROAD_END.search(name) else 0.0,
         "project_end": float(name.endswith(("项目", "工程"))),
-        "digit": float(bool(_DIGIT.search(name))),
-        "latin": float(bool(_LATIN.search(name))),
-        "lead_number": float(bool(_LEAD_NUMBER.match(name))),
-        "lead_count": float(bool(_LEAD_COUNT.match(name))),
-        "cn_num": float(bool(_CN_DIGIT.search(name))),
-        "phase": float(bool(_PHASE.search(name))),
+        "digit": 1.0 if _DIGIT.search(name) else 0.0,
+        "latin": 1.0 if _LATIN.search(name) else 0.0,
+        "lead_number": 1.0 if _LEAD_NUMBER.match(name) else 0.0,
+        "lead_count": 1.0 if _LEAD_COUNT.match(name) else 0.0,
+        "cn_num": 1.0 if _CN_DIGIT.search(name) else 0.0,
+        "phase": 1.0 if _PHASE.search(name) else 0.0,
         "route": float("至" in name),
         "dot": float("·" in name),
-        "paren": float(bool(_PAREN.search(name))),
+        "paren": 1.0 if _PAREN.search(name) else 0.0,
         "function_share": sum(map(_FUNCTION_CHARS.__contains__, name)) / len(name),
-        "category_base": float(bool(projects._CATEGORY_WORDS.match(base))),
+        "category_base": 1.0 if projects._CATEGORY_WORDS.match(base) else 0.0,
         "generic_list": float(name in project_filters.GENERIC_NAMES),
-        "generic_pattern": float(bool(projects._GENERIC_NAME.search(name))),
-        "verbish": float(bool(projects._VERBISH.search(name))),
-        "campaign": float(bool(projects._CAMPAIGN.search(name))),
-        "works_object": float(bool(projects._WORKS_OBJECT.search(name))),
+        "generic_pattern": 1.0 if projects._GENERIC_NAME.search(name) else 0.0,
+        "verbish": 1.0 if projects._VERBISH.search(name) else 0.0,
+        "campaign": 1.0 if projects._CAMPAIGN.search(name) else 0.0,
+        "works_object": 1.0 if projects._WORKS_OBJECT.search(name) else 0.0,
         "amount": float(p.amount is not None),
         "status=" + str(p.status): 1.0,
         "kind=" + (sec.kind if sec else "none"): 1.0,
         "depth=depth" + str(sec.level if sec else 0): 1.0,
-        "quote_len=qlen" + _bucket(len(p.quote), (6, 10, 16, 25, 40)): 1.0,
-        "repeats=rep" + _bucket(facts.count(text, name), (0, 1, 2, 4)): 1.0,
+        _QLEN_KEY(len(p.quote)): 1.0,
+        _REP_KEY(facts.count(text, name)): 1.0,
         "extra": float(c.extra),
     }
     # the name's words, as every two characters in a row (the trainer weighs a bigram only when
@@ -454,7 +471,7 @@ def features(
         "quoted": float("“" in raw or '"' in raw),
         "book": float("《" in body[max(0, it.a - 1) : it.b + 1]),
         "built_name": float(projects._clean(raw) != name),
-        "list_len=list" + _bucket(n_items, (1, 2, 3, 5, 8)): 1.0,
+        _LIST_KEY(n_items): 1.0,
         "list_first": float(pos == 0 and n_items > 1),
         "list_last": float(pos == n_items - 1 and n_items > 1),
         "after1=" + after[:1]: 1.0,
@@ -469,11 +486,11 @@ def features(
         "context": float(lf.context),
         "whole_quote": float(whole_quote(body, it.a, it.b)),
         "review_sentence": float(facts.in_review(c.floor, c.clause.start)),
-        "refused": float(bool(project_filters._REFUSED.search(body))),
+        "refused": 1.0 if project_filters._REFUSED.search(body) else 0.0,
         "list_place_share": lf.place_share,
         # 固废垃圾消纳场和餐厨垃圾处理厂: two names joined (see _halves), and the half after
         # 和 (the half before it has item_after1=和)
-        "joined": float(bool(_halves_at(body, it))),
+        "joined": 1.0 if _halves_at(body, it) else 0.0,
         "join_before": float(body[it.a - 1 : it.a] in ("和", "及") and it.a > it.list_start),
     }
     return _conjoined(f) if conjoin else f
@@ -551,12 +568,15 @@ def probability(
     weights: dict[str, float] = m["weights"]
     # the terms in the features' order; a feature without a weight or of value 0 adds ±0.0,
     # which leaves the running sum (never -0.0: it starts at 0) as it is, so it is skipped
-    terms = [weights[k] * v for k, v in f.items() if v and k in weights]
+    # (``w`` is None for a feature without a weight; a weight is never None)
+    get = weights.get
+    terms = [w * v for k, v in f.items() if v and (w := get(k)) is not None]
     if provincial:
         prov = m["prov_weights"] if "prov_weights" in m else _provincial_weights(weights)
-        terms += [prov[k] * v for k, v in f.items() if v and k in prov]
+        get_prov = prov.get
+        terms += [w * v for k, v in f.items() if v and (w := get_prov(k)) is not None]
     if more:
-        terms += [weights[k] * v for k, v in more.items() if v and k in weights]
+        terms += [w * v for k, v in more.items() if v and (w := get(k)) is not None]
     z = m["intercept"] + sum(terms)
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -586,8 +606,9 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     m = _model()
     hinted = _hinted(doc, own_spans)
     review = ReviewSentences(doc.layout)  # asked of the same clauses by the rules and features
-    rules = projects.find_projects(doc, own_spans, hinted, review)
-    cands = candidates(doc, own_spans, rules, hinted)
+    listed: dict[str, projects.Listed] = {}  # the lists of each clause, read strictly and loosely
+    rules = projects.find_projects(doc, own_spans, hinted, review, listed)
+    cands = candidates(doc, own_spans, rules, hinted, listed)
     n_others = max(1, m["n_places"] - 1)
     facts = ReportFacts(doc, rules, review)
     probs = []

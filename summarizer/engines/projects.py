@@ -180,11 +180,13 @@ def find_projects(
     own_spans: list[tuple[Section, int]],
     hinted: list[HintClauses] | None = None,
     review: ReviewSentences | None = None,
+    listed: dict[str, Listed] | None = None,
 ) -> list[Project]:
     """Named projects in the own text of each work or plan section (``own_spans``; ``hinted``:
     their clauses of :func:`hint_clauses`, found here when not given), and in the rows of an
     appendix table of this year's projects. ``review``: the review-sentence tests of the layout
-    view, kept for the caller (made here when not given)."""
+    view, kept for the caller (made here when not given); ``listed``: the lists read of each
+    clause (:func:`clause_items`), kept for the caller's loose reading of the same clauses."""
     text = doc.layout
     review = review or ReviewSentences(text)
     found: list[Project] = []
@@ -201,7 +203,7 @@ def find_projects(
                 continue
             found.extend(
                 p
-                for p in _clause_projects(text, clause, section.path)
+                for p in _clause_projects(text, clause, section.path, listed)
                 if numbers_written(p, doc.layout)
             )
     # one name read twice in one place (by two ways of naming, with quotes of different
@@ -360,11 +362,13 @@ def _is_name(
     )
 
 
-def _clause_projects(text: str, clause: _Clause, section_path: str) -> list[Project]:
+def _clause_projects(
+    text: str, clause: _Clause, section_path: str, listed: dict[str, Listed] | None = None
+) -> list[Project]:
     body = text[clause.start : clause.end]
     return [
         _project(text, clause, body, it, section_path)
-        for it in clause_items(body)
+        for it in clause_items(body, listed=listed)
         if not in_context(body, it) and whole_quote(body, it.a, it.b)
     ]
 
@@ -374,159 +378,30 @@ def any_name(name: str, *_: object, **__: object) -> bool:
     return 2 <= len(name) <= 30 and name[0] not in "（(" and bool(CJK.search(name))
 
 
-def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
+# What steps 0 and 1 of :func:`clause_items` read of a clause: each name its lists build, as
+# (start, end, name, list start, list end) before the name test, and the spans they take.
+Listed = tuple[tuple[tuple[int, int, str, int, int], ...], tuple[tuple[int, int], ...]]
+
+
+def clause_items(
+    body: str, *, loose: bool = False, listed: dict[str, Listed] | None = None
+) -> list[_Item]:
     """The names read in one clause; ``loose``: every name any way of naming reads, before
-    the tests of :func:`_is_name` drop it (the candidates of :mod:`.project_model`)."""
+    the tests of :func:`_is_name` drop it (the candidates of :mod:`.project_model`).
+    ``listed``: what :func:`_lists` read of each clause, kept by the caller for one report:
+    its strict and loose readings of a clause share it (only the name test differs there)."""
     is_name = any_name if loose else _is_name
-    items: list[_Item] = []
-    taken: list[tuple[int, int]] = []
+    got = listed.get(body) if listed is not None else None
+    if got is None:
+        got = _lists(body)
+        if listed is not None:
+            listed[body] = got
+    # 0 and 1: the names of the counted lists and of the lists with 等 that pass the name test
+    items = [_Item(*f) for f in got[0] if is_name(f[2], body, f[4], in_list=True, etc=True)]
+    taken = list(got[1])
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
-
-    # 0. A、B、C(等)4个抽水蓄能电站: a counted list of names sharing the head after the count
-    # (the pattern, which starts with no literal, is tried at every position: only in clauses
-    # that hold a classifier)
-    for cm in _LIST_COUNT.finditer(body) if _LIST_CLASSIFIER.search(body) else ():
-        seg_start = max(body.rfind(c, 0, cm.start()) for c in "，,；;。") + 1
-        # 恒源街及9条小街小巷: a count inside an item
-        counted_etc = bool(cm.group("etc"))
-        n = cm.group("n")
-        count = int(n) if n.isdigit() else _CN_DIGIT[n]
-        # 哈萨尔和东升路两个市民广场: without 、 only two names joined by 和 make a list
-        if (
-            not counted_etc
-            and "、" not in body[seg_start : cm.start()]
-            and not (count == 2 and _AND.search(body, seg_start, cm.start()))
-        ):
-            continue
-        after = body[cm.end() :]
-        if counted_etc and (_ETC_PROJECT.match(after) or _etc_head(after) is not None):
-            continue  # read in step 1
-        if body[cm.start() - 1] in "、和及与的":
-            continue
-        # 宝鸡、延安等4个国家骨干冷链物流基地: after a count the head may be long (a list with
-        # 等 whose head step 1 reads is left to it)
-        seg = _COUNTED_SEG.match(body, cm.end())
-        rest = re.split(r"[和及与]", seg.group() if seg else "")[0]
-        # the head ends the segment or a construction word follows it (两条城市景观带: no head)
-        k = next(
-            (
-                k
-                for k in range(len(rest), 0, -1)
-                if _COUNT_HEAD_END.search(rest, 0, k) and (k == len(rest) or _TAIL.match(rest[k:]))
-            ),
-            0,
-        )
-        if not k:
-            continue
-        head = _SIZE.sub("", rest[:k])
-        head_end = cm.end() + k
-        pieces = _split_list(body, seg_start, cm.start())
-        if len(pieces) < count and not counted_etc:
-            # 滨河公园和花木兰植物园4个公园, 哈萨尔和东升路两个市民广场: the count says 和
-            # joins two of the names
-            pieces = _split_to_count(body, seg_start, pieces, count)
-        # 黄蒿界等6处煤矿: with 等 one item stands for more
-        if not (1 if counted_etc else 2) <= len(pieces) <= count or not free(
-            pieces[0][0], head_end
-        ):
-            continue
-        list_start = pieces[0][0]
-        for a, b in pieces:
-            name = _clean(body[a:b])
-            # 东升路两个市民广场: a road before a count of facilities says where they are
-            if not _COUNT_HEAD_END.search(name) or (
-                _ROAD_END.search(name) and not _ROAD_WORD.search(head)
-            ):
-                name += head
-            if is_name(name, body, head_end, in_list=True, etc=True):
-                items.append(_Item(a, b, name, list_start, head_end))
-        taken.append((list_start, head_end))
-
-    # 1. A、B、C等(在建)项目 / A、B等农贸市场
-    for etc in _ETC.finditer(body):
-        rest = body[etc.end() :]
-        seg_start = last_stop(body, etc.start()) + 1
-        if _ETC_KIND.match(rest):
-            # …房地产开发项目和地下水超采综合治理等重点领域专项整治: the items are fields
-            taken.append((seg_start, etc.end()))
-            continue
-        pm = _ETC_PROJECT.match(rest)
-        # 速滑、冰球、滑雪等冰雪运动项目: under a head of a domain, an item without a head noun
-        # (or phase) of its own is a kind within the domain; 同德至玛沁等公路项目: a domain that
-        # is a facility completes each item
-        domain = pm.group("mod") if pm and _ETC_DOMAIN.fullmatch(pm.group("mod")) else ""
-        # 毛乌素沙化土地、宁夏南部…等综合治理工程: a domain that is a kind of work (治理, 改造)
-        # names the works done at each item, which completes it with the kind and the head
-        # (an object before the kind of work: 土地整理, 综合治理; a bare 提升 is a campaign's)
-        works_domain = len(_ACTIVITY_END.sub("", domain)) >= 2 and domain != _ACTIVITY_END.sub(
-            "", domain
-        )
-        domain_items = bool(domain) and not _ETC_HEAD_END.search(domain) and not works_domain
-        head = ""
-        if pm:
-            head_end = etc.end() + pm.end()
-        else:
-            found = _etc_head(rest)
-            if found is None:
-                continue
-            # 天宇名园等一批重点住宅小区建设: the rank before the head says which, not what
-            head = _LEAD_RANK.sub("", _LEAD_COUNT.sub("", found[0]))
-            if found[0] and not head:
-                continue
-            head_end = etc.end() + found[1]
-        own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
-        if (head and not _STRONG_END.search(head)) or own_heads:
-            # a facility head (农贸市场, 安置区) names a list of works only when built
-            before = body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())]
-            cue = (
-                _TAIL.match(body[head_end:])
-                or _BUILD_VERB_END.search(before)
-                or _BUILD_BEFORE.search(before)
-            )
-            # one item names a work when it has a head of its own (天宇名园等一批重点住宅小区建设)
-            # and so does a route between two places (扁都口至峨堡等省际大通道建设)
-            lead = _trim_start(body, seg_start, etc.start())
-            one = _ANY_END.search(body, lead, etc.start()) or _ROUTE.fullmatch(
-                body, lead, etc.start()
-            )
-            if not ("、" in body[seg_start : etc.start()] or (head and one)) or not cue:
-                continue
-        pieces = _split_heads(body, _split_list(body, seg_start, etc.start()))
-        if not pieces:
-            continue
-        if (own_heads and not all(_ANY_END.search(body[a:b]) for a, b in pieces)) or (
-            pm
-            and all(len(_ACTIVITY_END.sub("", body[a:b])) > 1 < b - a for a, b in pieces)
-            and all(_ACTIVITY_END.search(body[a:b]) for a, b in pieces)
-        ):
-            # 给水厂、污水管线、…综合治理等基础建设: not a list of named works
-            taken.append((pieces[0][0], head_end))
-            continue
-        list_start = pieces[0][0]
-        for a, b in pieces:
-            name = _clean(body[a:b])
-            # 国华龙泉关49.5兆瓦风电场、…20兆瓦光伏发电等新能源项目: a phase or a scale makes
-            # an item one work, not a kind within the domain
-            phased = domain_items and (
-                _PHASE_END.search(name) or _SCALE.search(name) or _ROUTE.fullmatch(name)
-            )
-            if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
-                continue
-            if works_domain and pm:
-                name += _LEAD_RANK.sub("", domain) + pm.group("head")
-            elif domain and not domain_items and not _ETC_HEAD_END.search(name):
-                name += _LEAD_RANK.sub("", domain)
-            elif phased and _GRADE.match(name) and pm:
-                # 750千伏定靖西、330千伏沣渭等输变电工程: an item led by its grade or size is
-                # no name without the kind of works written once after 等
-                name += _LEAD_RANK.sub("", domain) + pm.group("head")
-            if head and not _ETC_HEAD_END.search(name):
-                name += head
-            if is_name(name, body, head_end, in_list=True, etc=True):
-                items.append(_Item(a, b, name, list_start, head_end))
-        taken.append((list_start, head_end))
 
     # 2. names ending on a strong head noun, and lists sharing that head (空港物流、保税仓库项目)
     # (most clauses hold none: their runs are not read; a head found in a run is found in the
@@ -671,6 +546,159 @@ def clause_items(body: str, *, loose: bool = False) -> list[_Item]:
             taken.append((a, b))
 
     return items
+
+
+def _lists(body: str) -> Listed:
+    """Steps 0 and 1 of :func:`clause_items`: the names that the counted lists and the lists
+    with 等 of a clause build, before the name test, and the spans the lists take."""
+    names: list[tuple[int, int, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    # 0. A、B、C(等)4个抽水蓄能电站: a counted list of names sharing the head after the count
+    # (the pattern, which starts with no literal, is tried at every position: only in clauses
+    # that hold a classifier)
+    for cm in _LIST_COUNT.finditer(body) if _LIST_CLASSIFIER.search(body) else ():
+        seg_start = last_stop(body, cm.start()) + 1
+        # 恒源街及9条小街小巷: a count inside an item
+        counted_etc = bool(cm.group("etc"))
+        n = cm.group("n")
+        count = int(n) if n.isdigit() else _CN_DIGIT[n]
+        # 哈萨尔和东升路两个市民广场: without 、 only two names joined by 和 make a list
+        if (
+            not counted_etc
+            and "、" not in body[seg_start : cm.start()]
+            and not (count == 2 and _AND.search(body, seg_start, cm.start()))
+        ):
+            continue
+        after = body[cm.end() :]
+        if counted_etc and (_ETC_PROJECT.match(after) or _etc_head(after) is not None):
+            continue  # read in step 1
+        if body[cm.start() - 1] in "、和及与的":
+            continue
+        # 宝鸡、延安等4个国家骨干冷链物流基地: after a count the head may be long (a list with
+        # 等 whose head step 1 reads is left to it)
+        seg = _COUNTED_SEG.match(body, cm.end())
+        rest = re.split(r"[和及与]", seg.group() if seg else "")[0]
+        # the head ends the segment or a construction word follows it (两条城市景观带: no head)
+        k = next(
+            (
+                k
+                for k in range(len(rest), 0, -1)
+                if _COUNT_HEAD_END.search(rest, 0, k) and (k == len(rest) or _TAIL.match(rest[k:]))
+            ),
+            0,
+        )
+        if not k:
+            continue
+        head = _SIZE.sub("", rest[:k])
+        head_end = cm.end() + k
+        pieces = _split_list(body, seg_start, cm.start())
+        if len(pieces) < count and not counted_etc:
+            # 滨河公园和花木兰植物园4个公园, 哈萨尔和东升路两个市民广场: the count says 和
+            # joins two of the names
+            pieces = _split_to_count(body, seg_start, pieces, count)
+        # 黄蒿界等6处煤矿: with 等 one item stands for more
+        if not (1 if counted_etc else 2) <= len(pieces) <= count or not free(
+            pieces[0][0], head_end
+        ):
+            continue
+        list_start = pieces[0][0]
+        for a, b in pieces:
+            name = _clean(body[a:b])
+            # 东升路两个市民广场: a road before a count of facilities says where they are
+            if not _COUNT_HEAD_END.search(name) or (
+                _ROAD_END.search(name) and not _ROAD_WORD.search(head)
+            ):
+                name += head
+            names.append((a, b, name, list_start, head_end))
+        taken.append((list_start, head_end))
+
+    # 1. A、B、C等(在建)项目 / A、B等农贸市场
+    for etc in _ETC.finditer(body):
+        rest = body[etc.end() :]
+        seg_start = last_stop(body, etc.start()) + 1
+        if _ETC_KIND.match(rest):
+            # …房地产开发项目和地下水超采综合治理等重点领域专项整治: the items are fields
+            taken.append((seg_start, etc.end()))
+            continue
+        pm = _ETC_PROJECT.match(rest)
+        # 速滑、冰球、滑雪等冰雪运动项目: under a head of a domain, an item without a head noun
+        # (or phase) of its own is a kind within the domain; 同德至玛沁等公路项目: a domain that
+        # is a facility completes each item
+        domain = pm.group("mod") if pm and _ETC_DOMAIN.fullmatch(pm.group("mod")) else ""
+        # 毛乌素沙化土地、宁夏南部…等综合治理工程: a domain that is a kind of work (治理, 改造)
+        # names the works done at each item, which completes it with the kind and the head
+        # (an object before the kind of work: 土地整理, 综合治理; a bare 提升 is a campaign's)
+        works_domain = len(_ACTIVITY_END.sub("", domain)) >= 2 and domain != _ACTIVITY_END.sub(
+            "", domain
+        )
+        domain_items = bool(domain) and not _ETC_HEAD_END.search(domain) and not works_domain
+        head = ""
+        if pm:
+            head_end = etc.end() + pm.end()
+        else:
+            found = _etc_head(rest)
+            if found is None:
+                continue
+            # 天宇名园等一批重点住宅小区建设: the rank before the head says which, not what
+            head = _LEAD_RANK.sub("", _LEAD_COUNT.sub("", found[0]))
+            if found[0] and not head:
+                continue
+            head_end = etc.end() + found[1]
+        own_heads = not pm and not head  # 易兴路东延、…纬一路西延等路网建设
+        if (head and not _STRONG_END.search(head)) or own_heads:
+            # a facility head (农贸市场, 安置区) names a list of works only when built
+            before = body[max(0, seg_start - 1) : _trim_start(body, seg_start, etc.start())]
+            cue = (
+                _TAIL.match(body[head_end:])
+                or _BUILD_VERB_END.search(before)
+                or _BUILD_BEFORE.search(before)
+            )
+            # one item names a work when it has a head of its own (天宇名园等一批重点住宅小区建设)
+            # and so does a route between two places (扁都口至峨堡等省际大通道建设)
+            lead = _trim_start(body, seg_start, etc.start())
+            one = _ANY_END.search(body, lead, etc.start()) or _ROUTE.fullmatch(
+                body, lead, etc.start()
+            )
+            if not ("、" in body[seg_start : etc.start()] or (head and one)) or not cue:
+                continue
+        pieces = _split_heads(body, _split_list(body, seg_start, etc.start()))
+        if not pieces:
+            continue
+        if (own_heads and not all(_ANY_END.search(body[a:b]) for a, b in pieces)) or (
+            pm
+            and all(len(_ACTIVITY_END.sub("", body[a:b])) > 1 < b - a for a, b in pieces)
+            and all(_ACTIVITY_END.search(body[a:b]) for a, b in pieces)
+        ):
+            # 给水厂、污水管线、…综合治理等基础建设: not a list of named works
+            taken.append((pieces[0][0], head_end))
+            continue
+        list_start = pieces[0][0]
+        for a, b in pieces:
+            name = _clean(body[a:b])
+            # 国华龙泉关49.5兆瓦风电场、…20兆瓦光伏发电等新能源项目: a phase or a scale makes
+            # an item one work, not a kind within the domain
+            phased = domain_items and (
+                _PHASE_END.search(name) or _SCALE.search(name) or _ROUTE.fullmatch(name)
+            )
+            if (own_heads or domain_items) and not _ANY_END.search(name) and not phased:
+                continue
+            if works_domain and pm:
+                name += _LEAD_RANK.sub("", domain) + pm.group("head")
+            elif domain and not domain_items and not _ETC_HEAD_END.search(name):
+                name += _LEAD_RANK.sub("", domain)
+            elif phased and _GRADE.match(name) and pm:
+                # 750千伏定靖西、330千伏沣渭等输变电工程: an item led by its grade or size is
+                # no name without the kind of works written once after 等
+                name += _LEAD_RANK.sub("", domain) + pm.group("head")
+            if head and not _ETC_HEAD_END.search(name):
+                name += head
+            names.append((a, b, name, list_start, head_end))
+        taken.append((list_start, head_end))
+    return tuple(names), tuple(taken)
 
 
 # 和抽水蓄能项目建设: 和 and another work (a name of up to 12 characters) before the construction word
