@@ -18,7 +18,7 @@ from summarizer import check, summarize, summarize_file
 from summarizer.chunking import build_sections
 from summarizer.headline import find_headline
 from summarizer.layout import layout_view
-from summarizer.models import Outcome, ReportSummary, Target
+from summarizer.models import Outcome, QualitativeTarget, ReportSummary, Target
 from summarizer.numbers import find_mentions
 from summarizer.taxonomy import lookup_key
 from summarizer.wording import expand_joint_subject
@@ -46,6 +46,15 @@ def _read_in(name: str, written: str) -> list[Target | Outcome]:
     at = text.index(written)
     got = summarize(text, engine="rules")
     return [t for t in [*got.targets, *got.outcomes] if at <= t.value_start < at + len(written)]
+
+
+def _goals_in(name: str, written: str) -> list[QualitativeTarget]:
+    """The qualitative targets the rules engine reads in a corpus report whose quote overlaps
+    the first place ``written`` stands."""
+    text = _corpus_text(name)
+    at = text.index(written)
+    got = summarize(text, engine="rules").qualitative_targets
+    return [q for q in got if q.start < at + len(written) and at < q.end]
 
 
 def test_layout_view_keeps_length_and_reads_escapes_entities_and_spaces() -> None:
@@ -1867,17 +1876,7 @@ def test_a_growth_reckoned_at_comparable_prices_is_its_subjects(
 def test_a_level_crossed_is_its_subjects_value(
     name: str, written: str, want: list[tuple[float, str]]
 ) -> None:
-    text = _corpus_text(name)
-    at = text.index(written)
-    got = summarize(text, engine="rules")
-    read = sorted(
-        {
-            (t.value, t.key)
-            for t in [*got.targets, *got.outcomes]
-            if at <= t.value_start < at + len(written) and t.key
-        }
-    )
-    assert read == want
+    assert sorted({(t.value, t.key) for t in _read_in(name, written) if t.key}) == want
 
 
 @pytest.mark.parametrize(
@@ -2003,10 +2002,7 @@ def test_a_headline_target_named_again_as_the_target_is_no_section_target(
 def test_the_plans_own_campaigns_counted_are_no_figures(name: str, written: str) -> None:
     # 三件大事, 六场硬仗 (8 and 7 places): the report's slogans, counted, neither targets nor
     # outcomes
-    text = _corpus_text(name)
-    at = text.index(written)
-    got = summarize(text, engine="rules")
-    assert not [t for t in [*got.targets, *got.outcomes] if at <= t.value_start < at + len(written)]
+    assert not _read_in(name, written)
 
 
 def test_an_amount_after_over_names_a_class_of_things() -> None:
@@ -2038,20 +2034,16 @@ def test_a_headline_goal_whose_predicate_follows_a_comma_is_read_from_its_subjec
 ) -> None:
     # the clause after the comma names no indicator (完成省市, 市定, 按照市核任务 were read as
     # ones); the subject before it does, and the goal quotes both clauses
-    text = _corpus_text(name)
-    at = text.index(written)
-    got = summarize(text, engine="rules").qualitative_targets
-    here = [q for q in got if q.start < at + len(written) and at < q.end]
+    here = _goals_in(name, written)
     assert sorted(q.indicator for q in here) == sorted(indicators)
+    at = _corpus_text(name).index(written)
     assert {(q.scope, q.quote, q.start) for q in here} == {("headline", written, at)}
 
 
 def test_a_determiner_alone_names_no_goal() -> None:
     # xushuixian_2013 (tuning): 完成市下达的各项任务目标; 各项 only says which tasks are meant
-    text = _corpus_text("xushuixian_2013.txt")
-    at = text.index("完成市下达的各项任务目标")
-    got = summarize(text, engine="rules").qualitative_targets
-    assert [q.indicator for q in got if q.start <= at < q.end] == ["各项任务目标"]
+    got = _goals_in("xushuixian_2013.txt", "完成市下达的各项任务目标")
+    assert [q.indicator for q in got] == ["各项任务目标"]
 
 
 @pytest.mark.parametrize(

@@ -400,9 +400,6 @@ def clause_items(
     items = [_Item(*f) for f in got[0] if is_name(f[2], body, f[4], in_list=True, etc=True)]
     taken = list(got[1])
 
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
-
     # 2. names ending on a strong head noun, and lists sharing that head (空港物流、保税仓库项目)
     # (most clauses hold none: their runs are not read; a head found in a run is found in the
     # clause too, which ends where the run does or goes on with a character no head holds)
@@ -414,7 +411,7 @@ def clause_items(
             a = _trim_start(body, left, b)
             first_in_run = left == run.start()
             left = b
-            if not free(a, b) or _OF_PROJECTS.match(body, b):
+            if not _free(taken, a, b) or _OF_PROJECTS.match(body, b):
                 continue
             # 深入学习运用“千万工程”经验: a head inside a quotation that is still open names the
             # quoted title, which starts at its opening mark
@@ -491,7 +488,7 @@ def clause_items(
         if tm:
             end = tm.start()
         seg_start = last_stop(body, end) + 1
-        if not free(end - 1, end):
+        if not _free(taken, end - 1, end):
             continue
         if "等" in body[seg_start:end]:
             continue  # A、B等…建设: read as a 等 list above
@@ -509,7 +506,7 @@ def clause_items(
                 name = _bare_item(name, last) if bare else ""
                 if not name:
                     continue
-            if free(a, b) and is_name(name, body, b, in_list=len(pieces) > 1):
+            if _free(taken, a, b) and is_name(name, body, b, in_list=len(pieces) > 1):
                 items.append(_Item(a, b, name, list_start, end))
         taken.append((list_start, end))
 
@@ -526,7 +523,7 @@ def clause_items(
             pieces
             and pieces[-1][1] == end
             and _BUILD_BEFORE.search(body, seg_start, pieces[0][0])
-            and all(_BUILT_OBJECT.search(body, a, b) and free(a, b) for a, b in pieces)
+            and all(_BUILT_OBJECT.search(body, a, b) and _free(taken, a, b) for a, b in pieces)
         ):
             for a, b in pieces:
                 name = _clean(body[a:b])
@@ -541,11 +538,16 @@ def clause_items(
         name = m.group("name")
         cut = name.find("项目")
         b = a + (cut + 2 if cut >= 0 else len(_PROGRESS_END.sub("", name)))
-        if free(a, b) and is_name(_clean(body[a:b]), body, b, in_list=False):
+        if _free(taken, a, b) and is_name(_clean(body[a:b]), body, b, in_list=False):
             items.append(_Item(a, b, _clean(body[a:b]), a, b))
             taken.append((a, b))
 
     return items
+
+
+def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    """No span of ``taken`` (read by an earlier step) overlaps ``a``..``b``."""
+    return not any(x < b and a < y for x, y in taken)
 
 
 def _lists(body: str) -> Listed:
@@ -553,9 +555,6 @@ def _lists(body: str) -> Listed:
     with 等 of a clause build, before the name test, and the spans the lists take."""
     names: list[tuple[int, int, str, int, int]] = []
     taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
 
     # 0. A、B、C(等)4个抽水蓄能电站: a counted list of names sharing the head after the count
     # (the pattern, which starts with no literal, is tried at every position: only in clauses
@@ -601,8 +600,8 @@ def _lists(body: str) -> Listed:
             # joins two of the names
             pieces = _split_to_count(body, seg_start, pieces, count)
         # 黄蒿界等6处煤矿: with 等 one item stands for more
-        if not (1 if counted_etc else 2) <= len(pieces) <= count or not free(
-            pieces[0][0], head_end
+        if not (1 if counted_etc else 2) <= len(pieces) <= count or not _free(
+            taken, pieces[0][0], head_end
         ):
             continue
         list_start = pieces[0][0]
