@@ -480,7 +480,10 @@ def _build_sections(
                 # 一是 enumerates within a paragraph; a heading marker after it is its sibling
                 while stack and stack[-1].style == "cn_shi" and style != "cn_shi":
                     stack.pop()
-            while stack and stack[-1].style in ("plan", "preamble", "part", "lead"):
+            # 2024年工作回顾 / 一是…二是…: the paragraphs of an unmarked part enumerated by
+            # 一是 are its own, and the part after it still opens (no heading was met)
+            in_part = style == "cn_shi" and _in_part(stack)
+            while not in_part and stack and stack[-1].style in ("plan", "preamble", "part", "lead"):
                 stack.pop()
             ts, te = _title_span(text, mend, line.end)
             while ts < te and text[ts] in _WS:
@@ -488,10 +491,10 @@ def _build_sections(
             node = _Node(style, ordinal, text[line.start : mend].rstrip(_WS), line.start, ts, te, i)
             attach(node, stack[-1] if stack else None)
             stack.append(node)
-            seen_marker = True
+            seen_marker = seen_marker or not in_part
             continue
         # unmarked line: a plan paragraph opens its own node before the first marked child
-        parent = container()
+        parent = None if _in_part(stack) else container()
         sibs = parent.children if parent else roots
         has_marked_sibling = any(n.style not in ("plan", "preamble", "part") for n in sibs)
         if (
@@ -543,6 +546,11 @@ def _build_sections(
 
 # A line that stands alone as a heading: short, no sentence punctuation, not a lead-in (``：``).
 _BARE_HEADING = re.compile(r"[^。，,；;！!？?：:]{4,40}")
+
+
+def _in_part(stack: list[_Node]) -> bool:
+    """Whether the open nodes are an unmarked part and only its 一是 paragraphs."""
+    return bool(stack) and stack[0].style == "part" and all(n.style == "cn_shi" for n in stack[1:])
 
 
 def _is_bare(line: Line) -> bool:

@@ -2064,3 +2064,23 @@ def test_an_output_named_by_its_measure_alone_is_of_what_the_measure_before_was_
     name: str, written: str, indicators: list[str]
 ) -> None:
     assert sorted(t.indicator for t in _read_in(name, written)) == sorted(indicators)
+
+
+def test_a_wrap_that_puts_an_inline_yishi_at_a_line_start_keeps_the_review_a_review() -> None:
+    # 内蒙古 2026 wrapped at 38 characters: a line of its review part (“十四五”时期发展成就和2025年
+    # 工作回顾, an unmarked heading) ends on a stop and the next opens with the paragraph's
+    # inline 一是保持经济平稳运行. That 一是 enumerates inside the part: it closed the part, and
+    # the next unmarked part (2026年重点工作) could not open, so the review's figures
+    # (地区生产总值增长4.7%) were read as this year's section targets
+    text = _corpus_text("neimenggu_2026.txt")
+    wrapped = "\n".join(
+        para[k : k + 38] for para in text.split("\n") for k in range(0, max(len(para), 1), 38)
+    )
+    assert "\n一是保持经济平稳运行" in wrapped
+    got = summarize(wrapped, engine="rules")
+    want = summarize(text, engine="rules")
+    assert _readings(got) == _readings(want)
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    review = {s.path for s in got.sections if s.kind == "review"}
+    assert not any(t.section in review for t in got.targets)
+    assert ("地区生产总值", 4.7) in {(o.indicator, o.value) for o in got.outcomes}
