@@ -1137,6 +1137,21 @@ def test_an_appendix_of_this_years_minsheng_shishi_is_read_for_targets() -> None
     assert got == [("城镇新增就业", 18), ("家庭养老床位", 7000)]
 
 
+@pytest.mark.parametrize("name", ["neimenggu_2026.txt", "anguo_2022.txt"])
+def test_an_appendix_reads_the_same_with_a_blank_line_between_paragraphs(name: str) -> None:
+    # a web copy with a blank line after every paragraph: 附件 / (blank) / 2026年自治区民生实事
+    # (内蒙古 2026: its commitments are targets, 城镇新增就业18万人以上 among them), and the
+    # table of 安国市2022年十大工程 (a row's number, a blank, the project's name). The title of
+    # an appendix and the name of a row were read only on the very next line: the 民生实事 were
+    # lost (11 targets) and the table's rows were weighed as sentences
+    text = _corpus_text(name).replace("\r\n", "\n")
+    gapped = text.replace("\n", "\n\n")
+    want, got = summarize(text, engine="rules"), summarize(gapped, engine="rules")
+    assert _readings(got) == _readings(want)
+    back = text.index("附件")
+    assert sum(t.start >= back for t in want.targets) + sum(p.start >= back for p in want.projects)
+
+
 def test_a_graded_noun_after_a_count_and_a_class_named_by_chao() -> None:
     # 徐水区 2018: 晨阳水漆…三个4A级景区创建工作 (the count is of 4A级景区, no name owns it)
     assert [

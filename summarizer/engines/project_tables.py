@@ -16,13 +16,16 @@ from ..models import Project
 # past work (``…进展情况说明``) names no plan project; one listing this year's works is a table.
 _GLOSSARY = re.compile(r"^[ \t\u3000【\[*※（(]*(?:名词解释|注释)[ \t\u3000】\]*※）):：]*\r?$", re.M)
 _APPENDIX = re.compile(
-    r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000:：]*\r?\n(?P<title>[^\r\n]+)",
+    r"^[ \t\u3000]*附件[ \t\u3000]*[\d一二三四五六七八九十]*[ \t\u3000:：]*\r?\n"
+    r"(?:[ \t\u3000]*\r?\n)*(?P<title>[^\r\n]+)",  # (past blank lines: a copy's paragraph gaps)
     re.M,
 )
 _PAST_APPENDIX = re.compile(r"进展|回顾|名词|注释|解释")
 _PROJECT_TITLE = re.compile(r"工程|项目")
 # a row of an appendix table: its number alone on a line, the project's name on the next
-_ROW = re.compile(r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?P<name>[^\r\n]{4,60})\r?$", re.M)
+_ROW = re.compile(
+    r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)*(?P<name>[^\r\n]{4,60})\r?$", re.M
+)
 _ROW_AMOUNT = re.compile(r"总投资\s*(?P<amount>[\d.]+(?:万亿|亿|万)?元)")
 _SUB_ITEM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩](?P<name>[^①-⑩；;。，,\r\n]{2,40}?(?:项目|工程))")
 # the deadline column of a row that starts the works this year; a note after the row's name
