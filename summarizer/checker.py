@@ -330,8 +330,11 @@ class _Checker:
             q = nb.quantity_at(text, vs)
             if q is not None and q[0] == ve:
                 return q[1], q[2], q[3]
-        unwrapped_at = self.unwrapped_span(vs, ve)
-        if unwrapped_at is not None:  # 500万⏎平方米: as the rules engine reads a wrapped text
+        # 500万⏎平方米: as the rules engine reads a wrapped text (a span that starts or ends on
+        # the join itself, a blank or a line break, holds more than the number)
+        joined = WRAP_JOIN in (self.layout[vs], self.layout[ve - 1])
+        unwrapped_at = None if joined else self.unwrapped_span(vs, ve)
+        if unwrapped_at is not None:
             text, cs, ce = unwrapped_at
             q = None if _inside_number(text, cs) else nb.quantity_at(text, cs)
             if q is not None and q[0] == ce:

@@ -212,7 +212,48 @@ def _view(text: str) -> tuple[str, bool]:
     width = _wrap_width(view)
     if width:
         view = _unwrap(view, width)
+    if " " in view:
+        view = _join_number_blanks(view)
     return _join_stray_breaks(view), flat
+
+
+# Blanks around a number inside a line (地区生产总值增长 6.5 %左右, 2024 年, PM 2.5 浓度), as a copy out
+# of a document that set its digits in another font writes them: no word of Chinese prose is
+# written so, so they are joined like a wrap (WRAP_JOIN each) and the number reads with its unit,
+# its year and its words. A number that opens its line is left alone (01 产业…, 1 项目名: a
+# marker or a table's row), and so are blanks between two numbers (two columns).
+_BLANKS = re.compile(r"[ \t]{1,3}")
+_NUMBER_SIDE = frozenset("0123456789%")
+_WORD_SIDE = re.compile(r"[\u4e00-\u9fff%％A-Za-z（）()“”]")
+_TOKEN_BACK = re.compile(r"[0-9.%]*$")
+
+
+def _join_number_blanks(view: str) -> str:
+    out: list[str] | None = None
+    for m in _BLANKS.finditer(view):
+        a, b = m.start(), m.end()
+        if a == 0 or b >= len(view):
+            continue
+        left, right = view[a - 1], view[b]
+        if left in _NUMBER_SIDE and right in _NUMBER_SIDE:
+            continue  # two numbers side by side
+        if left in _NUMBER_SIDE:
+            if not _WORD_SIDE.match(right):
+                continue
+            token = _TOKEN_BACK.search(view, max(0, a - 24), a)
+            k = token.start() if token else a
+            line_start = view.rfind("\n", 0, k) + 1
+            if not view[line_start:k].strip():
+                continue  # a number opening its line: a marker or a row number
+        elif right in "0123456789":
+            if not _WORD_SIDE.match(left):
+                continue
+        else:
+            continue
+        if out is None:
+            out = list(view)
+        out[a:b] = WRAP_JOIN * (b - a)
+    return "".join(out) if out is not None else view
 
 
 # A break inside a sentence whose words ask for a number after it: an enumeration's 、 or a

@@ -17,7 +17,7 @@ import pytest
 from summarizer import check, summarize, summarize_file
 from summarizer.chunking import build_sections
 from summarizer.headline import find_headline
-from summarizer.layout import layout_view
+from summarizer.layout import WRAP_JOIN, layout_view
 from summarizer.models import Outcome, QualitativeTarget, ReportSummary, Target
 from summarizer.numbers import find_mentions
 from summarizer.taxonomy import lookup_key
@@ -155,7 +155,8 @@ def test_a_flat_texts_inline_marker_starts_a_line_only_after_a_stop() -> None:
     i = flat.index("一是民生事业和重点工作支出")
     assert flat[i - 1] == "：" and view[i - 1] == "\n"
     j = flat.index("地区生产总值实现 43.35亿元")
-    assert view[j : j + 18] == flat[j : j + 18]
+    # (the blank beside the number is joined as layout, never a break)
+    assert view[j : j + 18].replace(WRAP_JOIN, " ") == flat[j : j + 18]
     flat = _flat(_corpus_text("beijing_2026.txt"))
     k = flat.index("首都功能持续提升，二是高质量发展")
     assert layout_view(flat)[k : k + 16] == flat[k : k + 16]
@@ -2099,3 +2100,27 @@ def test_a_wrap_that_puts_an_inline_yishi_at_a_line_start_keeps_the_review_a_rev
     review = {s.path for s in got.sections if s.kind == "review"}
     assert not any(t.section in review for t in got.targets)
     assert ("地区生产总值", 4.7) in {(o.indicator, o.value) for o in got.outcomes}
+
+
+def test_blanks_around_a_number_are_layout() -> None:
+    # 阜平县 2017 as found sets its digits apart (贫困人口由 10.81 万人下降到 2.88 万人, 是 2011 年的
+    # 3.14 倍): the indicator was read with the blank and what stood before it (贫困人口由 10.81
+    # 万人, 2011 年) and went without its key. Blanks beside a number inside a line are joined
+    # like a wrap: the indicator is the words written, keyed; the quote is the source's
+    got = _read_in(
+        "fuping_2017.txt", "贫困人口由 10.81 万人下降到 2.88 万人，贫困发生率由 54.4%下降到 14.8%"
+    )
+    assert {(t.indicator, t.key, t.value) for t in got} == {
+        ("贫困人口", "poverty_population", 2.88),
+        ("贫困发生率", "poverty_rate", 14.8),
+    }
+    assert "贫困人口由 10.81 万人下降到 2.88 万人" in {t.quote for t in got}
+    # 易县 2022 with a blank set around every number, as some PDF copies have it: the same
+    # priorities, headline targets and section targets, each quote the source's own characters
+    text = _corpus_text("yixian_2022.txt")
+    spaced = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])", r" \1 ", text)
+    want, got2 = summarize(text, engine="rules"), summarize(spaced, engine="rules")
+    assert [p.title for p in got2.priorities] == [p.title for p in want.priorities]
+    assert _readings(got2)[0] == _readings(want)[0]
+    assert all(spaced[t.start : t.end] == t.quote for t in got2.targets)
+    assert check(got2, spaced).violations == []
