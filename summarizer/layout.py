@@ -41,6 +41,9 @@ _TRANSLATE[0xFEFF] = " "
 # Full-width digits (２０２４年, older GB2312-era texts) are the digits: the view reads them as
 # ASCII so that every pattern of years, markers and numbers sees one kind.
 _TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
+# and so are full-width Latin letters (ＰＭ２．５, ５Ｇ基站, 4Ａ级景区, ＥＦＬＯＰＳ)
+_TRANSLATE.update({0xFF21 + k: chr(0x41 + k) for k in range(26)})
+_TRANSLATE.update({0xFF41 + k: chr(0x61 + k) for k in range(26)})
 # The characters of the table, found in C: str.translate looks every character of a report up in
 # the table (milliseconds), and most reports hold none of them.
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TRANSLATE)) + "]")

@@ -107,10 +107,22 @@ _WORK_SUFFIX = re.compile(
 _RD_FULL_NAME = re.compile(r"研究与试验发展(?:[（(]R&D[）)])?", re.IGNORECASE)
 
 
+# Full-width Latin letters and digits (ＰＭ２．５, ５Ｇ, ＧＤＰ, as GB2312-era texts type them) are the
+# ASCII ones for matching.
+_FULL_WIDTH_ALNUM = str.maketrans(
+    {
+        **{0xFF10 + d: str(d) for d in range(10)},
+        **{0xFF21 + k: chr(0x41 + k) for k in range(26)},
+        **{0xFF41 + k: chr(0x61 + k) for k in range(26)},
+        0xFF0E: ".",
+    }
+)
+
+
 def normalise_indicator(indicator: str) -> str:
     """Drop spaces and a leading region or time word (全县, 全年) for matching; R&D's full
-    statistical name (研究与试验发展) is 研发."""
-    s = re.sub(r"\s+", "", indicator)
+    statistical name (研究与试验发展) is 研发; full-width letters and digits are ASCII."""
+    s = re.sub(r"\s+", "", indicator).translate(_FULL_WIDTH_ALNUM)
     if "研究与试验发展" in s:
         s = _RD_FULL_NAME.sub("研发", s)
     return _REGION_PREFIX.sub("", s)

@@ -2124,3 +2124,21 @@ def test_blanks_around_a_number_are_layout() -> None:
     assert _readings(got2)[0] == _readings(want)[0]
     assert all(spaced[t.start : t.end] == t.quote for t in got2.targets)
     assert check(got2, spaced).violations == []
+
+
+@pytest.mark.parametrize("name", ["hebei_2022.txt", "hunan_2026.txt"])
+def test_full_width_latin_letters_read_as_ascii(name: str) -> None:
+    # ＰＭ２．５, ５Ｇ基站, ＥＦＬＯＰＳ, 4Ａ级景区 as GB2312-era texts type them: the view reads the
+    # letters as ASCII, as it reads full-width digits, so every key, value and unit is the one
+    # the ASCII text gets (the keys of PM2.5, 5G and computing power were lost, the EFLOPS
+    # unit unread); quotes stay the source's
+    text = _corpus_text(name)
+    wide = text.translate({c: c + 0xFEE0 for c in range(ord("A"), ord("Z") + 1)})
+    assert wide != text
+
+    def keyed(s: ReportSummary) -> list[tuple[str | None, float, str]]:
+        return sorted((t.key, t.value, t.unit) for t in [*s.targets, *s.outcomes] if t.key)
+
+    want, got = summarize(text, engine="rules"), summarize(wide, engine="rules")
+    assert keyed(got) == keyed(want)
+    assert any(k in {"pm25", "base_stations_5g", "ai_computing_power"} for k, _, _ in keyed(got))
