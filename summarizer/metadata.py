@@ -252,6 +252,10 @@ _PLAN = re.compile(
     r"年(?:政府工作|经济社会发展|全[省市县区旗州]经济社会发展|工作)?"
     r"的?(?:总体要求|主要预期目标|预期目标|主要目标|主要任务|重点工作|工作安排|目标任务|工作任务)"
 )
+# a plan said to be done (如期完成, 全面完成, 圆满实现: the closed class of completion predicates)
+_DONE = re.compile(
+    r"[^，,。；;：:是]{0,3}?[，,]?(?:均|都|全部)?(?:如期|全面|圆满|顺利|胜利|超额|基本)?(?:完成|实现|达成)"
+)
 _PLAN_YEAR = re.compile(rf"(?<![到至\-—~～\d])(?P<y>{_YEAR_DIGITS})\s*$")
 _THIS_YEAR = re.compile(rf"今年\s*[（(]\s*(?P<y>{_YEAR})\s*年?\s*[)）]")
 # `今年是“十四五”规划开局之年`: the first/last year of a five-year plan period.
@@ -326,6 +330,8 @@ def detect_year(text: str) -> int | None:
         return year
     stated = []
     for plan in _PLAN.finditer(plain):  # the year just before `年…总体要求`
+        if _DONE.match(plain, plan.end()):
+            continue  # 2025年主要目标任务如期完成: the review's year
         m = _PLAN_YEAR.search(plain, max(0, plan.start() - 6), plan.start())
         if m:
             stated.append(_year_value(m["y"]))

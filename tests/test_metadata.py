@@ -175,6 +175,8 @@ def test_plan_year_from_headings_and_plan_statements(text: str, year: int) -> No
         "“十四五”时期，到2025年主要目标是建成……",
         "全区经济社会发展的主要预期目标是：地区生产总值增长7.5%左右。",
         "超额完成区十三届人大五次会议确定的2013年各项目标任务。",
+        # 福建 2026 without its title: a plan said to be done is the review's year (2025)
+        "各位代表！2025年主要目标任务如期完成，标志着“十四五”顺利收官。",
     ],
 )
 def test_prose_years_are_not_the_plan_year(text: str) -> None:
