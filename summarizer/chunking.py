@@ -176,6 +176,10 @@ def _title_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a numeral unit and a measure word after 5. (5.万元, 3.千亩): the line opens on a number
+_NUMBER_GOES_ON = re.compile(r"[万亿千百]+[元人户亩吨个项家座所条件余多]")
+
+
 def _match_marker(line: Line) -> tuple[str, int, int] | None:
     """(style, ordinal, marker_end) when the line opens with a section marker."""
     for style, pattern in _MARKERS:
@@ -188,8 +192,8 @@ def _match_marker(line: Line) -> tuple[str, int, int] | None:
         rest = line.text[m.end() :]
         if style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren") and not rest.strip():
             continue
-        if style == "ar_dot" and rest[:1] in "%％万亿千百":
-            continue
+        if style == "ar_dot" and (rest[:1] in "%％" or _NUMBER_GOES_ON.match(rest)):
+            continue  # 5.万元: a number, not 5．千方百计扩大有效投资
         return style, ordinal, line.start + m.end()
     return None
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import check, summarize, summarize_file
-from summarizer.chunking import build_sections
+from summarizer.chunking import build_sections, cn_to_int
 from summarizer.headline import find_headline
 from summarizer.layout import WRAP_JOIN, layout_view
 from summarizer.models import Outcome, QualitativeTarget, ReportSummary, Target
@@ -2142,3 +2142,17 @@ def test_full_width_latin_letters_read_as_ascii(name: str) -> None:
     want, got = summarize(text, engine="rules"), summarize(wide, engine="rules")
     assert keyed(got) == keyed(want)
     assert any(k in {"pm25", "base_stations_5g", "ai_computing_power"} for k, _, _ in keyed(got))
+
+
+def test_an_arabic_numbered_section_may_open_on_a_numeral_word() -> None:
+    # 广西 2026 with its sections numbered 1．…10． (as other reports number them): its fifth
+    # work section opens 5．千方百计扩大有效投资, and 千 after 5． was taken for a number going
+    # on (5．千万元), so the sequence broke there: 4 priorities of 10
+    text = _corpus_text("guangxi_2026.txt")
+    numbered = re.sub(
+        r"(?m)^（([一二三四五六七八九十]{1,3})）", lambda m: f"{cn_to_int(m.group(1))}．", text
+    )
+    assert "\n5．千方百计扩大有效投资" in numbered
+    want = [p.title for p in summarize(text, engine="rules").priorities]
+    assert len(want) == 10
+    assert [p.title for p in summarize(numbered, engine="rules").priorities] == want
