@@ -162,6 +162,9 @@ def test_a_name_only_in_prose_is_not_enough() -> None:
         ("今年是“十五五”开局之年。", 2026),
         ("今年（2024年）是关键之年。", 2024),
         ("政府工作报告\n——2020年12月29日在安国市第七届人民代表大会第六次会议上", 2021),
+        # the session named by its level alone (州, 县) and 人大 for 人民代表大会
+        ("延边朝鲜族自治州人民政府工作报告\n——2024年1月10日在州十六届人大三次会议上", 2024),
+        ("政府工作报告\n（2019年12月28日在县十七届人大四次会议上）", 2020),
     ],
 )  # fmt: skip
 def test_plan_year_from_headings_and_plan_statements(text: str, year: int) -> None:
