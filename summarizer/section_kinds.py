@@ -21,7 +21,9 @@ PLAN = re.compile(r"总体要求|预期目标|预期指标|主要目标|指导�
 PLAN_CONTAINER = re.compile(
     r"(?:\d{4}年|今年|明年)(?:的)?(?:政府)?(?:主要任务|主要工作|工作安排|重点工作|工作任务|目标任务)"
 )
-REVIEW = re.compile(r"回顾|过去一年|过去五年|过去的一年|主要成绩|工作总结|以来|取得的成绩")
+REVIEW = re.compile(
+    r"回顾|过去一年|过去五年|过去的一年|一年来|五年来|主要成绩|工作总结|以来|取得的成绩"
+)
 # The government's own work (closing part): 政府自身建设, 建设人民满意的服务型政府, 提高政府治理效能.
 # 党的全面领导: the 2026 reports' closing part (把坚持党的全面领导贯穿政府工作…; 内蒙古, and
 # 坚持和加强党的全面领导，全力建设…政府 in two more provinces)

@@ -2156,3 +2156,21 @@ def test_an_arabic_numbered_section_may_open_on_a_numeral_word() -> None:
     want = [p.title for p in summarize(text, engine="rules").priorities]
     assert len(want) == 10
     assert [p.title for p in summarize(numbered, engine="rules").priorities] == want
+
+
+@pytest.mark.parametrize("title", ["一年来的主要工作", "五年来的主要工作", "过去一年的工作"])
+def test_a_review_part_named_by_its_look_back_is_the_review(title: str) -> None:
+    # 容城县 2020 with its part headings named without a year: 一、2019年工作回顾 by a look back
+    # (一年来, 五年来, 过去一年: the genre's closed class of time adverbials), 三、2020年主要任务 as
+    # 今年工作重点. The review is still the review, its results never this year's targets (一年来
+    # and 五年来 were read as this year's work: 48 review figures as targets)
+    text = _corpus_text("rongcheng_2020.txt")
+    renamed = text.replace("一、2019年工作回顾", "一、" + title, 1)
+    renamed = renamed.replace("三、 2020年主要任务", "三、今年工作重点", 1)
+    assert renamed != text
+    want, got = summarize(text, engine="rules"), summarize(renamed, engine="rules")
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    assert _readings(got)[0] == _readings(want)[0]
+    review = next(s for s in got.sections if s.title == title)
+    assert review.kind == "review"
+    assert not [t for t in got.targets if t.section and t.section.startswith(review.path)]
