@@ -415,8 +415,19 @@ PROJECT_CLAUSE_RE = re.compile(
 
 
 def clauses(text: str, start: int, end: int, pattern: re.Pattern[str] = CLAUSE_RE) -> list[Clause]:
-    """Split ``text[start:end]`` at clause punctuation; blanks trimmed off each clause."""
-    return [Clause(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    """Split ``text[start:end]`` at clause punctuation; blanks trimmed off each clause. The
+    comma of a thousands separator (``城镇新增就业3,000人``) ends no clause, as in
+    :class:`ClauseIndex`."""
+    out = [Clause(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    if "," not in text[start:end]:
+        return out
+    merged: list[Clause] = []
+    for c in out:
+        if merged and merged[-1].end + 1 == c.start and thousands_comma_at(text, c.start - 1):
+            merged[-1] = Clause(merged[-1].start, c.end)
+        else:
+            merged.append(c)
+    return merged
 
 
 _TRIM = " \t\u3000\r"

@@ -2174,3 +2174,18 @@ def test_a_review_part_named_by_its_look_back_is_the_review(title: str) -> None:
     review = next(s for s in got.sections if s.title == title)
     assert review.kind == "review"
     assert not [t for t in got.targets if t.section and t.section.startswith(review.path)]
+
+
+def test_a_thousands_comma_in_the_headline_ends_no_clause() -> None:
+    # 云南 2026 with its numbers written with thousands separators (粮食总产量稳定在1,955万吨以上,
+    # as statistical tables and some copies write them): the headline paragraph was split at
+    # the comma, so the grain target was lost; the sections' reader already kept it whole
+    text = _corpus_text("yunnan_2026.txt")
+    assert "粮食总产量稳定在1955万吨以上" in text
+    comma = text.replace("1955万吨", "1,955万吨")
+    got = summarize(comma, engine="rules")
+    headline = {(t.key, t.value) for t in got.targets if t.scope == "headline"}
+    want = summarize(text, engine="rules")
+    assert headline == {(t.key, t.value) for t in want.targets if t.scope == "headline"}
+    assert ("grain_output", 1955) in headline
+    assert check(got, comma).violations == []
