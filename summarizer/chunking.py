@@ -683,6 +683,18 @@ def _outranks_roots(style: str, roots: list[_Node]) -> bool:
     )
 
 
+def _item_line(text: str) -> bool:
+    """A line short enough for an item of a list of targets: one sentence of at most 80
+    characters, or up to 160 whose every sentence states a quantity (…增长5%左右，其中一二三产
+    增加值分别增长3.5%左右…。规模以上工业增加值增长7.5%左右；)."""
+    body = text.rstrip(_WS)
+    if len(body) <= 80 and "。" not in body[:-1]:
+        return True
+    return len(body) <= 160 and all(
+        _TARGET_ITEM.search(part) for part in body.rstrip("。；;").split("。")
+    )
+
+
 def _listed_targets(lines: list[Line]) -> set[int]:
     """The lines of a numbered list of targets right after a line announcing them
     (``主要预期目标是：`` then ``1.地区生产总值增长6%左右；`` ``2.…``): items of the headline
@@ -698,8 +710,7 @@ def _listed_targets(lines: list[Line]) -> set[int]:
         # next part's heading)
         while (
             k < len(lines)
-            and len(lines[k].text) <= 80
-            and "。" not in lines[k].text[:-1]
+            and _item_line(lines[k].text)
             and (marker := _match_marker(lines[k])) is not None
             and marker[0] == (style or marker[0])
             and (k > i + 1 or _TARGET_ITEM.search(lines[k].text))

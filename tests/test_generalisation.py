@@ -2189,3 +2189,31 @@ def test_a_thousands_comma_in_the_headline_ends_no_clause() -> None:
     assert headline == {(t.key, t.value) for t in want.targets if t.scope == "headline"}
     assert ("grain_output", 1955) in headline
     assert check(got, comma).violations == []
+
+
+@pytest.mark.parametrize("mark", ["——", "●", "①", "（1）", "1."])
+def test_a_headline_listed_one_item_a_line_reads_every_target(mark: str) -> None:
+    # 河北 2019's 主要预期目标 paragraph with its items (cut at ；) set one a line, each opened by
+    # a list mark. ——/●/① (typography's list marks) were part of the indicator (——全省生产总值)
+    # and the last item, which names 目标任务, ended the statement before it (2 targets lost);
+    # a numbered item holding a second sentence (…左右。规模以上…) was taken for a heading
+    text = _corpus_text("hebei_2019.txt")
+    lead = re.search(r"主要预期目标是：", text)
+    assert lead is not None
+    end = text.index("\n", lead.end())
+    items = [x.strip() for x in re.split(r"(?<=；)", text[lead.end() : end]) if x.strip()]
+    assert len(items) == 6
+
+    def marked(i: int) -> str:
+        return "①②③④⑤⑥"[i] if mark == "①" else mark.replace("1", str(i + 1))
+
+    listed = "\n".join(marked(i) + item for i, item in enumerate(items))
+    rewritten = text[: lead.end()] + "\n" + listed + text[end:]
+    want, got = summarize(text, engine="rules"), summarize(rewritten, engine="rules")
+    headline = [(t.indicator, t.key, t.value) for t in got.targets if t.scope == "headline"]
+    assert headline == [
+        (t.indicator, t.key, t.value) for t in want.targets if t.scope == "headline"
+    ]
+    assert len(headline) == 13
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    assert check(got, rewritten).violations == []
