@@ -2191,12 +2191,17 @@ def test_a_thousands_comma_in_the_headline_ends_no_clause() -> None:
     assert check(got, comma).violations == []
 
 
-@pytest.mark.parametrize("mark", ["——", "●", "①", "（1）", "1."])
-def test_a_headline_listed_one_item_a_line_reads_every_target(mark: str) -> None:
+@pytest.mark.parametrize(
+    ("mark", "joint"), [("——", "\n"), ("●", "\n"), ("①", "\n"), ("（1）", "\n"), ("1.", "\n"),
+                        ("一是", "\n"), ("一是", "")]
+)  # fmt: skip
+def test_a_headline_listed_one_item_a_line_reads_every_target(mark: str, joint: str) -> None:
     # 河北 2019's 主要预期目标 paragraph with its items (cut at ；) set one a line, each opened by
     # a list mark. ——/●/① (typography's list marks) were part of the indicator (——全省生产总值)
     # and the last item, which names 目标任务, ended the statement before it (2 targets lost);
-    # a numbered item holding a second sentence (…左右。规模以上…) was taken for a heading
+    # a numbered item holding a second sentence (…左右。规模以上…) was taken for a heading;
+    # 六是城乡居民人均可支配收入… (one a line or inline) read 是 as the clause's verb, so the
+    # joint subject 城乡 was not expanded and 粮食产量继续保持 kept its verbs
     text = _corpus_text("hebei_2019.txt")
     lead = re.search(r"主要预期目标是：", text)
     assert lead is not None
@@ -2205,9 +2210,11 @@ def test_a_headline_listed_one_item_a_line_reads_every_target(mark: str) -> None
     assert len(items) == 6
 
     def marked(i: int) -> str:
-        return "①②③④⑤⑥"[i] if mark == "①" else mark.replace("1", str(i + 1))
+        if mark in ("①", "一是"):
+            return "①②③④⑤⑥"[i] if mark == "①" else "一二三四五六"[i] + "是"
+        return mark.replace("1", str(i + 1))
 
-    listed = "\n".join(marked(i) + item for i, item in enumerate(items))
+    listed = joint.join(marked(i) + item for i, item in enumerate(items))
     rewritten = text[: lead.end()] + "\n" + listed + text[end:]
     want, got = summarize(text, engine="rules"), summarize(rewritten, engine="rules")
     headline = [(t.indicator, t.key, t.value) for t in got.targets if t.scope == "headline"]
@@ -2217,3 +2224,29 @@ def test_a_headline_listed_one_item_a_line_reads_every_target(mark: str) -> None
     assert len(headline) == 13
     assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
     assert check(got, rewritten).violations == []
+
+
+@pytest.mark.parametrize(
+    ("name", "lead", "want"),
+    [
+        ("yixian_2020.txt", "主要预期目标是：", {("城镇居民人均可支配收入", 9), ("农村居民人均可支配收入", 9)}),
+        ("hubei_2026.txt", "主要预期目标是：", {("粮食产量", 500)}),
+    ],
+)  # fmt: skip
+def test_an_inline_yishi_marker_is_no_verb_of_its_clause(
+    name: str, lead: str, want: set[tuple[str, float]]
+) -> None:
+    # 易县 2020 and 湖北 2026 with their headline items enumerated inline (一是…；二是…), as 曲阳
+    # 2022 writes its own: 六是城乡居民人均可支配收入增长9% read 是 as the clause's verb (no joint
+    # subject: one 城乡 target instead of 城镇 and 农村), 五是粮食产量继续保持500亿斤 kept its verbs
+    text = _corpus_text(name)
+    at = text.index(lead) + len(lead)
+    end = min(k for k in (text.find("\n", at), text.find("\\r\\n", at)) if k >= 0)
+    items = [x for x in re.split(r"(?<=[；;])", text[at:end]) if x.strip()]
+    inline = "".join("一二三四五六七八九十"[i] + "是" + x for i, x in enumerate(items))
+    rewritten = text[:at] + inline + text[end:]
+    got = summarize(rewritten, engine="rules")
+    headline = {(t.indicator, t.value) for t in got.targets if t.scope == "headline"}
+    assert want <= headline
+    original = summarize(text, engine="rules")
+    assert headline == {(t.indicator, t.value) for t in original.targets if t.scope == "headline"}

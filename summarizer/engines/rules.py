@@ -56,6 +56,7 @@ from .unwrapped import read_unwrapped
 _FUNDING = re.compile(
     r"(?:筹措|安排|投入|统筹|筹集|争取|下达)?(?:各类|财政)?资金|筹措|安排|投入|统筹|筹集|争取|下达"
 )
+_INLINE_MARK = re.compile(r"[一二三四五六七八九十]{1,3}是")  # 一是…六是 opening a clause
 _FOR_PURPOSE = re.compile(r"(?:以上|左右)?(?:实施|用于|支持)([^，,。；;：:]{2,30})")
 
 
@@ -419,7 +420,8 @@ class RulesEngine(Engine):
             if sep >= 0:
                 seg_start = sep + 1
             strip = scope == "section"
-            verbs = list(_ACTION.finditer(text, seg_start, m.start))
+            mark = _INLINE_MARK.match(text, seg_start, m.start)
+            verbs = list(_ACTION.finditer(text, mark.end() if mark else seg_start, m.start))
             if text[seg_start : m.start].endswith("等"):
                 # 推动循环大道、将军北路等11条道路开工建设: the count is of the noun after it
                 verbs = []
@@ -535,7 +537,9 @@ class RulesEngine(Engine):
         adverb = next(
             (a for a in _DISTRIBUTIVE.finditer(head) if _ACTION.match(head, a.end())), None
         )
-        verb = _ACTION.search(head, adverb.end() if adverb else 0)
+        # (六是城乡居民…: the 是 of an inline marker is no verb of the clause)
+        mark = _INLINE_MARK.match(head)
+        verb = _ACTION.search(head, adverb.end() if adverb else mark.end() if mark else 0)
         stop = adverb.start() if adverb else (verb.start() if verb else -1)
         if stop < 2:
             return False
