@@ -217,7 +217,30 @@ def _view(text: str) -> tuple[str, bool]:
         view = _unwrap(view, width)
     if " " in view:
         view = _join_number_blanks(view)
-    return _join_stray_breaks(view), flat
+    return _join_stray_breaks(_blank_copied_lines(view)), flat
+
+
+# A paragraph written again word for word (a scraped page whose lines were copied twice): the
+# copy is layout, so that nothing is read twice (its targets, its headings). Only lines long
+# enough that no report repeats them on purpose.
+_COPY_MIN = 20
+
+
+def _blank_copied_lines(view: str) -> str:
+    seen: set[str] = set()
+    out: list[str] | None = None
+    pos = 0
+    for line in view.split("\n"):
+        body = line.strip()
+        if len(body) >= _COPY_MIN:
+            if body in seen:
+                if out is None:
+                    out = list(view)
+                out[pos : pos + len(line)] = " " * len(line)
+            else:
+                seen.add(body)
+        pos += len(line) + 1
+    return "".join(out) if out is not None else view
 
 
 # Blanks around a number inside a line (地区生产总值增长 6.5 %左右, 2024 年, PM 2.5 浓度), as a copy out

@@ -1116,10 +1116,13 @@ def test_headings_holding_numbered_sections_give_way_together() -> None:
     # （一）…（七）: the third counts its sections, so all three give way to theirs (15); 四、把坚持
     # 党的全面领导贯穿政府工作各方面全过程 is the closing part
     body = "。" + "推进各项工作落实落细，确保取得实效。" * 3
-    kids = "".join(f"（{n}）第{n}项工作{body}\n" for n in "一二三")
+
+    def kids(part: str) -> str:  # (a line written twice word for word is a copy: each differs)
+        return "".join(f"（{n}）第{n}项工作{body}{part}\n" for n in "一二三")
+
     text = (
-        f"一、把铸牢共同体意识作为主线\n{kids}二、深化落实五大战略定位\n{kids}"
-        f"三、全力抓好三项重点工作\n{kids}四、把坚持党的全面领导贯穿政府工作各方面全过程\n"
+        f"一、把铸牢共同体意识作为主线\n{kids('甲')}二、深化落实五大战略定位\n{kids('乙')}"
+        f"三、全力抓好三项重点工作\n{kids('丙')}四、把坚持党的全面领导贯穿政府工作各方面全过程\n"
         f"坚持依法行政{body}"
     )
     titles = [p.title for p in summarize(text, engine="rules").priorities]
@@ -2250,3 +2253,20 @@ def test_an_inline_yishi_marker_is_no_verb_of_its_clause(
     assert want <= headline
     original = summarize(text, engine="rules")
     assert headline == {(t.indicator, t.value) for t in original.targets if t.scope == "headline"}
+
+
+@pytest.mark.parametrize("name", ["xushuixian_2015.txt", "mancheng_2022.txt"])
+def test_paragraphs_copied_twice_are_read_once(name: str) -> None:
+    # scrape damage: a run of lines copied twice in the middle of the report (徐水县 2015: the
+    # 预期目标 paragraph and the first work section's heading, read as a second （一）: 9
+    # priorities of 8, and every number of the copied lines a second target). The copy is
+    # layout: the same priorities and targets as the report without it
+    text = _corpus_text(name).replace("\\r\\n", "\n").replace("\r\n", "\n")
+    lines = text.split("\n")
+    k = len(lines) // 2
+    copied = "\n".join(lines[:k] + lines[k - 3 : k] + lines[k:])
+    want, got = summarize(text, engine="rules"), summarize(copied, engine="rules")
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    key = sorted((t.indicator, t.value, t.unit) for t in want.targets)
+    assert sorted((t.indicator, t.value, t.unit) for t in got.targets) == key
+    assert all(copied[t.start : t.end] == t.quote for t in got.targets)
