@@ -35,7 +35,8 @@ _WS = " \t\u3000\xa0\r"
 # Marker patterns, tried in order at the start of a line (after indentation).
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_di", re.compile(rf"第([{_CN}]+)(?:部分|章|节)[、，,:：\s]*")),
-    ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|[．.](?!\d))")),
+    # (一．2019年工作回顾: a digit may follow the point, no decimal is written in these numerals)
+    ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|[．.])")),
     # 第一，聚焦项目建设…: an ordinal with its comma opening a line
     ("cn_ordinal", re.compile(rf"第([{_CN}]+)[，,、：:](?=\S)")),
     # one style whatever the bracket widths: (一) then （二） is one sequence

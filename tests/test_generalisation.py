@@ -2270,3 +2270,18 @@ def test_paragraphs_copied_twice_are_read_once(name: str) -> None:
     key = sorted((t.indicator, t.value, t.unit) for t in want.targets)
     assert sorted((t.indicator, t.value, t.unit) for t in got.targets) == key
     assert all(copied[t.start : t.end] == t.quote for t in got.targets)
+
+
+@pytest.mark.parametrize("name", ["tangxian_2020.txt", "anguo_2022.txt"])
+def test_a_part_numbered_with_a_point_before_its_year_is_a_heading(name: str) -> None:
+    # 唐县 2020 and 安国市 2022 with their parts numbered 一．二．三． (a full-width point, as some
+    # reports write them): 二．2020年工作 was no heading, since a digit after the point was
+    # taken for a decimal, so the review's sections became work (7 more priorities, 160 review
+    # figures as targets). No decimal is written in these numerals
+    text = _corpus_text(name).replace("\\r\\n", "\n").replace("\r\n", "\n")
+    pointed = re.sub(r"(?m)^(\s*)([一二三四五六七八九十]{1,2})、", r"\1\2．", text)
+    assert re.search(r"(?m)^\s*[一二三四五六七八九十]{1,2}．\d{4}年", pointed)
+    want, got = summarize(text, engine="rules"), summarize(pointed, engine="rules")
+    assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
+    assert _readings(got)[0] == _readings(want)[0]
+    assert len(got.outcomes) == len(want.outcomes)
