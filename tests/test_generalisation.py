@@ -2285,3 +2285,19 @@ def test_a_part_numbered_with_a_point_before_its_year_is_a_heading(name: str) ->
     assert [p.title for p in got.priorities] == [p.title for p in want.priorities]
     assert _readings(got)[0] == _readings(want)[0]
     assert len(got.outcomes) == len(want.outcomes)
+
+
+@pytest.mark.parametrize("name", ["yixian_2022.txt", "hebei_2022.txt"])
+def test_a_headline_lead_with_a_comma_for_its_colon(name: str) -> None:
+    # …主要预期目标，地区生产总值增长6%左右…: the targets' name followed by a comma instead of a
+    # colon or a copula named no headline at all; it leads one when the statement opens on an
+    # indicator the taxonomy knows with its number (as any other word for the targets does)
+    text = _corpus_text(name)
+    lead = re.search(r"主要预期目标(?:是|为)?[：:]", text)
+    assert lead is not None
+    comma = text[: lead.start()] + "主要预期目标，" + text[lead.end() :]
+    want, got = summarize(text, engine="rules"), summarize(comma, engine="rules")
+    headline = [(t.indicator, t.value) for t in got.targets if t.scope == "headline"]
+    assert headline and headline == [
+        (t.indicator, t.value) for t in want.targets if t.scope == "headline"
+    ]
