@@ -112,9 +112,11 @@ def _opens_on_a_target(layout: str, pos: int) -> bool:
     clause = layout[pos : pos + 40]
     clause = clause[: min((k for k in map(clause.find, "，,。；;\n") if k >= 0), default=40)]
     digit = re.search(r"\d", clause)
-    return (
-        digit is not None and lookup_key(_CHANGE_WORDS.sub("", clause[: digit.start()])) is not None
-    )
+    if digit is None:
+        return False
+    # (经济增长5%左右: the change word may be the indicator's own)
+    head = clause[: digit.start()]
+    return lookup_key(_CHANGE_WORDS.sub("", head)) is not None or lookup_key(head) is not None
 
 
 def _headline_extent(
