@@ -549,9 +549,23 @@ class _Checker:
             if k >= 0:
                 continue
             pool = self.pool(lo, hi) if pool is None else pool
-            if not any(_free_match(m, p) for p in pool) and not self._unwrapped_has(m, lo, hi):
+            if (
+                not any(_free_match(m, p) for p in pool)
+                and not self._unwrapped_has(m, lo, hi)
+                and not self._layout_has(m, lo, hi)
+            ):
                 missing.append(m)
         return missing
+
+    def _layout_has(self, m: nb.Mention, lo: int, hi: int) -> bool:
+        """Whether the layout view of ``text[lo:hi]`` writes ``m`` (5ＧＷ, a unit in full-width
+        letters, which the view reads as the engine does: 5GW)."""
+        if self.layout[lo:hi] == self.text[lo:hi]:
+            return False
+        return any(
+            p.kind in _POOL_KINDS and p.value is not None and _free_match(m, p)
+            for p in nb.find_mentions(self.layout, lo, hi)
+        )
 
     def _unwrapped_has(self, m: nb.Mention, lo: int, hi: int) -> bool:
         """Whether ``text[lo:hi]`` read unwrapped writes ``m`` (1.6万⏎吨 in a wrapped text)."""

@@ -217,7 +217,14 @@ def _view(text: str) -> tuple[str, bool]:
         view = _unwrap(view, width)
     if " " in view:
         view = _join_number_blanks(view)
+    if "," in view:
+        view = _THOUSANDS_COMMA.sub(WRAP_JOIN, view)
     return _join_stray_breaks(_blank_copied_lines(view)), flat
+
+
+# The comma of a thousands separator (2,000亩高标准农田, 1,234.5万元) is no clause's comma: joined
+# like a wrap, so that the number, and a name holding it, read whole (the source keeps it)
+_THOUSANDS_COMMA = re.compile(r",(?<=[0-9],)(?=[0-9]{3}(?![0-9]))")
 
 
 # A paragraph written again word for word (a scraped page whose lines were copied twice): the

@@ -2301,3 +2301,24 @@ def test_a_headline_lead_with_a_comma_for_its_colon(name: str) -> None:
     assert headline and headline == [
         (t.indicator, t.value) for t in want.targets if t.scope == "headline"
     ]
+
+
+@pytest.mark.parametrize("name", ["dingxing_2020.txt", "lixian_2020.txt", "mancheng_2023.txt"])
+def test_thousands_separators_and_full_width_letters_read_as_the_plain_text(name: str) -> None:
+    # every number of 4+ digits written with thousands separators (2,000亩, 2,500万元) and every
+    # capital full-width (5ＧＷ): a project's name was cut at the comma (000亩…) and its amount
+    # read as 500万元, and the checker did not find 5GW in a quote writing 5ＧＷ. The comma is
+    # layout (joined like a wrap) and the view reads the letters as ASCII: the same projects and
+    # amounts, and check finds nothing
+    text = _corpus_text(name)
+    commas = re.sub(
+        r"(?<![\d.,])(\d{4,})(?=(?:\.\d+)?[^\d年])", lambda m: f"{int(m.group(1)):,}", text
+    )
+    wide = commas.translate({c: c + 0xFEE0 for c in range(ord("A"), ord("Z") + 1)})
+    want, got = summarize(text, engine="rules"), summarize(wide, engine="rules")
+
+    def projects(s: ReportSummary) -> list[tuple[str, float]]:
+        return sorted((unicodedata.normalize("NFKC", p.name), p.amount or 0.0) for p in s.projects)
+
+    assert projects(got) == projects(want)
+    assert check(got, wide).violations == []

@@ -2,8 +2,10 @@
 """How the rules engine holds up when a report comes in another layout: each tuning-half report
 of evals/corpus is rewritten (line breaks lost, HTML markup, wrapped at 36 characters as copied
 out of a PDF, the same with pdftotext's bare page numbers, ASCII punctuation, full-width digits,
-Markdown headings, ``01`` markers, targets listed one a line, numbered or not) and summarised
-again; the tool prints, per layout, how many reports keep the original's number of priorities
+Markdown headings, ``01`` markers, targets listed one a line, numbered or not; a blank line
+between paragraphs, blanks around numbers, full-width Latin letters, thousands separators,
+parts numbered 一．, sections numbered 1．, three lines copied twice, the headline's lead with a
+comma, its items set one a line after ——, ①, （1） or inline after 一是) and summarised again; the tool prints, per layout, how many reports keep the original's number of priorities
 and of headline targets, and the ones that do not; the violations ``check`` finds in each
 rewritten report's summary against its rewritten text; and how far its section targets,
 projects and qualitative targets agree with the original's (F1 of the two sets).
@@ -77,6 +79,41 @@ def _paged(text: str, lines: int = 28) -> str:
     return "\n".join(out)
 
 
+def _headline_items(text: str, mark: Callable[[int], str], joint: str = "\n") -> str:
+    """The 主要预期目标 paragraph's items (cut at ；, else at ，) set one a line (or inline when
+    ``joint`` is ""), each opened by ``mark(k)``: ——, ●, ①, （1）, 一是."""
+    text = "\n".join(_lines(text))
+    lead = re.search(r"主要预期目标(?:是|为)?[:：]", text)
+    if lead is None:
+        return text
+    end = text.find("\n", lead.end())
+    end = len(text) if end < 0 else end
+    para = text[lead.end() : end]
+    items = [x for x in re.split(r"(?<=[；;])", para) if x.strip()]
+    if len(items) < 3:
+        items = [x for x in re.split(r"(?<=[，,])", para) if x.strip()]
+    body = joint.join(mark(k) + x.strip() for k, x in enumerate(items))
+    return text[: lead.end()] + joint + body + text[end:]
+
+
+def _numbered_sections(text: str) -> str:
+    """（一）（二）… written 1．2．…, in a report that numbers no line so already."""
+    if re.search(r"(?m)^\s*\d{1,2}\s*[.．、]", text):
+        return text
+    return re.sub(
+        r"(?m)^(\s*)[（(]([一二三四五六七八九十]{1,2})[）)]",
+        lambda m: f"{m.group(1)}{_cn_num(m.group(2))}．",
+        text,
+    )
+
+
+def _copied(text: str) -> str:
+    """Three lines in the middle of the report copied twice (scrape damage)."""
+    lines = _lines(text)
+    k = len(lines) // 2
+    return "\n".join(lines[:k] + lines[k - 3 : k] + lines[k:])
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "line breaks lost": lambda t: "".join(_lines(t)),
     "HTML <p> lines": lambda t: "".join(f"<p>{line}</p>" for line in _lines(t)),
@@ -98,6 +135,30 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     ),
     "targets listed 1. 2.": _listed,
     "targets listed, no numbers": lambda t: _listed(t, numbered=False),
+    "blank line between paragraphs": lambda t: "\n\n".join(_lines(t)),
+    "blanks around numbers": lambda t: re.sub(
+        r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])", r" \1 ", "\n".join(_lines(t))
+    ),
+    "full-width Latin letters": lambda t: t.translate(
+        {c: c + 0xFEE0 for c in range(ord("A"), ord("Z") + 1)}
+    ),
+    "thousands separators": lambda t: re.sub(
+        r"(?<![\d.,])(\d{4,})(?=(?:\.\d+)?[^\d年])", lambda m: f"{int(m.group(1)):,}", t
+    ),
+    "parts numbered 一．": lambda t: re.sub(
+        r"(?m)^(\s*)([一二三四五六七八九十]{1,2})、", r"\1\2．", "\n".join(_lines(t))
+    ),
+    "sections numbered 1．": lambda t: _numbered_sections("\n".join(_lines(t))),
+    "3 lines copied twice": _copied,
+    "headline lead 目标，": lambda t: re.sub(
+        r"主要预期目标(?:是|为)?[:：]", "主要预期目标，", t, count=1
+    ),
+    "headline items ——": lambda t: _headline_items(t, lambda k: "——"),
+    "headline items ①": lambda t: _headline_items(t, lambda k: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"[k % 15]),
+    "headline items （1）": lambda t: _headline_items(t, lambda k: f"（{k + 1}）"),
+    "headline items 一是 inline": lambda t: _headline_items(
+        t, lambda k: _CN[k % 10] + "是", joint=""
+    ),
 }
 
 
