@@ -45,7 +45,9 @@ _HEADLINE_LEAD = re.compile(
 # (…主要预期目标，地区生产总值增长6%左右: the targets' name with a comma for the colon too)
 _OTHER_LEAD = re.compile(rf"目{_JOINED}标(?:{_LEAD_COLON}|[，,])")
 # the change or level words between an indicator and its number (增长, 控制在, 达到): closed class
-_CHANGE_WORDS = re.compile(r"(?:增长|增速|下降|降低|提高|达到|控制在|保持在|实现|完成|为|率?达)+$")
+_CHANGE_WORDS = re.compile(
+    r"(?:增长|增速|下降|降低|提高|达到|控制在|保持在|实现|完成|为|率?达|超过|突破|超)+$"
+)
 # A plan period in the lead's own sentence: the five-year plan's goals, not this year's.
 _PERIOD = re.compile(r"十[一二三四五六七八九]五|时期|五年|远景|20\d\d年?[—\-－至到~～]|到20\d\d年")
 # A sentence that speaks about the targets instead of stating one: the statement has ended.
@@ -109,6 +111,8 @@ def _opens_on_a_target(layout: str, pos: int) -> bool:
     """The text at ``pos`` opens on an indicator of the taxonomy with a number in its clause."""
     while pos < len(layout) and layout[pos] in _WS + "\n":
         pos += 1
+    item = _ITEM.match(layout, pos)  # 一是地区生产总值增长…, 1.地区生产总值…
+    pos = item.end() if item else pos
     clause = layout[pos : pos + 40]
     clause = clause[: min((k for k in map(clause.find, "，,。；;\n") if k >= 0), default=40)]
     digit = re.search(r"\d", clause)
