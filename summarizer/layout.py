@@ -253,11 +253,11 @@ def _blank_copied_lines(view: str) -> str:
 # Blanks around a number inside a line (地区生产总值增长 6.5 %左右, 2024 年, PM 2.5 浓度), as a copy out
 # of a document that set its digits in another font writes them: no word of Chinese prose is
 # written so, so they are joined like a wrap (WRAP_JOIN each) and the number reads with its unit,
-# its year and its words. A number that opens its line is left alone (01 产业…, 1 项目名: a
-# marker or a table's row), and so are blanks between two numbers (two columns).
+# its year and its words. One or two digits opening a line are left alone (01 产业…, 1 项目名: a
+# marker or a table's row; 2025 年是… is a year), and so are blanks between two numbers.
 _BLANKS = re.compile(r"[ \t]{1,3}")
 _NUMBER_SIDE = frozenset("0123456789%")
-_WORD_SIDE = re.compile(r"[\u4e00-\u9fff%％A-Za-z（）()“”]")
+_WORD_SIDE = re.compile(r"[\u4e00-\u9fff%％A-Za-z（）()“”〔〕\[\]【】]")
 _TOKEN_BACK = re.compile(r"[0-9.%]*$")
 
 
@@ -276,8 +276,8 @@ def _join_number_blanks(view: str) -> str:
             token = _TOKEN_BACK.search(view, max(0, a - 24), a)
             k = token.start() if token else a
             line_start = view.rfind("\n", 0, k) + 1
-            if not view[line_start:k].strip():
-                continue  # a number opening its line: a marker or a row number
+            if not view[line_start:k].strip() and a - k <= 2:
+                continue  # one or two digits opening their line: a marker or a row number
         elif right in "0123456789":
             if not _WORD_SIDE.match(left):
                 continue

@@ -136,6 +136,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "targets listed 1. 2.": _listed,
     "targets listed, no numbers": lambda t: _listed(t, numbered=False),
     "blank line between paragraphs": lambda t: "\n\n".join(_lines(t)),
+    "indented by ideographic spaces": lambda t: "\n".join("\u3000\u3000" + x for x in _lines(t)),
     "blanks around numbers": lambda t: re.sub(
         r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])", r" \1 ", "\n".join(_lines(t))
     ),

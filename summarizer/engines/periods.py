@@ -136,7 +136,10 @@ _LAST_YEAR = re.compile(r"(?:过去的?一年|一年来)")
 
 
 def _first_sentence(text: str, start: int) -> str:
-    """The first sentence of the paragraph at ``start`` (at most 40 characters)."""
+    """The first sentence of the paragraph at ``start`` (at most 40 characters), after the
+    blanks that indent it."""
+    while start < len(text) and text[start] in " \t\u3000\r":
+        start += 1
     first = text[start : start + 40]
     cut = next((k for k, c in enumerate(first) if c in "。；;！\n"), len(first))
     if first.startswith("各位代表") and cut < len(first) and first[cut] == "！":
