@@ -558,10 +558,13 @@ def _in_part(stack: list[_Node]) -> bool:
     return bool(stack) and stack[0].style == "part" and all(n.style == "cn_shi" for n in stack[1:])
 
 
+_ONE_COLON = re.compile("[：:]")
+
+
 def _is_bare(line: Line) -> bool:
     title = line.text.strip(_WS)
     return (
-        bool(_BARE_HEADING.fullmatch(title.replace("：", "", 1)))
+        bool(_BARE_HEADING.fullmatch(_ONE_COLON.sub("", title, count=1)))  # 站在新起点:2012年…
         and not title.endswith(("：", ":"))
         and _match_marker(line) is None
     )

@@ -2355,3 +2355,17 @@ def test_an_indented_or_spaced_lead_paragraph_still_dates_its_results(
     got = summarize(rewrite(text), engine="rules")
     assert len(want.outcomes) > 100
     assert _outcome_periods(got) == _outcome_periods(want)
+
+
+def test_an_unmarked_part_heading_with_an_ascii_colon() -> None:
+    # 阜平县 2013 with ASCII punctuation: its review part is an unmarked line with a colon
+    # (站在新起点:2012年工作回顾), which was a part heading only with a full-width colon, so the
+    # review was never read as one (52 outcomes lost)
+    text = _corpus_text("fuping_2013.txt")
+    ascii_text = text.translate(str.maketrans({"。": ".", "，": ",", "；": ";", "：": ":"}))
+    assert "站在新起点:2012年工作回顾" in ascii_text
+    want = summarize(text, engine="rules")
+    got = summarize(ascii_text, engine="rules")
+    assert len(want.outcomes) >= 50
+    assert len(got.outcomes) == len(want.outcomes)
+    assert len(got.priorities) == len(want.priorities)
