@@ -141,7 +141,8 @@ _SESSION = re.compile(
     r"[〇零一二三四五六七八九十百]+\s*届"
     r"\s*(?:人民代表大会|人大)"
     # the line ends with the meeting: `…第三次会议上`, `…会议 陕西省省长`, `…会议上）`
-    r"(?=\s*(?:第?\s*[一二三四五六七八九十]+\s*次\s*(?:全体)?会议)?\s*上?\s*(?:[）)]|$|\s|文件))",
+    # (…会议上 runs on into the next words in a text whose line breaks were lost)
+    r"(?=\s*(?:第?\s*[一二三四五六七八九十]+\s*次\s*(?:全体)?会议)?\s*上?\s*(?:[）)]|$|\s|文件|(?<=会议上)))",
     re.M,
 )
 _SESSION_DATE = re.compile(rf"(?P<y>{_YEAR})\s*年\s*(?P<m>{_MONTH})\s*月")

@@ -50,15 +50,21 @@ _YEAR_WORK = re.compile(r"(?:\d{4}年|今年|明年|本年度?)[^，,。；;]{0,
 _BODY_AFTER_TITLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:19|20)\d\d年(?=[，,是])|(?<=\S) {2,}(?=\S)")
 
 
+def heading_words(title: str) -> str:
+    """A title's own words, without the body it ran into (``2021年经济工作回顾2021年，是…``)."""
+    body = _BODY_AFTER_TITLE.search(title, 4)
+    return title[: body.start()] if body else title
+
+
 def words(node: _Node, text: str) -> str:
     """A node's title as words: a wrap the layout view joined is no character of them
     (``确保政府自⏎身建设得到新提高`` names 自身建设), and a body it ran into is not read
     (``2018年工作回顾2018年，…（2018-2035年）`` names no later year, ``…保增长  当前和今后一个
     时期`` no plan period), nor in a text whose line breaks were lost, the words after its first
     three short clauses (``_Node.words_end``)."""
-    words = text[node.title_start : node.words_end or node.title_end].replace(WRAP_JOIN, "")
-    body = _BODY_AFTER_TITLE.search(words, 4)
-    return words[: body.start()] if body else words
+    return heading_words(
+        text[node.title_start : node.words_end or node.title_end].replace(WRAP_JOIN, "")
+    )
 
 
 def _own_kind(node: _Node, text: str, plan_year: int | None) -> SectionKind | None:

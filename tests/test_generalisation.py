@@ -2369,3 +2369,18 @@ def test_an_unmarked_part_heading_with_an_ascii_colon() -> None:
     assert len(want.outcomes) >= 50
     assert len(got.outcomes) == len(want.outcomes)
     assert len(got.priorities) == len(want.priorities)
+
+
+def test_a_flat_texts_results_are_dated_by_their_sentence() -> None:
+    # 安国市 2022 and 福建 2026 with every line break lost. A line of the view is then a whole
+    # section: the review heading ran on into its body (2021年经济工作回顾2021年，是“十四五”规划
+    # 开局之年…), so every result of 安国 was dated 2021-2025 (92 of 92); 福建's session line ran
+    # on into 来源… and gave no year, so no outcome was dated at all
+    text = _corpus_text("anguo_2022.txt")
+    want, got = summarize(text, engine="rules"), summarize(_flat(text), engine="rules")
+    assert {o.period for o in want.outcomes} == {"2021"}
+    assert {o.period for o in got.outcomes} == {"2021"}
+    assert len(got.outcomes) >= len(want.outcomes) * 0.9
+    fujian = summarize(_flat(_corpus_text("fujian_2026.txt")), engine="rules")
+    assert (fujian.meta.region, fujian.meta.year) == ("福建省", 2026)
+    assert len(fujian.outcomes) > 100

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..chunking import Document, split_lines
+from ..layout import lost_line_breaks
 from ..models import Section
+from ..section_kinds import heading_words
 from ..wording import Clause
 
 # A review clause that states a plan, a forecast for the plan year or a goal, not a result.
@@ -53,7 +55,7 @@ class Headings:
 
 def headings(doc: Document, section: Section) -> Headings:
     year = doc.report.year
-    titles = [doc.by_path(p).title for p in _ancestors(section.path)]
+    titles = [heading_words(doc.by_path(p).title) for p in _ancestors(section.path)]
     covered = next((p for t in reversed(titles) if (p := _plan_period(t, year))), None)
     for title in reversed(titles):
         years = [y for y in _TITLE_YEAR.findall(title) if year is None or int(y) < year]
@@ -98,6 +100,12 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         text.rfind("？", para_start, clause.start),
     )
     sent_start = max(stop + 1, para_start)
+    flat = lost_line_breaks(doc.report.text)
+    if flat:
+        # a text whose line breaks were lost: where its paragraphs ended is unknown (a line of
+        # the view is a whole section), so the clause's sentence stands for its paragraph
+        end = _SENTENCE_END.search(text, clause.end, paragraph[1])
+        paragraph = (max(sent_start, section.start), end.end() if end else paragraph[1])
     in_plan = _paragraph_plan(text, *paragraph, year)
     own = _SENTENCE_YEAR.match(text, sent_start, clause.end)
     averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
@@ -107,7 +115,7 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         return str(year - 1)  # 2019年，是…“十三五”规划冲刺之年。一年来，…: the year's paragraph
     if in_plan:
         return in_plan
-    if heads.covered and year is not None:
+    if heads.covered and year is not None and not flat:
         # 一、“十四五”时期和2025年工作回顾, 一、过去五年工作回顾: a lead paragraph (这五年，…;
         # 刚刚过去的2022年，…一年来) dates the paragraphs after it, up to the next lead
         top = doc.by_path(section.path.split(".")[0])
