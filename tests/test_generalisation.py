@@ -1142,14 +1142,18 @@ def test_an_appendix_of_this_years_minsheng_shishi_is_read_for_targets() -> None
 
 
 @pytest.mark.parametrize("name", ["neimenggu_2026.txt", "anguo_2022.txt"])
-def test_an_appendix_reads_the_same_with_a_blank_line_between_paragraphs(name: str) -> None:
+@pytest.mark.parametrize("gap", ["\n\n", "\n\u3000\u3000"])
+def test_an_appendix_reads_the_same_with_a_blank_line_between_paragraphs(
+    name: str, gap: str
+) -> None:
     # a web copy with a blank line after every paragraph: 附件 / (blank) / 2026年自治区民生实事
     # (内蒙古 2026: its commitments are targets, 城镇新增就业18万人以上 among them), and the
     # table of 安国市2022年十大工程 (a row's number, a blank, the project's name). The title of
     # an appendix and the name of a row were read only on the very next line: the 民生实事 were
-    # lost (11 targets) and the table's rows were weighed as sentences
+    # lost (11 targets) and the table's rows were weighed as sentences; so were the rows of a
+    # table whose lines are indented (　　安国市…: the name was read with its indentation)
     text = _corpus_text(name).replace("\r\n", "\n")
-    gapped = text.replace("\n", "\n\n")
+    gapped = text.replace("\n", gap)
     want, got = summarize(text, engine="rules"), summarize(gapped, engine="rules")
     assert _readings(got) == _readings(want)
     back = text.index("附件")

@@ -8,7 +8,8 @@ parts numbered 一．, sections numbered 1．, three lines copied twice, the hea
 comma, its items set one a line after ——, ①, （1） or inline after 一是) and summarised again; the tool prints, per layout, how many reports keep the original's number of priorities
 and of headline targets, and the ones that do not; the violations ``check`` finds in each
 rewritten report's summary against its rewritten text; and how far its section targets,
-projects and qualitative targets agree with the original's (F1 of the two sets).
+projects, qualitative targets and outcomes (with their periods) agree with the original's (F1
+of the two sets).
 
     python evals/tools/layouts.py [--all]     # --all: list every report that differs
 
@@ -170,7 +171,8 @@ def _norm(s: str) -> str:
 def _counts(text: str) -> tuple[int, int, int, list[set[Any]]]:
     """Priorities, headline targets, the violations ``check`` finds against ``text``, and the
     readings compared with the original's: section targets (value, unit, indicator), project
-    names, qualitative indicators (NFKC, without blanks: ``（`` and ``(`` are one)."""
+    names, qualitative indicators, outcomes (value, unit, indicator, period) (NFKC, without
+    blanks: ``（`` and ``(`` are one)."""
     s = summarize(text, engine="rules")
     heads = len([t for t in s.targets if t.scope == "headline"])
     readings: list[set[Any]] = [
@@ -181,6 +183,7 @@ def _counts(text: str) -> tuple[int, int, int, list[set[Any]]]:
         },
         {_norm(p.name) for p in s.projects},
         {_norm(q.indicator) for q in s.qualitative_targets},
+        {(round(o.value, 4), o.unit, _norm(o.indicator), o.period) for o in s.outcomes},
     ]
     return len(s.priorities), heads, len(check(s, text).violations), readings
 
@@ -203,16 +206,17 @@ def main() -> int:
             reports.append((gold.stem, text, _counts(text)))
     print(
         f"{len(reports)} tuning reports; kept = same priorities and headline-target count; "
-        "agreement (F1) of section targets, projects, qualitative targets with the original"
+        "agreement (F1) of section targets, projects, qualitative targets, outcomes (with their "
+        "period) with the original"
     )
     for name, rewrite in LAYOUTS.items():
         differ = []
         violations = 0
-        pairs: list[list[tuple[set[Any], set[Any]]]] = [[], [], []]
+        pairs: list[list[tuple[set[Any], set[Any]]]] = [[], [], [], []]
         for stem, text, want in reports:
             got = _counts(rewrite(text))
             violations += got[2]
-            for k in range(3):
+            for k in range(4):
                 pairs[k].append((got[3][k], want[3][k]))
             if got[:2] != want[:2]:
                 differ.append(f"{stem} {got[0]}/{want[0]} priorities, {got[1]}/{want[1]} headline")

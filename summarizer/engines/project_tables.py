@@ -24,7 +24,9 @@ _PAST_APPENDIX = re.compile(r"进展|回顾|名词|注释|解释")
 _PROJECT_TITLE = re.compile(r"工程|项目")
 # a row of an appendix table: its number alone on a line, the project's name on the next
 _ROW = re.compile(
-    r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)*(?P<name>[^\r\n]{4,60})\r?$", re.M
+    r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)*[ \t\u3000]*"
+    r"(?P<name>[^\s][^\r\n]{3,59})\r?$",
+    re.M,
 )
 _ROW_AMOUNT = re.compile(r"总投资\s*(?P<amount>[\d.]+(?:万亿|亿|万)?元)")
 _SUB_ITEM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩](?P<name>[^①-⑩；;。，,\r\n]{2,40}?(?:项目|工程))")
