@@ -268,8 +268,8 @@ def _join_number_blanks(view: str) -> str:
         if a == 0 or b >= len(view):
             continue
         left, right = view[a - 1], view[b]
-        if left in _NUMBER_SIDE and right in _NUMBER_SIDE:
-            continue  # two numbers side by side
+        if left.isdigit() and right.isdigit():
+            continue  # two numbers side by side (6 %: a number and its percent sign join)
         if left in _NUMBER_SIDE:
             if not _WORD_SIDE.match(right):
                 continue
