@@ -302,8 +302,9 @@ def _head_year(head: str) -> int | None:
         y = m.group("y1") or m.group("y2")
         if y:
             return _year_value(y)
-    for m in _TITLE_YEAR.finditer(head):
-        return _year_value(m.group("y"))
+    title = _TITLE_YEAR.search(head)
+    if title:
+        return _year_value(title.group("y"))
     for m in _SESSION.finditer(head):
         # the date stands before the session (`2020年1月9日在…`) or just after it (`（2017年2月26日）`)
         before = head[max(0, m.start() - 30) : m.start()]

@@ -52,23 +52,29 @@ def _cn_num(g: str) -> int:
     return 10 + (_CN.index(g[1]) + 1 if g[0] == "十" else 0)
 
 
+def _relisted(text: str, lead: str, items: Callable[[str], str], joint: str = "\n") -> str:
+    """``text`` with the paragraph after the first match of ``lead`` (up to its line's end)
+    written as ``items`` makes it, after ``joint``."""
+    text = "\n".join(_lines(text))
+    found = re.search(lead, text)
+    if found is None:
+        return text
+    end = text.find("\n", found.end())
+    end = len(text) if end < 0 else end
+    return text[: found.end()] + joint + items(text[found.end() : end]) + text[end:]
+
+
 def _listed(text: str, *, numbered: bool = True) -> str:
     """The targets after the lead one a line: ``1.item；`` each, or unnumbered, each keeping its
     own punctuation."""
-    text = "\n".join(_lines(text))
-    lead = re.search(r"(?:预期目标|主要目标)[^，。：:]{0,6}[:：]", text)
-    if lead is None:
-        return text
-    end = text.find("\n", lead.end())
-    end = len(text) if end < 0 else end
-    if numbered:
-        items = [x for x in re.split(r"[，,；;。]", text[lead.end() : end]) if x.strip()]
-        body = "\n".join(f"{k + 1}.{item}；" for k, item in enumerate(items))
-    else:
-        body = "\n".join(
-            x for x in re.split(r"(?<=[，,；;。])", text[lead.end() : end]) if x.strip()
-        )
-    return text[: lead.end()] + "\n" + body + text[end:]
+
+    def items(para: str) -> str:
+        if numbered:
+            parts = [x for x in re.split(r"[，,；;。]", para) if x.strip()]
+            return "\n".join(f"{k + 1}.{item}；" for k, item in enumerate(parts))
+        return "\n".join(x for x in re.split(r"(?<=[，,；;。])", para) if x.strip())
+
+    return _relisted(text, r"(?:预期目标|主要目标)[^，。：:]{0,6}[:：]", items)
 
 
 def _paged(text: str, lines: int = 28) -> str:
@@ -83,18 +89,14 @@ def _paged(text: str, lines: int = 28) -> str:
 def _headline_items(text: str, mark: Callable[[int], str], joint: str = "\n") -> str:
     """The 主要预期目标 paragraph's items (cut at ；, else at ，) set one a line (or inline when
     ``joint`` is ""), each opened by ``mark(k)``: ——, ●, ①, （1）, 一是."""
-    text = "\n".join(_lines(text))
-    lead = re.search(r"主要预期目标(?:是|为)?[:：]", text)
-    if lead is None:
-        return text
-    end = text.find("\n", lead.end())
-    end = len(text) if end < 0 else end
-    para = text[lead.end() : end]
-    items = [x for x in re.split(r"(?<=[；;])", para) if x.strip()]
-    if len(items) < 3:
-        items = [x for x in re.split(r"(?<=[，,])", para) if x.strip()]
-    body = joint.join(mark(k) + x.strip() for k, x in enumerate(items))
-    return text[: lead.end()] + joint + body + text[end:]
+
+    def items(para: str) -> str:
+        parts = [x for x in re.split(r"(?<=[；;])", para) if x.strip()]
+        if len(parts) < 3:
+            parts = [x for x in re.split(r"(?<=[，,])", para) if x.strip()]
+        return joint.join(mark(k) + x.strip() for k, x in enumerate(parts))
+
+    return _relisted(text, r"主要预期目标(?:是|为)?[:：]", items, joint)
 
 
 def _numbered_sections(text: str) -> str:
