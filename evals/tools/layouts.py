@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import unicodedata
@@ -99,6 +100,23 @@ def _headline_items(text: str, mark: Callable[[int], str], joint: str = "\n") ->
     return _relisted(text, r"主要预期目标(?:是|为)?[:：]", items, joint)
 
 
+def _ragged(text: str, seed: int = 1) -> str:
+    """Each paragraph indented by two ideographic spaces and broken at widths from 28 to 46
+    characters, as a PDF set in a proportional font is copied out (no fixed width)."""
+    rnd = random.Random(seed)
+    out: list[str] = []
+    for para in _lines(text):
+        line = "\u3000\u3000" + para.strip() if para.strip() else ""
+        k = 0
+        while k < len(line):
+            width = rnd.randint(28, 46)
+            out.append(line[k : k + width])
+            k += width
+        if not line:
+            out.append("")
+    return "\n".join(out)
+
+
 def _numbered_sections(text: str) -> str:
     """（一）（二）… written 1．2．…, in a report that numbers no line so already."""
     if re.search(r"(?m)^\s*\d{1,2}\s*[.．、]", text):
@@ -140,6 +158,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "targets listed, no numbers": lambda t: _listed(t, numbered=False),
     "blank line between paragraphs": lambda t: "\n\n".join(_lines(t)),
     "indented by ideographic spaces": lambda t: "\n".join("\u3000\u3000" + x for x in _lines(t)),
+    "indented, broken at 28-46 (ragged)": _ragged,
     "blanks around numbers": lambda t: re.sub(
         r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])", r" \1 ", "\n".join(_lines(t))
     ),
