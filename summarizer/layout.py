@@ -390,8 +390,9 @@ def _unwrap(view: str, width: int) -> str:
 # before, when that one is a paragraph's line (indented, or going on itself), the line opens
 # with no heading marker, and it is a run of prose: it goes on a sentence the line before left
 # open, or it writes a clause break (，。) and 20 characters or more. The break is joined like a
-# wrap. Only in a text of short lines (60% of them at most 60 characters: every corpus report
-# has 41% or fewer, its paragraphs unbroken) of which 5% or more are indented.
+# wrap. Only in a text of lines of a line's length (60% of them 20 to 60 characters: every
+# corpus report has 29% or fewer, its paragraphs unbroken, a table's cells shorter); when fewer
+# than 5% of them are indented, a line goes on only a sentence the line before left open.
 _INDENT = re.compile(r"[ \t]{2,}\S")
 _SHORT_LINE = 60
 _PROSE = re.compile(r"[，,。]")
@@ -400,38 +401,42 @@ _PROSE = re.compile(r"[，,。]")
 def _join_unindented(view: str) -> str:
     lines = view.split("\n")
     body = [line for line in lines if line.strip()]
-    if len(body) < 30:
+    if len(body) < 30 or sum(20 <= len(x.strip()) <= _SHORT_LINE for x in body) < 0.6 * len(body):
         return view
-    indented = sum(1 for line in body if _INDENT.match(line))
-    short = sum(1 for line in body if len(line.strip()) <= _SHORT_LINE)
-    if indented < 0.05 * len(body) or short < 0.6 * len(body):
-        return view
+    # indented paragraphs: a line not indented goes on; none indented: a line goes on when the
+    # one before left its sentence open (a break after a stop stays a paragraph's end)
+    indents = sum(1 for line in body if _INDENT.match(line)) >= 0.05 * len(body)
     out: list[str] | None = None
     pos = 0
-    prev = ""  # the last line with text, and whether it belongs to a paragraph
+    prev = ""  # the last line with text, whether it belongs to a paragraph, a blank line since
     prev_para = False
-    for k, line in enumerate(lines):
+    gap = False
+    for line in lines:
         text = line.strip()
         if not text:
+            gap = bool(prev)
             pos += len(line) + 1
             continue
-        is_indented = bool(_INDENT.match(line))
+        opens = bool(_INDENT.match(line)) if indents else False
+        left_open = bool(prev) and prev[-1] not in _SENTENCE_END_ALL
         joins = (
-            k > 0
-            and not is_indented
-            and prev_para
+            prev_para
+            and not gap
+            and not opens
             and not _HEADING_START.match(text)
-            and (
-                prev[-1] not in _SENTENCE_END_ALL
-                or (len(text) >= 20 and _PROSE.search(text) is not None)
-            )
+            and (left_open or (indents and len(text) >= 20 and _PROSE.search(text) is not None))
         )
         if joins:
             if out is None:
                 out = list(view)
             out[pos - 1] = WRAP_JOIN  # the line break before this line
-        prev_para = is_indented or joins
-        prev = text
+        if indents:
+            prev_para = opens or joins
+        else:  # a paragraph's line: no heading marker, and prose (a bare heading is short)
+            prev_para = not _HEADING_START.match(text) and (
+                len(text) >= 20 or _PROSE.search(text) is not None
+            )
+        prev, gap = text, False
         pos += len(line) + 1
     return "".join(out) if out is not None else view
 

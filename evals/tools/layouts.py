@@ -100,13 +100,14 @@ def _headline_items(text: str, mark: Callable[[int], str], joint: str = "\n") ->
     return _relisted(text, r"主要预期目标(?:是|为)?[:：]", items, joint)
 
 
-def _ragged(text: str, seed: int = 1) -> str:
-    """Each paragraph indented by two ideographic spaces and broken at widths from 28 to 46
-    characters, as a PDF set in a proportional font is copied out (no fixed width)."""
+def _ragged(text: str, seed: int = 1, indent: str = "\u3000\u3000") -> str:
+    """Each paragraph indented by two ideographic spaces (or ``indent``) and broken at widths
+    from 28 to 46 characters, as a PDF set in a proportional font is copied out (no fixed
+    width)."""
     rnd = random.Random(seed)
     out: list[str] = []
     for para in _lines(text):
-        line = "\u3000\u3000" + para.strip() if para.strip() else ""
+        line = indent + para.strip() if para.strip() else ""
         k = 0
         while k < len(line):
             width = rnd.randint(28, 46)
@@ -159,6 +160,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "blank line between paragraphs": lambda t: "\n\n".join(_lines(t)),
     "indented by ideographic spaces": lambda t: "\n".join("\u3000\u3000" + x for x in _lines(t)),
     "indented, broken at 28-46 (ragged)": _ragged,
+    "broken at 28-46, not indented": lambda t: _ragged(t, indent=""),
     "blanks around numbers": lambda t: re.sub(
         r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])", r" \1 ", "\n".join(_lines(t))
     ),
