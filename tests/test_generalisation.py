@@ -2432,3 +2432,31 @@ def test_indented_paragraphs_broken_at_no_fixed_width_read_whole(name: str, inde
     assert len(_readings(got)[0] ^ _readings(want)[0]) <= 2
     assert all(broken[t.start : t.end] == t.quote for t in got.targets)
     assert check(got, broken).violations == []
+
+
+def test_a_table_saved_as_text_with_tabs_reads_its_rows() -> None:
+    # 安国市 2022's table of this year's ten works, saved as text one row a line with its columns
+    # apart by tabs (1⇥国家药用植物园-华北园项目⇥占地…⇥总投资⇥5亿元⇥2022年⇥启动…): its rows were read
+    # only with the row number alone on a line, so all 13 projects of the table were lost
+    text = _corpus_text("anguo_2022.txt")
+    start, end = text.index("安国市2022年十大工程"), text.index("附件2")
+    lines = text[start:end].split("\n")
+    rows: list[list[str]] = []
+    for line in lines[1:]:
+        if re.fullmatch(r"\d{1,2}", line.strip()):
+            rows.append([])
+        if rows:
+            rows[-1].append(line.strip())
+    table = lines[0] + "\n" + "\n".join("\t".join(row) for row in rows) + "\n"
+    tabbed = text[:start] + table + text[end:]
+    assert "\n1\t国家药用植物园-华北园项目\t" in tabbed
+
+    def in_table(s: ReportSummary, t: str) -> set[tuple[str, float | None, str | None]]:
+        a, b = t.index("安国市2022年十大工程"), t.index("附件2")
+        return {(p.name, p.amount, p.status) for p in s.projects if a <= p.start < b}
+
+    want = in_table(summarize(text, engine="rules"), text)
+    got = summarize(tabbed, engine="rules")
+    assert len(want) == 13
+    assert in_table(got, tabbed) == want
+    assert check(got, tabbed).violations == []

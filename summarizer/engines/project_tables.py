@@ -22,10 +22,11 @@ _APPENDIX = re.compile(
 )
 _PAST_APPENDIX = re.compile(r"进展|回顾|名词|注释|解释")
 _PROJECT_TITLE = re.compile(r"工程|项目")
-# a row of an appendix table: its number alone on a line, the project's name on the next
+# a row of an appendix table: its number alone on a line, the project's name on the next; or,
+# a table saved as text, the row on one line, its columns apart by tabs (1⇥name⇥…)
 _ROW = re.compile(
-    r"^[ \t\u3000]*\d{1,2}[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)*[ \t\u3000]*"
-    r"(?P<name>[^\s][^\r\n]{3,59})\r?$",
+    r"^[ \t\u3000]*\d{1,2}(?:[ \t\u3000]*\r?\n(?:[ \t\u3000]*\r?\n)*[ \t\u3000]*|\t[ \t\u3000]*)"
+    r"(?P<name>[^\s][^\t\r\n]{3,59})(?=\t|\r?$)",
     re.M,
 )
 _ROW_AMOUNT = re.compile(r"总投资\s*(?P<amount>[\d.]+(?:万亿|亿|万)?元)")
