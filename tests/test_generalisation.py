@@ -2460,3 +2460,16 @@ def test_a_table_saved_as_text_with_tabs_reads_its_rows() -> None:
     assert len(want) == 13
     assert in_table(got, tabbed) == want
     assert check(got, tabbed).violations == []
+
+
+def test_a_tab_beside_an_indicator_is_no_part_of_it() -> None:
+    # a text whose columns or words were set apart by tabs (地区生产总值⇥增长6%左右, 实施⇥重点项目):
+    # the indicator kept the tab at its edge (地区生产总值⇥), as it never kept a blank
+    text = _corpus_text("hebei_2022.txt")
+    tabbed = re.sub(r"(生产总值|规模以上工业增加值|固定资产投资)(?=增长)", "\\1\t", text)
+    assert tabbed.count("\t") >= 2
+    want, got = summarize(text, engine="rules"), summarize(tabbed, engine="rules")
+    assert [(t.indicator, t.key, t.value) for t in got.targets if t.scope == "headline"] == [
+        (t.indicator, t.key, t.value) for t in want.targets if t.scope == "headline"
+    ]
+    assert not [t for t in [*got.targets, *got.outcomes] if "\t" in t.indicator]

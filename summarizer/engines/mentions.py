@@ -116,7 +116,7 @@ _ITEM_MARK = re.compile(
 # targets, its joint subject and its enumeration): a small cache, which the next report evicts.
 @lru_cache(maxsize=1024)
 def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
-    s = _FOOTNOTE.sub("", raw.replace(WRAP_JOIN, "")).strip(' \u3000“”"')
+    s = _FOOTNOTE.sub("", raw.replace(WRAP_JOIN, "")).strip(' \t\u3000“”"')
     if "按" in s or "价格" in s:
         s = _RECKONING_ASIDE.sub("", s).strip(" \u3000")
     s = _ITEM_MARK.sub("", s).lstrip("（(")  # （一）地区生产总值…, （其中春季发展5万亩
@@ -147,7 +147,7 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
     if s.count("“") != s.count("”"):
         s = s.replace("“", "").replace("”", "")
     # no noun opens with the particles 的 and 了 (启动了投资2.8亿元, 安排的重点调度项目有66个)
-    return s.strip(" \u3000、").lstrip("的了")
+    return s.strip(" \t\u3000、").lstrip("的了")
 
 
 # ---------------------------------------------------------------- what a number is
