@@ -13,6 +13,7 @@ from bisect import bisect_right
 from .layout import WRAP_JOIN
 from .models import Section
 from .taxonomy import lookup_key
+from .wording import INLINE_MARK, LIST_DASH, LIST_SIGN
 
 _WS = " \t\u3000\xa0\r"
 # More characters a line than any report with its line breaks has (every corpus report has a
@@ -215,7 +216,7 @@ _GOAL = re.compile(r"完成|实现|达到|保持|控制|同步[。；;]?$")
 # the marker of an item of a list (1. 2、 （1） （一） 一是, and the typography's list marks: ——, ●, ①)
 _ITEM = re.compile(
     r"\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]"
-    r"|[—\-－–]{1,2}(?=\S)|[●•·▪■□◆◇▲△★☆※]|[①-⑳]|[一二三四五六七八九十]{1,3}是"
+    rf"|{LIST_DASH}(?=\S)|{LIST_SIGN}|{INLINE_MARK}"
 )
 _QUANTITY = re.compile(
     r"\d[\d.]*\s*(?:%|％|‰|万|亿|个|元|人|吨|亩|公里|千米|平方米|户|套|所|家|项)"

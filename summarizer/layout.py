@@ -40,10 +40,14 @@ _TRANSLATE = {
 _TRANSLATE[0xFEFF] = " "
 # Full-width digits (２０２４年, older GB2312-era texts) are the digits: the view reads them as
 # ASCII so that every pattern of years, markers and numbers sees one kind.
-_TRANSLATE.update({0xFF10 + d: str(d) for d in range(10)})
-# and so are full-width Latin letters (ＰＭ２．５, ５Ｇ基站, 4Ａ级景区, ＥＦＬＯＰＳ)
-_TRANSLATE.update({0xFF21 + k: chr(0x41 + k) for k in range(26)})
-_TRANSLATE.update({0xFF41 + k: chr(0x61 + k) for k in range(26)})
+# and so are full-width Latin letters (ＰＭ２．５, ５Ｇ基站, 4Ａ级景区, ＥＦＬＯＰＳ); the table is the
+# taxonomy's too, which matches indicators as an engine (or a model) wrote them
+FULL_WIDTH_ALNUM = (
+    {0xFF10 + d: str(d) for d in range(10)}
+    | {0xFF21 + k: chr(0x41 + k) for k in range(26)}
+    | {0xFF41 + k: chr(0x61 + k) for k in range(26)}
+)
+_TRANSLATE.update(FULL_WIDTH_ALNUM)
 # The characters of the table, found in C: str.translate looks every character of a report up in
 # the table (milliseconds), and most reports hold none of them.
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TRANSLATE)) + "]")
@@ -339,6 +343,8 @@ def unwrapped_span(keep: list[int], start: int, end: int) -> tuple[int, int]:
 
 
 _SENTENCE_END = frozenset("。！!？?")  # a full line ending on ；，： is still wrapped
+# …but a line broken at no fixed width that ends on ；： left no sentence open (_join_unindented)
+_SENTENCE_END_ALL = _SENTENCE_END | frozenset("；;：:")
 # a line opening with a heading marker is a heading, never a wrapped line's continuation
 _HEADING_START = re.compile(
     rf"{_MARKER_START}|[（(][一二三四五六七八九十\d]{{1,2}}[）)]|0[1-9](?:\s|$)"
@@ -439,6 +445,3 @@ def _join_unindented(view: str) -> str:
         prev, gap = text, False
         pos += len(line) + 1
     return "".join(out) if out is not None else view
-
-
-_SENTENCE_END_ALL = frozenset("。！？!?；;：:")

@@ -130,18 +130,19 @@ def _region_of(name: str, *, strict: bool) -> str | None:
 
 
 # Head positions. Each bounds the name on both sides.
+# (2024年政府工作报告（全文）, …（摘要）: how a web page titles the report)
+_TITLE_SUFFIX = r"\s*(?:[（(](?:全文|摘要|摘登|节选|全文发布)[）)])?\s*$"
 _TITLE = re.compile(
     rf"^[\s\-—―–]*(?:(?P<y1>{_YEAR})\s*年)?\s*(?P<name>{_NAME})?\s*(?:(?P<y2>{_YEAR})\s*年)?"
     r"\s*(?:(?:人\s*民\s*)?政\s*府|行\s*政\s*公\s*署)\s*工\s*作\s*报\s*告"
-    # (2024年政府工作报告（全文）, …（摘要）: how a web page titles the report)
-    r"\s*(?:[（(](?:全文|摘要|摘登|节选|全文发布)[）)])?\s*$",
+    rf"{_TITLE_SUFFIX}",
     re.M,
 )
 # A title line's year when the title names no place the reader knows as one (2024年柳林镇人民政
 # 府工作报告: a township)
 _TITLE_YEAR = re.compile(
     rf"^[\s\-—―–]*(?P<y>{_YEAR})\s*年[^\n]{{0,16}}?工\s*作\s*报\s*告"
-    r"\s*(?:[（(](?:全文|摘要|摘登|节选|全文发布)[）)])?\s*$",
+    rf"{_TITLE_SUFFIX}",
     re.M,
 )
 _SESSION = re.compile(

@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from .errors import SummarizerError
+from .layout import FULL_WIDTH_ALNUM
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _REGION_PREFIX = re.compile(r"^(?:全[市县区省旗州镇]|全年|今年|全社会(?=研发))")
@@ -109,14 +110,7 @@ _RD_FULL_NAME = re.compile(r"研究与试验发展(?:[（(]R&D[）)])?", re.IGNO
 
 # Full-width Latin letters and digits (ＰＭ２．５, ５Ｇ, ＧＤＰ, as GB2312-era texts type them) are the
 # ASCII ones for matching.
-_FULL_WIDTH_ALNUM = str.maketrans(
-    {
-        **{0xFF10 + d: str(d) for d in range(10)},
-        **{0xFF21 + k: chr(0x41 + k) for k in range(26)},
-        **{0xFF41 + k: chr(0x61 + k) for k in range(26)},
-        0xFF0E: ".",
-    }
-)
+_FULL_WIDTH_ALNUM = str.maketrans({**FULL_WIDTH_ALNUM, 0xFF0E: "."})
 
 
 def normalise_indicator(indicator: str) -> str:

@@ -27,6 +27,15 @@ __all__ = [
 ]  # fmt: skip
 
 
+# The marks a list's items open with, a closed class of typography (——地区生产总值…, ●, ①), and
+# the inline enumeration's 一是…十是: read by the headline (an item of the targets) and the
+# indicator's cleaning (no part of it), and by the rules (一是 is no verb of its clause)
+LIST_DASH = r"[—\-－–]{1,2}"
+LIST_SIGN = r"[●•·▪■□◆◇▲△★☆※]|[①-⑳]"
+LIST_MARK = f"{LIST_DASH}|{LIST_SIGN}"
+INLINE_MARK = r"[一二三四五六七八九十]{1,3}是"
+
+
 _QUAL_AFTER_RE = re.compile(rf"{_SPACE}?(?:及)?(左右|以上|以内|以下)")
 _QUAL_BEFORE_RE = re.compile(rf"(不低于|不超过|不少于|不小于|不高于|不多于|不大于){_SPACE}?$")
 _QUAL_BEFORE_CANON = {"不低于": "不低于", "不少于": "不低于", "不小于": "不低于",

@@ -108,7 +108,7 @@ _BUILT_ON = re.compile(r"在[^，,。；;在]{1,24}?基础上")
 # the marker of a listed item opening the words (（一）地区生产总值增长…; 1. is in _LEAD_WORDS)
 # (and the marks a list's items open with: ——地区生产总值…, ●, ①, a closed class of typography)
 _ITEM_MARK = re.compile(
-    r"^(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]|[—\-－–]{1,2}|[●•·▪■□◆◇▲△★☆※]|[①-⑳])\s*"
+    rf"^(?:[（(](?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})[）)]|{wording.LIST_MARK})\s*"
 )
 
 

@@ -56,7 +56,7 @@ from .unwrapped import read_unwrapped
 _FUNDING = re.compile(
     r"(?:筹措|安排|投入|统筹|筹集|争取|下达)?(?:各类|财政)?资金|筹措|安排|投入|统筹|筹集|争取|下达"
 )
-_INLINE_MARK = re.compile(r"[一二三四五六七八九十]{1,3}是")  # 一是…六是 opening a clause
+_INLINE_MARK = re.compile(wording.INLINE_MARK)  # 一是…六是 opening a clause
 _FOR_PURPOSE = re.compile(r"(?:以上|左右)?(?:实施|用于|支持)([^，,。；;：:]{2,30})")
 
 
