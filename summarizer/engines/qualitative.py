@@ -208,7 +208,6 @@ _ACCORDING_TO = re.compile(r"(?:按照|根据|依照|对照)[^，,。；;]{0,12}
 _GOAL_ADVERBS = re.compile(r"(?:均|都|全部|确保|力争|努力|全面)*")
 _GOAL_VERB = re.compile(r"完成|实现|达到")
 _ISSUER = re.compile(r"(?:[国省市县区]+|上级)(?:定|核|核定|下达|确定)?(?:的)?")
-_CLAUSE_END = "，,；;。：:！!？?\n"
 
 
 def _subjectless(body: str) -> bool:
@@ -229,7 +228,9 @@ def _clause_after(text: str, clause: _Clause) -> _Clause | None:
     if text[clause.end : clause.end + 1] not in ("，", ","):
         return None
     a = clause.end + 1
-    b = next((i for i in range(a, min(len(text), a + 60)) if text[i] in _CLAUSE_END), -1)
+    b = next(
+        (i for i in range(a, min(len(text), a + 60)) if text[i] in wording.CLAUSE_DELIMITERS), -1
+    )
     return wording.Clause(a, b) if b > a else None
 
 
