@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .headline import find_headline
 from .ingest import Report
+from .lines import BLANKS, CN_NUMERALS, Line, cn_to_int, match_marker, split_lines
 from .models import Section, SectionKind
 from .section_kinds import (
     PERIOD_TITLE,
@@ -27,96 +28,15 @@ from .section_kinds import (
     words,
 )
 
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}  # fmt: skip
-_CN = "一二三四五六七八九十"
-_WS = " \t\u3000\xa0\r"
-
-# Marker patterns, tried in order at the start of a line (after indentation).
-_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("cn_di", re.compile(rf"第([{_CN}]+)(?:部分|章|节)[、，,:：\s]*")),
-    # (一．2019年工作回顾: a digit may follow the point, no decimal is written in these numerals)
-    ("cn_dun", re.compile(rf"([{_CN}]+)(?:、|[．.])")),
-    # 第一，聚焦项目建设…: an ordinal with its comma opening a line
-    ("cn_ordinal", re.compile(rf"第([{_CN}]+)[，,、：:](?=\S)")),
-    # one style whatever the bracket widths: (一) then （二） is one sequence
-    ("cn_paren", re.compile(rf"[（(]([{_CN}]+)[）)]")),
-    ("cn_shi", re.compile(rf"([{_CN}]+)是(?=[^，,。；;：:\s])")),
-    ("ar_paren", re.compile(r"[（(](\d{1,2})[）)]")),
-    ("ar_dot", re.compile(r"(\d{1,2})[.、．](?!\d)")),
-    # 01 alone on its line (its title on the next), or 01 then a space and the title
-    ("ar_two", re.compile(r"(0[1-9]|[1-9]\d)(?:\s*$|[ \u3000]+(?=[\u4e00-\u9fff“]))")),
-]
-
 # the heading styles an excerpt may open with, ranked highest first
 _RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
 _EXCERPT_STYLES = tuple(_RANK)
-_INLINE = re.compile(rf"[{_CN}]+是")  # the marker of an enumeration inside a paragraph
-
-
-def cn_to_int(s: str) -> int | None:
-    """Small Chinese numerals used as ordinals: 一 … 九十九."""
-    if not s:
-        return None
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = CN_DIGITS.get(head, 0) if head else 1
-        if head and head not in CN_DIGITS:
-            return None
-        ones = CN_DIGITS.get(tail, 0) if tail else 0
-        if tail and tail not in CN_DIGITS:
-            return None
-        return tens * 10 + ones
-    if len(s) == 1 and s in CN_DIGITS:
-        return CN_DIGITS[s]
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    start: int  # first non-blank character
-    end: int  # after the last non-blank character
-    text: str
+_INLINE = re.compile(rf"[{CN_NUMERALS}]+是")  # the marker of an enumeration inside a paragraph
 
 
 # Patterns of the title and lead readers below, compiled once.
 _TITLE_STOP = re.compile(r"是?[:：]|[，,。；;]")
 _NOT_LEAD = re.compile(r"[，,；;：:！!？?\d０-９%％]|我们|是")
-
-
-# 三、全力抓好七项重点工作（一）立足壮大实体经济…, （一）办好十件实事一是高质量编制…: a heading
-# that runs into the first marker of the sequence it holds (a text whose line breaks were lost,
-# where no stop or blank was left to break at) ends where that marker opens, when no stop or
-# comma stands between (统一是, 唯一要, 如一要, 其一是…: 一 closing a word is no marker)
-_RUN_ON_HEADING = re.compile(
-    rf"(?:第[{_CN}]+部分[、，,:：\s]*|[{_CN}]{{1,2}}、|[（(][{_CN}]{{1,2}}[）)])"
-    rf"[^。；;：:！!？?，,（(\s]{{2,24}}?(?<![统唯第之同万单划均归合专逐如其])(?=[（(]一[）)]|一[是要])"
-)
-
-
-def split_lines(text: str, start: int, end: int) -> list[Line]:
-    """Non-blank lines of ``text[start:end]`` with indentation and trailing blanks trimmed (a
-    heading run into its first sub-heading is a line of its own: :data:`_RUN_ON_HEADING`)."""
-    lines: list[Line] = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        s, e = pos, stop
-        while s < e and text[s] in _WS:
-            s += 1
-        while e > s and text[e - 1] in _WS:
-            e -= 1
-        run_on = _RUN_ON_HEADING.match(text, s, e) if e > s else None
-        if run_on:
-            lines.append(Line(s, run_on.end(), text[s : run_on.end()]))
-            s = run_on.end()
-        if e > s:
-            lines.append(Line(s, e, text[s:e]))
-        pos = stop + 1
-    return lines
 
 
 @dataclass
@@ -172,31 +92,9 @@ def _title_span(text: str, start: int, end: int) -> tuple[int, int]:
     stop = text.find("。", start, end)
     if stop >= 0:
         end = stop
-    while end > start and text[end - 1] in "。：:；;，,！!？? " + _WS:
+    while end > start and text[end - 1] in "。：:；;，,！!？? " + BLANKS:
         end -= 1
     return start, end
-
-
-# a numeral unit and a measure word after 5. (5.万元, 3.千亩): the line opens on a number
-_NUMBER_GOES_ON = re.compile(r"[万亿千百]+[元人户亩吨个项家座所条件余多]")
-
-
-def _match_marker(line: Line) -> tuple[str, int, int] | None:
-    """(style, ordinal, marker_end) when the line opens with a section marker."""
-    for style, pattern in _MARKERS:
-        m = pattern.match(line.text)
-        if not m:
-            continue
-        ordinal = cn_to_int(m.group(1))
-        if ordinal is None or ordinal == 0:
-            continue
-        rest = line.text[m.end() :]
-        if style in ("ar_dot", "cn_dun", "ar_paren", "cn_paren") and not rest.strip():
-            continue
-        if style == "ar_dot" and (rest[:1] in "%％" or _NUMBER_GOES_ON.match(rest)):
-            continue  # 5.万元: a number, not 5．千方百计扩大有效投资
-        return style, ordinal, line.start + m.end()
-    return None
 
 
 def _plan_title(text: str, line: Line) -> tuple[int, int]:
@@ -350,7 +248,7 @@ class Document:
         return titles
 
 
-_COUNTED = re.compile(rf"([{_CN}两]+|\d+)(?:件|项|条|个|大|方面)")
+_COUNTED = re.compile(rf"([{CN_NUMERALS}两]+|\d+)(?:件|项|条|个|大|方面)")
 
 
 def _counts_its_items(title: str, n: int) -> bool:
@@ -412,7 +310,7 @@ def _build_sections(
 
     listed = _listed_targets(lines)
     for i, line in enumerate(lines):
-        found = None if i in listed else _match_marker(line)
+        found = None if i in listed else match_marker(line)
         if found is not None:
             style, ordinal, mend = found
             depth = next(
@@ -430,7 +328,7 @@ def _build_sections(
                     grouped = _other_groups_beside(lines, i)
                     if (
                         prev is not None
-                        and _match_marker(prev) is None
+                        and match_marker(prev) is None
                         and not _is_heading_line(prev, stack)
                         and grouped
                     ):
@@ -491,9 +389,11 @@ def _build_sections(
             while not in_part and stack and stack[-1].style in ("plan", "preamble", "part", "lead"):
                 stack.pop()
             ts, te = _title_span(text, mend, line.end)
-            while ts < te and text[ts] in _WS:
+            while ts < te and text[ts] in BLANKS:
                 ts += 1
-            node = _Node(style, ordinal, text[line.start : mend].rstrip(_WS), line.start, ts, te, i)
+            node = _Node(
+                style, ordinal, text[line.start : mend].rstrip(BLANKS), line.start, ts, te, i
+            )
             attach(node, stack[-1] if stack else None)
             stack.append(node)
             seen_marker = seen_marker or not in_part
@@ -562,11 +462,11 @@ _ONE_COLON = re.compile("[：:]")
 
 
 def _is_bare(line: Line) -> bool:
-    title = line.text.strip(_WS)
+    title = line.text.strip(BLANKS)
     return (
         bool(_BARE_HEADING.fullmatch(_ONE_COLON.sub("", title, count=1)))  # 站在新起点:2012年…
         and not title.endswith(("：", ":"))
-        and _match_marker(line) is None
+        and match_marker(line) is None
     )
 
 
@@ -577,12 +477,12 @@ def _opens_part(lines: list[Line], i: int, roots: list[_Node]) -> bool:
     before that one are the review's own sub-headings."""
     if not _is_bare(lines[i]):
         return False
-    title = lines[i].text.strip(_WS)
+    title = lines[i].text.strip(BLANKS)
     if any(r.style == "part" for r in roots):
         for nxt in lines[i + 1 :]:
             if _is_bare(nxt):
                 return False
-            if _match_marker(nxt) is not None or PLAN.search(nxt.text[:40]):
+            if match_marker(nxt) is not None or PLAN.search(nxt.text[:40]):
                 return True
         return False
     review, plan = REVIEW.search(title), PLAN_CONTAINER.search(title)
@@ -597,14 +497,14 @@ def _restarts_sequence(lines: list[Line], i: int, last: _Node) -> bool:
     if i == 0 or last.line_index >= i - 1:
         return False
     prev = lines[i - 1]
-    if _match_marker(prev) is not None:
+    if match_marker(prev) is not None:
         return False
-    tail = prev.text.rstrip(_WS)
+    tail = prev.text.rstrip(BLANKS)
     return tail.endswith(("：", ":")) or bool(_COUNTS_GROUP.search(tail))
 
 
 # The end of a paragraph that announces a group by its size (…五条新赛道。, 抓好十方面工作：).
-_COUNTS_GROUP = re.compile(rf"[{_CN}两\d]+[个条项件方大类][^，,。；;：:]{{0,12}}[。：:]?$")
+_COUNTS_GROUP = re.compile(rf"[{CN_NUMERALS}两\d]+[个条项件方大类][^，,。；;：:]{{0,12}}[。：:]?$")
 
 
 def _after_closing(roots: list[_Node]) -> None:
@@ -691,7 +591,7 @@ def _item_line(text: str) -> bool:
     """A line short enough for an item of a list of targets: one sentence of at most 80
     characters, or up to 160 whose every sentence states a quantity (…增长5%左右，其中一二三产
     增加值分别增长3.5%左右…。规模以上工业增加值增长7.5%左右；)."""
-    body = text.rstrip(_WS)
+    body = text.rstrip(BLANKS)
     if len(body) <= 80 and "。" not in body[:-1]:
         return True
     return len(body) <= 160 and all(
@@ -715,7 +615,7 @@ def _listed_targets(lines: list[Line]) -> set[int]:
         while (
             k < len(lines)
             and _item_line(lines[k].text)
-            and (marker := _match_marker(lines[k])) is not None
+            and (marker := match_marker(lines[k])) is not None
             and marker[0] == (style or marker[0])
             and (k > i + 1 or _TARGET_ITEM.search(lines[k].text))
         ):
@@ -734,7 +634,7 @@ def _two_digit_title(text: str, lines: list[Line], i: int, mend: int) -> tuple[i
         return _title_span(text, mend, line.end)
     if i + 1 < len(lines):
         nxt = lines[i + 1]
-        if _match_marker(nxt) is None:
+        if match_marker(nxt) is None:
             if len(nxt.text) <= 40 and "。" not in nxt.text[:-1]:
                 return _title_span(text, nxt.start, nxt.end)
             stop = nxt.text.find("。")
@@ -750,7 +650,7 @@ def _other_groups_beside(lines: list[Line], i: int) -> bool:
     paragraph before it is body text (``具体工作中，我们要…。`` then 01…07)."""
     for seq in (lines[i + 1 :], reversed(lines[:i])):
         for line in seq:
-            found = _match_marker(line)
+            found = match_marker(line)
             if found is None:
                 continue
             if found[0] != "ar_two":
@@ -769,7 +669,7 @@ def _close(nodes: list[_Node], end: int, text: str) -> None:
     """Set each node's end: the next sibling's start, else the parent's end (blanks trimmed)."""
     for k, node in enumerate(nodes):
         stop = nodes[k + 1].start if k + 1 < len(nodes) else end
-        while stop > node.start and text[stop - 1] in _WS + "\n":
+        while stop > node.start and text[stop - 1] in BLANKS + "\n":
             stop -= 1
         node.end = stop
         _close(node.children, node.end, text)

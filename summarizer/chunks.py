@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .chunking import _WS, Document
+from .chunking import Document
+from .lines import BLANKS as _WS
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from summarizer import check, summarize, summarize_file
-from summarizer.chunking import build_sections, cn_to_int
+from summarizer.chunking import build_sections
 from summarizer.headline import find_headline
 from summarizer.layout import WRAP_JOIN, layout_view
+from summarizer.lines import cn_to_int
 from summarizer.models import Outcome, QualitativeTarget, ReportSummary, Target
 from summarizer.numbers import find_mentions
 from summarizer.taxonomy import lookup_key

@@ -95,7 +95,7 @@ def test_a_name_is_read_by_its_words() -> None:
     # every two characters in a row of the name are its features (dingxing_2020, a tuning
     # report: 张北至雄安特高压通道, read as bg=张北, bg=北至, … bg=通道)
     from summarizer.chunking import chunk_report
-    from summarizer.engines.rules import _own_spans
+    from summarizer.engines.plan_sections import own_spans as _own_spans
     from summarizer.ingest import load_report
 
     doc = chunk_report(load_report(GOLD.parent / "fixtures" / "dingxing_2020.txt"))
@@ -174,7 +174,7 @@ def test_a_provincial_reports_features_are_weighed_apart_as_well_as_together() -
     # 10 provincial tuning reports name projects on another scale (P 0.65 out of fold, against
     # 0.82 for counties): each feature also enters conjoined with the level
     from summarizer.chunking import chunk_report
-    from summarizer.engines.rules import _own_spans
+    from summarizer.engines.plan_sections import own_spans as _own_spans
     from summarizer.ingest import load_report
 
     fixtures = GOLD.parent / "fixtures"
@@ -213,7 +213,7 @@ def test_the_runtime_weighs_the_conjunctions_as_the_training_dict_has_them() -> 
     # find_projects weighs prov: terms without building the conjoined dict; the training tool
     # builds it: both must give the same probability
     from summarizer.chunking import chunk_report
-    from summarizer.engines.rules import _own_spans
+    from summarizer.engines.plan_sections import own_spans as _own_spans
     from summarizer.ingest import load_report
 
     doc = chunk_report(load_report(GOLD.parent / "fixtures" / "hebei_2023.txt"))
@@ -231,7 +231,7 @@ def test_the_runtime_weighs_the_conjunctions_as_the_training_dict_has_them() -> 
 def _candidate_names(text: str) -> set[str]:
     from summarizer.chunking import chunk_report
     from summarizer.engines import projects as hand_rules
-    from summarizer.engines.rules import _own_spans
+    from summarizer.engines.plan_sections import own_spans as _own_spans
     from summarizer.ingest import load_report
 
     doc = chunk_report(load_report(text.encode("utf-8"), name="<text>"))

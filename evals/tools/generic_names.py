@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.chunking import chunk_report  # noqa: E402
 from summarizer.engines import project_filters, projects  # noqa: E402
-from summarizer.engines.rules import _own_spans  # noqa: E402
+from summarizer.engines.plan_sections import own_spans as _own_spans  # noqa: E402
 from summarizer.ingest import load_report  # noqa: E402
 
 SHARE = 0.15  # of the corpus's places (6 of 40)

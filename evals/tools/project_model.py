@@ -32,7 +32,7 @@ from summarizer import load_report  # noqa: E402
 from summarizer.chunking import chunk_report  # noqa: E402
 from summarizer.engines import project_model as pm  # noqa: E402
 from summarizer.engines import projects  # noqa: E402
-from summarizer.engines.rules import _own_spans  # noqa: E402
+from summarizer.engines.plan_sections import own_spans as _own_spans  # noqa: E402
 from summarizer.eval_metrics import _project_affinity, greedy_match, names_agree  # noqa: E402
 from summarizer.evals import load_gold  # noqa: E402
 from summarizer.models import Project  # noqa: E402

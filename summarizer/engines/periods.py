@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..chunking import Document, split_lines
+from ..chunking import Document
 from ..layout import lost_line_breaks
+from ..lines import split_lines
 from ..models import Section
 from ..section_kinds import heading_words
 from ..wording import Clause

@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from .. import numbers, wording
 from ..chunking import Document
-from ..models import Outcome, Priority, Project, Scope, Section, Target
+from ..models import Outcome, Scope, Section, Target
 from ..taxonomy import lookup_key, match_indicator, normalise_indicator
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
@@ -44,9 +44,10 @@ from .mentions import (
     subject_of,
     total_attribute,
 )
+from .number_filters import restates_headline, review_baseline, spent_on_projects, verb_of_clause
 from .periods import NOT_RESULT, headings, look_back_paragraphs, period, retrospective
+from .plan_sections import own_spans, priorities
 from .project_model import find_projects
-from .project_tables import back_matter, commitments
 from .qualitative import PAST as _PAST
 from .qualitative import end_states, headline_goals
 from .unwrapped import read_unwrapped
@@ -78,7 +79,6 @@ _RATE_LIST = re.compile(r"^[^、和及与等]+率(?:[、和与及][^、和及与
 # Two full names of one head joined by 和 (全部财政收入和公共财政预算收入增长15%以上): two of a
 # kind, never one aggregate (货物和服务进出口: the left one has no head of its own)
 _SAME_HEAD_PAIR = re.compile(r"^[^、和及与等]{2,}(..)[和与及][^、和及与等]{2,}\1$")
-_TO_OR_IS = re.compile(r"[到至为]")
 # where the subject of a clause without a quantity ends: its verb of change or action, or a
 # comparison (比)
 _SUBJECT_END = re.compile(rf"比|(?:稳定|持续|稳步|大幅|较快)?(?:{_ACTION.pattern})")
@@ -179,10 +179,10 @@ class RulesEngine(Engine):
         text = doc.layout  # structure is read from the layout view; quotes re-sliced below
         headline = doc.headline_span()
         taken = [headline] if headline else []
-        own_spans = _own_spans(doc)
+        plan = own_spans(doc)
         # one index of clause ends for the report, shared by targets and outcomes
         clauses = wording.ClauseIndex(text, wording.CLAUSE_DELIMITERS)
-        quantities = _Quantities(text, [*taken, *((s.start, e) for s, e in own_spans)], clauses)
+        quantities = _Quantities(text, [*taken, *((s.start, e) for s, e in plan)], clauses)
         for a, b in taken:
             for section in doc.headline_sections():
                 lo, hi = max(a, section.start), min(b, section.end)
@@ -190,7 +190,7 @@ class RulesEngine(Engine):
                     hi = min(hi, kid.start) if kid.start > lo else hi
                 if hi > lo:
                     self._targets_in(doc, quantities, lo, hi, "headline", section, ex)
-        projects = find_projects(doc, own_spans)
+        projects = find_projects(doc, plan)
         amount_spans = {
             (p.amount_start, p.amount_end) for p in projects if p.amount_start is not None
         }
@@ -204,21 +204,21 @@ class RulesEngine(Engine):
                 if (k := p.quote.find(num)) >= 0
             ]
         )
-        for section, own_end in own_spans:
+        for section, own_end in plan:
             for a, b in _minus(section.start, own_end, taken):
                 self._targets_in(
                     doc, quantities, a, b, "section", section, ex, amount_spans, name_spans
                 )
         ex.projects = projects
         if not self.permissive:  # the permissive reading proposes targets only
-            ex.targets = [t for t in ex.targets if not _spent_on_projects(text, t, projects)]
+            ex.targets = [t for t in ex.targets if not spent_on_projects(text, t, projects)]
             said = {(t.value, t.unit) for t in ex.targets if t.scope == "headline"}
-            ex.targets = [t for t in ex.targets if not _restates_headline(text, t, said)]
-            for section, own_end in own_spans:
+            ex.targets = [t for t in ex.targets if not restates_headline(text, t, said)]
+            for section, own_end in plan:
                 for a, b in _minus(section.start, own_end, taken):
                     ex.qualitative_targets.extend(end_states(text, clauses, a, b, section.path))
-            ex.outcomes = self._outcomes(doc, clauses, own_spans)
-            ex.priorities = _priorities(doc)
+            ex.outcomes = self._outcomes(doc, clauses, plan)
+            ex.priorities = priorities(doc)
         ex.chunks = len(doc.sections)
         _reslice(ex, doc.text)
         return ex
@@ -229,13 +229,13 @@ class RulesEngine(Engine):
         self,
         doc: Document,
         clauses: wording.ClauseIndex,
-        own_spans: list[tuple[Section, int]],
+        plan: list[tuple[Section, int]],
     ) -> list[Outcome]:
         """Results stated in the review part, read with the target machinery (clauses, mentions,
         indicator, qualifier and direction readers); each dated by :func:`.review.period`."""
         text = doc.layout
-        spans = [(s, s.start, e) for s, e in _own_spans(doc, review=True)]
-        spans += look_back_paragraphs(text, own_spans)
+        spans = [(s, s.start, e) for s, e in own_spans(doc, review=True)]
+        spans += look_back_paragraphs(text, plan)
         if not spans:
             return []
         quantities = _Quantities(text, [(a, b) for _, a, b in spans], clauses)
@@ -290,7 +290,7 @@ class RulesEngine(Engine):
                 if NOT_RESULT.search(text, clause.start, clause.end):
                     previous = []
                     continue
-                mentions = [m for m in mentions if not _review_baseline(text, m, clause)]
+                mentions = [m for m in mentions if not review_baseline(text, m, clause)]
             elif (
                 scope == "section"
                 and not self.permissive
@@ -473,7 +473,7 @@ class RulesEngine(Engine):
                 if (
                     base_unit not in _COUNTED_BY
                     and _names_something(owner)
-                    and not _verb_of_clause(text, clause, seg_start, bool(verbs), m)
+                    and not verb_of_clause(text, clause, seg_start, bool(verbs), m)
                     # 4个小区9.2万平方米老旧小区: right after a count, the words are the noun
                     # it counts, not a name owning the next quantity
                     and not (seg_start == prev_end > clause.start and not verbs)
@@ -636,66 +636,6 @@ def _target(
     )
 
 
-# ---------------------------------------------------------------- outcomes: what is not a
-# result (the period a result is stated for: .review)
-
-
-# 投资6000万元启动天生桥游客中心…建设: the bare word of investment, then a verb right before
-# the works it pays for
-_SPENT_ON = re.compile(r"[，,]?[\u4e00-\u9fff]{0,4}$")
-
-
-# the target named as such after its number (5.5%左右的预期增长目标, 确定4.5%左右的增长目标)
-_TARGET_NAMED = re.compile(r"的(?:预期|年度|主要)?(?:经济)?(?:增长|发展)?目标")
-
-
-def _restates_headline(text: str, t: Target, said: set[tuple[float, str]]) -> bool:
-    """``5.5%左右的预期增长目标与“十五五”发展目标总体衔接`` (湖北, 辽宁): a headline target's
-    number named again as the target, in the words that explain it, is no target of its own
-    (unless the headline paragraph does not state it: then it is the only statement)."""
-    if t.scope != "section" or (t.value, t.unit) not in said:
-        return False
-    return _TARGET_NAMED.match(text, wording.bound_end(text, t.value_end)) is not None
-
-
-def _spent_on_projects(text: str, t: Target, projects: list[Project]) -> bool:
-    """``投资2500万元完成花山、马兰…红色教育基地项目``: an amount of bare 投资 followed by a verb
-    and the named projects it pays for is their own investment (as ``总投资50亿元的X项目`` is),
-    not a target; ``投资120万元完成学前教育设施设备配置`` (no named project) stays one. Which
-    works are named is the project reader's call (:func:`.project_model.find_projects`)."""
-    if t.scope != "section" or t.indicator != "投资" or not t.unit.endswith("元"):
-        return False
-    after = wording.bound_end(text, t.value_end)
-    return any(
-        after <= p.start <= after + 5 and _SPENT_ON.fullmatch(text[after : p.start]) is not None
-        for p in projects
-    )
-
-
-def _verb_of_clause(
-    text: str, clause: _Clause, seg_start: int, has_verb: bool, m: numbers.Mention
-) -> bool:
-    """``整理2380亩建设用地``, ``腾出8平方公里发展空间``: a two-character word that opens the
-    clause right before a quantity and its noun, with no verb anywhere in the clause, is the
-    clause's verb (one the verb list does not know), not a name the quantity belongs to
-    (``大唐700万吨露天矿开工`` goes on to its own verb; ``依托环雄安2万亩一般农田`` is longer)."""
-    return (
-        not has_verb
-        and seg_start == clause.start
-        and len(text[seg_start : m.start].strip()) == 2
-        and _ACTION.search(text, clause.start, clause.end) is None
-    )
-
-
-def _review_baseline(text: str, m: numbers.Mention, clause: _Clause) -> bool:
-    """``由2010年的162.4亿元增加到287.9亿元``: the number after 由/从 is the level started
-    from, not a result (the review's way of writing :func:`_baseline`)."""
-    frm = max(text.rfind("由", clause.start, m.start), text.rfind("从", clause.start, m.start))
-    if frm < 0 or _ACTION.search(text, frm, m.start):
-        return False
-    return bool(_TO_OR_IS.search(text, m.end, clause.end))
-
-
 def _reslice(ex: Extraction, source: str) -> None:
     """Quotes are the source's own characters: the layout view differs only in layout
     sequences (``&nbsp;``, escaped line breaks), which a quote may hold inside a clause."""
@@ -768,40 +708,6 @@ def _direction(text: str, pos: int, start: int) -> str:
     return word
 
 
-def _own_spans(doc: Document, review: bool = False) -> list[tuple[Section, int]]:
-    """Each work or plan section with the end of its own text (before its first child, and
-    before the back matter: glossary, appendices), and every section of an appendix of this
-    year's 民生实事 (it lists the plan's commitments); with
-    ``review``, each section of the review part instead (a review section and every section
-    inside one: ``（七）加强自身建设`` under ``一、2023年工作回顾`` states results too)."""
-    out = []
-    reviewed: set[str] = set()
-    back = back_matter(doc.layout)  # a glossary or appendix ends the report's own text
-    stop = back[0][0] if back else len(doc.layout)
-    for section in doc.sections:
-        if review:
-            parent = section.path.rpartition(".")[0]
-            if section.kind == "review" or parent in reviewed:
-                reviewed.add(section.path)
-            else:
-                continue
-        elif section.kind not in ("work", "plan"):
-            continue
-        kids = doc.children(section.path)
-        own_end = min(kids[0].start if kids else section.end, stop)
-        if own_end > section.start:
-            out.append((section, own_end))
-    if not review:
-        # …but an appendix of this year's 民生实事 is plan: its sections, whatever their kind
-        for a, b, _ in (x for x in back if commitments(x[2])):
-            for section in doc.sections:
-                kids = doc.children(section.path)
-                own_end = min(kids[0].start if kids else section.end, b)
-                if a <= section.start < b and own_end > section.start:
-                    out.append((section, own_end))
-    return out
-
-
 def _minus(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = [(start, end)]
     for a, b in taken:
@@ -816,26 +722,3 @@ def _minus(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int
                 nxt.append((b, e))
         spans = nxt
     return spans
-
-
-# ---------------------------------------------------------------- priorities
-
-
-def _priorities(doc: Document) -> list[Priority]:
-    out = []
-    for ordinal, section in enumerate(doc.top_work_sections(), start=1):
-        kids = doc.children(section.path)
-        measures = [k.title for k in kids]
-        summary = doc.lead_sentence(section)
-        out.append(
-            Priority(
-                ordinal=ordinal,
-                title=section.title,
-                summary=summary,
-                measures=measures,
-                section=section.path,
-                start=section.start,
-                end=section.end,
-            )
-        )
-    return out
