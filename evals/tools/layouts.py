@@ -5,8 +5,10 @@ out of a PDF, the same with pdftotext's bare page numbers, ASCII punctuation, fu
 Markdown headings, ``01`` markers, targets listed one a line, numbered or not; a blank line
 between paragraphs, blanks around numbers, full-width Latin letters, thousands separators,
 parts numbered 一．, sections numbered 1．, three lines copied twice, the headline's lead with a
-comma, its items set one a line after ——, ①, （1） or inline after 一是) and summarised again; the tool prints, per layout, how many reports keep the original's number of priorities
-and of headline targets, and the ones that do not; the violations ``check`` finds in each
+comma, its items set one a line after ——, ①, （1） or inline after 一是; one sentence a line; a
+PDF's running title and page number, or a page footer, every 28 lines) and summarised again;
+the tool prints, per layout, how many reports keep the original's number of priorities and of
+headline targets, and the ones that do not; the violations ``check`` finds in each
 rewritten report's summary against its rewritten text; and how far its section targets,
 projects, qualitative targets and outcomes (with their periods) agree with the original's (F1
 of the two sets).
@@ -129,6 +131,22 @@ def _numbered_sections(text: str) -> str:
     )
 
 
+def _running(text: str, every: int = 28, *, footer: bool = False) -> str:
+    """A PDF's page furniture every ``every`` lines: the running title and a bare page number
+    between blank lines, or (``footer``) one line ``政府工作报告    第N页 共30页``."""
+    out: list[str] = []
+    for k, line in enumerate(_lines(text)):
+        if k and k % every == 0:
+            page = k // every + 1
+            out += (
+                [f"政府工作报告    第{page}页 共30页"]
+                if footer
+                else ["", "政府工作报告", f"— {page} —", ""]
+            )
+        out.append(line)
+    return "\n".join(out)
+
+
 def _copied(text: str) -> str:
     """Three lines in the middle of the report copied twice (scrape damage)."""
     lines = _lines(text)
@@ -184,6 +202,9 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "headline items 一是 inline": lambda t: _headline_items(
         t, lambda k: _CN[k % 10] + "是", joint=""
     ),
+    "one sentence a line": lambda t: re.sub(r"。(?=[^\n”\"）)])", "。\n", t),
+    "running title and page number": _running,
+    "page footer 第N页": lambda t: _running(t, footer=True),
 }
 
 
