@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .headline import find_headline
 from .ingest import Report
+from .layout import lost_line_breaks
 from .lines import BLANKS, CN_NUMERALS, Line, cn_to_int, match_marker, split_lines
 from .models import Section, SectionKind
 from .section_kinds import (
@@ -137,6 +138,11 @@ class Document:
     def layout(self) -> str:
         """The same-length layout view of the text (:mod:`summarizer.layout`)."""
         return self.report.layout
+
+    @property
+    def flat(self) -> bool:
+        """Whether the text lost its line breaks (:func:`summarizer.layout.lost_line_breaks`)."""
+        return lost_line_breaks(self.report.text)
 
     def section_at(self, pos: int) -> Section | None:
         """The deepest section containing offset ``pos``."""
@@ -432,8 +438,6 @@ def _build_sections(
 
     _close(roots, end, text)
     _add_lead_children(roots, lines, text)
-    from .layout import lost_line_breaks
-
     if lost_line_breaks(source):
         _mark_run_on_headings(roots, text)
     plan_year = plan_year_of(roots, text)

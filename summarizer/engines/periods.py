@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..chunking import Document
-from ..layout import lost_line_breaks
 from ..lines import split_lines
 from ..models import Section
 from ..section_kinds import heading_words
@@ -101,7 +100,7 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         text.rfind("？", para_start, clause.start),
     )
     sent_start = max(stop + 1, para_start)
-    flat = lost_line_breaks(doc.report.text)
+    flat = doc.flat
     if flat:
         # a text whose line breaks were lost: where its paragraphs ended is unknown (a line of
         # the view is a whole section), so the clause's sentence stands for its paragraph
