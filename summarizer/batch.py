@@ -138,6 +138,9 @@ class BatchResult:
     skipped: int = 0
     failed: list[Failure] = field(default_factory=list)
     violations: int = 0
+    # reports summarised with nothing found (no priorities, targets, outcomes or projects): a
+    # text that is no work report, or one decoded wrong; named on stderr, never a failure
+    empty: list[str] = field(default_factory=list)
     output: str | None = None
     index: str | None = None
     workers: int = 1  # the processes the reports were summarised in (rules engine: see .workers)
@@ -521,6 +524,8 @@ class _Run:
             result.skipped += 1
         elif status == "ok":
             result.ok += 1
+            if all(done.row[_COL[c]] == "0" for c in _FOUND):
+                result.empty.append(item.path)
         violations = done.row[_COL["violations"]]
         result.violations += int(violations) if violations.isdigit() else 0
         if summary is not None:
@@ -643,6 +648,9 @@ class _Run:
         else:
             assert self.layout.path is not None
             atomic_write(self.layout.path, text)
+
+
+_FOUND = ("targets", "outcomes", "priorities", "projects")  # index columns of what a report holds
 
 
 def _own_files(layout: Layout, options: BatchOptions) -> Callable[[str], bool]:

@@ -222,7 +222,7 @@ def summarize(
     --force redoes everything.
     """
     from .batch import BatchOptions, expand_inputs, run_batch
-    from .progress import summary_lines
+    from .progress import nothing_found, summary_lines
 
     found = expand_inputs(paths)
     for problem in found.problems:
@@ -244,6 +244,8 @@ def summarize(
     else:
         for failure in result.failed:
             _err(f"{failure.path}: {failure.reason}")
+        for path in result.empty:
+            _err(nothing_found(path))
     code = EXIT_OK
     if strict and result.violations:
         code = EXIT_SHORT

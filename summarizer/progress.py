@@ -45,14 +45,16 @@ class Progress:
 
 def summary_lines(result: BatchResult, *, quiet: bool = False) -> list[str]:
     """The closing summary of a batch: one line of totals, then every failed file with its
-    whole path and reason (never one line per report, never a cut path). ``quiet`` keeps only
-    the failures."""
+    whole path and reason, and every report in which nothing was found (never one line per
+    report, never a cut path). ``quiet`` keeps only the failures and those warnings."""
     lines: list[str] = []
     if not quiet:
         totals = (
             f"{result.total} reports: {result.ok} ok, {result.skipped} skipped, "
             f"{len(result.failed)} failed; {result.violations} check violations"
         )
+        if result.empty:
+            totals += f"; {len(result.empty)} with nothing found"
         if result.index:
             totals += f"; index {result.index}"
         if result.workers > 1:
@@ -60,4 +62,13 @@ def summary_lines(result: BatchResult, *, quiet: bool = False) -> list[str]:
         lines.append(totals)
     for failure in result.failed:
         lines.append(f"failed: {failure.path}: {failure.reason}")
+    lines += [nothing_found(path) for path in result.empty]
     return lines
+
+
+def nothing_found(path: str) -> str:
+    """The warning for a report summarised with nothing found in it."""
+    return (
+        f"warning: {path}: nothing found (no priorities, targets, outcomes or projects); check "
+        "that it is a government work report and that its text decoded right"
+    )

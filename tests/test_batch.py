@@ -227,3 +227,26 @@ def test_html_index_over_a_batch(
     page = dest.read_text(encoding="utf-8")
     assert page.count('<section class="report"') == len(SEEDS)
     assert all(f'href="#r{k}"' in page for k in range(len(SEEDS)))
+
+
+def test_a_text_with_nothing_found_is_named_but_not_failed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A text that is no work report (a news paragraph) or one decoded wrong gives an empty
+    summary: it is written (exit 0) and named on stderr, the real report beside it is not."""
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(SEEDS[0], root / SEEDS[0].name)
+    news = root / "news.txt"
+    news.write_text("今天天气很好，我们去公园散步吧。\n", encoding="utf-8")
+    code, _, err = run(capsys, str(root), "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert "2 reports: 2 ok, 0 skipped, 0 failed; 0 check violations; 1 with nothing found" in err
+    warned = [line for line in err.splitlines() if "nothing found (" in line]
+    assert len(warned) == 1 and str(news) in warned[0], err
+    assert (tmp_path / "out" / "news.json").exists()
+
+    code, _, err = run(capsys, str(news), "--format", "md")
+    assert code == 0 and f"warning: {news}: nothing found" in err, err
+    code, _, err = run(capsys, str(SEEDS[0]), "--format", "md")
+    assert code == 0 and "nothing found" not in err, err

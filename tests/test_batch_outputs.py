@@ -238,12 +238,15 @@ def test_stderr_summary_has_totals_and_every_failed_file_with_its_whole_path(
     lines = err.splitlines()
     total = len(list(reports.rglob("*.txt")))
     assert lines[0].startswith(f"summarizer: {total} reports: {total - 3} ok, 0 skipped, 3 failed")
+    assert "; 1 with nothing found" in lines[0]
     failed = [line for line in lines if "failed: " in line and "reports:" not in line]
-    assert len(failed) == 3 and len(lines) == 4
+    warned = [line for line in lines if line.startswith("summarizer: warning: ")]
+    assert len(failed) == 3 and len(warned) == 1 and len(lines) == 5
     assert f"failed: {deep / 'also-empty.txt'}: the file is empty" in err
     assert f"failed: {reports / 'b' / 'binary.txt'}: looks like a binary file" in err
+    assert f"warning: {reports / 'b' / 'nothing.txt'}: nothing found" in warned[0]
     code, _, err = run(capsys, str(reports), "--format", "csv", "-o", str(tmp_path / "q.csv"), "-q")
-    assert code == 2 and len(err.splitlines()) == 3 and "reports:" not in err
+    assert code == 2 and len(err.splitlines()) == 4 and "reports:" not in err
 
 
 # ---------------------------------------------------------------- resumable single files
