@@ -149,10 +149,58 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None and best.encoding and _plausible(str(best)):
         return str(best), best.encoding
+    near = _near_miss(data, name)
+    if near:
+        raise InputError(near)
     raise InputError(
         f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, UTF-16 and detection); "
         "save it as UTF-8 and try again"
     )
+
+
+_FEW_BAD = 8  # invalid byte runs a text may hold and still be told as one encoding
+
+
+def _bad_runs(data: bytes, encoding: str) -> list[tuple[int, int]] | None:
+    """The byte runs of ``data`` that do not decode as ``encoding`` (decoding goes on after
+    each), or None when there are more than :data:`_FEW_BAD` or the rest is no Chinese prose."""
+    runs: list[tuple[int, int]] = []
+    parts: list[str] = []
+    pos = 0
+    while pos < len(data):
+        try:
+            parts.append(data[pos:].decode(encoding))
+            break
+        except UnicodeDecodeError as exc:
+            if len(runs) == _FEW_BAD:
+                return None
+            parts.append(data[pos : pos + exc.start].decode(encoding))
+            runs.append((pos + exc.start, pos + exc.end))
+            pos += exc.end
+    text = "".join(parts)
+    return runs if runs and len(text) >= 20 and _plausible(text) else None
+
+
+def _near_miss(data: bytes, name: str) -> str | None:
+    """What to say of a text that is UTF-8 or GB18030 but for a few bytes (a stray byte, a
+    file cut short in the middle of a character): where they are, and how to drop them."""
+    for encoding, label in (("utf-8", "UTF-8"), ("gb18030", "GB18030")):
+        runs = _bad_runs(data, encoding)
+        if runs is None:
+            continue
+        where = ", ".join(str(a) if b - a == 1 else f"{a}-{b - 1}" for a, b in runs)
+        n = sum(b - a for a, b in runs)
+        cut = (
+            "; it ends in the middle of a character (cut short?)"
+            if runs[-1][1] == len(data)
+            else ""
+        )
+        return (
+            f"{name}: is {label} but for {n} invalid byte{'s' if n > 1 else ''} at offset "
+            f"{where}{cut}; fix or drop them (iconv -c -f {label} -t UTF-8 IN > OUT drops them) "
+            "and try again"
+        )
+    return None
 
 
 # ---------------------------------------------------------------- HTML

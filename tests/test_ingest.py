@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,6 +64,37 @@ def test_undecodable_bytes() -> None:
     data = bytes([0x81, 0x30, 0xFF, 0xFE, 0xC0, 0xAF, 0xE0, 0x80]) * 50
     with pytest.raises(InputError, match=r"encoding|binary"):
         load_report(data, name="x.txt")
+
+
+REAL = Path(__file__).resolve().parent.parent / "evals" / "corpus" / "fixtures" / "yixian_2019.txt"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "damage", "said"),
+    [
+        # a download cut short in the middle of a character (易县 2019 ends on ！, 3 bytes in UTF-8)
+        ("utf-8", lambda b: b[:-1], "is UTF-8 but for 2 invalid bytes at offset {n}-{m}; it ends "
+         "in the middle of a character (cut short?)"),
+        # one stray byte inside
+        ("utf-8", lambda b: b[:5000] + b"\xff" + b[5000:], "is UTF-8 but for 1 invalid byte at "
+         "offset 5000; fix"),
+        ("gb18030", lambda b: b[:-1], "is GB18030 but for 1 invalid byte at offset {m}; it ends "
+         "in the middle of a character"),
+        ("gb18030", lambda b: b[:4000] + b"\xff" + b[4000:], "is GB18030 but for 1 invalid byte "
+         "at offset 4000; fix"),
+    ],
+)  # fmt: skip
+def test_a_few_bad_bytes_are_located(encoding: str, damage: Any, said: str) -> None:
+    """A real report that is UTF-8 or GB18030 but for a byte or two is bad input (DESIGN.md), and
+    the message says where, not only that the encoding is unknown."""
+    data = damage(REAL.read_text(encoding="utf-8").encode(encoding))
+    n = len(data)
+    with pytest.raises(InputError) as err:
+        load_report(data, name="r.txt")
+    message = str(err.value)
+    assert message.startswith("r.txt: ")
+    assert said.format(n=n - 2, m=n - 1) in message, message
+    assert f"iconv -c -f {encoding.upper()} -t UTF-8" in message
 
 
 def test_missing_and_directory(tmp_path: Path) -> None:
