@@ -161,14 +161,18 @@ def load_summaries(folder: str | Path, *, echo: Echo | None = None) -> list[Load
     """Every ReportSummary JSON under ``folder`` (recursive; a single file is read alone).
 
     Files that are not UTF-8 JSON or not summaries are skipped with a warning to ``echo``;
-    ``_index.csv`` and other non-JSON files are never read. Raises :class:`InputError` when the
-    folder is missing or holds no summary.
+    ``_index.csv`` and other non-JSON files are never read. Files are read in path order; a
+    summary already read (same source sha256, engine, model, prompts, region and year: a report
+    copied into two input folders) is skipped with a warning, and a region and year that
+    several summaries share is named. Raises :class:`InputError` when the folder is missing or
+    holds no summary.
     """
     say: Echo = echo or (lambda _message: None)
     root = Path(folder)
     if not root.exists():
         raise InputError(f"{root}: no such folder; give the -o folder of a summarize batch")
     out: list[Loaded] = []
+    seen: dict[tuple[str, ...], str] = {}
     skipped = 0
     for path in _json_files(root):
         rel = path.name if root.is_file() else path.relative_to(root).as_posix()
@@ -182,6 +186,11 @@ def load_summaries(folder: str | Path, *, echo: Echo | None = None) -> list[Load
             say(f"warning: {path}: skipped, not a ReportSummary (no schema_version/meta/targets)")
             skipped += 1
             continue
+        copy_of = _same_summary(data, rel, seen)
+        if copy_of is not None:
+            say(f"warning: {path}: skipped, the same summary as {copy_of} (same source sha256, "
+                "engine, model and prompts)")  # fmt: skip
+            continue
         out.append(Loaded(rel, data))
     if not out:
         extra = f" ({skipped} JSON files skipped)" if skipped else ""
@@ -189,7 +198,37 @@ def load_summaries(folder: str | Path, *, echo: Echo | None = None) -> list[Load
             f"{root}: no report summaries (*.json) found{extra}; write them with "
             f"`summarizer summarize REPORTS/ -o {root}/`"
         )
+    _say_shared_years(out, say)
     return out
+
+
+def _same_summary(data: dict[str, Any], file: str, seen: dict[tuple[str, ...], str]) -> str | None:
+    """The file already read that holds this summary (a report copied into two input folders
+    and summarised twice), else None, and ``seen`` learns ``file``. Summaries of one report by
+    two engines, models or prompts, or read as two regions or years, are not the same."""
+    sha = (data.get("source") or {}).get("sha256")
+    if not isinstance(sha, str) or not sha:
+        return None
+    meta = data["meta"]
+    fields = ("engine", "model", "prompt_version", "region", "year")
+    key = (sha, *(_text(meta.get(k)) for k in fields))
+    first = seen.setdefault(key, file)
+    return None if first == file else first
+
+
+def _say_shared_years(loaded: list[Loaded], say: Echo) -> None:
+    """Warn when one region and year has several summaries (two copies of a report, a draft
+    and the final text, two engines): the long panel keeps every row, the wide panel one value
+    a cell."""
+    by: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for item in loaded:
+        region, year = _text(item.data["meta"].get("region")), _year(item.data["meta"].get("year"))
+        if region and year is not None:
+            by[(region, year)].append(item.file)
+    for (region, year), files in sorted(by.items()):
+        if len(files) > 1:
+            say(f"warning: {region} {year}: {len(files)} summaries ({', '.join(files)}); the "
+                "long panel keeps the rows of each, the wide panel one value a cell")  # fmt: skip
 
 
 # ------------------------------------------------------------------------------ rules

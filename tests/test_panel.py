@@ -8,6 +8,7 @@ summary dicts written here, with outcomes, so the join is tested whatever the en
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -92,8 +93,9 @@ def summary(
 ) -> dict[str, Any]:  # fmt: skip
     d: dict[str, Any] = {
         "schema_version": version,
-        "source": {"path": f"reports/{region}_{year}.txt", "sha256": "0" * 64, "chars": 100,
-                   "encoding": "utf-8"},
+        "source": {"path": f"reports/{region}_{year}.txt",
+                   "sha256": hashlib.sha256(f"{region}_{year}".encode()).hexdigest(),
+                   "chars": 100, "encoding": "utf-8"},
         "meta": {"region": region, "year": year, "engine": "rules"},
         "targets": targets,
     }  # fmt: skip
@@ -473,3 +475,38 @@ def test_html_is_self_contained_and_holds_the_data(tmp_path: Path, real_folder: 
     write_panel(real_folder, html=real, stdout=io.StringIO(), echo=lambda _m: None)
     body = real.read_text(encoding="utf-8")
     assert "海拉尔区" in body and "顺平县" in body and not re.search(r"<script[^>]*\bsrc=", body)
+
+
+def test_a_summary_copied_twice_is_read_once(real_folder: Path, tmp_path: Path) -> None:
+    """A report copied into two input folders is summarised twice: the panel reads it once
+    (its rows would count twice) and says which file it skipped."""
+    folder = tmp_path / "OUT"
+    shutil.copytree(real_folder, folder)
+    first = sorted((folder / "hebei").glob("*.json"))[0]
+    (folder / "copies").mkdir()
+    shutil.copy(first, folder / "copies" / first.name)
+    before = build_panel(real_folder)
+    warnings: list[str] = []
+    after = build_panel(folder, echo=warnings.append)
+    assert len(after) == len(before)
+    skipped = [w for w in warnings if "skipped, the same summary as" in w]
+    # files are read in path order: copies/ comes first, the original is the one skipped
+    assert len(skipped) == 1 and f"hebei/{first.name}: skipped" in skipped[0]
+    assert f"the same summary as copies/{first.name}" in skipped[0]
+    assert not [w for w in warnings if "summaries (" in w]  # one summary a region-year again
+
+
+def test_two_summaries_of_one_region_and_year_are_named(tmp_path: Path) -> None:
+    """A draft and the final text of one report (different bytes) both stay in the long panel,
+    and the region-year they share is named: the wide panel holds one value a cell."""
+    draft = summary("甲县", 2020, [item("地区生产总值", "gdp", 6, "%", measure="growth")])
+    final = summary("甲县", 2020, [item("地区生产总值", "gdp", 6.5, "%", measure="growth")])
+    final["source"]["sha256"] = "f" * 64
+    other = summary("乙县", 2020, [item("地区生产总值", "gdp", 7, "%", measure="growth")])
+    warnings: list[str] = []
+    df = build_panel(write(tmp_path / "OUT", [draft, final, other]), echo=warnings.append)
+    assert sorted(df[df["region"] == "甲县"]["value"]) == [6.0, 6.5]
+    assert warnings == [
+        "warning: 甲县 2020: 2 summaries (00_甲县_2020.json, 01_甲县_2020.json); the long panel "
+        "keeps the rows of each, the wide panel one value a cell"
+    ]
