@@ -164,7 +164,7 @@ def load_summaries(folder: str | Path, *, echo: Echo | None = None) -> list[Load
     ``_index.csv`` and other non-JSON files are never read. Files are read in path order; a
     summary already read (same source sha256, engine, model, prompts, region and year: a report
     copied into two input folders) is skipped with a warning, and a region and year that
-    several summaries share is named. Raises :class:`InputError` when the folder is missing or
+    several summaries share is named, as are the summaries with no region or year. Raises :class:`InputError` when the folder is missing or
     holds no summary.
     """
     say: Echo = echo or (lambda _message: None)
@@ -221,14 +221,26 @@ def _say_shared_years(loaded: list[Loaded], say: Echo) -> None:
     and the final text, two engines): the long panel keeps every row, the wide panel one value
     a cell."""
     by: dict[tuple[str, int], list[str]] = defaultdict(list)
+    unplaced: list[str] = []
     for item in loaded:
         region, year = _text(item.data["meta"].get("region")), _year(item.data["meta"].get("year"))
         if region and year is not None:
             by[(region, year)].append(item.file)
+        else:
+            unplaced.append(item.file)
     for (region, year), files in sorted(by.items()):
         if len(files) > 1:
             say(f"warning: {region} {year}: {len(files)} summaries ({', '.join(files)}); the "
                 "long panel keeps the rows of each, the wide panel one value a cell")  # fmt: skip
+    if unplaced:
+        shown = ", ".join(unplaced[:_NAMED]) + (", …" if len(unplaced) > _NAMED else "")
+        say(f"warning: {len(unplaced)} summaries with no region or year ({shown}): their rows are "
+            "in the long panel only, neither in the wide panel nor in target-outcome links; "
+            "give them with summarize's --meta FILE.csv, --region-year-from-path or "
+            "--region/--year")  # fmt: skip
+
+
+_NAMED = 10  # files a warning names before it says "…"
 
 
 # ------------------------------------------------------------------------------ rules

@@ -510,3 +510,22 @@ def test_two_summaries_of_one_region_and_year_are_named(tmp_path: Path) -> None:
         "warning: 甲县 2020: 2 summaries (00_甲县_2020.json, 01_甲县_2020.json); the long panel "
         "keeps the rows of each, the wide panel one value a cell"
     ]
+
+
+def test_summaries_without_region_or_year_are_named(tmp_path: Path) -> None:
+    """Rows of a report whose region or year is unknown cannot enter the wide panel or a link:
+    the panel says which files, and how to give them."""
+    docs = [
+        summary("甲县", 2020, [item("地区生产总值", "gdp", 6, "%", measure="growth")]),
+        summary(None, 2020, [item("地区生产总值", "gdp", 7, "%", measure="growth")]),
+        summary("乙县", None, [item("地区生产总值", "gdp", 8, "%", measure="growth")]),
+    ]
+    warnings: list[str] = []
+    long = build_panel(write(tmp_path / "OUT", docs), echo=warnings.append)
+    assert len(long) == 3 and list(wide_panel(long)["region"]) == ["甲县"]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(
+        "warning: 2 summaries with no region or year (01_None_2020.json, 02_乙县_None.json): "
+        "their rows are in the long panel only"
+    )
+    assert "--region-year-from-path" in warnings[0]
