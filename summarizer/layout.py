@@ -223,6 +223,8 @@ def _view(text: str) -> tuple[str, bool]:
         view = _join_number_blanks(view)
     if "," in view:
         view = _THOUSANDS_COMMA.sub(WRAP_JOIN, view)
+    if "\n" in view:
+        view = _join_stray_words(view)
     return _join_stray_breaks(_blank_copied_lines(view)), flat
 
 
@@ -314,6 +316,43 @@ def _join_stray_breaks(view: str) -> str:
     for k in joins:
         out[k] = WRAP_JOIN
     return "".join(out)
+
+
+# A word or two set on a line of their own inside a sentence (a scraped page whose emphasis or
+# links became lines: …农村人居环境⏎整治⏎三年行动, …加快绿色制造体系建设，⏎创建省⏎级及以上绿色工厂
+# 100家): a short line of words with no stop, between two lines of prose with no blank line
+# between, the first of which left its sentence open (a line that opens with a heading marker is
+# prose when its body goes on after the title: it holds a 。). Both breaks are joined like a
+# wrap. A heading, a table's cells (a run of short lines), a byline and page furniture stay
+# lines.
+_STRAY_WORDS = re.compile(r"[^\s，,。；;：:！!？?、（）()【】\[\]“”]{1,8}")
+_PROSE_LINE = 10
+
+
+def _join_stray_words(view: str) -> str:
+    lines = view.split("\n")
+    out: list[str] | None = None
+    pos = len(lines[0]) + 1  # where lines[1] starts
+    for k in range(1, len(lines) - 1):
+        line = lines[k]
+        word = line.strip()
+        before, after = lines[k - 1].strip(), lines[k + 1].strip()
+        if (
+            _STRAY_WORDS.fullmatch(word)
+            and len(before) >= _PROSE_LINE
+            and len(after) >= _PROSE_LINE
+            and before[-1] not in _SENTENCE_END_ALL
+            and _PROSE.search(before) is not None
+            and (not _HEADING_START.match(before) or "。" in before)  # a heading with its body
+            and not _HEADING_START.match(word)
+            and not _HEADING_START.match(after)
+        ):
+            if out is None:
+                out = list(view)
+            out[pos - 1] = WRAP_JOIN  # the break before the word
+            out[pos + len(line)] = WRAP_JOIN  # and after it
+        pos += len(line) + 1
+    return "".join(out) if out is not None else view
 
 
 def _line_at(view: str, pos: int) -> str:

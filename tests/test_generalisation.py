@@ -2474,3 +2474,26 @@ def test_a_tab_beside_an_indicator_is_no_part_of_it() -> None:
         (t.indicator, t.key, t.value) for t in want.targets if t.scope == "headline"
     ]
     assert not [t for t in [*got.targets, *got.outcomes] if "\t" in t.indicator]
+
+
+@pytest.mark.parametrize(
+    ("written", "indicator"),
+    [
+        ("\n创建省\n级及以上绿色工厂100家", "省级及以上绿色工厂"),
+        ("\n创建省\n级特色普通高中30所", "省级特色普通高中"),
+    ],
+)
+def test_a_word_set_on_a_line_of_its_own_inside_a_sentence(written: str, indicator: str) -> None:
+    # 河北 2019-2024 as scraped: emphasised or linked words became lines of their own inside
+    # their sentences (创建省⏎级及以上绿色工厂100家), so an indicator lost its first character
+    # (级及以上绿色工厂). A short line of words between two lines of prose, the first left open,
+    # goes on the sentence
+    assert [t.indicator for t in _read_in("hebei_2024.txt", written)] == [indicator]
+
+
+def test_a_name_split_over_a_line_of_its_own_is_read_whole() -> None:
+    # 河北 2021: 启动互联网产业园、中关村科技园和⏎中科院⏎雄安创新研究院建设 (the project was
+    # read as 雄安创新研究院)
+    text = _corpus_text("hebei_2021.txt")
+    names = {p.name for p in summarize(text, engine="rules").projects}
+    assert "中科院雄安创新研究院" in names and "雄安创新研究院" not in names
