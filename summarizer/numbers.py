@@ -229,6 +229,8 @@ _LINE_MARK_NEXT = frozenset("、.．\n\r \t\u3000\u00a0")
 _BOUNDARY_BEFORE = frozenset('。；;，,：:！!？?、)）】]”"\n\r')
 _FW = str.maketrans("０１２３４５６７８９．", "0123456789.", WRAP_JOIN)
 _COUNCIL_RE = re.compile(r"次(?:全会|会议|全体会议|党代会|党代表大会|代表大会|人代会)|中全会")
+# the next session of a series (省委九届九次、十次和市委…全会): N次 after 届M次、 is an ordinal too
+_SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十\d]{1,3}次[、和及与]$")
 _QUAL_WORDS = ("左右", "以上", "以内", "以下", "及以上", "及以下")
 # What may follow a one-character Chinese numeral for it to be anything but a word part.
 _CN_FOLLOW = frozenset(b[0] for b in _BASES) | frozenset(
@@ -499,7 +501,10 @@ def _classify_arabic(text: str, tok: _Token, n: int) -> _Result:
         return None, e
     value, vmax, unit, base, ue = q
     uc = text[ue] if ue < n else "\n"
-    if base in _ORDINAL_BASES or (base == "次" and _COUNCIL_RE.match(text, ue - 1)):
+    if base in _ORDINAL_BASES or (
+        base == "次"
+        and (_COUNCIL_RE.match(text, ue - 1) or _SESSION_BEFORE.search(text, max(0, s - 8), s))
+    ):
         return _mk("ordinal", text, s, ue, value, vmax, unit), ue
     if not unit:
         if nc == "大":
@@ -661,7 +666,7 @@ def _classify_cn(text: str, tok: _Token, n: int) -> _Result:
         if uscale:
             return None, e
         unit = normalize_unit(scale + unit)
-    if base in _ORDINAL_BASES:
+    if base in _ORDINAL_BASES or (base == "次" and _SESSION_BEFORE.search(text, max(0, s - 8), s)):
         return _mk("ordinal", text, s, ue, value, None, unit), ue
     vmax = None
     if not unit:

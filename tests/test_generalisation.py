@@ -2497,3 +2497,18 @@ def test_a_name_split_over_a_line_of_its_own_is_read_whole() -> None:
     text = _corpus_text("hebei_2021.txt")
     names = {p.name for p in summarize(text, engine="rules").projects}
     assert "中科院雄安创新研究院" in names and "雄安创新研究院" not in names
+
+
+def test_the_next_session_of_a_series_is_an_ordinal() -> None:
+    # 顺平 2020: 全面落实省委九届九次、十次和市委十一届七次、八次全会部署: 十次 (the next session of
+    # the 九届 committee, 全会 written once at the end of the list) was read as a count, the
+    # outcome 和市委十一届七次 10次. N次 right after 届M次、 is an ordinal (安徽, 山西, 河南, 易县,
+    # 阜平, 曲阳 write such series too)
+    written = "全面落实省委九届九次、十次和市委十一届七次、八次全会部署"
+    text = _corpus_text("shunping_2020.txt")
+    assert written in text
+    at = text.index(written)
+    kinds = {m.text: m.kind for m in find_mentions(text, at, at + len(written))}
+    assert kinds["十次"] == "ordinal" and kinds["九次"] == "ordinal"
+    assert not _read_in("shunping_2020.txt", written)
+    assert [m.kind for m in find_mentions("开展10次培训，", 0, 8)] == ["quantity"]
