@@ -228,7 +228,9 @@ _LINE = frozenset("\n\r")
 _LINE_MARK_NEXT = frozenset("、.．\n\r \t\u3000\u00a0")
 _BOUNDARY_BEFORE = frozenset('。；;，,：:！!？?、)）】]”"\n\r')
 _FW = str.maketrans("０１２３４５６７８９．", "0123456789.", WRAP_JOIN)
-_COUNCIL_RE = re.compile(r"次(?:全会|会议|全体会议|党代会|党代表大会|代表大会|人代会)|中全会")
+_COUNCIL_RE = re.compile(
+    r"次(?:全会|全委会|会议|全体会议|党代会|党代表大会|代表大会|人代会)|中全会"
+)
 # the next session of a series (省委九届九次、十次和市委…全会): N次 after 届M次、 is an ordinal too
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十\d]{1,3}次[、和及与]$")
 _QUAL_WORDS = ("左右", "以上", "以内", "以下", "及以上", "及以下")

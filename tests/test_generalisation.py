@@ -2512,3 +2512,19 @@ def test_the_next_session_of_a_series_is_an_ordinal() -> None:
     assert kinds["十次"] == "ordinal" and kinds["九次"] == "ordinal"
     assert not _read_in("shunping_2020.txt", written)
     assert [m.kind for m in find_mentions("开展10次培训，", 0, 8)] == ["quantity"]
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "want"),
+    [
+        # 规划纲要…提出地区生产总值年均增长5%左右 (广西, 湖南, 河北 write the plan's targets as
+        # proposed): the verb leads the target, it is no part of the indicator
+        ("guangxi_2026.txt", "提出地区生产总值年均增长5%左右", ["地区生产总值"]),
+        ("hunan_2026.txt", "提出地区生产总值年均增长5%—5.5%", ["地区生产总值"]),
+        # 自治区党委九届十三次全委会暨经济工作会议 (a party committee's plenary, 全委会, like 全会):
+        # 十三次 is an ordinal, no count of 13 次
+        ("hailaer_2015.txt", "自治区党委九届十三次全委会暨经济工作会议、市委三届六次全委会", []),
+    ],
+)
+def test_words_around_a_plan_target_and_a_plenary(name: str, written: str, want: list[str]) -> None:
+    assert [t.indicator for t in _read_in(name, written)] == want

@@ -25,7 +25,7 @@ from summarizer.engines import (  # noqa: E402
     project_filters,
     project_tables,
     projects,
-    rules,
+    qualitative,
 )
 
 # Closed-class words of the genre, allowed below two places: the bound words of the format's
@@ -35,9 +35,9 @@ CLOSED = {"不超过", "不低于", "较上年", "比上年"}
 LISTS = {
     "mentions._ACTION": mentions._ACTION,
     "mentions._LEAD_WORDS": mentions._LEAD_WORDS,
-    "rules._QUAL_PRED": rules._QUAL_PRED,
+    "qualitative._QUAL_PRED": qualitative._QUAL_PRED,
     "mentions._TRAILING": mentions._TRAILING,
-    "rules._PAST": rules._PAST,
+    "qualitative.PAST": qualitative.PAST,
 }
 for module in (projects, project_details, project_filters, project_tables):
     name = module.__name__.rpartition(".")[2]

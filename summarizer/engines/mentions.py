@@ -38,7 +38,9 @@ _ACTION = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
-    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|共|累计|确保全年|力争全年|各类|各种|预计)+"
+    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|共|累计|确保全年|力争全年|各类|各种|预计|"
+    # a plan's targets as proposed (规划纲要…提出地区生产总值年均增长5%左右: 广西, 湖南, 河北)
+    r"提出)+"
 )
 # Words that may end the words before a number without being the indicator: comparison
 # phrases and the bound words (计划总投资不少于200亿元): closed classes.
