@@ -164,8 +164,8 @@ def load_summaries(folder: str | Path, *, echo: Echo | None = None) -> list[Load
     ``_index.csv`` and other non-JSON files are never read. Files are read in path order; a
     summary already read (same source sha256, engine, model, prompts, region and year: a report
     copied into two input folders) is skipped with a warning, and a region and year that
-    several summaries share is named, as are the summaries with no region or year. Raises :class:`InputError` when the folder is missing or
-    holds no summary.
+    several summaries share is named, as are the summaries with no region or year. Raises
+    :class:`InputError` when the folder is missing or holds no summary.
     """
     say: Echo = echo or (lambda _message: None)
     root = Path(folder)
@@ -189,7 +189,7 @@ def load_summaries(folder: str | Path, *, echo: Echo | None = None) -> list[Load
         copy_of = _same_summary(data, rel, seen)
         if copy_of is not None:
             say(f"warning: {path}: skipped, the same summary as {copy_of} (same source sha256, "
-                "engine, model and prompts)")  # fmt: skip
+                "engine, model, prompts, region and year)")  # fmt: skip
             continue
         out.append(Loaded(rel, data))
     if not out:
