@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 from .errors import InputError, UsageError
+from .formats import not_read
 from .ingest import REPORT_SUFFIXES, SPREADSHEET_SUFFIXES
 
 if TYPE_CHECKING:
@@ -111,22 +112,31 @@ def _ignored(name: str) -> bool:
     return name.startswith((".", "~$")) or name == INDEX_NAME
 
 
-def _walk(folder: str, prefix: str = "") -> Iterator[str]:
+def _walk(folder: str, prefix: str = "", unread: list[str] | None = None) -> Iterator[str]:
     """The reports and spreadsheets of reports under ``folder`` (recursive; see
     :data:`WALK_SUFFIXES`), as paths relative to it with ``/``, in the order of sorted paths;
-    one directory listing in memory at a time."""
+    one directory listing in memory at a time. ``unread`` collects the documents and archives
+    that may hold a report in a format not read (``.doc``, ``.wps``: :func:`.formats.not_read`)."""
     with os.scandir(os.path.join(folder, prefix) if prefix else folder) as it:
         entries = sorted((e.name, e.is_dir() and not e.is_symlink()) for e in it)
     for name, is_dir in entries:
         if _ignored(name):
             continue
         rel = f"{prefix}/{name}" if prefix else name
+        suffix = os.path.splitext(name)[1].lower()
         if is_dir:
-            yield from _walk(folder, rel)
-        elif os.path.splitext(name)[1].lower() in WALK_SUFFIXES and os.path.isfile(
-            os.path.join(folder, rel)
-        ):
+            yield from _walk(folder, rel, unread)
+        elif suffix in WALK_SUFFIXES and os.path.isfile(os.path.join(folder, rel)):
             yield rel
+        elif unread is not None and not_read(suffix):
+            unread.append(rel)
+
+
+def _unread_warning(folder: str, unread: list[str]) -> str:
+    """One warning for the files of a folder that may be reports in a format not read."""
+    shown = ", ".join(f"{rel} ({not_read(os.path.splitext(rel)[1])})" for rel in unread[:5])
+    more = f", and {len(unread) - 5} more" if len(unread) > 5 else ""
+    return f"{folder}: {len(unread)} file{'s' if len(unread) > 1 else ''} not read: {shown}{more}"
 
 
 def is_spreadsheet(path: str) -> bool:
@@ -140,18 +150,24 @@ def expand_inputs(items: Sequence[str]) -> Inputs:
     ``many`` is True when the result must be a list (several paths, a folder, a glob or a
     spreadsheet of reports). A file reached twice (a folder and a file in it) is kept once, with
     a warning. Folders are searched for :data:`WALK_SUFFIXES`, skipping hidden files, Office
-    lock files (``~$*``) and ``_index.csv``; a glob's matches skip lock files. A spreadsheet
+    lock files (``~$*``) and ``_index.csv``; the documents and archives found beside them that
+    may be reports in a format not read (``.doc``, ``.wps``, ``.zip`` …) are named in one
+    warning with what to do. A glob's matches skip lock files. A spreadsheet
     stays one input here: :func:`expand_rows` makes its rows the inputs.
     """
     found: list[BatchInput] = []
     problems: list[str] = []
+    warnings: list[str] = []
     many = len(items) > 1
     for item in items:
         p = Path(item)
         if p.is_dir():
             many = True
             before = len(found)
-            found.extend(BatchInput(str(p / rel), rel, item) for rel in _walk(item))
+            unread: list[str] = []
+            found.extend(BatchInput(str(p / rel), rel, item) for rel in _walk(item, "", unread))
+            if unread:
+                warnings.append(_unread_warning(item, unread))
             if len(found) == before:
                 problems.append(
                     f"{item}: folder holds no {', '.join(WALK_SUFFIXES[:-1])} or "
@@ -174,7 +190,6 @@ def expand_inputs(items: Sequence[str]) -> Inputs:
             many = many or is_spreadsheet(item)
             found.append(BatchInput(item, p.name))
     many = many or any(is_spreadsheet(i.path) for i in found)
-    warnings: list[str] = []
     if len(items) < 2:
         return Inputs(found, problems, warnings, many)  # one folder or glob lists each file once
     seen: dict[str, str] = {}

@@ -94,6 +94,15 @@ _UNSUPPORTED = {
     },
 }
 
+
+def not_read(suffix: str) -> str | None:
+    """What a document or archive of suffix ``suffix`` is and what to do with it, when it may
+    hold a report this package does not read (``.doc``, ``.wps``, ``.zip`` …), else None (images
+    and presentations, which a folder of reports holds beside them, are not named)."""
+    kind = _UNSUPPORTED.get(suffix.lower())
+    return None if kind is None or kind.startswith(("an image", "a presentation")) else kind
+
+
 _IMAGE_MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),

@@ -250,3 +250,23 @@ def test_a_text_with_nothing_found_is_named_but_not_failed(
     assert code == 0 and f"warning: {news}: nothing found" in err, err
     code, _, err = run(capsys, str(SEEDS[0]), "--format", "md")
     assert code == 0 and "nothing found" not in err, err
+
+
+def test_a_folder_names_the_reports_it_cannot_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A folder of reports holding some as .doc or .wps (not read) says so, with what to do,
+    instead of summarising the others as if they were all; images beside them are not named."""
+    root = tmp_path / "in"
+    (root / "old").mkdir(parents=True)
+    shutil.copy(SEEDS[0], root / SEEDS[0].name)
+    (root / "old" / "2015.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    (root / "old" / "2016.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    (root / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    code, _, err = run(capsys, str(root), "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert (
+        f"warning: {root}: 2 files not read: old/2015.doc (an old Word file: save it as .docx), "
+        "old/2016.wps (a WPS document: save it as .docx)"
+    ) in err
+    assert "logo.png" not in err and "1 reports: 1 ok" in err
