@@ -77,6 +77,7 @@ from .files import atomic_open, atomic_write
 from .ingest import Report, load_report
 from .models import ReportSummary
 from .pipeline import summarize_report
+from .section_kinds import second_report
 from .workers import PoolUnavailable, RulesPool, available_cores, default_workers, wants_pool
 
 if TYPE_CHECKING:
@@ -141,6 +142,8 @@ class BatchResult:
     # reports summarised with nothing found (no priorities, targets, outcomes or projects): a
     # text that is no work report, or one decoded wrong; named on stderr, never a failure
     empty: list[str] = field(default_factory=list)
+    # reports that seem to hold another after their closing part: (path, that part's title)
+    merged: list[tuple[str, str]] = field(default_factory=list)
     output: str | None = None
     index: str | None = None
     workers: int = 1  # the processes the reports were summarised in (rules engine: see .workers)
@@ -529,6 +532,9 @@ class _Run:
         violations = done.row[_COL["violations"]]
         result.violations += int(violations) if violations.isdigit() else 0
         if summary is not None:
+            second = second_report(summary.sections)
+            if second is not None:
+                result.merged.append((item.path, second.title))
             if not self.layout.many:
                 for v in summary.checks.violations:
                     self.echo(f"{item.path}: {v.item}.{v.field}: {v.message}")

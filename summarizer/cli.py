@@ -222,7 +222,7 @@ def summarize(
     --force redoes everything.
     """
     from .batch import BatchOptions, expand_inputs, run_batch
-    from .progress import nothing_found, summary_lines
+    from .progress import nothing_found, summary_lines, two_reports
 
     found = expand_inputs(paths)
     for problem in found.problems:
@@ -246,6 +246,8 @@ def summarize(
             _err(f"{failure.path}: {failure.reason}")
         for path in result.empty:
             _err(nothing_found(path))
+        for path, title in result.merged:
+            _err(two_reports(path, title))
     code = EXIT_OK
     if strict and result.violations:
         code = EXIT_SHORT

@@ -45,8 +45,9 @@ class Progress:
 
 def summary_lines(result: BatchResult, *, quiet: bool = False) -> list[str]:
     """The closing summary of a batch: one line of totals, then every failed file with its
-    whole path and reason, and every report in which nothing was found (never one line per
-    report, never a cut path). ``quiet`` keeps only the failures and those warnings."""
+    whole path and reason, every report in which nothing was found and every file that seems to
+    hold two reports (never one line per report, never a cut path). ``quiet`` keeps only the
+    failures and those warnings."""
     lines: list[str] = []
     if not quiet:
         totals = (
@@ -63,7 +64,16 @@ def summary_lines(result: BatchResult, *, quiet: bool = False) -> list[str]:
     for failure in result.failed:
         lines.append(f"failed: {failure.path}: {failure.reason}")
     lines += [nothing_found(path) for path in result.empty]
+    lines += [two_reports(path, title) for path, title in result.merged]
     return lines
+
+
+def two_reports(path: str, title: str) -> str:
+    """The warning for a file that seems to hold a second report after the first one's end."""
+    return (
+        f"warning: {path}: seems to hold more than one report (a review part, {title!r}, comes "
+        "after the closing part); its summary mixes them: save one report a file"
+    )
 
 
 def nothing_found(path: str) -> str:

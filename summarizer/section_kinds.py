@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .layout import WRAP_JOIN
-from .models import SectionKind
+from .models import Section, SectionKind
 
 if TYPE_CHECKING:
     from .chunking import _Node
@@ -120,3 +120,18 @@ def classify(
         else:
             node.kind = parent.kind
         classify(node.children, node, text, plan_year)
+
+
+def second_report(sections: list[Section]) -> Section | None:
+    """The top-level review part that comes after a closing part, else None: a report ends on
+    its government's own work, so a review after it opens another report (two years' reports
+    saved in one file). No corpus report has one."""
+    closed = False
+    for section in sections:
+        if section.level != 1:
+            continue
+        if section.kind == "closing":
+            closed = True
+        elif section.kind == "review" and closed:
+            return section
+    return None

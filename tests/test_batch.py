@@ -270,3 +270,24 @@ def test_a_folder_names_the_reports_it_cannot_read(
         "old/2016.wps (a WPS document: save it as .docx)"
     ) in err
     assert "logo.png" not in err and "1 reports: 1 ok" in err
+
+
+def test_a_file_holding_two_reports_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two years' reports saved in one file (易县 2019 then 2020, tuning half) give one summary
+    that mixes them: its review part after the first one's closing part names the file."""
+    corpus = FIXTURES.parent / "corpus" / "fixtures"
+    first, second = (corpus / f"yixian_{y}.txt" for y in (2019, 2020))
+    both = tmp_path / "both.txt"
+    both.write_text(
+        first.read_text(encoding="utf-8") + "\n" + second.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, str(both), "--format", "md")
+    assert code == 0, err
+    assert f"warning: {both}: seems to hold more than one report (a review part, " in err
+    assert "'2019年工作回顾'" in err
+    for single in (first, second):
+        code, _, err = run(capsys, str(single), "--format", "md")
+        assert code == 0 and "more than one report" not in err, err
