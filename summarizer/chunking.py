@@ -570,6 +570,11 @@ def _anchor_work_part(roots: list[_Node], pos: int, text: str, plan_year: int | 
             if n.kind == "work" or n is r:
                 n.kind = "plan" if period else "review"
                 n.period = period
+            elif not period and n.style == "plan" and not n.start <= pos < n.end:
+                # 各位代表！2025年主要目标任务如期完成。… in what turned out to be the review: a
+                # result, no plan (``classify``'s rule, when the part's kind was not yet known)
+                for m in _subtree(n):
+                    m.kind = "review"
     return True
 
 

@@ -317,3 +317,51 @@ def test_a_change_after_a_value_without_a_unit_is_said_of_its_subject() -> None:
         "发放城乡特困群体大病医疗救助金120万元，精准扶贫成效明显，96户、183人实现全部脱贫。"
     )
     assert ("发放城乡特困群体大病医疗救助金", 96, "户") not in got
+
+
+def test_a_targets_sentence_in_a_part_read_later_as_the_review_is_a_result_read_once() -> None:
+    # 福建 2026: 一、一年接着一年干… names no review word, so the part is known to be the review
+    # only once the targets are found in part 二; its paragraph 各位代表！2025年主要目标任务如期
+    # 完成 (主要目标: a plan paragraph when first read) stayed plan, so its look back was read
+    # twice (each of its results a duplicate outcome)
+    text = (
+        "2026年某某县政府工作报告\n一、一年接着一年干，发展取得新成效\n"
+        "（一）产业发展加快。规上工业增加值增长6%。\n（二）民生持续改善。城镇新增就业2000人。\n"
+        "各位代表！2025年主要目标任务如期完成，“十四五”顺利收官。\n"
+        "五年来，经济总量跨上300亿元台阶，新建学校12所。\n"
+        "二、2026年主要预期目标和重点工作\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长4%。\n"
+        "（一）做强产业。新建标准化厂房10万平方米。\n（二）改善民生。新增城镇就业2500人。\n"
+        "三、加强政府自身建设\n"
+    )
+    s = summarize(text, engine="rules")
+    lead = next(x for x in s.sections if x.title.startswith("各位代表"))
+    assert (lead.kind, lead.level) == ("review", 3)
+    assert [(o.indicator, o.value, o.period) for o in s.outcomes] == [
+        ("规上工业增加值", 6, "2025"),
+        ("城镇新增就业", 2000, "2025"),
+        ("经济总量", 300, "2021-2025"),
+        ("学校", 12, "2021-2025"),
+    ]
+    assert [(t.indicator, t.value) for t in s.targets if t.scope == "section"] == [
+        ("标准化厂房", 10),
+        ("城镇就业", 2500),
+    ]
+
+
+def test_a_plan_period_section_inside_the_review_states_its_results_once() -> None:
+    # （二）“十四五”时期发展成就 under 一、2025年工作回顾 is a plan-period section inside the
+    # review: read as review text and, its paragraph opening on 过去五年, as a look back; each
+    # result was an outcome twice
+    text = (
+        "2026年某某县政府工作报告\n一、2025年工作回顾\n（一）经济平稳。地区生产总值增长5%。\n"
+        "（二）“十四五”时期发展成就\n过去五年，地区生产总值年均增长4.8%，新建学校12所。\n"
+        "二、2026年重点工作\n（一）做强产业。新建标准化厂房10万平方米。\n"
+        "（二）改善民生。新增城镇就业2500人。\n"
+    )
+    got = [(o.indicator, o.value, o.period) for o in summarize(text, engine="rules").outcomes]
+    assert got == [
+        ("地区生产总值", 5, "2025"),
+        ("地区生产总值", 4.8, "2021-2025"),
+        ("学校", 12, "2021-2025"),
+    ]

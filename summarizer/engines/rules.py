@@ -235,7 +235,9 @@ class RulesEngine(Engine):
         indicator, qualifier and direction readers); each dated by :func:`.review.period`."""
         text = doc.layout
         spans = [(s, s.start, e) for s, e in own_spans(doc, review=True)]
-        spans += look_back_paragraphs(text, plan)
+        # a plan paragraph under a review heading is read there already: each text once
+        reviewed = {s.path for s, _, _ in spans}
+        spans += [x for x in look_back_paragraphs(text, plan) if x[0].path not in reviewed]
         if not spans:
             return []
         quantities = _Quantities(text, [(a, b) for _, a, b in spans], clauses)
