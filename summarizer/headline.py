@@ -78,6 +78,12 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
     return limit
 
 
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the clause starting at ``pos``: after its first ；/; (or the sentence's end)."""
+    ends = [k + 1 for k in (text.find("；", pos, limit), text.find(";", pos, limit)) if k >= 0]
+    return min(ends, default=limit)
+
+
 def find_headline(
     layout: str, sections: list[Section], limit: int | None = None
 ) -> tuple[int, int] | None:
@@ -158,6 +164,11 @@ def _headline_extent(
             while para < limit and layout[para] in _WS + "\n":
                 para += 1
             first = _sentence_end(layout, para, limit)
+            # …after a line that ends on a semicolon, the sentence goes on (生产总值增长7%；…；⏎
+            # 固定资产投资增长7%；…完成市下达的节能减排任务目标。 copied out of a PDF): the next
+            # line is judged by its first clause, as the next clause of one line would be
+            if sentence.endswith(("；", ";")):
+                first = _clause_end(layout, para, first)
             # 固定资产投资扭转下滑态势，⏎实现正增长。: a first line that ends on a comma goes on
             # into the next (targets listed one clause a line) for the goal it may state, not
             # into a heading nor into talk about the targets or the government's own work

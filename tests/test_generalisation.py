@@ -2528,3 +2528,27 @@ def test_the_next_session_of_a_series_is_an_ordinal() -> None:
 )
 def test_words_around_a_plan_target_and_a_plenary(name: str, written: str, want: list[str]) -> None:
     assert [t.indicator for t in _read_in(name, written)] == want
+
+
+def test_a_headline_sentence_broken_after_a_semicolon_reads_on_as_one_line_would() -> None:
+    # 易县 2019 copied out of a PDF, lines broken at 28-46 characters, none indented (7 headline
+    # targets): the line after 生产总值增长7%；一般公共预算收入可比增长6%； was judged as a new
+    # paragraph, and its last clause 完成市下达的节能减排任务目标 named 目标 (a paragraph about
+    # the targets), so the statement ended after 2 of 7; in one line it is read whole
+    text = (
+        "2019年易县政府工作报告\n二、2019年工作安排\n"
+        "经济社会发展的主要预期目标是：生产总值增长7%；一般公共预算收入可比增长6%；\n"
+        "固定资产投资增长7%；规模以上工业增加值增长5.5%；完成市下达的节能减排任务目标。\n"
+        "按照县委全会总体部署，扎实做好五方面重点工作。\n（一）抓项目\n实施重点项目44个。\n"
+    )
+    got = summarize(text, engine="rules")
+    assert [(t.indicator, t.value) for t in got.targets if t.scope == "headline"] == [
+        ("生产总值", 7),
+        ("一般公共预算收入", 6),
+        ("固定资产投资", 7),
+        ("规模以上工业增加值", 5.5),
+    ]
+    # …and a paragraph after a full stop is still judged as one: no target of the work sections
+    assert [(t.indicator, t.value) for t in got.targets if t.scope == "section"] == [
+        ("重点项目", 44)
+    ]
