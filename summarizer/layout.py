@@ -81,6 +81,11 @@ _LOST_INDENT = re.compile(r"(?m)^([ \t]*)(\?{1,4})(?=\S)")
 # Markdown marks left at the start of a line by a conversion (``## 一、``, ``**（一）…**``, ``> ``):
 # layout, never text of a report; and ``**`` anywhere (bold), which no report writes.
 _MARKDOWN = re.compile(r"(?m)^([ \t]*)(#{1,6}[ \t]+|>[ \t]*)|\*\*")
+# A row of a Markdown table (``| 地区生产总值 | 增长6%左右 |``, from a document converted to
+# Markdown): its pipes are cell borders, blanks as between the cells of a Word table; its
+# delimiter row (``| --- | :---: |``) is all layout
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*\r?$")
+_TABLE_DELIMITER = re.compile(r"[ \t|:\-]+\r?")
 
 # A report whose line breaks were lost (one paragraph for the whole text): a heading marker right
 # after the end of a sentence starts a line. Only in a text with fewer than one line break per
@@ -162,6 +167,13 @@ def _flat_break(m: re.Match[str]) -> str:
     return "\n" if stop else ""
 
 
+def _table_row(m: re.Match[str]) -> str:
+    row = m.group(0)
+    if _TABLE_DELIMITER.fullmatch(row):
+        return re.sub(r"[^\r]", " ", row)
+    return row.replace("|", " ")
+
+
 def _escape(m: re.Match[str]) -> str:
     s = m.group(0)
     if s.endswith("n") or s == "\\r":
@@ -208,6 +220,8 @@ def _view(text: str) -> tuple[str, bool]:
         view = _LONE_CR.sub("\n", view)
     if "#" in view or "*" in view or ">" in view:
         view = _MARKDOWN.sub(_markdown, view)
+    if "|" in view:
+        view = _TABLE_ROW.sub(_table_row, view)
     if "?" in view:  # after the markup: <p>??（一）… is a lost indentation too
         view = _LOST_INDENT.sub(lambda m: m.group(1) + " " * len(m.group(2)), view)
     flat = len(view) > _FLAT_CHARS and view.count("\n") * _FLAT_CHARS < len(view)

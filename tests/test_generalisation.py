@@ -2552,3 +2552,25 @@ def test_a_headline_sentence_broken_after_a_semicolon_reads_on_as_one_line_would
     assert [(t.indicator, t.value) for t in got.targets if t.scope == "section"] == [
         ("重点项目", 44)
     ]
+
+
+def test_the_targets_in_a_markdown_table_read_as_in_a_word_table() -> None:
+    # a report converted to Markdown (markitdown, pandoc) sets a table's cells between pipes:
+    # the pipes are borders, as a Word table's cells are blanks apart (with ``|`` read as text
+    # the indicator was 地区生产总值 | and had no key); the quote stays the source's characters
+    text = (
+        "2025年某县政府工作报告\n一、2024年工作回顾\n地区生产总值增长5%。\n二、2025年工作安排\n"
+        "今年经济社会发展的主要预期目标是：\n| 指标 | 目标 |\n| --- | :---: |\n"
+        "| 地区生产总值 | 增长6%左右 |\n| 一般公共预算收入 | 增长5% |\n| 城镇新增就业 | 2000人 |\n\n"
+        "（一）抓项目\n实施重点项目60个。\n（二）抓民生\n新建学校3所。\n"
+    )
+    got = summarize(text, engine="rules")
+    headline = [
+        (t.indicator, t.key, t.value, t.quote) for t in got.targets if t.scope == "headline"
+    ]
+    assert headline == [
+        ("地区生产总值", "gdp", 6, "地区生产总值 | 增长6%左右"),
+        ("一般公共预算收入", "public_budget_revenue", 5, "一般公共预算收入 | 增长5%"),
+        ("城镇新增就业", "new_urban_jobs", 2000, "城镇新增就业 | 2000人"),
+    ]
+    assert check(got, text).violations == []
