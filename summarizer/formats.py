@@ -95,10 +95,20 @@ _UNSUPPORTED = {
 }
 
 
+# Text read as a report when named, never taken from a folder (where a README.md is no report).
+_NAMED_ONLY = {
+    ".md": "a Markdown file, read only when named: pass it, or DIR/*.md, as a path",
+    ".markdown": "a Markdown file, read only when named: pass it, or DIR/*.markdown, as a path",
+}
+
+
 def not_read(suffix: str) -> str | None:
     """What a document or archive of suffix ``suffix`` is and what to do with it, when it may
-    hold a report this package does not read (``.doc``, ``.wps``, ``.zip`` …), else None (images
-    and presentations, which a folder of reports holds beside them, are not named)."""
+    hold a report this package does not read from a folder (``.doc``, ``.wps``, ``.zip``; a
+    Markdown file, read only when named) …, else None (images and presentations, which a folder
+    of reports holds beside them, are not named)."""
+    if suffix.lower() in _NAMED_ONLY:
+        return _NAMED_ONLY[suffix.lower()]
     kind = _UNSUPPORTED.get(suffix.lower())
     return None if kind is None or kind.startswith(("an image", "a presentation")) else kind
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer import summarize_file
 from summarizer.cli import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "evals" / "fixtures"
@@ -291,3 +292,26 @@ def test_a_file_holding_two_reports_is_named(
     for single in (first, second):
         code, _, err = run(capsys, str(single), "--format", "md")
         assert code == 0 and "more than one report" not in err, err
+
+
+def test_a_folder_names_its_markdown_files_which_are_read_when_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Reports converted to Markdown (markitdown, pandoc) are read when named, but a folder walk
+    does not take them (a README.md beside reports is no report): it names them with what to
+    do, instead of saying only that the folder holds no report."""
+    root = tmp_path / "md"
+    root.mkdir()
+    shutil.copy(SEEDS[0], root / "2022.md")
+    code, _, err = run(capsys, str(root), "-o", str(tmp_path / "out"))
+    assert code == 2, err
+    assert (
+        f"warning: {root}: 1 file not read: 2022.md (a Markdown file, read only when named: "
+        "pass it, or DIR/*.md, as a path)"
+    ) in err
+    one = tmp_path / "one.json"
+    code, _, err = run(capsys, str(root / "2022.md"), "-o", str(one))
+    assert code == 0, err
+    got = json.loads(one.read_text(encoding="utf-8"))
+    want = summarize_file(SEEDS[0], engine="rules")
+    assert [t["quote"] for t in got["targets"]] == [t.quote for t in want.targets] != []
