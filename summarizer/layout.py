@@ -234,12 +234,46 @@ def _view(text: str) -> tuple[str, bool]:
     # wrapped at a fixed width, else maybe broken at none (indented paragraphs, short lines)
     view = _unwrap(view, width) if width else _join_unindented(view)
     if " " in view:
-        view = _join_number_blanks(view)
+        view = _join_number_blanks(_join_letter_spacing(view))
     if "," in view:
         view = _THOUSANDS_COMMA.sub(WRAP_JOIN, view)
     if "\n" in view:
         view = _join_stray_words(view)
     return _join_stray_breaks(_blank_copied_lines(view)), flat
+
+
+# A line set letter-spaced (``地 区 生 产 总 值 增 长 6 % 左 右``: a PDF's justified line as some
+# extractors give it): a blank between every two of its characters is no word break, so each
+# is joined like a wrap. A line is letter-spaced when blanks stand single between at least 80%
+# of its pairs of characters and it has 6 or more (a heading ``一、 总体要求`` is not); in a text
+# with such lines, a shorter line whose every pair is spaced is too (``二 、 “``).
+_LETTER_GAP = re.compile(r"(?<=\S) (?=\S)")
+_SPACED_MIN = 6
+
+
+def _join_letter_spacing(view: str) -> str:
+    if view.count(" ") < _SPACED_MIN:
+        return view
+    spaced: list[tuple[int, list[int]]] = []  # (line start, its gaps) of the lines to join
+    short: list[tuple[int, list[int]]] = []
+    pos = 0
+    for line in view.split("\n"):
+        gaps = line.count(" ")
+        if gaps:
+            chars = len(line) - gaps - line.count("\t") - line.count("\r")
+            joins = [m.start() for m in _LETTER_GAP.finditer(line)]
+            if chars >= _SPACED_MIN and len(joins) >= 0.8 * (chars - 1):
+                spaced.append((pos, joins))
+            elif 2 <= chars < _SPACED_MIN and len(joins) == chars - 1:
+                short.append((pos, joins))
+        pos += len(line) + 1
+    if not spaced:
+        return view
+    out = list(view)
+    for start, joins in spaced + short:
+        for k in joins:
+            out[start + k] = WRAP_JOIN
+    return "".join(out)
 
 
 # The comma of a thousands separator (2,000亩高标准农田, 1,234.5万元) is no clause's comma: joined

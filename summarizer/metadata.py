@@ -31,8 +31,9 @@ _HEAD_CHARS = 2000  # the head (title, session line, byline, opening) lies withi
 def _plain(text: str) -> str:
     """``text`` with its layout plain (:func:`summarizer.layout.layout_view`: escaped line
     breaks, space entities, Unicode spaces, tags, Markdown marks, lost line breaks), a joined
-    wrap a space and every line break a ``\\n``."""
-    text = layout_view(text).replace(WRAP_JOIN, " ")
+    wrap or letter-spacing gone (``2 0 2 5 年 易 县`` reads 2025年易县) and every line break a
+    ``\\n``."""
+    text = layout_view(text).replace(WRAP_JOIN, "")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

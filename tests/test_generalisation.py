@@ -2574,3 +2574,31 @@ def test_the_targets_in_a_markdown_table_read_as_in_a_word_table() -> None:
         ("城镇新增就业", "new_urban_jobs", 2000, "城镇新增就业 | 2000人"),
     ]
     assert check(got, text).violations == []
+
+
+def test_a_letter_spaced_text_reads_as_if_it_were_not() -> None:
+    # a PDF's justified lines as some extractors give them, a blank between every two
+    # characters: nothing was read (0 of 65 tuning reports kept their priorities so set);
+    # the blanks are joined like wraps, so the text reads whole; quotes keep the source's
+    # characters, and the title line gives region and year
+    text = (
+        "2 0 2 5 年 易 县 政 府 工 作 报 告\n一 、 2 0 2 4 年 工 作 回 顾\n"
+        "地 区 生 产 总 值 增 长 5 % 。\n二 、 2 0 2 5 年 工 作 安 排\n"
+        "今 年 经 济 社 会 发 展 的 主 要 预 期 目 标 是 ： 地 区 生 产 总 值 增 长 6 % 左 右 ，"
+        " 一 般 公 共 预 算 收 入 增 长 5 % 。\n"
+        "（ 一 ） 抓 项 目\n实 施 重 点 项 目 6 0 个 。\n（ 二 ） 抓 民 生\n新建学校3所。\n"
+    )
+    got = summarize(text, engine="rules")
+    assert (got.meta.region, got.meta.year) == ("易县", 2025)
+    assert [(t.indicator, t.key, t.value, t.qualifier, t.quote) for t in got.targets] == [
+        ("地区生产总值", "gdp", 6, "左右", "地 区 生 产 总 值 增 长 6 % 左 右"),
+        ("一般公共预算收入", "public_budget_revenue", 5, "", "一 般 公 共 预 算 收 入 增 长 5 %"),
+        ("重点项目", "major_projects", 60, "", "实 施 重 点 项 目 6 0 个"),
+        ("学校", "schools", 3, "", "新建学校3所"),
+    ]
+    assert [p.title for p in got.priorities] == ["抓项目", "抓民生"]  # as read, like a wrap
+    assert [(o.indicator, o.value, o.period) for o in got.outcomes] == [("地区生产总值", 5, "2024")]
+    assert check(got, text).violations == []
+    # …while a line with a blank or two between its words is no letter-spaced line
+    plain = summarize("二、2025年工作安排\n（一）抓项目\n实施 重点项目60个 ，新建 学校3所。\n")
+    assert [t.indicator for t in plain.targets] == ["重点项目", "学校"]
