@@ -239,7 +239,11 @@ def _view(text: str) -> tuple[str, bool]:
         view = _THOUSANDS_COMMA.sub(WRAP_JOIN, view)
     if "\n" in view:
         view = _join_stray_words(view)
-    return _join_stray_breaks(_blank_copied_lines(view)), flat
+    view = _join_stray_breaks(_blank_copied_lines(view))
+    if "\r" in view:
+        # a joined break written \r\n: its carriage return is joined too (推\r⏎进 reads 推进)
+        view = view.replace("\r" + WRAP_JOIN, WRAP_JOIN + WRAP_JOIN)
+    return view, flat
 
 
 # A line set letter-spaced (``地 区 生 产 总 值 增 长 6 % 左 右``: a PDF's justified line as some
@@ -355,7 +359,7 @@ def _join_stray_breaks(view: str) -> str:
     joins = [
         m.start()
         for m in _BREAK_BEFORE_NUMBER.finditer(view)
-        if view[max(0, m.start() - 8) : m.start()].rstrip(" \t\u3000").endswith(_ASKS_FOR_NUMBER)
+        if view[max(0, m.start() - 8) : m.start()].rstrip(" \t\u3000\r").endswith(_ASKS_FOR_NUMBER)
         and not _HEADING_START.match(_line_at(view, m.end()))
     ]
     if not joins:
