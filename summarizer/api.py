@@ -11,7 +11,7 @@ from typing import Any
 from .engines import create_engine
 from .engines.base import Engine
 from .errors import UsageError
-from .ingest import Report, load_report
+from .ingest import Report, build_report, load_report
 from .models import CheckResult, ReportSummary
 from .pipeline import Outcome, summarize_paths, summarize_report
 
@@ -64,8 +64,7 @@ class Summarizer:
         self, text: str, *, region: str | None = None, year: int | None = None
     ) -> ReportSummary:
         """Summarise report text (a ``str``, offsets index it exactly)."""
-        report = load_report(text.encode("utf-8"), name="<text>", region=region, year=year)
-        return self._run(summarize_report(report, self.engine))
+        return self._run(summarize_report(_text_report(text, region, year), self.engine))
 
     def summarize_report(self, report: Report) -> ReportSummary:
         """Summarise a report loaded with :func:`load_report`."""
@@ -169,3 +168,21 @@ def check(summary: ReportSummary | dict[str, Any], source_text: str) -> CheckRes
     from .checker import check as _check
 
     return _check(summary, source_text)
+
+
+def _text_report(text: str, region: str | None, year: int | None) -> Report:
+    """The report of a ``str``, loaded as its UTF-8 bytes would be (HTML turned into text), but
+    a byte order mark the string holds stays (a file opened as ``utf-8``, not ``utf-8-sig``):
+    decoding would drop it, and every offset would then be one short of the string's."""
+    report = load_report(text.encode("utf-8"), name="<text>", region=region, year=year)
+    if text.startswith("\ufeff") and report.text == text[1:]:
+        return build_report(
+            text,
+            encoding="utf-8",
+            sha256=report.sha256,
+            path=None,
+            label="<text>",
+            region=region,
+            year=year,
+        )
+    return report

@@ -2632,3 +2632,17 @@ def test_a_wrapped_text_saved_with_windows_line_endings_reads_as_with_unix_ones(
         ("二氧化碳排放", 19),
         ("能耗", 15),
     ]
+
+
+def test_a_string_that_holds_a_byte_order_mark_keeps_it_and_offsets_index_the_string() -> None:
+    # a file opened as utf-8 (not utf-8-sig) gives a str that starts with U+FEFF: summarize()
+    # dropped it, as decoding a file does, so every offset was one short of the user's string
+    # and check() against that string found every item wrong
+    text = "\ufeff2025年易县政府工作报告\n二、2025年工作安排\n（一）抓项目\n实施重点项目60个，新建学校3所。\n"
+    got = summarize(text, engine="rules")
+    assert [(text[t.start : t.end], t.quote) for t in got.targets] == [
+        ("实施重点项目60个", "实施重点项目60个"),
+        ("新建学校3所", "新建学校3所"),
+    ]
+    assert (got.meta.region, got.meta.year) == ("易县", 2025)
+    assert check(got, text).violations == []
