@@ -110,6 +110,9 @@ _FLAT_BREAK = re.compile(
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,9})\b[^<>]{0,300}>")
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _LONE_CR = re.compile(r"\r(?!\n)")
+# Straight double quotes (a text typed or converted without the Chinese marks: 打造"一城两区"):
+# each pair within a line is the quotation marks “…”, as every reader of names expects them
+_ASCII_QUOTED = re.compile(r'"([^"\n]{1,80})"')
 
 
 def _tag(m: re.Match[str]) -> str:
@@ -216,6 +219,8 @@ def _view(text: str) -> tuple[str, bool]:
         view = _ENTITY_CHAR.sub(_entity_char, view)
     if "<" in view:
         view = _TAG.sub(_tag, view)
+    if '"' in view:
+        view = _ASCII_QUOTED.sub(lambda m: "\u201c" + m.group(1) + "\u201d", view)
     if "\r" in view:
         view = _LONE_CR.sub("\n", view)
     if "#" in view or "*" in view or ">" in view:

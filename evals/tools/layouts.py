@@ -7,8 +7,8 @@ between paragraphs, blanks around numbers, full-width Latin letters, thousands s
 parts numbered 一．, sections numbered 1．, three lines copied twice, the headline's lead with a
 comma, its items set one a line after ——, ①, （1） or inline after 一是; one sentence a line; a
 PDF's running title and page number, or a page footer, every 28 lines; every line letter-spaced
-as some extractors give a PDF's justified lines; Windows line endings, with and without the
-wrapping at 36) and summarised again;
+as some extractors give a PDF's justified lines; straight double quotes; Windows line endings,
+with and without the wrapping at 36) and summarised again;
 the tool prints, per layout, how many reports keep the original's number of priorities and of
 headline targets, and the ones that do not; the violations ``check`` finds in each
 rewritten report's summary against its rewritten text; and how far its section targets,
@@ -208,6 +208,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "running title and page number": _running,
     "page footer 第N页": lambda t: _running(t, footer=True),
     "letter-spaced (PDF justified)": lambda t: "\n".join(" ".join(x) for x in _lines(t)),
+    "straight double quotes": lambda t: re.sub("[“”]", '"', t),
     "Windows line endings": lambda t: "\r\n".join(_lines(t)),
     "wrapped at 36, Windows endings": lambda t: _wrap(t).replace("\n", "\r\n"),
 }
