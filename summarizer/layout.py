@@ -260,9 +260,12 @@ _LETTER_GAP = re.compile(r"(?<=\S) (?=\S)")
 _SPACED_MIN = 6
 
 
+_SPACED_RUN = re.compile(rf"(?:\S ){{{_SPACED_MIN - 1}}}\S")
+
+
 def _join_letter_spacing(view: str) -> str:
-    if view.count(" ") < _SPACED_MIN:
-        return view
+    if view.count(" ") < _SPACED_MIN or not _SPACED_RUN.search(view):
+        return view  # (most texts: no run of 6 characters one blank apart, found in C)
     spaced: list[tuple[int, list[int]]] = []  # (line start, its gaps) of the lines to join
     short: list[tuple[int, list[int]]] = []
     pos = 0
