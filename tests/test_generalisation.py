@@ -2662,3 +2662,19 @@ def test_straight_double_quotes_read_as_the_chinese_quotation_marks() -> None:
     assert [p.name for p in got.projects] == [p.name for p in want.projects]
     assert '培育省级"专精特新"企业500家' in [t.quote for t in got.targets]  # the source's own
     assert check(got, straight).violations == []
+
+
+def test_a_text_that_lost_its_line_breaks_dates_results_by_the_sentence_that_leads_them() -> None:
+    # 河北 2021 with its line breaks lost: its paragraphs unknown, each result's sentence stood
+    # for its paragraph, so the five years' results after 过去五年，… / “十三五”时期，… were dated
+    # the year under review (60 of the 92 outcomes kept the period of the text as written); the
+    # nearest sentence before that opens on a time dates them, as a lead paragraph does
+    text = _corpus_text("hebei_2021.txt")
+    flat = "".join(re.split(r"\r?\n", text))
+    want = {(o.value, o.unit, o.quote): o.period for o in summarize(text, engine="rules").outcomes}
+    got = {(o.value, o.unit, o.quote): o.period for o in summarize(flat, engine="rules").outcomes}
+    both = [k for k in want if k in got]
+    assert len(both) >= 90
+    assert sum(want[k] == got[k] for k in both) >= 0.95 * len(both)
+    rising = (3826.4, "亿元", "一般公共预算收入从2649.2亿元增长到3826.4亿元")
+    assert got[rising] == "2016-2020"  # a 十三五 result, 2015 to 2020

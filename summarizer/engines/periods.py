@@ -5,6 +5,7 @@ review part is for (outcomes), and the text of plan or work sections that recoun
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,6 +116,13 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         return str(year - 1)  # 2019年，是…“十三五”规划冲刺之年。一年来，…: the year's paragraph
     if in_plan:
         return in_plan
+    if flat and year is not None:
+        # its paragraphs unknown, the nearest sentence before that opens on a time (过去五年，;
+        # “十三五”时期，; 2020年，; 一年来，) dates the sentences after it, as a lead paragraph
+        # dates the paragraphs after it (4 below)
+        led = _led_by_sentence(text, section.start, section.end, year, sent_start)
+        if led is not None:
+            return led
     if heads.covered and year is not None and not flat:
         # 一、“十四五”时期和2025年工作回顾, 一、过去五年工作回顾: a lead paragraph (这五年，…;
         # 刚刚过去的2022年，…一年来) dates the paragraphs after it, up to the next lead
@@ -179,6 +187,40 @@ def _led_period(text: str, top_start: int, para_start: int, plan_year: int) -> s
             return plan
         end = start - 1
     return None
+
+
+# A sentence that opens on the time it speaks of: the plan period or the five years
+# (“十三五”时期，…; 十三五以来…; 过去五年，…; 五年来，…), or the year under review (2020年，…;
+# 一年来，…) (closed classes of the genre's time adverbials)
+_OPENS_ON_PLAN = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|以来)")
+_SENTENCE_STARTS = re.compile(r"(?:^|(?<=[。！？!?\n]))[ \t\u3000\r]*(?=\S)", re.M)
+
+
+def _led_by_sentence(text: str, start: int, end: int, plan_year: int, pos: int) -> str | None:
+    """The period of the nearest sentence before ``pos`` in ``text[start:end]`` that opens on
+    one (:data:`_OPENS_ON_PLAN`, the five years, the year under review); None when none does."""
+    leads = _sentence_leads(text, start, end, plan_year)
+    k = bisect_right(leads, (pos, "")) - 1
+    while k >= 0 and leads[k][0] >= pos:
+        k -= 1
+    return leads[k][1] if k >= 0 else None
+
+
+@lru_cache(maxsize=64)
+def _sentence_leads(text: str, start: int, end: int, plan_year: int) -> list[tuple[int, str]]:
+    """``(sentence start, period)`` of each sentence of ``text[start:end]`` that opens on a time,
+    in order: read once per section."""
+    out: list[tuple[int, str]] = []
+    for m in _SENTENCE_STARTS.finditer(text, start, end):
+        at = m.end()
+        head = text[at : at + 16]
+        if _OPENS_ON_PLAN.match(head) or _FIVE_YEARS.match(head):
+            plan = _plan_period(head, plan_year)
+            if plan is not None:
+                out.append((at, plan))
+        elif _year_lead(_first_sentence(text, at), plan_year):
+            out.append((at, str(plan_year - 1)))
+    return out
 
 
 def _ancestors(path: str) -> list[str]:
