@@ -258,8 +258,6 @@ def _view(text: str) -> tuple[str, bool]:
 # with such lines, a shorter line whose every pair is spaced is too (``二 、 “``).
 _LETTER_GAP = re.compile(r"(?<=\S) (?=\S)")
 _SPACED_MIN = 6
-
-
 _SPACED_RUN = re.compile(rf"(?:\S ){{{_SPACED_MIN - 1}}}\S")
 
 

@@ -5,7 +5,7 @@ review part is for (outcomes), and the text of plan or work sections that recoun
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -200,9 +200,7 @@ def _led_by_sentence(text: str, start: int, end: int, plan_year: int, pos: int) 
     """The period of the nearest sentence before ``pos`` in ``text[start:end]`` that opens on
     one (:data:`_OPENS_ON_PLAN`, the five years, the year under review); None when none does."""
     leads = _sentence_leads(text, start, end, plan_year)
-    k = bisect_right(leads, (pos, "")) - 1
-    while k >= 0 and leads[k][0] >= pos:
-        k -= 1
+    k = bisect_left(leads, (pos,)) - 1  # the last lead that starts before pos
     return leads[k][1] if k >= 0 else None
 
 
