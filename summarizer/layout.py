@@ -535,9 +535,12 @@ def _join_unindented(view: str) -> str:
             out[pos - 1] = WRAP_JOIN  # the line break before this line
         if indents:
             prev_para = opens or joins
-        else:  # a paragraph's line: no heading marker, and prose (a bare heading is short)
-            prev_para = not _HEADING_START.match(text) and (
-                len(text) >= 20 or _PROSE.search(text) is not None
+        else:  # a paragraph's line: it went on one (创建省 after …，: a short line that is no
+            # heading), or prose with no heading marker (a bare heading is short) or a heading
+            # whose body goes on after its title (（一）…提高。2011年，地区生产总值完成198.5)
+            prev_para = joins or (
+                (not _HEADING_START.match(text) or "。" in text)
+                and (len(text) >= 20 or _PROSE.search(text) is not None)
             )
         prev, gap = text, False
         pos += len(line) + 1
