@@ -118,7 +118,7 @@ def _opens_on_a_target(layout: str, pos: int) -> bool:
     """The text at ``pos`` opens on an indicator of the taxonomy with a number in its clause."""
     while pos < len(layout) and layout[pos] in _WS + "\n":
         pos += 1
-    item = _ITEM.match(layout, pos)  # 一是地区生产总值增长…, 1.地区生产总值…
+    item = LIST_ITEM.match(layout, pos)  # 一是地区生产总值增长…, 1.地区生产总值…
     pos = item.end() if item else pos
     clause = layout[pos : pos + 40]
     clause = clause[: min((k for k in map(clause.find, "，,。；;\n") if k >= 0), default=40)]
@@ -137,7 +137,7 @@ def _headline_extent(
         pos += 1
     begin, end = pos, pos
     # 主要预期目标是： then 1.地区生产总值增长6%左右； 2.… : a list of targets, one a line
-    items = _ITEM.match(layout, begin) is not None
+    items = LIST_ITEM.match(layout, begin) is not None
     # a text whose line breaks were lost: where its paragraphs ended is unknown, so each
     # sentence after the first is tried as a paragraph would be (a number, or a goal of the
     # statement, early in it; no talk about targets)
@@ -182,7 +182,7 @@ def _headline_extent(
                     break
                 whole = nxt_end
             opens_list = sentence.endswith(("：", ":")) or end == begin
-            item = items and _ITEM.match(layout, para) is not None
+            item = items and LIST_ITEM.match(layout, para) is not None
             # 地区生产总值增长5%左右，⏎在实际工作中努力争取更好结果；⏎…: a line that ends on a
             # comma or semicolon ends no sentence (targets listed one a line, unnumbered)
             goes_on = sentence.endswith(("，", ",", "；", ";"))
@@ -225,7 +225,7 @@ _GOAL = re.compile(r"完成|实现|达到|保持|控制|同步[。；;]?$")
 
 
 # the marker of an item of a list (1. 2、 （1） （一） 一是, and the typography's list marks: ——, ●, ①)
-_ITEM = re.compile(
+LIST_ITEM = re.compile(
     r"\d{1,2}[.．、](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[）)]"
     rf"|{LIST_DASH}(?=\S)|{LIST_SIGN}|{INLINE_MARK}"
 )

@@ -2699,3 +2699,22 @@ def test_lines_broken_at_no_fixed_width_and_not_indented_go_on_past_a_short_line
     gdp = [(o.value, o.unit, o.period) for o in got.outcomes if o.indicator == "地区生产总值"]
     assert (198.5, "亿元", "2011") in gdp and (22.3, "%", "2011") in gdp
     assert check(got, broken).violations == []
+
+
+@pytest.mark.parametrize("mark", ["7.", "（7）", "——", "⑦"])
+def test_a_listed_headline_goal_without_a_number_is_a_qualitative_target(mark: str) -> None:
+    # 易县 2019's targets listed one a line: the item 7.完成市下达的节能减排任务目标 read its
+    # marker as the subject (7.) and gave no qualitative target (the tuning half so listed: 23
+    # of its qualitative targets lost, agreement 0.938)
+    text = (
+        "2019年易县政府工作报告\n二、2019年工作安排\n经济社会发展的主要预期目标是：\n"
+        "1.生产总值增长7%；\n2.一般公共预算收入可比增长6%；\n"
+        f"{mark}完成市下达的节能减排任务目标；\n"
+        "按照县委全会总体部署，扎实做好五方面重点工作。\n（一）抓项目\n实施重点项目44个。\n"
+    )
+    got = summarize(text, engine="rules")
+    assert [(q.indicator, q.scope) for q in got.qualitative_targets] == [("节能减排", "headline")]
+    assert [t.indicator for t in got.targets if t.scope == "headline"] == [
+        "生产总值",
+        "一般公共预算收入",
+    ]

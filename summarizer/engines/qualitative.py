@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .. import wording
+from ..headline import LIST_ITEM
 from ..models import QualitativeTarget, Scope
 from ..taxonomy import leading_indicator, lookup_key
 from ..wording import Clause as _Clause
@@ -249,6 +250,10 @@ def headline_goals(text: str, clause: _Clause, section_path: str) -> list[Qualit
     except where a subject and its predicate are two clauses joined by a comma (其他约束性指标，
     确保完成省市任务): read once, from the subject, quoting both; a predicate whose subject
     is not written before it names no goal (完成省市 is no indicator)."""
+    item = LIST_ITEM.match(text, clause.start, clause.end)
+    if item is not None:
+        # 7.完成市下达的节能减排任务目标； the targets listed one a line: the marker is layout
+        clause = _Clause(item.end(), clause.end)
     body = text[clause.start : clause.end]
     if _subjectless(body):
         return []  # read with the subject before it (below), else no goal of its own
