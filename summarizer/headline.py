@@ -189,8 +189,13 @@ def _headline_extent(
             if (
                 para >= limit
                 or para in starts
-                # a paragraph that explains the targets (an item of the list may name one)
-                or ("目标" in layout[para:first] and not item)
+                # a paragraph that explains the targets (an item of the list may name one, and
+                # so may a goal: …等约束性指标完成呼伦贝尔市确定的目标)
+                or (
+                    "目标" in layout[para:first]
+                    and not item
+                    and not _GOAL.search(layout, para, first)
+                )
                 or _FIRST_PERSON in layout[para:first]
                 or not (
                     opens_list

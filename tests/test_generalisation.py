@@ -2718,3 +2718,27 @@ def test_a_listed_headline_goal_without_a_number_is_a_qualitative_target(mark: s
         "生产总值",
         "一般公共预算收入",
     ]
+
+
+def test_a_listed_goal_naming_the_targets_it_must_reach_is_in_the_headline_statement() -> None:
+    # 海拉尔区 2018's targets listed one a line, unnumbered: the last line, 城镇新增就业人数…等
+    # 约束性指标完成呼伦贝尔市确定的目标。, names 目标 as what the goal must reach, not as talk
+    # about the targets; the statement ended before it and its 4 qualitative targets were lost
+    # (the tuning half so listed: qualitative agreement 0.932). Talk about the targets still
+    # ends it (为实现上述目标; 把“六个一”目标…作为…)
+    text = (
+        "2018年海拉尔区政府工作报告\n二、2018年工作安排\n今年经济社会发展主要预期目标是：\n"
+        "地区生产总值增长6%左右；\n一般公共预算收入增长6%；\n"
+        "城镇新增就业人数、城镇登记失业率、节能减排、安全生产等约束性指标完成呼伦贝尔市确定的目标。\n"
+        "为实现上述目标，重点抓好以下八个方面工作。\n（一）抓项目\n实施重点项目44个。\n"
+    )
+    got = summarize(text, engine="rules")
+    assert sorted(q.indicator for q in got.qualitative_targets) == sorted(
+        ["城镇新增就业人数", "城镇登记失业率", "节能减排", "安全生产"]
+    )
+    talk = text.replace("为实现上述目标，", "今年，我们要把“六个一”目标作为总抓手，")
+    assert [t.indicator for t in summarize(talk, engine="rules").targets] == [
+        "地区生产总值",
+        "一般公共预算收入",
+        "重点项目",
+    ]
