@@ -63,6 +63,7 @@ _TURN = re.compile(
 # 今年的政府工作，我们将坚决做到6个“始终坚持”: the first person speaks of the government's own
 # work, in which no target is stated (a closed class; no hand-written headline quote holds it)
 _FIRST_PERSON = "我们"
+_ADDRESS = "各位代表"  # (各位代表！实现上述目标，…: every report addresses its delegates so)
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
@@ -189,6 +190,8 @@ def _headline_extent(
             if (
                 para >= limit
                 or para in starts
+                # the address to the delegates opens talk about the targets, never one
+                or layout.startswith(_ADDRESS, para)
                 # a paragraph that explains the targets (an item of the list may name one, and
                 # so may a goal: …等约束性指标完成呼伦贝尔市确定的目标)
                 or (

@@ -2742,3 +2742,17 @@ def test_a_listed_goal_naming_the_targets_it_must_reach_is_in_the_headline_state
         "一般公共预算收入",
         "重点项目",
     ]
+
+
+def test_the_address_to_the_delegates_after_the_listed_targets_ends_the_statement() -> None:
+    # 易县 2022's targets listed one a line, the last ending on a semicolon: the paragraph after
+    # it, 各位代表！县委…提出了…的奋斗目标…, went on the statement (its first sentence, the address,
+    # names no target talk), and its words became qualitative targets (完全有可能, 既定)
+    text = (
+        "2022年易县政府工作报告\n二、2022年工作安排\n主要预期目标是：\n1.地区生产总值增长7%；\n"
+        "2.能耗及排放等约束指标完成省定任务；\n"
+        "各位代表！县委十三届三次全会提出了向全省重点生态功能区县第一方阵进军的奋斗目标。"
+        "实现既定目标，我们有坚定的信心，完全有可能实现跨越赶超。\n（一）抓项目\n实施重点项目44个。\n"
+    )
+    got = summarize(text, engine="rules")
+    assert sorted(q.indicator for q in got.qualitative_targets) == ["排放", "能耗"]
