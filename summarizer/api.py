@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -61,9 +63,15 @@ class Summarizer:
         self.concurrency = settings.concurrency
 
     def summarize(
-        self, text: str, *, region: str | None = None, year: int | None = None
+        self, text: str | bytes, *, region: str | None = None, year: int | None = None
     ) -> ReportSummary:
-        """Summarise report text (a ``str``, offsets index it exactly)."""
+        """Summarise report text: a ``str`` (offsets index it exactly), or ``bytes`` decoded as a
+        file's would be (offsets index the decoded text, ``load_report(data).text``). A path is
+        refused with the function that reads files (:meth:`summarize_file`)."""
+        if isinstance(text, bytes):
+            return self.summarize_report(
+                load_report(text, name="<bytes>", region=region, year=year)
+            )
         return self._run(summarize_report(_text_report(text, region, year), self.engine))
 
     def summarize_report(self, report: Report) -> ReportSummary:
@@ -110,7 +118,7 @@ class Summarizer:
 
 
 def summarize(
-    text: str,
+    text: str | bytes,
     *,
     engine: str | Engine = "auto",
     model: str | None = None,
@@ -122,6 +130,9 @@ def summarize(
     year: int | None = None,
 ) -> ReportSummary:
     """Summarise the text of one report and check every number against it.
+
+    ``text`` is the report's text (offsets index it exactly) or its bytes (decoded as a file's
+    would be); for a file, call :func:`summarize_file`.
 
     ``engine`` is ``"auto"`` (llm when an endpoint or model is configured, else local when a
     model file is, else rules), ``"rules"``, ``"llm"``, ``"local"`` or an :class:`Engine`.
@@ -170,10 +181,31 @@ def check(summary: ReportSummary | dict[str, Any], source_text: str) -> CheckRes
     return _check(summary, source_text)
 
 
+# a string that may be a file's name: one line, short, ending on a suffix (report.txt, a.docx)
+_PATH_LIKE = re.compile(r"[^\n]{1,255}\.[A-Za-z0-9]{1,8}")
+
+
 def _text_report(text: str, region: str | None, year: int | None) -> Report:
     """The report of a ``str``, loaded as its UTF-8 bytes would be (HTML turned into text), but
     a byte order mark the string holds stays (a file opened as ``utf-8``, not ``utf-8-sig``):
-    decoding would drop it, and every offset would then be one short of the string's."""
+    decoding would drop it, and every offset would then be one short of the string's. A path,
+    or a string naming a file, is refused: summarised, it would be a report of a few characters,
+    no error and no target."""
+    if isinstance(text, os.PathLike):
+        raise UsageError(
+            f"summarize() takes the report's text, not a path ({os.fspath(text)}): call "
+            "summarize_file(path) to read a file"
+        )
+    if not isinstance(text, str):
+        raise UsageError(
+            f"summarize() expected the report's text (a str, or bytes), got "
+            f"{type(text).__name__}; for a file call summarize_file(path)"
+        )
+    if _PATH_LIKE.fullmatch(text.strip()) and Path(text.strip()).is_file():
+        raise UsageError(
+            f"summarize() takes the report's text, but {text.strip()!r} names a file: call "
+            "summarize_file(path) to read it"
+        )
     report = load_report(text.encode("utf-8"), name="<text>", region=region, year=year)
     if text.startswith("\ufeff") and report.text == text[1:]:
         return build_report(
