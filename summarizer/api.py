@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -12,10 +13,12 @@ from typing import Any
 
 from .engines import create_engine
 from .engines.base import Engine
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .ingest import Report, build_report, load_report
 from .models import CheckResult, ReportSummary
 from .pipeline import Outcome, summarize_paths, summarize_report
+
+log = logging.getLogger("summarizer")
 
 
 class Summarizer:
@@ -86,12 +89,19 @@ class Summarizer:
         return self.summarize_report(load_report(path, region=region, year=year))
 
     def summarize_many(self, paths: Iterable[str | Path]) -> Iterator[Outcome]:
-        """Summarise many files concurrently; yield each :class:`Outcome` as it finishes.
+        """Summarise many reports concurrently; yield each :class:`Outcome` as it finishes.
 
-        A bad file yields an outcome with ``error`` set; the others still finish.
+        ``paths`` are taken as the command line takes them: files, folders (searched
+        recursively for reports), globs (``reports/**/*.txt``) and spreadsheets of reports
+        (one outcome per row, its path ``FILE.csv#ID``). A bad input (a missing file, a pattern
+        that matches nothing, an empty row) yields an outcome with ``error`` set; the others
+        still finish. Files in a folder that may be reports in a format not read (``.doc``)
+        are named in a warning of the ``summarizer`` logger.
         """
+        found, failed = _expand(paths)
+        yield from failed
         loop = asyncio.new_event_loop()
-        agen = summarize_paths(list(paths), self.engine, concurrency=self.concurrency)
+        agen = summarize_paths(found, self.engine, concurrency=self.concurrency)
         try:
             while True:
                 try:
@@ -179,6 +189,34 @@ def check(summary: ReportSummary | dict[str, Any], source_text: str) -> CheckRes
     from .checker import check as _check
 
     return _check(summary, source_text)
+
+
+def _expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
+    """The report paths of ``paths`` (folders and globs expanded, spreadsheets as their rows)
+    and the outcomes of the inputs that failed before any work."""
+    from .batch_inputs import Columns, expand_inputs, expand_rows
+
+    found: list[str] = []
+    failed: list[Outcome] = []
+    seen: set[str] = set()  # a file reached twice (a folder and a file in it) is read once
+    for given in paths:
+        item = os.fspath(given)
+        inputs = expand_inputs([item])  # one at a time: each problem is the item's own
+        failed += [Outcome(item, error=InputError(problem)) for problem in inputs.problems]
+        for warning in inputs.warnings:
+            log.warning("%s", warning)
+        new = []
+        for inp in inputs.items:
+            key = os.path.normcase(os.path.realpath(inp.path))
+            if key not in seen:
+                seen.add(key)
+                new.append(inp)
+        for inp in expand_rows(new, Columns()):
+            if inp.error is not None:
+                failed.append(Outcome(inp.path, error=InputError(f"{inp.path}: {inp.error}")))
+            else:
+                found.append(inp.path)
+    return found, failed
 
 
 # a string that may be a file's name: one line, short, ending on a suffix (report.txt, a.docx)

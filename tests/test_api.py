@@ -51,3 +51,42 @@ def test_bytes_are_read_as_a_file_s_bytes() -> None:
     got = summarize(REPORT.encode("gb18030"), engine="rules")  # type: ignore[arg-type]
     assert [t.value for t in got.targets] == [60, 3]
     assert (got.meta.region, got.meta.year) == ("易县", 2025)
+
+
+def test_summarize_many_takes_folders_and_globs_as_the_command_line_does(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # summarize_many(["reports/"]) said "is a directory; pass the report files or use a glob",
+    # and a glob then said "no such file": the API read neither, though the CLI reads both
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.txt"):
+        (tmp_path / name).write_text(REPORT, "utf-8")
+    (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # an old Word file: not read
+    with Summarizer(engine="rules") as s:
+        by_folder = {o.path: o for o in s.summarize_many([tmp_path])}
+        by_glob = {o.path: o for o in s.summarize_many([str(tmp_path / "**" / "*.txt")])}
+        empty = list(s.summarize_many([str(tmp_path / "*.pdf"), tmp_path / "sub" / "b.txt"]))
+        twice = [o.path for o in s.summarize_many([tmp_path / "sub" / "b.txt", tmp_path])]
+    want = {str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.txt")}
+    assert set(by_folder) == want and set(by_glob) == want
+    for o in [*by_folder.values(), *by_glob.values()]:
+        assert o.error is None and o.summary is not None
+        assert [t.value for t in o.summary.targets] == [60, 3]
+    # a pattern that matches nothing is an outcome with its error; the file beside it is read
+    errors = {o.path: str(o.error) for o in empty if o.error is not None}
+    assert errors == {str(tmp_path / "*.pdf"): f"{tmp_path / '*.pdf'}: the pattern matches no file"}
+    assert [o.summary is not None for o in empty].count(True) == 1
+    # a file reached twice (named, then in its folder) is read once; the .doc is named
+    assert sorted(twice) == sorted(want)
+    assert "notes.doc (an old Word file: save it as .docx)" in caplog.text
+
+
+def test_summarize_many_reads_the_rows_of_a_spreadsheet_of_reports(tmp_path: Path) -> None:
+    sheet = tmp_path / "reports.csv"
+    sheet.write_text(f'id,text\nyx2025,"{REPORT}"\nempty,\n', "utf-8")
+    with Summarizer(engine="rules") as s:
+        got = {o.path: o for o in s.summarize_many([sheet])}
+    assert set(got) == {f"{sheet}#yx2025", f"{sheet}#empty"}
+    ok = got[f"{sheet}#yx2025"].summary
+    assert ok is not None and [t.value for t in ok.targets] == [60, 3]
+    assert got[f"{sheet}#empty"].summary is None and got[f"{sheet}#empty"].error is not None
