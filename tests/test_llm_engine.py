@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import socket
-import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -175,10 +174,10 @@ def test_timeout_is_retried(stub: StubServer, llm_settings: Any) -> None:
     stub.hang_seconds = 1.5
     stub.script.append("hang")
     doc = doc_of()
-    began = time.monotonic()
     ex = extract(LLMEngine(llm_settings(stub, concurrency=1, timeout=0.3)), doc)
+    # the hung request (1.5 s) was given up after 0.3 s and asked again: one request more than
+    # chunks (had the timeout not fired, the hung one would have answered, with none more)
     assert ex.usage.requests == ex.chunks + 1
-    assert time.monotonic() - began < 10
     assert ex.targets
 
 
@@ -382,14 +381,10 @@ def test_requests_in_flight_never_exceed_the_limit(llm_settings: Any) -> None:
         async def both() -> list[Extraction]:
             return list(await asyncio.gather(*(engine.extract(d) for d in docs)))
 
-        began = time.monotonic()
         results = asyncio.run(both())
-        wall = time.monotonic() - began
         assert slow.peak == 3  # shared by every chunk of every report
         assert sum(r.chunks for r in results) == n
         assert slow.count == sum(r.usage.requests for r in results) >= n
-        ideal = n * 0.2 / 3
-        assert wall < ideal * 3 + 2  # generous: CI machines are slow, the peak is the real check
 
 
 def test_engine_reused_across_event_loops(stub: StubServer, llm_settings: Any) -> None:
@@ -424,12 +419,10 @@ def test_unreachable_endpoint_is_an_endpoint_error(stub: StubServer, llm_setting
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again: nothing listens there
-    began = time.monotonic()
     settings = llm_settings(stub, base_url=f"http://127.0.0.1:{port}/v1")
     with pytest.raises(EndpointError) as info:
         extract(LLMEngine(settings), doc_of())
     assert f"127.0.0.1:{port}" in str(info.value) and "--base-url" in str(info.value)
-    assert time.monotonic() - began < 10
 
 
 def test_llm_needs_a_model(llm_settings: Any, stub: StubServer) -> None:
