@@ -2071,6 +2071,18 @@ def test_a_determiner_alone_names_no_goal() -> None:
     assert [q.indicator for q in got] == ["各项任务目标"]
 
 
+def test_adverbs_of_the_goal_class_before_its_verb_are_no_subject() -> None:
+    # 山东 2026 (tuning): ；全面完成国家下达的节能减排降碳约束性指标和环境质量改善目标。 read
+    # 全面 as the subject (no goal); the goal's indicators are the objects, as without 全面
+    got = _goals_in(
+        "shandong_2026.txt", "全面完成国家下达的节能减排降碳约束性指标和环境质量改善目标"
+    )
+    assert sorted(q.indicator for q in got) == ["环境质量改善", "节能减排降碳约束性指标"]
+    text = "今年主要预期目标是：地区生产总值增长6%；力争完成市下达的节能减排任务。\n"
+    got = summarize(text, engine="rules").qualitative_targets
+    assert [(q.indicator, q.scope) for q in got] == [("节能减排", "headline")]
+
+
 @pytest.mark.parametrize(
     ("name", "written", "indicators"),
     [

@@ -305,6 +305,8 @@ def goals_of_clause(
         p_start = p_end = len(name)
     if p_start < 2 and predicate is not None:
         return []  # 全面清零: no subject in the clause
+    if predicate is None and _GOAL_ADVERBS.fullmatch(body, 0, p_start):
+        p_start = 0  # 全面完成国家下达的…指标: adverbs of the goal class are no subject
     if p_start < 2:  # 完成市下达的节能减排任务目标: the indicator is the object
         obj = _ISSUED_BY.sub("", body[p_end:])
         subject = _GOAL_NOUN.sub("", obj) or obj
