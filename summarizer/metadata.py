@@ -163,6 +163,14 @@ _BYLINE = re.compile(
     re.M,
 )
 _DELEGATE = re.compile(rf"代表(?P<name>{_NAME})人民政府")
+# A line that is only a date, in the head before the address to the delegates: the session's
+# (浦东新区政府工作报告 / 2025年1月14日 / 各位代表：), where no session line names the meeting
+_DATE_LINE = re.compile(
+    rf"^[ \t\u3000\-—―–（(]*(?P<y>{_YEAR})\s*年\s*(?P<m>{_MONTH})\s*月"
+    r"(?:\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日)?\s*[)）]?[ \t\u3000]*$",
+    re.M,
+)
+_ADDRESS = re.compile(r"各位代表")
 _TITLE_WORD = {
     "省": "省长",
     "市": "市长",
@@ -315,6 +323,10 @@ def _head_year(head: str) -> int | None:
         date = dates[-1] if dates else _SESSION_DATE.search(after)
         if date:
             return _plan_year_of_session(_year_value(date["y"]), _month_value(date["m"]))
+    address = _ADDRESS.search(head)
+    date = _DATE_LINE.search(head, 0, address.start() if address else min(len(head), 300))
+    if date:
+        return _plan_year_of_session(_year_value(date["y"]), _month_value(date["m"]))
     return None
 
 

@@ -214,3 +214,20 @@ def test_real_reports() -> None:
     assert wrong_region == [], "a region must be the place itself, never a fragment"
     assert named >= 0.9 * len(manifest)
     assert years_right >= 0.95 * len(manifest)
+
+
+@pytest.mark.parametrize(
+    ("date", "year"),
+    [("2025年1月14日", 2025), ("（2025年1月）", 2025), ("二〇二四年十二月二十日", 2025)],
+)
+def test_a_date_line_under_the_title_dates_the_plan(date: str, year: int) -> None:
+    # no session line, no year in the headings (一、过去一年工作回顾 / 二、今年重点工作): the date
+    # the report was given, alone on its line in the head, is the session's (a December session
+    # plans the next year); a date in the body is never read so
+    text = (
+        f"上海市浦东新区政府工作报告\n{date}\n各位代表：\n现在，我代表区人民政府作工作报告。\n"
+        "一、过去一年工作回顾\n2023年1月，全区……\n二、今年重点工作\n"
+    )
+    assert (detect_region(text), detect_year(text)) == ("浦东新区", year)
+    body_only = "政府工作报告\n各位代表：\n2023年1月\n全区……\n"
+    assert detect_year(body_only) is None
