@@ -430,8 +430,21 @@ def unwrapped(view: str) -> tuple[str, list[int]]:
     """``view`` without its wrap joins (:data:`WRAP_JOIN`), and for each of its characters
     the offset in ``view`` (the source's): a wrap can fall inside any word, and this text reads
     as if it had never been wrapped."""
-    keep = [i for i, ch in enumerate(view) if ch != WRAP_JOIN]
-    return "".join(view[i] for i in keep), keep
+    keep: list[int] = []
+    for a, b in kept_spans(view):
+        keep.extend(range(a, b))
+    return view.replace(WRAP_JOIN, ""), keep
+
+
+def kept_spans(view: str) -> list[tuple[int, int]]:
+    """The spans of ``view`` between its wrap joins (:data:`WRAP_JOIN`), in order: the runs of
+    characters :func:`unwrapped` keeps (a slice per run, not a look at every character)."""
+    spans = []
+    pos = 0
+    for piece in view.split(WRAP_JOIN):
+        spans.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return spans
 
 
 def unwrapped_span(keep: list[int], start: int, end: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..chunking import Document, chunk_report
-from ..layout import WRAP_JOIN, unwrapped, unwrapped_span
+from ..layout import WRAP_JOIN, kept_spans, unwrapped, unwrapped_span
 from ..models import Outcome, Section, Target
 from .base import Extraction
 
@@ -30,7 +30,8 @@ def read_unwrapped(doc: Document, read: Callable[[Document], Extraction]) -> Ext
     report = doc.report
     compact = replace(
         report,
-        text="".join(report.text[i] for i in keep),
+        # the source's characters where the view keeps its own (the view has the source's length)
+        text="".join(report.text[a:b] for a, b in kept_spans(view)),
         noise=tuple(unwrapped_span(keep, a, b) for a, b in report.noise),
     )
     # the view of the compact text is the view without its joins (not found again: the wraps
