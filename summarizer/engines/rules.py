@@ -248,8 +248,16 @@ class RulesEngine(Engine):
                 doc, quantities, start, own_end, "section", section, Extraction(), review=found
             )
             heads = headings(doc, section) if found else None
+            # (the targets of one clause follow each other and share its period: read once)
+            last: tuple[_Clause | None, str | None] = (None, None)
             for clause, target in found:
-                when = period(doc, section, clause, heads) if heads is not None else None
+                if heads is None:
+                    when = None
+                elif last[0] == clause:
+                    when = last[1]
+                else:
+                    when = period(doc, section, clause, heads)
+                    last = (clause, when)
                 if when is not None:
                     out.append(outcome_of(target, when))
         return out
