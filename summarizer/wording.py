@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from .numbers import (
@@ -442,6 +443,13 @@ def clauses(text: str, start: int, end: int, pattern: re.Pattern[str] = CLAUSE_R
 _TRIM = " \t\u3000\r"
 
 
+@lru_cache(maxsize=8)
+def _delimiter_re(delimiters: str) -> re.Pattern[str]:
+    """A clause delimiter of ``delimiters``, not the comma of a thousands separator (1,234.5亿元:
+    :func:`thousands_comma_at`, looked at from after the comma), found in C."""
+    return re.compile(f"[{re.escape(delimiters)}](?!(?<=[0-9],)[0-9]{{3}}(?![0-9]))")
+
+
 class ClauseIndex:
     """Where every clause delimiter of a text is, found once: the clause around a position in
     O(log n), the same clause :func:`clauses` would give (``delimiters``: the characters that
@@ -449,12 +457,7 @@ class ClauseIndex:
 
     def __init__(self, text: str, delimiters: str) -> None:
         self.text = text
-        # the comma of a thousands separator (1,234.5亿元) ends no clause
-        self.marks = [
-            m.start()
-            for m in re.finditer(f"[{re.escape(delimiters)}]", text)
-            if m.group() != "," or not thousands_comma_at(text, m.start())
-        ]
+        self.marks = [m.start() for m in _delimiter_re(delimiters).finditer(text)]
 
     def around(self, pos: int, start: int, end: int) -> Clause | None:
         """The trimmed clause holding ``pos``, clipped to ``[start, end)``; None if blank."""
