@@ -2768,3 +2768,31 @@ def test_the_address_to_the_delegates_after_the_listed_targets_ends_the_statemen
     )
     got = summarize(text, engine="rules")
     assert sorted(q.indicator for q in got.qualitative_targets) == ["排放", "能耗"]
+
+
+@pytest.mark.parametrize(
+    ("name", "quote", "indicator", "key"),
+    [
+        # the time compared with, relative (较去年, 比年初, 较去年同期): the change's baseline,
+        # not the indicator's words (the indicator read 优良天数较去年, and no key)
+        ("shunping_2023.txt", "优良天数较去年增加16天", "优良天数", "good_air_days"),
+        ("laishui_2021.txt", "优良天数较去年同期增加48天", "优良天数", "good_air_days"),
+        (
+            "fuping_2021.txt",
+            "居民储蓄存款余额比年初增长17.5%",
+            "居民储蓄存款余额",
+            "deposits_outstanding",
+        ),
+        # with nothing before it, the subject is the clause's before (全县贷款余额…，较年初增加…)
+        ("rongcheng_2015.txt", "较年初增加10.5亿元", "全县贷款余额", "loans_outstanding"),
+        # 上涨, a verb of change as 增长 is, ends the indicator (居民消费价格上涨: 上海, 河北)
+        ("xushui_2024.txt", "浅层地下水位较去年上涨3.13米", "浅层地下水位", None),
+        ("hebei_2019.txt", "居民消费价格上涨2.4%", "居民消费价格", "cpi"),
+    ],
+)
+def test_a_change_s_baseline_and_its_verb_are_not_the_indicator(
+    name: str, quote: str, indicator: str, key: str | None
+) -> None:
+    got = summarize(_corpus_text(name), engine="rules")
+    found = [(o.indicator, o.key) for o in got.outcomes if o.quote == quote]
+    assert found == [(indicator, key)]
