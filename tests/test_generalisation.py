@@ -2788,6 +2788,16 @@ def test_the_address_to_the_delegates_after_the_listed_targets_ends_the_statemen
         # 上涨, a verb of change as 增长 is, ends the indicator (居民消费价格上涨: 上海, 河北)
         ("xushui_2024.txt", "浅层地下水位较去年上涨3.13米", "浅层地下水位", None),
         ("hebei_2019.txt", "居民消费价格上涨2.4%", "居民消费价格", "cpi"),
+        # the level started from, named by a relative time (由上年729万人, 从上半年5.5%), and a
+        # time word opening the words (去年常住人口…)
+        ("ningxia_2026.txt", "常住人口由上年729万人增加到732万人", "常住人口", None),
+        (
+            "guangxi_2026.txt",
+            "年末城镇调查失业率从上半年5.5%降到5.3%",
+            "年末城镇调查失业率",
+            "urban_unemployment",
+        ),
+        ("liaoning_2026.txt", "去年常住人口省际净流入4.5万人", "常住人口省际净流入", None),
     ],
 )
 def test_a_change_s_baseline_and_its_verb_are_not_the_indicator(
