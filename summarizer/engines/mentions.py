@@ -40,7 +40,7 @@ _ACTION = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
-    r"积极|大力|着力|全面|年底|要|将|使|并|以及|还|共|累计|确保全年|力争全年|各类|各种|预计|"
+    r"积极|大力|着力|全面|年底|要|将|使(?!用)|并|以及|还|共|累计|确保全年|力争全年|各类|各种|预计|"
     # the time the words open with (到年底省级示范社达到10家, 去年常住人口…净流入4.5万人)
     r"到年底|到年末|去年|"
     # a plan's targets as proposed (规划纲要…提出地区生产总值年均增长5%左右: 广西, 湖南, 河北)
@@ -94,6 +94,8 @@ _FOOTNOTE = re.compile(r"[\u2460-\u2473\u2776-\u277f]|[（(]\d{1,2}[）)]|\[\d{1
 # Time words inside the words before a number (2020年普及率, 每年至少出资) are not the indicator.
 _TIME_IN_INDICATOR = re.compile(
     r"^(?:[到至比较])?(?:20\d\d|19\d\d)年(?:底|末|同期)?(?:的)?|每年|至少"
+    # a stretch of years the change took (…达到67.5%、5年提高4.5个百分点; 5年累计投入…)
+    r"|^(?:近|过去)?(?:[1-9]|[一二三四五六七八九十])年(?:来|间|内|里)?(?![期级制度])"
 )
 # The level started from (地区生产总值由2010年的162.4亿元增加到…): not part of the indicator.
 # the level or year a change starts from (从2020年…, 从5.6万元增至…): not the indicator
@@ -105,7 +107,7 @@ _FROM_LEVEL = re.compile(
 # the year or period compared with (总量比2020年增加超7400亿元, 比“十二五”末增长5.3个百分点):
 # the baseline of a change, not the indicator
 _COMPARED_WITH = re.compile(
-    r"(?:比|较) ?(?:(?:19|20)\d\d ?年|上个?五年|“?十[一二三四五六七八九]五”?(?:期末|末|同期)).*$"
+    r"(?:比|较) ?(?:(?:19|20)\d\d ?年|上个?五年|“?十[一二三四五六七八九]五”?(?:期末|末|同期|时期|期间)).*$"
     # 优良天数较去年增加16天, 居民储蓄存款余额比年初增长17.5%: the time before, relative (a
     # closed class of the genre's time words)
     r"|(?:比|较) ?(?:上年|去年|前年|年初|上年末|去年底|上年同期|去年同期|同期)(?!的).*$"
