@@ -38,6 +38,9 @@ _ACTION = re.compile(
     # a price's rise (居民消费价格上涨2%左右: 上海, 河北, 安徽), not its measure (上涨幅度)
     r"上涨(?!幅|率)"
 )
+# 建设 opening the words is the verb (建设高标准农田1万亩, 建设保障性住房1128套), not the noun it is
+# after one (高标准农田建设), nor a part of the names 建设用地, 建设项目, 建设进度, 建设资金
+_BUILD_LEAD = re.compile(r"建设(?!用地|项目$|进度|资金|单位|投资)")
 _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
     r"积极|大力|着力|全面|年底|要|将|使(?!用)|并|以及|还|共|累计|确保全年|力争全年|各类|各种|预计|"
@@ -139,7 +142,7 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         s = _TIME_IN_INDICATOR.sub("", _LEAD_WORDS.sub("", s))
         if s.startswith("重点") and _ACTION.match(s, 2):
             s = s[2:]  # 重点实施…: an adverb; 重点项目: a noun, kept
-        lead = _ACTION.match(s) if strip_verbs else None
+        lead = (_ACTION.match(s) or _BUILD_LEAD.match(s)) if strip_verbs else None
         if lead and len(s) - lead.end() >= 2:
             s = s[lead.end() :]
         s = _TRAILING.sub("", _COMPARED_WITH.sub("", _FROM_LEVEL.sub("", _BUILT_ON.sub("", s))))
