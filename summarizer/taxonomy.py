@@ -78,6 +78,8 @@ def _alias_table() -> tuple[
     for ind in indicators():
         for alias in ind.aliases:
             exact[alias.lower()] = ind.key
+            # and without its quotation marks (专精特新“小巨人”企业): an indicator drops them
+            exact.setdefault(_QUOTES.sub("", alias).lower(), ind.key)
     longest = max((len(a) for a in exact), default=0)
     patterns = tuple((p, ind.key) for ind in indicators() for p in ind.patterns)
     # one pass that tells whether any pattern matches at all (most names match none)

@@ -2829,6 +2829,10 @@ def test_a_change_s_baseline_and_its_verb_are_not_the_indicator(
         ("更新住宅老旧电梯500台", "住宅老旧电梯"),
         # nouns that open with one of those verbs stay whole
         ("改扩建工程5个", "改扩建工程"),
+        # decorative quotation marks are dropped (evals/README.md: “五上”企业 -> 五上企业), and
+        # 共 of 共建 is no lead word (共 as "in all" is)
+        ("新增省级“专精特新”企业50家", "省级专精特新企业"),
+        ("共建“一带一路”国家进出口总额增长10%", "共建一带一路国家进出口总额"),
     ],
 )
 def test_a_task_verb_opening_the_words_is_not_the_indicator(written: str, indicator: str) -> None:
@@ -2850,4 +2854,13 @@ def test_build_opening_the_words_is_the_verb_not_the_indicator() -> None:
         ("高标准农田", "high_standard_farmland"),
         ("建设用地规模", None),
         ("高标准农田建设", "high_standard_farmland"),
+    ]
+
+
+def test_an_alias_written_with_quotation_marks_keys_the_indicator_without_them() -> None:
+    # the taxonomy writes 国家级专精特新“小巨人”企业; the indicator drops its quotes and keeps the key
+    text = "二、2025年工作安排\n（一）抓企业\n新增国家级专精特新“小巨人”企业50家以上。\n"
+    got = summarize(text, engine="rules")
+    assert [(t.indicator, t.key) for t in got.targets] == [
+        ("国家级专精特新小巨人企业", "specialised_smes")
     ]
