@@ -76,6 +76,12 @@ _SENTENCE_BREAK = re.compile(r"[。；;！!？?\n\r]")
 _DIGIT_COMMA_RE = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: not a clause comma
 
 
+def without_quotes(indicator: str) -> str:
+    """An indicator without its decorative quotation marks (“五上”企业 -> 五上企业: the output's
+    convention, evals/README.md), whichever engine wrote it."""
+    return indicator.replace("“", "").replace("”", "")
+
+
 def thousands_comma_at(text: str, pos: int) -> bool:
     """Whether the comma at ``pos`` separates thousands (``1,234``, as the number reader reads
     them), not clauses (``第4,21个``: two digits follow)."""

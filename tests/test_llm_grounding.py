@@ -215,3 +215,24 @@ def test_an_enumeration_the_model_started_is_completed_from_the_source() -> None
         ("城镇居民人均可支配收入", 5.5, "%", "左右", "增长", "headline"),
         ("农村居民人均可支配收入", 7, "%", "左右", "增长", "headline"),
     ]
+
+
+def test_a_model_s_indicator_drops_decorative_quotes_as_the_rules_engine_does() -> None:
+    from summarizer.chunking import chunk_report
+    from summarizer.chunks import make_chunks
+    from summarizer.engines.llm_map import map_chunk
+    from summarizer.engines.llm_schema import ChunkResult
+    from summarizer.ingest import load_report
+
+    source = "二、2025年工作安排\n（一）抓企业\n新增国家级专精特新“小巨人”企业50家以上。\n"
+    doc = chunk_report(load_report(source.encode("utf-8"), name="<text>"))
+    chunk = next(c for c in make_chunks(doc, 700) if "小巨人" in c.text)
+    quote = "新增国家级专精特新“小巨人”企业50家以上"
+    item = {"indicator": "国家级专精特新“小巨人”企业", "value": "50家", "quote": quote}
+    result = ChunkResult({"targets": [item], "qualitative_targets": [], "projects": []})
+    (got,) = map_chunk(doc, chunk, result).targets
+    assert (got.indicator, got.key, got.quote) == (
+        "国家级专精特新小巨人企业",
+        "specialised_smes",
+        quote,  # the quote stays the source's own characters
+    )

@@ -167,7 +167,8 @@ def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
             continue
         used.add((mention.start, mention.end))
         section, scope = _where(doc, qs, headline)
-        indicator = joint_member(text, qs, str(d.get("indicator", "")).strip(), mention)
+        written = str(d.get("indicator", "")).strip()
+        indicator = wording.without_quotes(joint_member(text, qs, written, mention))
         out.targets.append(_target(text, mention, indicator, scope, section, quote, qs))
 
     for t in list(out.targets):
@@ -183,7 +184,7 @@ def map_chunk(doc: Document, chunk: Chunk, result: ChunkResult) -> Mapped:
         if not numbers_in(body, quote, 0, len(quote)):
             out.dropped += 1
             continue
-        indicator = str(d.get("indicator", "")).strip() or body[:20]
+        indicator = wording.without_quotes(str(d.get("indicator", "")).strip()) or body[:20]
         section, scope = _where(doc, qs, headline)
         out.qualitative_targets.append(
             QualitativeTarget(

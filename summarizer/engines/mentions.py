@@ -167,9 +167,9 @@ def _clean_indicator(raw: str, *, strip_verbs: bool = True) -> str:
         )
     ):
         s = s[inner[-1].end() :].lstrip("的")
-    # decorative quotation marks are dropped (“五上”企业 -> 五上企业: evals/README.md; none of the
-    # 7,290 indicators of the hand gold holds one), and so is a half pair a cut left
-    s = s.replace("“", "").replace("”", "")
+    # decorative quotation marks are dropped (none of the 7,290 indicators of the hand gold holds
+    # one), and so is a half pair a cut left
+    s = wording.without_quotes(s)
     # no noun opens with the particles 的 and 了 (启动了投资2.8亿元, 安排的重点调度项目有66个)
     return s.strip(" \t\u3000、").lstrip("的了")
 
