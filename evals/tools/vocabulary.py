@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from summarizer.engines import (  # noqa: E402
-    mentions,
+    indicator_words,
     project_details,
     project_filters,
     project_tables,
@@ -33,10 +33,11 @@ from summarizer.engines import (  # noqa: E402
 CLOSED = {"不超过", "不低于", "较上年", "比上年"}
 
 LISTS = {
-    "mentions._ACTION": mentions._ACTION,
-    "mentions._LEAD_WORDS": mentions._LEAD_WORDS,
+    "indicator_words._ACTION": indicator_words._ACTION,
+    "indicator_words._LEAD_WORDS": indicator_words._LEAD_WORDS,
     "qualitative._QUAL_PRED": qualitative._QUAL_PRED,
-    "mentions._TRAILING": mentions._TRAILING,
+    "indicator_words._TRAILING": indicator_words._TRAILING,
+    "indicator_words._TASK_LEAD": indicator_words._TASK_LEAD,
     "qualitative.PAST": qualitative.PAST,
 }
 for module in (projects, project_details, project_filters, project_tables):

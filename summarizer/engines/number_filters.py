@@ -10,7 +10,7 @@ import re
 from .. import numbers, wording
 from ..models import Project, Target
 from ..wording import Clause
-from .mentions import _ACTION
+from .indicator_words import _ACTION
 
 _TO_OR_IS = re.compile(r"[到至为]")
 

@@ -16,7 +16,8 @@ from ..headline import LIST_ITEM
 from ..models import QualitativeTarget, Scope
 from ..taxonomy import leading_indicator, lookup_key
 from ..wording import Clause as _Clause
-from .mentions import _GOAL_NOUN, _clean_indicator
+from .indicator_words import _clean_indicator
+from .mentions import _GOAL_NOUN
 
 # A clause about the past (去年, 已完成…): results, not goals; shared with the target reader.
 PAST = re.compile(r"去年|(?<![比较在])上年|过去|已经|已建成|已完成")

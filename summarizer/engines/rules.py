@@ -18,13 +18,11 @@ from ..taxonomy import lookup_key, match_indicator, normalise_indicator
 from ..wording import Clause as _Clause
 from ..wording import clauses as _clauses
 from .base import Engine, Extraction, outcome_of, target_at
+from .indicator_words import _ACTION, RECKONING, _clean_indicator
 from .mentions import (
-    _ACTION,
     _COUNT_UNITS,
-    RECKONING,
     _attribute_of,
     _baseline,
-    _clean_indicator,
     _day_count,
     _each_of,
     _in_quotes,
