@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from .models import Outcome, Priority, Project, QualitativeTarget, ReportSummary, Target
-from .numbers import same_amount
+from .units import same_amount
 
 T = TypeVar("T")
 G = TypeVar("G")

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import Literal, get_args
 
-from .numbers import normalize_unit, to_base
+from .units import normalize_unit, to_base
 
 Measure = Literal["growth", "level", "change", "count"]
 MEASURES: tuple[str, ...] = get_args(Measure)

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .errors import InputError, UsageError
 from .files import atomic_open
 from .measures import MEASURES, measure_of, unit_dimension
-from .numbers import normalize_unit, to_base
+from .units import normalize_unit, to_base
 
 if TYPE_CHECKING:
     import pandas as pd
