@@ -221,6 +221,10 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
 
 # a string that may be a file's name: one line, short, ending on a suffix (report.txt, a.docx)
 _PATH_LIKE = re.compile(r"[^\n]{1,255}\.[A-Za-z0-9]{1,8}")
+# …and one ending on the suffix of a report file, which no report's text ends on
+_FILE_NAME = re.compile(
+    r"[^\n。，；]{1,255}\.(?:txt|html?|docx?|pdf|xlsx|csv|md|json)", re.IGNORECASE
+)
 
 
 def _text_report(text: str, region: str | None, year: int | None) -> Report:
@@ -239,10 +243,16 @@ def _text_report(text: str, region: str | None, year: int | None) -> Report:
             f"summarize() expected the report's text (a str, or bytes), got "
             f"{type(text).__name__}; for a file call summarize_file(path)"
         )
-    if _PATH_LIKE.fullmatch(text.strip()) and Path(text.strip()).is_file():
+    name = text.strip()
+    if _PATH_LIKE.fullmatch(name) and Path(name).is_file():
         raise UsageError(
-            f"summarize() takes the report's text, but {text.strip()!r} names a file: call "
+            f"summarize() takes the report's text, but {name!r} names a file: call "
             "summarize_file(path) to read it"
+        )
+    if _FILE_NAME.fullmatch(name):
+        raise UsageError(
+            f"summarize() takes the report's text, but {name!r} is a file's name (and no such "
+            "file exists here): call summarize_file(path) with the right path"
         )
     report = load_report(text.encode("utf-8"), name="<text>", region=region, year=year)
     if text.startswith("\ufeff") and report.text == text[1:]:

@@ -37,7 +37,10 @@ def test_a_string_that_names_a_file_is_refused_not_read_as_a_report(tmp_path: Pa
     # one line of report text is read as text, and so is a name of no file
     got = summarize("全市经济社会发展的主要预期目标是:地区生产总值增长6%左右。", engine="rules")
     assert [(t.indicator, t.value) for t in got.targets] == [("地区生产总值", 6)]
-    assert summarize(str(tmp_path / "missing.txt"), engine="rules").targets == []
+    assert summarize("地区生产总值增长6.5", engine="rules").targets == []  # .5 is no suffix
+    # the name of a report file that is not there: a wrong path, said so, not an empty summary
+    with pytest.raises(UsageError, match="no such file exists here"):
+        summarize(str(tmp_path / "missing.txt"), engine="rules")
 
 
 @pytest.mark.parametrize("value", [None, 42, ["实施重点项目60个"]])
