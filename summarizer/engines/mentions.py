@@ -1,8 +1,7 @@
 """What a number inside a clause is, read from the words around it, for the rules engine.
 
-The indicator words before a number (:func:`_clean_indicator` strips lead adverbs, time words,
-verbs and comparison phrases off them), the noun a count stands in front of or the object
-after it (:func:`_prenominal`, :func:`_object_after`), and the predicates that tell a target
+The indicator words before a number (cleaned by :mod:`.indicator_words`), the noun a count
+stands in front of or the object after it (:func:`_prenominal`, :func:`_object_after`), and the predicates that tell a target
 from a number that is something else: part of a name (:func:`_inside_name`, :func:`_in_quotes`),
 a threshold (``2000万元以上项目``), a count of the plan's own parts (``23项主要目标``), a
 baseline (``从771家增加到1076家``) or a duration (unless it counts days, ``优良天数``); and
