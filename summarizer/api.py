@@ -194,7 +194,7 @@ def check(summary: ReportSummary | dict[str, Any], source_text: str) -> CheckRes
 def _expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
     """The report paths of ``paths`` (folders and globs expanded, spreadsheets as their rows)
     and the outcomes of the inputs that failed before any work."""
-    from .batch_inputs import Columns, expand_inputs, expand_rows
+    from .batch_inputs import Columns, expand_inputs, expand_rows, file_key
 
     found: list[str] = []
     failed: list[Outcome] = []
@@ -207,7 +207,7 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Outcome]]:
             log.warning("%s", warning)
         new = []
         for inp in inputs.items:
-            key = os.path.normcase(os.path.realpath(inp.path))
+            key = file_key(inp.path)
             if key not in seen:
                 seen.add(key)
                 new.append(inp)

@@ -144,6 +144,11 @@ def is_spreadsheet(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in SPREADSHEET_SUFFIXES
 
 
+def file_key(path: str) -> str:
+    """What makes two paths one file (a folder's file and the same file named on its own)."""
+    return os.path.normcase(os.path.realpath(path))
+
+
 def expand_inputs(items: Sequence[str]) -> Inputs:
     """Files, folders (recursive) and globs -> :class:`BatchInput` s, in a stable order.
 
@@ -195,7 +200,7 @@ def expand_inputs(items: Sequence[str]) -> Inputs:
     seen: dict[str, str] = {}
     unique: list[BatchInput] = []
     for inp in found:
-        key = os.path.normcase(os.path.realpath(inp.path))
+        key = file_key(inp.path)
         if key in seen:
             warnings.append(f"{inp.path}: given more than once (also as {seen[key]}); done once")
             continue

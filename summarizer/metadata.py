@@ -170,7 +170,6 @@ _DATE_LINE = re.compile(
     r"(?:\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日)?\s*[)）]?[ \t\u3000]*$",
     re.M,
 )
-_ADDRESS = re.compile(r"各位代表")
 _TITLE_WORD = {
     "省": "省长",
     "市": "市长",
@@ -323,8 +322,8 @@ def _head_year(head: str) -> int | None:
         date = dates[-1] if dates else _SESSION_DATE.search(after)
         if date:
             return _plan_year_of_session(_year_value(date["y"]), _month_value(date["m"]))
-    address = _ADDRESS.search(head)
-    date = _DATE_LINE.search(head, 0, address.start() if address else min(len(head), 300))
+    address = head.find("各位代表")
+    date = _DATE_LINE.search(head, 0, address if address >= 0 else min(len(head), 300))
     if date:
         return _plan_year_of_session(_year_value(date["y"]), _month_value(date["m"]))
     return None
