@@ -16,7 +16,7 @@ from .engines.base import Engine
 from .errors import InputError, UsageError
 from .ingest import Report, build_report, load_report
 from .models import CheckResult, ReportSummary
-from .pipeline import Outcome, summarize_paths, summarize_report
+from .pipeline import Outcome, run, summarize_paths, summarize_report
 
 log = logging.getLogger("summarizer")
 
@@ -124,7 +124,7 @@ class Summarizer:
 
     @staticmethod
     def _run(coro: Any) -> Any:
-        return asyncio.run(coro)
+        return run(coro)
 
 
 def summarize(

@@ -544,6 +544,7 @@ def run_suite(suite: Suite, engines: Sequence[Any] = (), *, model: str | None = 
     engine named runs once per ``strategies`` entry (side by side). Malformed suite
     or gold files raise :class:`EvalError` before any engine runs."""
     from .ingest import load_report
+    from .pipeline import run as run_sync
 
     loaded = []
     for i, case in enumerate(suite.cases):
@@ -568,7 +569,7 @@ def run_suite(suite: Suite, engines: Sequence[Any] = (), *, model: str | None = 
                 if id(engine) not in given:  # engines passed in stay the caller's to close
                     await engine.aclose()
 
-    runs = asyncio.run(main())
+    runs = run_sync(main())
     labels: dict[str, int] = {}
     for run in runs:
         labels[run.label] = labels.get(run.label, 0) + 1

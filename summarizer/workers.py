@@ -27,7 +27,7 @@ from .engines.rules import RulesEngine
 from .errors import SummarizerError
 from .ingest import Report, load_report
 from .models import ReportSummary
-from .pipeline import summarize_report
+from .pipeline import run, summarize_report
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -83,7 +83,7 @@ def _summarize(
     path: str, report: Report | None, region: str | None, year: int | None
 ) -> tuple[ReportSummary | None, str | None]:
     """In a worker: :func:`_summarize_here` in an event loop of its own."""
-    return asyncio.run(_summarize_here(path, report, region, year))
+    return run(_summarize_here(path, report, region, year))
 
 
 class PoolUnavailable(Exception):
