@@ -251,6 +251,18 @@ def test_a_name_before_its_own_milestone_is_a_candidate() -> None:
     assert {"一臣饲料", "中尚药业"} <= names
 
 
+def test_the_object_of_a_verb_after_a_manner_adverbial_is_a_candidate() -> None:
+    # hunan_2026, zhejiang_2026, neimenggu_2026 (tuning gold: 中欧班列长沙集结中心, 金华（义乌）
+    # 中欧班列集结中心, 蒙东作物种质资源库): the words before the verb (高标准, 高质量, 赤峰)
+    # were read as a name before its own milestone, and the headed object after it was lost
+    names = _candidate_names(
+        "二、2026年工作安排\n（一）扩开放。高标准建设中欧班列长沙集结中心，提升港口功能。"
+        "高质量建设金华（义乌）中欧班列集结中心。支持赤峰建设蒙东作物种质资源库。\n"
+    )
+    assert {"中欧班列长沙集结中心", "金华（义乌）中欧班列集结中心", "蒙东作物种质资源库"} <= names
+    assert not {"高标准", "高质量"} & names
+
+
 def test_divisions_listed_before_a_name_that_opens_with_one_share_its_rest() -> None:
     # guangxi_2026 (tuning gold: 南宁/百色/来宾/梧州泛铝件先进制造基地): the bare divisions
     # were candidates of their own (南宁, 百色, 来宾), which no gold name agrees with

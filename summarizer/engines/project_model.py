@@ -171,6 +171,11 @@ def _halves(text: str, c: Candidate) -> list[Candidate]:
     return out
 
 
+def _headed(body: str, a: int, b: int) -> bool:
+    """Whether ``body[a:b]`` ends on a head noun of a work or a facility."""
+    return bool(projects._ANY_END.search(body, a, b) or _FACILITY_END.search(body, a, b))
+
+
 def _halves_at(body: str, it: _Item) -> list[tuple[int, int]]:
     """The spans of the two names that one 和 or 及 joins in ``body[it.a:it.b]``, each at
     least three characters ending on a head noun; [] when it is not so."""
@@ -238,7 +243,9 @@ def _extra_items(
                 b = m.start()
             # (looked for only when the name was trimmed: a cut found starts at a0 + 2 or later)
             first = _CUT_AT.search(body, a0 + 2, b0) if a > a0 + 2 else None
-            if first and first.start() < a:
+            # (not when the words after the verb end on a head noun: they are its object, as in
+            # 高标准建设中欧班列长沙集结中心 or 支持赤峰建设蒙东作物种质资源库)
+            if first and first.start() < a and not _headed(body, a, b):
                 # 确保一臣饲料建成投产, 中尚药业年内投产: the verb trimmed up to is the name's
                 # own milestone; the name ends before the first one and starts after a verb
                 # (not when only a verb stands there: 加快建设南宁 names 南宁, not 加快)
