@@ -2864,3 +2864,23 @@ def test_an_alias_written_with_quotation_marks_keys_the_indicator_without_them()
     assert [(t.indicator, t.key) for t in got.targets] == [
         ("国家级专精特新小巨人企业", "specialised_smes")
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "indicator"),
+    [
+        # the count first, then the noun and an adverb of speed before the verb (安新, 满城, 河北,
+        # 山东, 陕西, 贵州): the adverb ends the noun, as 全部 and 基本 do
+        ("香江利尔碳酸锂等77个新开工项目加快建设", "新开工项目"),
+        ("推动4家央企总部、4所高校、2所医院加快建设", "医院"),
+        ("288套保障性住房加速建设", "保障性住房"),
+        ("优化工商业电价机制12条举措加快落地", "举措"),
+        # nouns that hold the characters stay whole
+        ("推进6个未来产业加速园建设", "未来产业加速园"),
+    ],
+)
+def test_an_adverb_of_speed_after_the_counted_noun_is_no_part_of_it(
+    written: str, indicator: str
+) -> None:
+    got = summarize(f"二、2025年工作安排\n（一）抓项目\n{written}。\n", engine="rules")
+    assert indicator in [t.indicator for t in got.targets]

@@ -132,6 +132,10 @@ def _nounish(indicator: str) -> bool:
 _ADVERB_STOP = re.compile(
     r"全部|全面|基本|逐步|顺利|年均|同比|今年|年内|年底|年末|[上下]半年|[一二三四]季度|早日|尽早|尽快|"
     r"完工|竣工|投产|通车|投入使用|进行|"
+    # adverbs of speed before the verb of the works (77个新开工项目加快建设, 4条高铁加快建设,
+    # 42个…试点加快推进, 12条举措加快落地: 安新, 满城, 河北, 山东, 陕西, 贵州…), not the nouns
+    # 加速器, 加速园 (6个未来产业加速园)
+    r"(?:加快|加速)(?=推进|建设|实施|落地)|"
     # one-character adverbs (已, 将, 均, 都: 均达到, 将建成), but not inside the nouns 人均, 平均,
     # 均衡, 首都, 成都; 要 (主要) only before a verb of the genre; the modal 能 only there and
     # after no word or an adverb of its closed class (未能实施, 才能实现): after any other
