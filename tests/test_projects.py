@@ -83,6 +83,23 @@ def test_amount_in_front_of_a_list():
     assert (got["海拉尔河堤防工程"].amount, got["海拉尔河堤防工程"].amount_unit) == (1.3, "亿元")
 
 
+def test_an_amount_opening_each_item_of_a_list_is_that_items():
+    # xushuixian_2013 (tuning gold: 保定天冠电力设备 11.9, 万瑞医疗 10, 中小企业园 6.6): the later
+    # items kept 投资10亿元的 in their names
+    got = {
+        p.name: p
+        for p in projects_of(
+            "加快投资11.9亿元的保定天冠电力设备、投资10亿元的万瑞医疗、投资6.6亿元的中小企业园等项目开工建设"
+        )
+    }
+    assert set(got) == {"保定天冠电力设备", "万瑞医疗", "中小企业园"}
+    assert [got[n].amount for n in ("保定天冠电力设备", "万瑞医疗", "中小企业园")] == [
+        11.9,
+        10,
+        6.6,
+    ]
+
+
 def test_roads_named_before_a_construction_word():
     # yixian_2018
     got = projects_of("今年重点完成龙西路、狼牙山连接线、西南外环路、易水湖环湖路和黄武路建设")

@@ -152,6 +152,13 @@ def _list_items(body: str, start: int, end: int, split_and: bool) -> tuple[tuple
             ):
                 parts = [(_trim_start(body, a, b), b), *parts[k + 1 :]]
                 break
+    # 投资11.9亿元的保定天冠电力设备、投资10亿元的万瑞医疗: an amount opening a later item is
+    # the item's amount (as the first item's is, see _trim_start), not part of its name
+    for k in range(1, len(parts)):
+        a, b = parts[k]
+        lead = _LEAD_AMOUNT.match(body, a, b)
+        if lead and lead.group().startswith(("投资", "总投资")) and b - lead.end() >= 2:
+            parts[k] = (lead.end(), b)
     if len(parts) >= 2 and all(
         b - a <= 4 and not _ANY_END.search(body, a, b) for a, b in parts[:-1]
     ):
