@@ -930,6 +930,23 @@ def test_a_work_clause_ending_on_a_state_to_reach_is_a_qualitative_target() -> N
     ]
 
 
+def test_a_time_adverb_or_a_task_verb_with_its_complement_opens_no_subject_of_a_state() -> None:
+    # 顺平县 2023 (力争早日实现风电项目零突破), 曲阳县 2022 (全面做好“散乱污”企业动态清零): 早日
+    # beside 尽早 and 尽快, 做好 beside 抓好 (closed classes)
+    got = _section_states("力争早日实现风电项目零突破。全面做好“散乱污”企业动态清零。")
+    assert got == [("风电项目", "section"), ("散乱污企业", "section")]
+
+
+def test_an_adverb_of_aim_before_the_goal_verb_is_no_part_of_the_indicator() -> None:
+    # 山西 2026 (进出口总额争取实现正增长): 争取 and 努力 beside 力争 (a closed class)
+    got = summarize(
+        "二、2026年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，"
+        "进出口总额争取实现正增长，居民收入努力实现与经济增长同步。\n",
+        engine="rules",
+    )
+    assert [q.indicator for q in got.qualitative_targets] == ["进出口总额", "居民收入"]
+
+
 def test_a_task_or_a_state_kept_is_not_a_state_to_reach() -> None:
     # 湖北 2026 推进空气质量稳定达标, 北京 2026 保持零就业家庭动态清零 (the gold leaves them out);
     # a clause with a number is a target's, and a clause without a subject names nothing
