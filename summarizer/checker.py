@@ -245,14 +245,14 @@ def _clip(s: str, n: int = 60) -> str:
 
 
 class _Checker:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, layout: str | None = None) -> None:
         self.text = text
         self.n = len(text)
         self._all: list[nb.Mention] | None = None  # find_mentions of the whole text, when needed
         self._starts: list[int] = []
         self.violations: list[Violation] = []
         self.checked = 0
-        self._layout: str | None = None
+        self._layout = layout  # the layout view of ``text``, when the caller has it
         self._compact: tuple[str, list[int]] | None = None
 
     def flag(self, kind: str, item: str, field: str, message: str, value: str | None = None,
@@ -645,8 +645,11 @@ class _Checker:
 _CHECKED = {"targets", "outcomes", "projects", "qualitative_targets", "priorities"}
 
 
-def check(summary: ReportSummary | Mapping[str, Any], source_text: str) -> CheckResult:
-    """Check every number of ``summary`` against ``source_text`` (see the module docstring)."""
+def check(
+    summary: ReportSummary | Mapping[str, Any], source_text: str, *, layout: str | None = None
+) -> CheckResult:
+    """Check every number of ``summary`` against ``source_text`` (see the module docstring);
+    ``layout``: its layout view (:attr:`Report.layout`) when the caller has it, else made here."""
     if isinstance(summary, ReportSummary):
         data: Mapping[str, Any] = summary.model_dump(include=_CHECKED)  # all that is read
     elif isinstance(summary, Mapping):
@@ -655,7 +658,7 @@ def check(summary: ReportSummary | Mapping[str, Any], source_text: str) -> Check
         raise InputError(f"summary: expected a JSON object (a summary), got {_type_name(summary)}")
     if not isinstance(source_text, str):
         raise InputError(f"source text: expected a string, got {_type_name(source_text)}")
-    c = _Checker(source_text)
+    c = _Checker(source_text, layout)
     c.targets(_items(data, "targets"))
     c.targets(_items(data, "outcomes"))
     c.projects(_items(data, "projects"))

@@ -142,7 +142,7 @@ class Document:
     @property
     def flat(self) -> bool:
         """Whether the text lost its line breaks (:func:`summarizer.layout.lost_line_breaks`)."""
-        return lost_line_breaks(self.report.text)
+        return self.report.flat
 
     def section_at(self, pos: int) -> Section | None:
         """The deepest section containing offset ``pos``."""
@@ -285,10 +285,16 @@ _Headline = tuple[tuple[int, int] | None]
 
 
 def _build_sections(
-    text: str, start: int = 0, end: int | None = None, *, source: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    source: str | None = None,
+    flat: bool | None = None,
 ) -> tuple[list[Section], _Headline | None]:
     """:func:`build_sections`, with the headline span of the sections it returns (as
-    ``Document._headline`` holds it) when it found it on them, else None (not known)."""
+    ``Document._headline`` holds it) when it found it on them, else None (not known);
+    ``flat``: whether ``source`` lost its line breaks, when known (:attr:`Report.flat`)."""
     if source is None:
         from .layout import layout_view
 
@@ -438,7 +444,7 @@ def _build_sections(
 
     _close(roots, end, text)
     _add_lead_children(roots, lines, text)
-    if lost_line_breaks(source):
+    if lost_line_breaks(source) if flat is None else flat:
         _mark_run_on_headings(roots, text)
     plan_year = plan_year_of(roots, text)
     classify(roots, None, text, plan_year)
@@ -731,7 +737,11 @@ def _flatten(nodes: list[_Node], prefix: str, level: int, out: list[Section], te
 def chunk_report(report: Report) -> Document:
     """Build the section tree of a loaded report (page chrome excluded)."""
     sections, headline = _build_sections(
-        report.layout, report.content_start, report.content_end, source=report.text
+        report.layout,
+        report.content_start,
+        report.content_end,
+        source=report.text,
+        flat=report.flat,
     )
     doc = Document(report, sections)
     if headline is not None:

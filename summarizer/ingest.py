@@ -60,6 +60,14 @@ class Report:
 
         return layout_view(self.text)
 
+    @cached_property
+    def flat(self) -> bool:
+        """Whether the text lost its line breaks (:func:`summarizer.layout.lost_line_breaks`),
+        found once: the chunker and the engines ask it of the same report."""
+        from .layout import lost_line_breaks
+
+        return lost_line_breaks(self.text)
+
     @property
     def content_end(self) -> int:
         """Where the report body ends: the start of trailing boilerplate, else ``len(text)``."""

@@ -53,7 +53,7 @@ async def summarize_report(report: Report, engine: Engine) -> ReportSummary:
         outcomes=extraction.outcomes,
     )
     sort_items(summary)
-    summary.checks = check(summary, report.text)
+    summary.checks = check(summary, report.text, layout=report.layout)
     summary.meta.seconds = round(time.perf_counter() - began, 4)
     return summary
 
