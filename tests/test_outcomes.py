@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from summarizer import check, summarize
 from summarizer.eval_metrics import GoldItems, score_case
 from summarizer.models import Outcome, ReportSummary
@@ -106,6 +108,35 @@ def test_a_named_plan_period_dates_its_paragraph() -> None:
         ("高新技术企业", 17, "2016-2020", "change"),
         ("科技型中小企业", 285, "2016-2020", "level"),
     ]
+
+
+# 福建 2026 and 湖南 2026 (tuning): the five years under review, a plan named as the period or
+# level compared with (较“十三五”时期) or as history before them (“十二五” in a 2021 report)
+FUJIAN_2026 = (
+    "2026年福建省政府工作报告\n"
+    "一、“十四五”时期和2025年工作回顾\n"
+    "五年来，我们坚持创新驱动发展。全社会研发经费投入年均增长10.5%，"
+    "高价值发明专利较“十三五”时期增长148%。\n"
+    "二、2026年工作安排\n"
+    "主要预期目标是：地区生产总值增长5%左右。\n"
+)
+COUNTY_2021 = (
+    "2021年某县政府工作报告\n"
+    "一、“十三五”时期工作回顾\n"
+    "——这五年，民生投入只增不减，财政民生支出累计107亿元，是“十二五”时期的1.9倍。\n"
+    "二、2021年工作安排\n"
+    "主要预期目标是：地区生产总值增长6%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"), [(FUJIAN_2026, "2021-2025"), (COUNTY_2021, "2016-2020")]
+)
+def test_a_plan_compared_with_or_before_the_five_years_does_not_date_them(
+    text: str, period: str
+) -> None:
+    s = summarize(text, engine="rules")
+    assert s.outcomes and {o.period for o in s.outcomes} == {period}
 
 
 def test_check_verifies_outcomes_like_targets() -> None:

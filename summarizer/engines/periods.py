@@ -25,6 +25,9 @@ _FIVE_YEARS = re.compile(
 )
 # 比“十三五”末翻了一番: the plan's end is a level compared with, not the period of the results
 _PLAN_BASELINE = re.compile(r"[”\"]?(?:期末|末)")
+# 较“十三五”时期, 比“十二五”: a plan named right after a preposition of comparison (a closed
+# class; the opening quotation mark may stand between)
+_COMPARED = re.compile(r"(?:比|较|相比|同)[“\"]?$")
 _SENTENCE_YEAR = re.compile(r"[\s\u3000“”]*(?:预计|截至|截止)?((?:19|20)\d\d)年(?![\d—\-至到])")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
@@ -32,13 +35,17 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 def _plan_period(words: str, plan_year: int | None) -> str | None:
     """The plan period ``words`` name: ``“十三五”`` → "2016-2020"; 过去五年, 五年来 → the five
     years before ``plan_year`` (a 2021 report's 过去五年 is "2016-2020")."""
-    named = next(
-        (m for m in _PLAN_NAME.finditer(words) if not _PLAN_BASELINE.match(words, m.end())), None
-    )
-    if named is not None:
+    for named in _PLAN_NAME.finditer(words):
+        if _PLAN_BASELINE.match(words, named.end()) or _COMPARED.search(words, 0, named.start()):
+            continue  # 比“十三五”末, 较“十三五”时期增长148%: the level or period compared with
         first = _PLAN_FIRST[named.group(1)]
+        if plan_year is not None and first + 4 < plan_year - 5:
+            # a plan over before the five years a report reviews (“十三五” in a 2026 report, “十二五”
+            # in a 2021 one): history or a comparison, not the period of its results
+            continue
         if plan_year is None or first < plan_year:
             return f"{first}-{first + 4}"
+        break
     if plan_year is not None and _FIVE_YEARS.search(words):
         return f"{plan_year - 5}-{plan_year - 1}"
     return None
@@ -76,7 +83,8 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
     2. its paragraph opens on the year under review (``2019年，是…``, ``刚刚过去的2025年，…``,
        ``一年来，…``): that year;
     3. its paragraph names a plan period (``“十三五”时期``, ``五年来``, ``过去五年``; not as a
-       baseline, ``比“十三五”末``): the plan's years (:func:`_plan_period`);
+       baseline, ``比“十三五”末``, ``较“十三五”时期``, nor a plan over before the five years under
+       review): the plan's years (:func:`_plan_period`);
     4. under a heading naming a plan period, with a year (``“十四五”时期和2025年工作回顾``) or
        without (``一、过去五年工作回顾`` over ``刚刚过去的2022年…一年来，我们主要做了以下工作``):
        the period of the nearest lead paragraph before it (:func:`_led_period`);
