@@ -129,8 +129,21 @@ COUNTY_2021 = (
 )
 
 
+# 阜平 2022 (tuning gold: 受理群众诉求 7600件 is 2021's): a plan not over by the year under
+# review dates results up to that year only
+FUPING_2022 = (
+    "2022年阜平县政府工作报告\n"
+    "一、2021年工作回顾\n"
+    "各位代表!回首这一年，意义非凡。全县上下团结奋进，实现了“十四五”的高点起步、强势开局。"
+    "这一年，我们以一条热线开创“治理革命”，受理群众诉求7600余件，办结率100%。\n"
+    "二、2022年工作安排\n"
+    "主要预期目标是：地区生产总值增长6.5%。\n"
+)
+
+
 @pytest.mark.parametrize(
-    ("text", "period"), [(FUJIAN_2026, "2021-2025"), (COUNTY_2021, "2016-2020")]
+    ("text", "period"),
+    [(FUJIAN_2026, "2021-2025"), (COUNTY_2021, "2016-2020"), (FUPING_2022, "2021")],
 )
 def test_a_plan_compared_with_or_before_the_five_years_does_not_date_them(
     text: str, period: str

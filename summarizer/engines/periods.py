@@ -43,8 +43,13 @@ def _plan_period(words: str, plan_year: int | None) -> str | None:
             # a plan over before the five years a report reviews (“十三五” in a 2026 report, “十二五”
             # in a 2021 one): history or a comparison, not the period of its results
             continue
-        if plan_year is None or first < plan_year:
+        if plan_year is None:
             return f"{first}-{first + 4}"
+        if first < plan_year:
+            # results reach the year under review at most: a plan not over yet (“十四五”开局之年 in
+            # a 2022 report, “十四五”以来 in a 2024 one) dates them up to that year
+            last = min(first + 4, plan_year - 1)
+            return f"{first}-{last}" if last > first else str(first)
         break
     if plan_year is not None and _FIVE_YEARS.search(words):
         return f"{plan_year - 5}-{plan_year - 1}"
