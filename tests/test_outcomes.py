@@ -152,6 +152,26 @@ def test_a_plan_compared_with_or_before_the_five_years_does_not_date_them(
     assert s.outcomes and {o.period for o in s.outcomes} == {period}
 
 
+# 阜平 2017 and 容城 2017 (tuning): a year opening a sentence dates the clauses its semicolons
+# join, except one that opens on a time of its own
+FUPING_2017 = (
+    "2017年阜平县政府工作报告\n"
+    "一、过去五年工作回顾\n"
+    "——过去五年，是我们脱贫攻坚取得决定性进展的五年。五年来劳务输出7.76万人次。"
+    "2016年，全县农村居民人均可支配收入完成6542元；全县居民储蓄存款余额70.79亿元；"
+    "五年来，谋划实施重点项目217个。\n"
+    "二、2017年工作安排\n"
+    "主要预期目标是：地区生产总值增长7%。\n"
+)
+
+
+def test_a_year_opening_a_sentence_dates_the_clauses_its_semicolons_join() -> None:
+    s = summarize(FUPING_2017, engine="rules")
+    got = {o.value: o.period for o in s.outcomes}
+    assert got[6542] == "2016" and got[70.79] == "2016"
+    assert got[7.76] == "2012-2016" and got[217] == "2012-2016"
+
+
 def test_check_verifies_outcomes_like_targets() -> None:
     s = summarize(YIXIAN_2018, engine="rules")
     data = s.model_dump(mode="json")

@@ -122,6 +122,17 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         paragraph = (max(sent_start, section.start), end.end() if end else paragraph[1])
     in_plan = _paragraph_plan(text, *paragraph, year)
     own = _SENTENCE_YEAR.match(text, sent_start, clause.end)
+    if own is None:
+        # 2016年，全县农村居民人均可支配收入完成6542元；全县居民储蓄存款余额70.79亿元: a year
+        # opening the sentence dates the clauses its semicolons join
+        full_stop = max(
+            text.rfind("。", para_start, clause.start),
+            text.rfind("！", para_start, clause.start),
+            text.rfind("？", para_start, clause.start),
+        )
+        if full_stop < stop and not _OWN_TIME.match(text, sent_start, clause.end):
+            # (not one that opens on a time of its own: …；五年来，谋划实施重点项目217个)
+            own = _SENTENCE_YEAR.match(text, max(full_stop + 1, para_start), clause.end)
     averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
     if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
         return own.group(1)
@@ -206,6 +217,10 @@ def _led_period(text: str, top_start: int, para_start: int, plan_year: int) -> s
 # (“十三五”时期，…; 十三五以来…; 过去五年，…; 五年来，…), or the year under review (2020年，…;
 # 一年来，…) (closed classes of the genre's time adverbials)
 _OPENS_ON_PLAN = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间|以来)")
+# a clause that opens on a time of its own (五年来, “十三五”时期, 一年来)
+_OWN_TIME = re.compile(
+    rf"[\s\u3000“”]*(?:{_FIVE_YEARS.pattern}|{_OPENS_ON_PLAN.pattern}|{_LAST_YEAR.pattern})"
+)
 _SENTENCE_STARTS = re.compile(r"(?:^|(?<=[。！？!?\n]))[ \t\u3000\r]*(?=\S)", re.M)
 
 
