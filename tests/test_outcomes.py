@@ -172,6 +172,26 @@ def test_a_year_opening_a_sentence_dates_the_clauses_its_semicolons_join() -> No
     assert got[7.76] == "2012-2016" and got[217] == "2012-2016"
 
 
+# 陕西 2026 and 福建 2026 (tuning): a paragraph that opens on the year under review and then
+# turns to the five years (五年来，…) dates what follows that turn as the five years
+SHAANXI_2026 = (
+    "2026年陕西省政府工作报告\n"
+    "一、2025年和“十四五”时期工作回顾\n"
+    "刚刚过去的一年，是“十四五”收官之年。全省生产总值增长5.4%。\n"
+    "各位代表！2025年目标任务顺利完成，标志着“十四五”圆满收官。五年来，我们牢记嘱托、感恩奋进。"
+    "一是综合实力再上台阶。地区生产总值跨过3万亿元、年均增长5.2％。\n"
+    "二、2026年工作安排\n"
+    "主要预期目标是：地区生产总值增长5%左右。\n"
+)
+
+
+def test_a_turn_to_the_five_years_inside_a_paragraph_of_the_year_dates_what_follows() -> None:
+    s = summarize(SHAANXI_2026, engine="rules")
+    got = {o.value: o.period for o in s.outcomes}
+    assert got[5.4] == "2025"
+    assert got[5.2] == "2021-2025"
+
+
 def test_check_verifies_outcomes_like_targets() -> None:
     s = summarize(YIXIAN_2018, engine="rules")
     data = s.model_dump(mode="json")

@@ -137,7 +137,14 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
     if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
         return own.group(1)
     if year is not None and _year_lead(_first_sentence(text, paragraph[0]), year):
-        return str(year - 1)  # 2019年，是…“十三五”规划冲刺之年。一年来，…: the year's paragraph
+        # 2019年，是…“十三五”规划冲刺之年。一年来，…: the year's paragraph, unless a later
+        # sentence of it opens on the five years before the clause (2025年目标任务顺利完成，标志着
+        # “十四五”圆满收官。五年来，…一是…年均增长5.2%)
+        if not flat:
+            led = _led_by_sentence(text, paragraph[0], paragraph[1], year, sent_start + 1)
+            if led is not None and led != str(year - 1):
+                return led
+        return str(year - 1)
     if in_plan:
         return in_plan
     if flat and year is not None:
@@ -172,7 +179,7 @@ def _paragraph_plan(text: str, start: int, end: int, plan_year: int | None) -> s
 # A paragraph that leads the ones after it: its first sentence names the five years or the year
 # under review (这五年，我们…; “十四五”时期是…的五年; 刚刚过去的2025年，…; 一年来，…).
 _LEAD_YEAR = re.compile(r"(?:刚刚过去的|过去的)?((?:19|20)\d\d)年")
-_LAST_YEAR = re.compile(r"(?:过去的?一年|一年来)")
+_LAST_YEAR = re.compile(r"(?:刚刚)?(?:过去的?一年|一年来)")  # 刚刚过去的一年 (陕西)
 
 
 def _first_sentence(text: str, start: int) -> str:
