@@ -192,6 +192,23 @@ def test_a_turn_to_the_five_years_inside_a_paragraph_of_the_year_dates_what_foll
     assert got[5.2] == "2021-2025"
 
 
+# 山东 2026 (tuning): a lead paragraph that opens on the year and turns to the five years leads
+# the paragraphs after it with the five years
+SHANDONG_2026 = (
+    "2026年山东省政府工作报告\n"
+    "一、2025年及“十四五”时期工作回顾\n"
+    "各位代表！2025年是“十四五”收官之年。五年来，我们牢记嘱托、感恩奋进。\n"
+    "——经济综合实力实现新跃升。全省地区生产总值年均增长5.9%、高于全国0.5个百分点。\n"
+    "二、2026年工作安排\n"
+    "主要预期目标是：地区生产总值增长5%左右。\n"
+)
+
+
+def test_a_lead_paragraph_turning_to_the_five_years_leads_the_paragraphs_after_it() -> None:
+    s = summarize(SHANDONG_2026, engine="rules")
+    assert {o.value: o.period for o in s.outcomes}[5.9] == "2021-2025"
+
+
 def test_check_verifies_outcomes_like_targets() -> None:
     s = summarize(YIXIAN_2018, engine="rules")
     data = s.model_dump(mode="json")

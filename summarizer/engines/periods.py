@@ -212,7 +212,10 @@ def _led_period(text: str, top_start: int, para_start: int, plan_year: int) -> s
         start = max(text.rfind("\n", top_start, end) + 1, top_start)
         first = _first_sentence(text, start)
         if _year_lead(first, plan_year):
-            return str(plan_year - 1)  # 刚刚过去的2025年，是“十四五”收官之年: the year
+            # 刚刚过去的2025年，是“十四五”收官之年: the year; but a lead that turns to the five
+            # years (2025年是“十四五”收官之年。五年来，我们…) leads with its last turn
+            leads = _sentence_leads(text, start, end, plan_year)
+            return leads[-1][1] if leads else str(plan_year - 1)
         plan = _plan_period(first, plan_year)
         if plan is not None:
             return plan
