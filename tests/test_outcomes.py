@@ -209,6 +209,28 @@ def test_a_lead_paragraph_turning_to_the_five_years_leads_the_paragraphs_after_i
     assert {o.value: o.period for o in s.outcomes}[5.9] == "2021-2025"
 
 
+@pytest.mark.parametrize(
+    ("written", "indicator"),
+    [
+        # the years a change took, between the indicator and its verb (江苏, 湖南, 山东, 云南…)
+        ("高新技术企业5年增加2万多家", "高新技术企业"),
+        ("常住人口城镇化率五年提高3.89个百分点", "常住人口城镇化率"),
+        ("粮食总产量连续18年保持在100万吨以上", "粮食总产量"),
+        # 目前 beside 今年; 把 beside 将 (closed classes)
+        ("目前10人以上加工点发展到251个", "10人以上加工点"),
+        ("把低保标准提高到3500元", "低保标准"),
+    ],
+)
+def test_time_words_and_the_disposal_marker_are_no_part_of_an_outcome_s_indicator(
+    written: str, indicator: str
+) -> None:
+    text = (
+        "2017年某县政府工作报告\n一、2016年工作回顾\n"
+        f"{written}。\n二、2017年工作安排\n主要预期目标是：地区生产总值增长7%。\n"
+    )
+    assert [o.indicator for o in summarize(text, engine="rules").outcomes] == [indicator]
+
+
 def test_check_verifies_outcomes_like_targets() -> None:
     s = summarize(YIXIAN_2018, engine="rules")
     data = s.model_dump(mode="json")

@@ -43,6 +43,9 @@ _LEAD_WORDS = re.compile(
     r"积极|大力|着力|全面|年底|要|将|使(?!用)|并|以及|还|共(?!建|享|同|治|富)|累计|确保全年|力争全年|各类|各种|预计|"
     # the time the words open with (到年底省级示范社达到10家, 去年常住人口…净流入4.5万人)
     r"到年底|去年|"
+    # 目前 beside 今年 and 年内 (目前10人以上加工点发展到251个: 5 places), and the disposal marker
+    # 把 beside 将 (把低保标准提高到3500元: closed classes of the language)
+    r"目前|把(?!关|握)|"
     # a plan's targets as proposed (规划纲要…提出地区生产总值年均增长5%左右: 广西, 湖南, 河北)
     r"提出)+"
 )
@@ -79,6 +82,9 @@ _TRAILING = re.compile(
     # 力争: 进出口总额争取实现正增长)
     r"力争|争取|努力|确保|(?<![纲需重主提摘概])要|(?<!而)已|再|稳定|持续|年内|年底|年末|当年|"
     r"(?:19|20)\d\d年(?:底|末)?|"
+    # the years a change took, between the indicator and its verb (高新技术企业5年增加2万多家,
+    # 内河港口吞吐量5年增长1.6倍, 粮食总产量连续18年保持在…: as _TIME_IN_INDICATOR before it)
+    r"(?<![\d０-９一二三四五六七八九十个])(?:近|过去)?(?:[1-9]\d?|[一二三四五六七八九十]{1,2})年(?:来|间|内|里)?|"
     r"(?:[迈跨跃]上|跨越|跨过|连跨|迈入)(?:[\d一二两三四五六七八九十]+个)?)+$"
 )
 # How a change is reckoned, as a clause or a parenthesis of its own (…完成192.3亿元，按可比价计算，
