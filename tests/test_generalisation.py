@@ -954,6 +954,8 @@ def test_a_task_or_a_state_kept_is_not_a_state_to_reach() -> None:
         "推进空气质量稳定达标，保持零就业家庭动态清零。优良天数达到300天。全面清零。"
     )
     assert got == []
+    # 湖南 2026: the title of a listed work item, its task verb after the marker and 全力
+    assert _section_states("（一）全力推动经济稳定增长。把稳增长作为工作重心。") == []
 
 
 def test_a_share_with_its_bound_before_a_noun_is_a_target_not_a_class() -> None:

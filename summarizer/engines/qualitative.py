@@ -126,7 +126,8 @@ def end_states(
                 pred = _END_STATE.search(body, offset)
                 if pred is None:
                     continue
-        if _TASK_LEAD.match(body):
+        item = LIST_ITEM.match(body)  # （一）全力推动经济稳定增长: a listed work item's title
+        if _TASK_LEAD.match(body, item.end() if item else 0):
             continue  # 推进空气质量稳定达标, 保持零就业家庭动态清零: a task or a state kept
         if re.fullmatch(_WATER_CLASS, pred.group()) and not _GOAL_WORD.search(body):
             continue  # 淀区水质全面达到Ⅳ类 in a list of works: a class reached as a goal only
@@ -166,7 +167,7 @@ _NO_EVENT = re.compile(r"(?:确保|坚决|切实|力争|做到)*不发生(?P<eve
 _NUMBER_CHAR = re.compile(r"[\d０-９%％]")
 # a clause opened by a verb of doing or keeping states a task, not a state to reach
 _TASK_LEAD = re.compile(
-    r"(?:全面|扎实|切实|逐步|进一步|继续|坚持|大力|着力)*(?:推进|推动|促进|做到|保持|抓好)"
+    r"(?:全面|扎实|切实|逐步|进一步|继续|坚持|大力|着力|全力)*(?:推进|推动|促进|做到|保持|抓好)"
 )
 # adverbs and task verbs before the subject of a state (a closed class of the genre)
 _STATE_LEAD = re.compile(
