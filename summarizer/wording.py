@@ -316,7 +316,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # a list separator (及以上 / 及以下 is a bound word: 二级及以上老年医院 is one noun)
 # (和, 与, 及 right after 、 open a member's word, never join two: 美丽海湾、和美海岛)
-ENUM_SPLIT = re.compile(r"、|(?<!、)[和与]|(?<!、)及(?!以[上下])")
+# (和, 与 and 及 join words only after one: opening the words they are part of one, 和美乡村)
+ENUM_SPLIT = re.compile(r"、|(?<=.)(?<!、)[和与]|(?<=.)(?<!、)及(?!以[上下])")
 
 # Nouns whose 和 joins no list: 和美乡村 (宜居宜业和美乡村, a programme written by the reports of
 # 10 corpus places) and 国家和地区 (the partners of trade and exchange: 与228个国家和地区建立贸易

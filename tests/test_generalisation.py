@@ -2903,3 +2903,14 @@ def test_an_adverb_of_speed_after_the_counted_noun_is_no_part_of_it(
 ) -> None:
     got = summarize(f"二、2025年工作安排\n（一）抓项目\n{written}。\n", engine="rules")
     assert indicator in [t.indicator for t in got.targets]
+
+
+def test_a_conjunction_opening_the_words_is_part_of_them_not_a_separator() -> None:
+    # 浙江 2026 (和美乡村实现省域基本全覆盖: the goal's subject lost its 和), 顺平 (及时帮扶)
+    from summarizer.wording import ENUM_SPLIT
+
+    assert ENUM_SPLIT.split("和美乡村") == ["和美乡村"]
+    assert ENUM_SPLIT.split("及时帮扶") == ["及时帮扶"]
+    assert ENUM_SPLIT.split("城镇和农村居民") == ["城镇", "农村居民"]
+    got = _section_states("和美乡村实现省域基本全覆盖。")
+    assert got and got[0][0].startswith("和美乡村")
