@@ -317,7 +317,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # a list separator (及以上 / 及以下 is a bound word: 二级及以上老年医院 is one noun)
 # (和, 与, 及 right after 、 open a member's word, never join two: 美丽海湾、和美海岛)
 # (和, 与 and 及 join words only after one: opening the words they are part of one, 和美乡村)
-ENUM_SPLIT = re.compile(r"、|(?<=.)(?<!、)[和与]|(?<=.)(?<!、)及(?!以[上下])")
+# (nor is 及 inside a word: 普及率, 涉及, 惠及, 及时)
+ENUM_SPLIT = re.compile(
+    r"、|(?<=.)(?<!、)[和与]|(?<=.)(?<![、普涉惠波顾危以])及(?!以[上下]|时|早|格)"
+)
 
 # Nouns whose 和 joins no list: 和美乡村 (宜居宜业和美乡村, a programme written by the reports of
 # 10 corpus places) and 国家和地区 (the partners of trade and exchange: 与228个国家和地区建立贸易
@@ -352,6 +355,10 @@ _UNIFIED_SCHEME = re.compile(r"保险|医保|参保")
 
 # the sectors of the economy by their ordinals alone (一二三产, 一、二、三产业, 第二、三产业)
 _SECTORS = re.compile(r"^第?(?P<ordinals>[一二三](?:、?[一二三]){1,2})产业?(?P<tail>.{2,})$")
+
+
+# a rate named by its verb (普及率, 参保率, 办结率, 建成率): the measure a list of subjects shares
+_RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{2}率$")
 
 
 def expand_joint_subject(subject: str, n: int, text: str | None = None) -> list[str] | None:
@@ -400,6 +407,18 @@ def expand_joint_subject(subject: str, n: int, text: str | None = None) -> list[
         tail = last[head:]
         if len(tail) >= 2:
             return [p + tail for p in parts[:-1]] + [last]
+    rates = [_RATE_TAIL.search(p) for p in parts]
+    if rates[-1] is not None and rates[-1].start() >= 2:
+        # 农村自来水、卫生户厕普及率, 城乡居民基本医保、养老保险参保率 (城市自来水和燃气普及率、
+        # 污水集中处理率): a member without a rate of its own takes the rate (its verb and 率) of
+        # the next member that ends on one
+        out = list(parts)
+        for k in range(len(parts) - 2, -1, -1):
+            nxt = rates[k + 1]
+            if not parts[k].endswith("率") and nxt is not None:
+                out[k] = parts[k] + nxt.group()
+                rates[k] = nxt
+        return out
     return parts
 
 

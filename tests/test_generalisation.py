@@ -2914,3 +2914,34 @@ def test_a_conjunction_opening_the_words_is_part_of_them_not_a_separator() -> No
     assert ENUM_SPLIT.split("城镇和农村居民") == ["城镇", "农村居民"]
     got = _section_states("和美乡村实现省域基本全覆盖。")
     assert got and got[0][0].startswith("和美乡村")
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "members"),
+    [
+        # 及 inside 普及率 is no conjunction (湖南 2026, 辽宁 2026: the list was not split at all)
+        ("农村供电可靠率、自来水普及率", 2, ["农村供电可靠率", "自来水普及率"]),
+        ("城乡环卫一体化覆盖率、农村自来水普及率", 2, ["城乡环卫一体化覆盖率", "农村自来水普及率"]),
+        # a member without a rate of its own takes the next member's (山东 2026, 定兴 2021)
+        ("美丽河湖、美丽海湾建成率", 2, ["美丽河湖建成率", "美丽海湾建成率"]),
+        (
+            "城市自来水和燃气普及率、污水集中处理率",
+            3,
+            ["城市自来水普及率", "燃气普及率", "污水集中处理率"],
+        ),
+        # short members still share the longer tail (食品抽检合格率), and a rate written with a
+        # bracket is a rate of its own (云南 2026)
+        ("食品、药品抽检合格率", 2, ["食品抽检合格率", "药品抽检合格率"]),
+        (
+            "农村卫生户厕覆盖率、污水治理（管控）率、生活垃圾处理设施覆盖率",
+            3,
+            ["农村卫生户厕覆盖率", "污水治理（管控）率", "生活垃圾处理设施覆盖率"],
+        ),
+    ],
+)
+def test_members_of_a_list_of_rates_each_name_their_rate(
+    subject: str, n: int, members: list[str]
+) -> None:
+    from summarizer.wording import expand_joint_subject
+
+    assert expand_joint_subject(subject, n) == members
