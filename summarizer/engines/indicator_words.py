@@ -33,10 +33,11 @@ _ACTION = re.compile(
 # 农田1万亩, 建设保障性住房1128套; not the names 建设用地, 建设项目, 建设进度, 建设资金), and the
 # verbs of building, granting and counting that the tuning gold drops as it drops 建设 (发放补偿款,
 # 落实奖励资金, 筹集保障性租赁住房, 新改扩建学校, 认定高新技术企业, 更新住宅电梯, 打掉犯罪团伙:
-# each written by 7 to 17 places of the corpus; not the nouns 发放率, 改扩建工程)
+# each written by 7 to 17 places of the corpus; not the nouns 发放率, 改扩建工程; 组建名师工作室
+# 14个, 组建紧密型县域医共体82个: 顺平, 河北, 陕西, 浙江, 四川, 山西)
 _TASK_LEAD = re.compile(
     r"建设(?!用地|项目$|进度|资金|单位|投资)|发放(?!率)|落实(?!率)|筹集|筹措|"
-    r"(?:新改扩建|改扩建|改建)(?!工程|项目)|认定|更新|打掉"
+    r"(?:新改扩建|改扩建|改建)(?!工程|项目)|认定|更新|打掉|组建"
 )
 _LEAD_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+是|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|其中|力争|力促|确保|全年|今年|年内|同时|推动|加快|实现|努力|争取|全力|持续|进一步|"
