@@ -106,12 +106,15 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
     para_start = text.rfind("\n", section.start, clause.start) + 1
     para_end = text.find("\n", clause.end)
     paragraph = (max(para_start, section.start), para_end if para_end >= 0 else clause.end)
-    stop = max(
+    full_stop = max(
         text.rfind("。", para_start, clause.start),
-        text.rfind("；", para_start, clause.start),
-        text.rfind(";", para_start, clause.start),
         text.rfind("！", para_start, clause.start),
         text.rfind("？", para_start, clause.start),
+    )
+    stop = max(
+        full_stop,
+        text.rfind("；", para_start, clause.start),
+        text.rfind(";", para_start, clause.start),
     )
     sent_start = max(stop + 1, para_start)
     flat = doc.flat
@@ -122,17 +125,11 @@ def period(doc: Document, section: Section, clause: Clause, heads: Headings) -> 
         paragraph = (max(sent_start, section.start), end.end() if end else paragraph[1])
     in_plan = _paragraph_plan(text, *paragraph, year)
     own = _SENTENCE_YEAR.match(text, sent_start, clause.end)
-    if own is None:
+    if own is None and full_stop < stop and not _OWN_TIME.match(text, sent_start, clause.end):
         # 2016年，全县农村居民人均可支配收入完成6542元；全县居民储蓄存款余额70.79亿元: a year
-        # opening the sentence dates the clauses its semicolons join
-        full_stop = max(
-            text.rfind("。", para_start, clause.start),
-            text.rfind("！", para_start, clause.start),
-            text.rfind("？", para_start, clause.start),
-        )
-        if full_stop < stop and not _OWN_TIME.match(text, sent_start, clause.end):
-            # (not one that opens on a time of its own: …；五年来，谋划实施重点项目217个)
-            own = _SENTENCE_YEAR.match(text, max(full_stop + 1, para_start), clause.end)
+        # opening the sentence dates the clauses its semicolons join (not one that opens on a
+        # time of its own: …；五年来，谋划实施重点项目217个)
+        own = _SENTENCE_YEAR.match(text, max(full_stop + 1, para_start), clause.end)
     averaged = in_plan is not None and "年均" in text[clause.start : clause.end]
     if own is not None and (year is None or int(own.group(1)) < year) and not averaged:
         return own.group(1)

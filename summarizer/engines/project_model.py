@@ -184,10 +184,7 @@ def _halves_at(body: str, it: _Item) -> list[tuple[int, int]]:
         return []
     k = joins[0].start()
     spans = [(it.a, k), (k + 1, it.b)]
-    if all(
-        b - a >= 3 and (projects._ANY_END.search(body, a, b) or _FACILITY_END.search(body, a, b))
-        for a, b in spans
-    ):
+    if all(b - a >= 3 and _headed(body, a, b) for a, b in spans):
         return spans
     return []
 
