@@ -44,7 +44,8 @@ _HEADLINE_LEAD = re.compile(
 # the statement opens on an indicator the taxonomy knows with its number in the same clause
 # (预定目标是：地方生产总值增长12%，…), tried when no lead above is written
 # (…主要预期目标，地区生产总值增长6%左右: the targets' name with a comma for the colon too)
-_OTHER_LEAD = re.compile(rf"目{_JOINED}标(?:{_LEAD_COLON}|[，,])")
+# (主要指标是：, 主要经济指标为：: the targets called 指标 with a colon, on the same condition)
+_OTHER_LEAD = re.compile(rf"目{_JOINED}标(?:{_LEAD_COLON}|[，,])|指{_JOINED}标{_LEAD_COLON}")
 # the change or level words between an indicator and its number (增长, 控制在, 达到): closed class
 _CHANGE_WORDS = re.compile(
     r"(?:增长|增速|下降|降低|提高|达到|控制在|保持在|实现|完成|为|率?达|超过|突破|超)+$"

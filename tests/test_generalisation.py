@@ -1316,6 +1316,9 @@ def test_headline_goals_joined_in_one_clause_are_read_one_by_one() -> None:
         "预定目标是：",
         "经济社会发展的目标是：",
         "总体目标为：",
+        # the targets called 指标, on the same condition (a known indicator follows)
+        "主要指标是：",
+        "主要经济指标为：",
     ],
 )
 def test_the_headline_lead_may_name_how_the_targets_were_set(lead: str) -> None:
