@@ -593,3 +593,18 @@ def test_road_codes_listed_before_a_name_that_opens_with_one_share_its_rest():
     # fuping_2021: S248 was a name of its own (the tail after G207 was too long to share); a
     # road's code is a closed class of forms, so S248 is a road and takes what G207 has
     assert names("启动S248、G207县城段改线工程") == ["G207县城段改线工程", "S248县城段改线工程"]
+
+
+def test_a_weaker_head_right_after_a_strong_one_ends_the_name() -> None:
+    # hebei_2021 (河北省 2021), hailaer_2014 and tangxian_2020: a rail line, a siding and a link
+    # road named after the strong head they lead to (机场, 铁路, 高速); the tuning gold writes
+    # 雄安至北京大兴国际机场快线 and 园区铁路专用线 so
+    assert "雄安至北京大兴国际机场快线" in names(
+        "加快推进雄安至北京大兴国际机场快线，开工建设雄商、雄忻高铁"
+    )
+    assert names("启动园区铁路专用线，谋划好空港物流") == ["园区铁路专用线"]
+    assert "保阜高速引线" in names("完成保阜高速引线、保涞线沿途环境提升")
+    # (not a locative, nor words after a particle: 以前进文旅小镇为中心 names the 小镇)
+    assert "高速沿线" not in names("对高速沿线、国省干线、主要县乡道路全面整治")
+    got = names("东部以前进文旅小镇为中心，辐射王快水库")
+    assert "前进文旅小镇" in got and not any("为中心" in n for n in got)

@@ -166,6 +166,12 @@ _BUILD_END = re.compile(r"(?:建设|改造)$")
 _DONE_END = re.compile(r"(?:开工|建成|完工|竣工|投产|通车|投入运营|投入使用|交付使用|投运)$")
 _WORKS = re.compile(_WORKS_WORDS)
 _BUILD_WORD = re.compile(_BUILD_WORDS)
+# the few characters of a weaker head that a name runs on with after a strong one (机场快线)
+# (not a works word, nor a locative: 高速沿线; no particle or verb among them: 小镇为中心)
+_RUN_ON_HEAD = re.compile(
+    rf"(?!{_WORKS_WORDS}|沿线)[^\W\d的为在是和与及等]{{0,2}}(?:{_WEAK})(?<!迁建)(?<!扩建)"
+)
+_NO_RUN_ON = re.compile(rf"(?:项目|工程|{_PHASE})$")
 _WHEN_END = re.compile(
     rf"(?:年内|今年|全年|[一二三四]季度|年底|年末|尽早|尽快|按期|按时|力争|全面|主体|基本|规划|选址|"
     rf"{_MONTH})+$"
@@ -406,6 +412,14 @@ def clause_items(
     for run in _NAME_RUN.finditer(body) if _STRONG_END.search(body) else ():
         ends = [m.end() for m in _STRONG_END.finditer(body, run.start(), run.end())]
         ends = [e for i, e in enumerate(ends) if i + 1 == len(ends) or _splits_at(body, e)]
+        if (
+            ends
+            and _RUN_ON_HEAD.fullmatch(body, ends[-1], run.end())
+            and not _NO_RUN_ON.search(body, 0, ends[-1])
+        ):
+            # 雄安至北京大兴国际机场快线, 大广高速连接线, 高铁新城: a weaker head right after
+            # the strong one (a rail, a road, a park: not 项目 or a phase) ends the name
+            ends[-1] = run.end()
         left = run.start()
         for b in ends:
             a = _trim_start(body, left, b)
