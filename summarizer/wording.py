@@ -42,6 +42,8 @@ _QUAL_BEFORE_RE = re.compile(rf"(不低于|不超过|不少于|不小于|不高�
 _QUAL_BEFORE_CANON = {"不低于": "不低于", "不少于": "不低于", "不小于": "不低于",
                       "不超过": "不超过", "不高于": "不超过", "不多于": "不超过", "不大于": "不超过"}  # fmt: skip
 _ENUM_SEP_RE = re.compile(rf"{_SPACE}?(?:、|和|及|与|以及){_SPACE}?")
+# a short note in brackets written right after a value (6%（名义）, 7.5%(现价))
+_VALUE_NOTE_RE = re.compile(r"[（(][^）)（(，,。；;]{1,8}[）)]")
 
 # 负增长 (negative growth) is a fall: the sign lives in the direction
 _DIR_CANON = {**{d: d for d in DIRECTIONS}, "保持在": "稳定在", "达": "达到", "负增长": "下降"}
@@ -123,7 +125,8 @@ def _bound_word(
         return q
     pos = value_end  # inside an enumeration: the trailing bound word applies to every value
     for _ in range(12):
-        sm = _ENUM_SEP_RE.match(text, pos, clause_end)
+        note = _VALUE_NOTE_RE.match(text, pos, clause_end)  # 6%（名义）、7%以上: a note of its own
+        sm = _ENUM_SEP_RE.match(text, note.end() if note else pos, clause_end)
         if sm is None:
             break
         nxt = quantity_at(text, sm.end(), clause_end)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer import summarize
 from summarizer.checker import check, format_violations
 from summarizer.errors import InputError
 from summarizer.models import CheckResult, Meta, Priority, Project, ReportSummary, Source, Target
@@ -894,3 +895,31 @@ def test_any_input_gives_a_result_or_input_error(group: str, items: list[dict[st
     )
     for v in result.violations:
         assert f"{v.kind}: {v.item}.{v.field}" in report and v.message in report
+
+
+@pytest.mark.parametrize(
+    ("clause", "want"),
+    [
+        # a note in brackets after a value: the trailing bound word still applies to it
+        ("城乡居民人均可支配收入分别增长6%（名义）、7%以上。", [(7.0, "以上"), (6.0, "以上")]),
+        # words that are no bound word after a value end the enumeration's reach (found by
+        # fuzzing 贵州 2026: 95%左右 with two characters swapped); the engine gave 以上 to 95%
+        # and its own checker reported the violation
+        (
+            "学前教育毛入园率、高中阶段毛入学率分别提升至95%左大、93%以上。",
+            [(95.0, ""), (93.0, "以上")],
+        ),
+    ],
+)
+def test_the_engine_and_the_checker_read_an_enumerations_bound_word_alike(
+    clause: str, want: list[tuple[float, str]]
+) -> None:
+    text = (
+        "政府工作报告\n一、2023年工作回顾\n过去一年，地区生产总值增长6%。\n二、2024年工作安排\n"
+        "今年主要预期目标是：地区生产总值增长6%左右。\n（一）抓民生。" + clause + "\n"
+        "（二）抓改革。深化改革。\n（三）抓生态。改善环境。\n"
+    )
+    s = summarize(text, engine="rules")
+    got = [(t.value, t.qualifier) for t in s.targets if t.scope == "section"]
+    assert got == want
+    assert s.checks.violations == []

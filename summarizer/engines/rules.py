@@ -603,9 +603,6 @@ class RulesEngine(Engine):
         qualifiers = [
             wording.qualifier_for(text, m.start, m.end, clause.start, clause.end) for m in kept
         ]
-        trailing = qualifiers[-1]
-        if trailing and trailing != "力争":
-            qualifiers = [q or trailing for q in qualifiers]
         for indicator, m, qualifier in zip(indicators, kept, qualifiers, strict=True):
             if len(indicator) >= 2:
                 direction = _direction(text, m.start, split)  # 分别从…增加到…: each its own
