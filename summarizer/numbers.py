@@ -92,6 +92,7 @@ _DIGITS = rf"[0-9０-９]+(?:{WRAP_JOIN}[0-9０-９]+)*"
 _AR = rf"{_DIGITS}(?:,[0-9]{{3}}(?![0-9]))*(?:{WRAP_JOIN}?[.．]{WRAP_JOIN}?{_DIGITS})?"
 _CN = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
 _AR_RE = re.compile(_AR)
+_AR_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _CN_RE = re.compile(_CN)
 _PCT_RE = re.compile(rf"百分之({_AR}|{_CN})")
 _BR_RE = re.compile(
@@ -654,6 +655,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         kind = tok[0]
         if kind == "ar":
             mention, nxt = _classify_arabic(text, tok, n)
+        elif kind == "cn" and p > 0 and text[p - 1] in _AR_DIGITS:
+            # 1十%, 3六公里: a Chinese numeral run on from a digit the digit's reading left is
+            # no number of its own (the checker reads a span that starts there as inside one)
+            mention, nxt = None, tok[2]
         elif kind == "cn":
             mention, nxt = _classify_cn(text, tok, n)
         else:
