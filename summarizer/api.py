@@ -68,9 +68,11 @@ class Summarizer:
     def summarize(
         self, text: str | bytes, *, region: str | None = None, year: int | None = None
     ) -> ReportSummary:
-        """Summarise report text: a ``str`` (offsets index it exactly), or ``bytes`` decoded as a
-        file's would be (offsets index the decoded text, ``load_report(data).text``). A path is
-        refused with the function that reads files (:meth:`summarize_file`)."""
+        """Summarise report text: a ``str`` (offsets index it exactly, unless it is an HTML page:
+        offsets then index the text extracted from it, ``load_report(text.encode()).text``), or
+        ``bytes`` decoded as a file's would be (offsets index the decoded text,
+        ``load_report(data).text``). A path is refused with the function that reads files
+        (:meth:`summarize_file`)."""
         if isinstance(text, bytes):
             return self.summarize_report(
                 load_report(text, name="<bytes>", region=region, year=year)
@@ -141,7 +143,8 @@ def summarize(
 ) -> ReportSummary:
     """Summarise the text of one report and check every number against it.
 
-    ``text`` is the report's text (offsets index it exactly) or its bytes (decoded as a file's
+    ``text`` is the report's text (offsets index it exactly; for an HTML page, the text
+    extracted from it, ``load_report(text.encode()).text``) or its bytes (decoded as a file's
     would be); for a file, call :func:`summarize_file`.
 
     ``engine`` is ``"auto"`` (llm when an endpoint or model is configured, else local when a

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import Summarizer, SummarizerError, summarize, summarize_file
+from summarizer import Summarizer, SummarizerError, load_report, summarize, summarize_file
 from summarizer.errors import UsageError
 
 REPORT = (
@@ -93,3 +93,17 @@ def test_summarize_many_reads_the_rows_of_a_spreadsheet_of_reports(tmp_path: Pat
     ok = got[f"{sheet}#yx2025"].summary
     assert ok is not None and [t.value for t in ok.targets] == [60, 3]
     assert got[f"{sheet}#empty"].summary is None and got[f"{sheet}#empty"].error is not None
+
+
+def test_an_html_page_given_as_a_string_is_summarised_as_its_text() -> None:
+    # the offsets index the text extracted from the page, as the docstring says, and
+    # load_report gives that text
+    page = (
+        "<html><body><p>政府工作报告</p>"
+        "<p>今年主要预期目标是：地区生产总值增长6%左右。</p></body></html>"
+    )
+    s = summarize(page, engine="rules")
+    text = load_report(page.encode()).text
+    assert [t.quote for t in s.targets] == ["地区生产总值增长6%左右"]
+    assert all(text[t.start : t.end] == t.quote for t in s.targets)
+    assert "<p>" not in text
