@@ -227,9 +227,9 @@ def _inside_number(text: str, vs: int) -> bool:
     """Does a span starting at vs start inside a number (``9.2`` of ``19.2``)?"""
     if vs == 0:
         return False
-    prev, cur = text[vs - 1], text[vs]
-    if prev in _NUM_CHARS or (prev in _CN_NUM_CHARS and cur in _CN_NUM_CHARS):
+    if nb.runs_on(text, vs):
         return True
+    prev, cur = text[vs - 1], text[vs]
     if vs < 2 or text[vs - 2] not in _NUM_CHARS or cur not in _NUM_CHARS:
         return False
     if prev == ",":  # 1,234 as the engine reads it; 第4,21个 is two numbers

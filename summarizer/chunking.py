@@ -33,6 +33,10 @@ from .section_kinds import (
 _RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
 _EXCERPT_STYLES = tuple(_RANK)
 _INLINE = re.compile(rf"[{CN_NUMERALS}]+是")  # the marker of an enumeration inside a paragraph
+# the characters of a number as written (17.5, 1,234, 十四, 一点二): a cut never falls between two
+_NUMBER_RUN = frozenset("0123456789０１２３４５６７８９.．,点零〇两百千万亿") | frozenset(
+    CN_NUMERALS
+)
 
 
 # Patterns of the title and lead readers below, compiled once.
@@ -184,8 +188,16 @@ class Document:
             stop += 1
         sentence = text[pos:stop].strip()
         if len(sentence) > limit:
-            cut = max(sentence.rfind("，", 0, limit), sentence.rfind(",", 0, limit))
-            sentence = sentence[: cut if cut > 10 else limit]
+            cut = max(sentence.rfind(ch, 0, limit) for ch in "，,；;")
+            if cut <= 10:
+                # no clause break early enough: cut at the limit, but never inside a number
+                # (增长17.5% cut to 增长17. would be a number the section does not hold)
+                cut = limit
+                while (
+                    cut > 10 and sentence[cut - 1] in _NUMBER_RUN and sentence[cut] in _NUMBER_RUN
+                ):
+                    cut -= 1
+            sentence = sentence[:cut]
         return sentence
 
     def top_work_sections(self) -> list[Section]:

@@ -93,6 +93,19 @@ _AR = rf"{_DIGITS}(?:,[0-9]{{3}}(?![0-9]))*(?:{WRAP_JOIN}?[.．]{WRAP_JOIN}?{_DI
 _CN = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
 _AR_RE = re.compile(_AR)
 _AR_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_CN_NUM_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿点")
+
+
+def runs_on(text: str, pos: int) -> bool:
+    """Whether a number written at ``pos`` runs on from the one before it: a digit stands
+    right before it, or a Chinese numeral before one (``60万两千``); such a span is inside a
+    number, never a number of its own (the engines' reader and the checker agree on it)."""
+    if pos == 0:
+        return False
+    prev = text[pos - 1]
+    return prev in _AR_DIGITS or (prev in _CN_NUM_CHARS and text[pos] in _CN_NUM_CHARS)
+
+
 _CN_RE = re.compile(_CN)
 _PCT_RE = re.compile(rf"百分之({_AR}|{_CN})")
 _BR_RE = re.compile(
@@ -655,9 +668,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         kind = tok[0]
         if kind == "ar":
             mention, nxt = _classify_arabic(text, tok, n)
-        elif kind == "cn" and p > 0 and text[p - 1] in _AR_DIGITS:
-            # 1十%, 3六公里: a Chinese numeral run on from a digit the digit's reading left is
-            # no number of its own (the checker reads a span that starts there as inside one)
+        elif kind == "cn" and runs_on(text, p):
+            # 1十%, 3六公里, 60万两千瓦: a Chinese numeral run on from a number whose reading
+            # left it is no number of its own (the checker reads a span starting there as inside
+            # one)
             mention, nxt = None, tok[2]
         elif kind == "cn":
             mention, nxt = _classify_cn(text, tok, n)

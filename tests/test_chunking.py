@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarizer import summarize
 from summarizer.chunking import build_sections, chunk_report
 from summarizer.chunks import make_chunks, split_span
 from summarizer.ingest import load_report
@@ -343,3 +344,19 @@ def test_a_single_group_of_two_digit_markers_is_the_list_of_work_sections(style:
     # sentence; the paragraph before the group (具体工作中，我们要…) heads nothing
     assert [p.title for p in got.priorities] == want
     assert all(s.kind != "plan" for s in got.sections if s.path.count(".") == 2)
+
+
+def test_a_priority_summary_cut_at_its_limit_never_splits_a_number() -> None:
+    # a first sentence longer than the summary's 80 characters with no clause break before
+    # them (found by fuzzing: the cut fell inside 17.5%, and the checker reported the number 17
+    # of the summary as not in the section)
+    lead = "增速11.5%全市排第二" + "并" * 53 + "居民储蓄存款余额比年初增长17.5%。"
+    assert lead.index("17.5") < 80 < lead.index("17.5") + 4
+    text = (
+        "政府工作报告\n一、2023年工作回顾\n过去一年，地区生产总值增长6%。\n二、2024年工作安排\n"
+        "今年主要预期目标是：地区生产总值增长6%左右。\n（一）抓民生。" + lead + "\n"
+        "（二）抓改革。深化改革。\n（三）抓生态。改善环境。\n"
+    )
+    s = summarize(text, engine="rules")
+    assert s.priorities[0].summary.endswith("增长")
+    assert s.checks.violations == []
