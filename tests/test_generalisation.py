@@ -937,6 +937,12 @@ def test_a_time_adverb_or_a_task_verb_with_its_complement_opens_no_subject_of_a_
     assert got == [("风电项目", "section"), ("散乱污企业", "section")]
 
 
+def test_the_task_verb_shixing_opens_no_subject_of_a_state() -> None:
+    # 易县 2021 (实行全民参保计划，实现动态全覆盖): 实行 is a task verb of the genre (26 places)
+    got = _section_states("实行全民参保计划，实现动态全覆盖。")
+    assert got == [("全民参保计划", "section")]
+
+
 def test_an_adverb_of_aim_before_the_goal_verb_is_no_part_of_the_indicator() -> None:
     # 山西 2026 (进出口总额争取实现正增长): 争取 and 努力 beside 力争 (a closed class)
     got = summarize(

@@ -174,7 +174,8 @@ _STATE_LEAD = re.compile(
     # (早日 beside 尽早 and 尽快: 力争早日实现风电项目零突破; 做好 beside 抓好: 全面做好“散乱污”企业
     # 动态清零: the same closed classes of time adverbs and of task verbs with their complement)
     r"^(?:全面|扎实|切实|尽早|尽快|早日|逐步|基本|进一步|力争|年内|继续|坚持)*"
-    r"(?:推进|促进|推动|抓好|做好|做到|保持|实现|确保|加快)?"
+    # (实行: a task verb of the genre, 26 places: 实行全民参保计划，实现动态全覆盖)
+    r"(?:推进|促进|推动|抓好|做好|做到|保持|实现|确保|加快|实行)?"
 )
 
 
