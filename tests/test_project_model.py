@@ -328,3 +328,25 @@ def test_a_piece_too_long_for_one_name_gives_the_two_names_he_joins() -> None:
         "安国中医药高等职业学院和中国医学科学院药植所安国研发中心建设。\n"
     )
     assert {"安国中医药高等职业学院", "中国医学科学院药植所安国研发中心"} <= names
+
+
+def test_a_bare_phase_names_the_works_of_the_phase_before_it() -> None:
+    # laishui_2020 and hailaer_2015: 二期 alone is no name (DESIGN: a distinguishing name); it
+    # is the second phase of the works whose first phase the clause just named, quoted from there
+    got = summarize(
+        "二、2020年工作安排\n（一）抓项目。完成房涞扶贫产业园一期工程建设，适时启动二期建设。\n"
+    )
+    names = {p.name: p.quote for p in got.projects}
+    assert names.get("房涞扶贫产业园二期") == "完成房涞扶贫产业园一期工程建设，适时启动二期"
+    got = projects("确保亘富200万吨褐煤提质一期投产，二期开工。")
+    assert ("亘富200万吨褐煤提质二期", "开工") in got
+    assert ("二期", "开工") not in got
+
+
+@pytest.mark.parametrize("name", ["工程", "项目", "二期", "二期工程", "续建工程"])
+def test_a_head_noun_or_a_phase_alone_is_no_project(name: str) -> None:
+    # fuping_2022 (完成照旺台回迁安置区续建工程 read as 工程), shunping_2022, mancheng_2023
+    assert project_model.bare(name)
+    assert not project_model.bare("照旺台回迁安置区续建工程")
+    got = projects("完成照旺台回迁安置区续建工程，启动二期工程。")
+    assert all(not project_model.bare(n) for n, _ in got)

@@ -605,6 +605,43 @@ def counted(name: str) -> bool:
     return bool(_LEAD_COUNT.match(name) or _INNER_COUNT.search(name))
 
 
+# 工程, 项目, 二期, 续建工程: a head noun or a phase alone has no distinguishing name (DESIGN:
+# projects are named undertakings); what it refers to is written elsewhere
+_BARE_NAME = re.compile(r"(?:续建|新建|在建)?(?:[一二三四五六七八九十\d]+期)?(?:项目|工程)?")
+
+
+def bare(name: str) -> bool:
+    """Whether ``name`` is only a head noun or a phase (工程, 二期, 续建工程): no name."""
+    return _BARE_NAME.fullmatch(name) is not None
+
+
+_REFERENT_GAP = 40  # characters between a phase and the name of another phase it follows
+
+
+def _phase_of(text: str, p: Project, cands: list[Project]) -> Project | None:
+    """``亘富200万吨褐煤提质一期投产，二期开工``: a bare phase (二期) names the works of the
+    closest name before it that holds another phase, with that phase replaced (quoted from that
+    name on); None when no such name stands within a few characters."""
+    if not _PHASE.match(p.name):
+        return None
+    before = [
+        q
+        for q in cands
+        if q.end <= p.start and p.start - q.end <= _REFERENT_GAP and not bare(q.name)
+    ]
+    for q in sorted(before, key=lambda q: -q.end):
+        m = _PHASE.search(q.name)
+        if m and m.start() >= 2 and q.name[m.start() : m.end()] != p.name[:2]:
+            return p.model_copy(
+                update={
+                    "name": q.name[: m.start()] + p.name,
+                    "start": q.start,
+                    "quote": text[q.start : p.end],
+                }
+            )
+    return None
+
+
 def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[Project]:
     """The named projects of the report: the candidates the model keeps."""
     m = _model()
@@ -619,13 +656,21 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
     for c in cands:
         # 14个路段, 13所农村寄宿制小学: a count of works is a target; the works are not named;
         # 京环循环、深核盛基2个塑料园区: a count inside the name is the list's, not the name's
-        if counted(c.project.name):
+        if counted(c.project.name) or bare(c.project.name):
             probs.append(0.0)
             continue
         f = features(doc, c, rules, facts, conjoin=False)
         more = specificity(c.project.name, m["places"], n_others)
         probs.append(probability(f, m, provincial=facts.provincial, more=more))
     kept = select([c.project for c in cands], probs, m["threshold"])
+    phased = [
+        q
+        for i, c in enumerate(cands)
+        if bare(c.project.name) and not counted(c.project.name)
+        for q in [_phase_of(doc.layout, c.project, [d.project for d in cands])]
+        if q is not None and probs[i] == 0.0
+    ]
+    kept = select(kept + phased, [1.0] * (len(kept) + len(phased)), 0.0) if phased else kept
     # the rows of an appendix table of this year's projects (and their ①② items) are projects
     # by the table's own layout: the model weighs the sentences of the text, not them
     tables = [(a, b) for a, b, title in back_matter(doc.layout) if plan_table(title)]
