@@ -350,3 +350,11 @@ def test_a_head_noun_or_a_phase_alone_is_no_project(name: str) -> None:
     assert not project_model.bare("照旺台回迁安置区续建工程")
     got = projects("完成照旺台回迁安置区续建工程，启动二期工程。")
     assert all(not project_model.bare(n) for n, _ in got)
+
+
+def test_a_facility_opening_is_its_milestone_not_part_of_its_name() -> None:
+    # fuping_2022 (中医院康复托老中心开业运营) and hailaer_2015 (…主力店正式运营): 开业运营,
+    # 正式运营, 建成运营 and 开业 are milestones (3 to 8 corpus places each)
+    assert projects("中医院康复托老中心开业运营。") == [("中医院康复托老中心", "运营")]
+    got = projects("红星美凯龙5.7万平方米主力店正式运营。")
+    assert got == [("红星美凯龙5.7万平方米主力店", "运营")]

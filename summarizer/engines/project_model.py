@@ -205,7 +205,8 @@ _PIECE_HINT = re.compile(
 )
 # where an item's name ends: before the time, works or milestone word written after it
 _CUT_AT = re.compile(
-    rf"(?:{projects._WHEN_END.pattern[:-1]})?(?:{projects._WORKS_WORDS}|投用|投入|主体|达到|"
+    rf"(?:{projects._WHEN_END.pattern[:-1]})?(?:{projects._WORKS_WORDS}|投用|投入|主体|达到|开业|"
+    r"正式运营|"
     rf"具备|实现|顺利|[\d一二三四五六七八九十]{{1,2}}月|年内|年底|{projects._ETC_MARK})"
 )
 
