@@ -358,3 +358,9 @@ def test_a_facility_opening_is_its_milestone_not_part_of_its_name() -> None:
     assert projects("中医院康复托老中心开业运营。") == [("中医院康复托老中心", "运营")]
     got = projects("红星美凯龙5.7万平方米主力店正式运营。")
     assert got == [("红星美凯龙5.7万平方米主力店", "运营")]
+
+
+def test_the_verb_cujin_opens_no_name() -> None:
+    # yixian_2020 (促进中医院迁建项目加快进度): 促进 is a verb of the genre (40 corpus places)
+    got = [n for n, _ in projects("促进中医院迁建项目加快进度、县医院综合楼建成。")]
+    assert "中医院迁建项目" in got and not any(n.startswith("促进") for n in got)

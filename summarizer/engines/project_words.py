@@ -59,8 +59,8 @@ _BOUNDARY = re.compile(
     r"按照|结合|帮助|加强|扎实|致力|提高|破解|争跑|严格|完成|建成|新建|续建|开工建设|开工|"
     r"统筹|做好|开展|参与|引入|招引|引进|对接|融入|承接|打造|建设|改造提升|提升|以及?|对|把|将|"
     r"加大|增强|强化|坚持|完善|开通|打通|保障|借势|"
-    # 助力, 落实, 健全, 扩大, 吸引, 创建, 服从: verbs of the genre (7-40 places each)
-    r"助力|落实|健全|扩大|吸引|创建|服从|"
+    # 助力, 落实, 健全, 扩大, 吸引, 创建, 服从, 促进: verbs of the genre (7-40 places each)
+    r"助力|落实|健全|扩大|吸引|创建|服从|促进|"
     # 培育, 建强, 提速: verbs of the genre (培育 40 places, 建强 and 提速 in most provinces)
     r"培育|建强|提速|"
     # 配合: a context verb of _CONTEXT_BEFORE, which reads the text before a name's start
