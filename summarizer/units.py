@@ -45,8 +45,9 @@ _PLAIN: tuple[str, ...] = (
     "分钟", "周年", "美元", "欧元", "港元", "吨标准煤", "吨标煤", "吨", "辆", "盏", "栋", "幢", "张",
     "件", "款", "艘", "块", "棵", "株", "倍", "岁", "斤", "册", "趟", "颗", "匹", "羽", "微克", "毫克",
     "毫米", "厘米", "毫升", "升", "立方", "标准煤", "批次",
-    # compound measure words (7, 3 and 3 places of the corpus): 25个工作日, 245场次, 10个位次
-    "个工作日", "场次", "个位次",
+    # compound measure words (7, 3, 3 and 2 places of the corpus): 25个工作日, 245场次, 10个位次,
+    # 297架次 (flights: 河北, 海拉尔)
+    "个工作日", "场次", "个位次", "架次",
 )  # fmt: skip
 _BASES = sorted((*_PLAIN, *_GUARDED), key=len, reverse=True)
 _BASE_RE_SRC = "|".join(

@@ -874,6 +874,9 @@ def test_compound_measure_words() -> None:
     # 个工作日 (7 places), 场次 (3), 个位次 (3): one unit each, not 个 + a noun
     got = [(m.value, m.unit) for m in find_mentions("压减到25个工作日，送戏245场次，晋档10个位次")]
     assert got == [(25, "个工作日"), (245, "场次"), (10, "个位次")]
+    # 架次 (flights: 河北 2021, 海拉尔 2019): not 架 + 次
+    got = [(m.value, m.unit) for m in find_mentions("口岸出入境航班297架次，承接86架次国际航班")]
+    assert got == [(297, "架次"), (86, "架次")]
 
 
 def test_a_single_numeral_after_a_building_verb_counts_what_is_built() -> None:
