@@ -2956,3 +2956,17 @@ def test_members_of_a_list_of_rates_each_name_their_rate(
     from summarizer.wording import expand_joint_subject
 
     assert expand_joint_subject(subject, n) == members
+
+
+def test_the_verb_jiejue_separates_an_indicator_from_its_number() -> None:
+    # 阜平县 2013 (投资2110万元解决4.56万农村人口饮水安全问题): 解决 is a verb of the genre (40
+    # places) and no indicator; what the number counts follows it. 解决率 stays a noun.
+    s = summarize(
+        "二、2013年工作安排\n（一）抓民生。投资2110万元解决4.56万农村人口饮水安全问题。"
+        "群众诉求解决率达到95%。\n",
+        engine="rules",
+    )
+    got = {(t.indicator, t.value) for t in s.targets}
+    assert ("农村人口饮水安全问题", 4.56) in got
+    assert ("群众诉求解决率", 95) in got
+    assert not any(t.indicator.startswith("解决") for t in s.targets)
