@@ -112,7 +112,7 @@ def _plausible(text: str) -> bool:
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode report bytes; return ``(text, encoding)``.
 
-    Order: BOMs (UTF-8, UTF-16 LE/BE), UTF-16 without a BOM when NUL bytes are there and it
+    Order: BOMs (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE), UTF-16 without a BOM when NUL bytes are there and it
     reads as Chinese prose, strict UTF-8, GB18030 (covers GBK/GB2312), then
     charset-normalizer's best guess. Raises :class:`InputError` for empty, binary or
     undecodable input.
@@ -121,6 +121,15 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         raise InputError(f"{name}: the file is empty; give a report with text in it")
     if data.startswith(b"\xef\xbb\xbf"):
         return data.decode("utf-8-sig"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        # UTF-32 (its little-endian mark opens with UTF-16's: read as UTF-16 it was NULs and
+        # nonsense, summarised to nothing)
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: has a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason})"
+            ) from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"

@@ -34,7 +34,16 @@ def _plain(text: str) -> str:
     wrap or letter-spacing gone (``2 0 2 5 年 易 县`` reads 2025年易县) and every line break a
     ``\\n``."""
     text = layout_view(text).replace(WRAP_JOIN, "")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # one blank for a run of blanks, one line break for a run of blank lines: the patterns
+    # below allow blanks at several places in a row (\s* after \s*), and over a long run of
+    # them (page chrome or copied lines the view blanked) the regex engine backtracks for
+    # minutes; the metadata read here are names and years, no offsets
+    return _BLANK_LINES.sub("\n", _BLANKS.sub(" ", text))
+
+
+_BLANKS = re.compile(r"[^\S\n]{2,}")
+_BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 
 
 # ---------------------------------------------------------------- numbers
@@ -134,7 +143,7 @@ def _region_of(name: str, *, strict: bool) -> str | None:
 # (2024年政府工作报告（全文）, …（摘要）: how a web page titles the report)
 _TITLE_SUFFIX = r"\s*(?:[（(](?:全文|摘要|摘登|节选|全文发布)[）)])?\s*$"
 _TITLE = re.compile(
-    rf"^[\s\-—―–]*(?:(?P<y1>{_YEAR})\s*年)?\s*(?P<name>{_NAME})?\s*(?:(?P<y2>{_YEAR})\s*年)?"
+    rf"^[ \t\u3000\xa0\-—―–]*(?:(?P<y1>{_YEAR})\s*年)?\s*(?P<name>{_NAME})?\s*(?:(?P<y2>{_YEAR})\s*年)?"
     r"\s*(?:(?:人\s*民\s*)?政\s*府|行\s*政\s*公\s*署)\s*工\s*作\s*报\s*告"
     rf"{_TITLE_SUFFIX}",
     re.M,

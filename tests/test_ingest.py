@@ -30,6 +30,10 @@ SAMPLE = (
         # UTF-16 saved without its byte-order mark (it was taken for a binary file)
         (SAMPLE.encode("utf-16-le"), "utf-16-le"),
         (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        # UTF-32 with its mark (the little-endian one opens with UTF-16's: it was read as
+        # UTF-16, NULs and nonsense)
+        (SAMPLE.encode("utf-32"), "utf-32"),
+        (b"\x00\x00\xfe\xff" + SAMPLE.encode("utf-32-be"), "utf-32"),
     ],
 )
 def test_encodings_decode_to_the_same_text(data: bytes, encoding: str) -> None:
