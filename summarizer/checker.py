@@ -44,9 +44,8 @@ __all__ = ["check", "format_violations"]
 _POOL_KINDS = frozenset({"quantity", "ordinal", "code"})
 _NOT_QUANTITY_KINDS = frozenset({"year", "date", "footnote", "marker"})
 _MAX_OCCURRENCES = 50
-_NUM_CHARS = frozenset("0123456789０１２３４５６７８９")
-_CN_NUM_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿点")
-_RUN_CHARS = _NUM_CHARS | _CN_NUM_CHARS | frozenset(".．,")
+_NUM_CHARS = nb.DIGIT_CHARS
+_RUN_CHARS = nb.NUMBER_CHARS
 _Num = tuple[int, int, float, float | None, str]  # (start, end, value, value_max, unit)
 
 

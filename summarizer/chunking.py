@@ -19,6 +19,7 @@ from .ingest import Report
 from .layout import lost_line_breaks
 from .lines import BLANKS, CN_NUMERALS, Line, cn_to_int, match_marker, split_lines
 from .models import Section, SectionKind
+from .numbers import NUMBER_CHARS
 from .section_kinds import (
     PERIOD_TITLE,
     PLAN,
@@ -33,10 +34,8 @@ from .section_kinds import (
 _RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
 _EXCERPT_STYLES = tuple(_RANK)
 _INLINE = re.compile(rf"[{CN_NUMERALS}]+是")  # the marker of an enumeration inside a paragraph
-# the characters of a number as written (17.5, 1,234, 十四, 一点二): a cut never falls between two
-_NUMBER_RUN = frozenset("0123456789０１２３４５６７８９.．,点零〇两百千万亿") | frozenset(
-    CN_NUMERALS
-)
+# a cut never falls between two characters of a number (17.5, 1,234, 十四, 一点二)
+_NUMBER_RUN = NUMBER_CHARS
 
 
 # Patterns of the title and lead readers below, compiled once.

@@ -92,8 +92,11 @@ _DIGITS = rf"[0-9０-９]+(?:{WRAP_JOIN}[0-9０-９]+)*"
 _AR = rf"{_DIGITS}(?:,[0-9]{{3}}(?![0-9]))*(?:{WRAP_JOIN}?[.．]{WRAP_JOIN}?{_DIGITS})?"
 _CN = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
 _AR_RE = re.compile(_AR)
-_AR_DIGITS = frozenset("0123456789０１２３４５６７８９")
-_CN_NUM_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿点")
+# The characters of a number as written: digits, Chinese numerals (with 点), and the point and
+# comma between digits; one set for the engines' reader, the checker and the summary cut.
+DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+CN_NUMERAL_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿点")
+NUMBER_CHARS = DIGIT_CHARS | CN_NUMERAL_CHARS | frozenset(".．,")
 
 
 def runs_on(text: str, pos: int) -> bool:
@@ -103,7 +106,7 @@ def runs_on(text: str, pos: int) -> bool:
     if pos == 0:
         return False
     prev = text[pos - 1]
-    return prev in _AR_DIGITS or (prev in _CN_NUM_CHARS and text[pos] in _CN_NUM_CHARS)
+    return prev in DIGIT_CHARS or (prev in CN_NUMERAL_CHARS and text[pos] in CN_NUMERAL_CHARS)
 
 
 _CN_RE = re.compile(_CN)

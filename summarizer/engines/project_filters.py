@@ -95,10 +95,6 @@ def whole_quote(body: str, a: int, b: int) -> bool:
     return closing in (b, b - 1) or closing < 0
 
 
-_NUM_CHARS = "0123456789０１２３４５６７８９"
-_CN_NUM = "零〇一二三四五六七八九十百千万亿两"
-
-
 def numbers_written(p: Project, source: str) -> bool:
     """Every quantity of a built name (item + shared head) is written whole in its quote of
     ``source``: not cut out of a longer number (``9.2`` of ``19.2``, ``二`` of ``十二``).
@@ -112,9 +108,7 @@ def numbers_written(p: Project, source: str) -> bool:
         k = source.find(m.text, p.start, p.end)
         while k >= 0:
             q = numbers.quantity_at(source, k, p.end)
-            prev = source[k - 1] if k else ""
-            inside = prev in _NUM_CHARS or (prev in _CN_NUM and source[k] in _CN_NUM)
-            if q is not None and q[0] == k + len(m.text) and not (prev and inside):
+            if q is not None and q[0] == k + len(m.text) and not numbers.runs_on(source, k):
                 break
             k = source.find(m.text, k + 1, p.end)
         if k < 0:
