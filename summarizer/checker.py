@@ -542,11 +542,10 @@ class _Checker:
         pool: list[nb.Mention] | None = None
         missing = []
         for m in found:
-            k = self.text.find(m.text, lo, hi)
-            while k >= 0 and not self._whole_at(k, k + len(m.text), hi):
-                k = self.text.find(m.text, k + 1, hi)
-            if k >= 0:
+            if self._written_whole(self.text, m.text, lo, hi):
                 continue
+            if self.layout is not self.text and self._written_whole(self.layout, m.text, lo, hi):
+                continue  # ０１８年 read as 018年 in the layout view, as the engines read it
             pool = self.pool(lo, hi) if pool is None else pool
             if (
                 not any(_free_match(m, p) for p in pool)
@@ -577,9 +576,17 @@ class _Checker:
             for p in nb.find_mentions(text, clo, chi)
         )
 
-    def _whole_at(self, k: int, e: int, hi: int) -> bool:
-        q = nb.quantity_at(self.text, k, hi)
-        return q is not None and q[0] == e and not _inside_number(self.text, k)
+    @staticmethod
+    def _written_whole(text: str, written: str, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` writes ``written`` as one whole quantity (not cut out of a
+        longer number)."""
+        k = text.find(written, lo, hi)
+        while k >= 0:
+            q = nb.quantity_at(text, k, hi)
+            if q is not None and q[0] == k + len(written) and not _inside_number(text, k):
+                return True
+            k = text.find(written, k + 1, hi)
+        return False
 
     def projects(self, entries: list[tuple[str, Mapping[str, Any]]]) -> None:
         for item, d in entries:

@@ -103,9 +103,12 @@ def runs_on(text: str, pos: int) -> bool:
     """Whether a number written at ``pos`` runs on from the one before it: a digit stands
     right before it, or a Chinese numeral before one (``60万两千``); such a span is inside a
     number, never a number of its own (the engines' reader and the checker agree on it)."""
-    if pos == 0:
+    k = pos - 1
+    while k >= 0 and text[k] == WRAP_JOIN:
+        k -= 1  # a wrapped line joined in the layout view: 2⏎018 is one number
+    if k < 0:
         return False
-    prev = text[pos - 1]
+    prev = text[k]
     return prev in DIGIT_CHARS or (prev in CN_NUMERAL_CHARS and text[pos] in CN_NUMERAL_CHARS)
 
 

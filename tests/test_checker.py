@@ -923,3 +923,17 @@ def test_the_engine_and_the_checker_read_an_enumerations_bound_word_alike(
     got = [(t.value, t.qualifier) for t in s.targets if t.scope == "section"]
     assert got == want
     assert s.checks.violations == []
+
+
+def test_a_number_in_a_name_written_in_full_width_digits_is_read_as_the_engines_read_it() -> None:
+    # fuzzing 海拉尔区 2018 (full-width digits, a line break inside ２⏎０１８年): the engine read
+    # the name 018年头号工程 from the layout view, where it is written whole, and its checker,
+    # which looked for the name's numbers only in the source and the contextual pool, reported
+    # the engine's own output
+    text = "把十四冬主场馆建设作为２\n０１８年头号工程全力推进。"
+    quote = "０１８年头号工程"
+    start = text.index(quote)
+    project = {"name": "018年头号工程", "quote": quote, "start": start, "end": start + len(quote)}
+    assert check({"projects": [project]}, text).violations == []
+    wrong = dict(project, name="019年头号工程")
+    assert _kinds(check({"projects": [wrong]}, text)) == ["number_not_in_quote"]

@@ -940,3 +940,13 @@ def test_a_chinese_numeral_run_on_from_a_number_is_no_number_of_its_own(
     # own output
     k = text.index(run_on)
     assert all(m.start != k for m in find_mentions(text))
+
+
+def test_a_number_runs_on_across_a_joined_wrap() -> None:
+    # 2⏎018年 in a text wrapped at a fixed width: the layout view joins the break (WRAP_JOIN),
+    # and 018年 is inside the number 2018年 there, as the reader reads it
+    from summarizer.layout import WRAP_JOIN
+    from summarizer.numbers import runs_on
+
+    assert runs_on(f"作为2{WRAP_JOIN}018年", 4)
+    assert not runs_on("作为\n018年", 3)
