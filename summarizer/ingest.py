@@ -112,8 +112,8 @@ def _plausible(text: str) -> bool:
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode report bytes; return ``(text, encoding)``.
 
-    Order: BOMs (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE), UTF-16 without a BOM when NUL bytes are there and it
-    reads as Chinese prose, strict UTF-8, GB18030 (covers GBK/GB2312), then
+    Order: BOMs (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE), UTF-16 without a BOM when NUL bytes are
+    there and it reads as Chinese prose, strict UTF-8, GB18030 (covers GBK/GB2312), then
     charset-normalizer's best guess. Raises :class:`InputError` for empty, binary or
     undecodable input.
     """

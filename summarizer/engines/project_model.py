@@ -619,15 +619,15 @@ def bare(name: str) -> bool:
 _REFERENT_GAP = 40  # characters between a phase and the name of another phase it follows
 
 
-def _phase_of(text: str, p: Project, cands: list[Project]) -> Project | None:
+def _phase_of(text: str, p: Project, names: list[Project]) -> Project | None:
     """``亘富200万吨褐煤提质一期投产，二期开工``: a bare phase (二期) names the works of the
-    closest name before it that holds another phase, with that phase replaced (quoted from that
-    name on); None when no such name stands within a few characters."""
+    closest of ``names`` before it that holds another phase, with that phase replaced (quoted
+    from that name on); None when no such name stands within a few characters."""
     if not _PHASE.match(p.name):
         return None
     before = [
         q
-        for q in cands
+        for q in names
         if q.end <= p.start and p.start - q.end <= _REFERENT_GAP and not bare(q.name)
     ]
     for q in sorted(before, key=lambda q: -q.end):
@@ -664,12 +664,13 @@ def find_projects(doc: Document, own_spans: list[tuple[Section, int]]) -> list[P
         more = specificity(c.project.name, m["places"], n_others)
         probs.append(probability(f, m, provincial=facts.provincial, more=more))
     kept = select([c.project for c in cands], probs, m["threshold"])
+    # (a bare phase names a phase of works the model kept)
     phased = [
         q
-        for i, c in enumerate(cands)
-        if bare(c.project.name) and not counted(c.project.name)
-        for q in [_phase_of(doc.layout, c.project, [d.project for d in cands])]
-        if q is not None and probs[i] == 0.0
+        for c in cands
+        if bare(c.project.name)
+        for q in [_phase_of(doc.layout, c.project, kept)]
+        if q is not None
     ]
     kept = select(kept + phased, [1.0] * (len(kept) + len(phased)), 0.0) if phased else kept
     # the rows of an appendix table of this year's projects (and their ①② items) are projects
