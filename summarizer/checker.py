@@ -44,7 +44,6 @@ __all__ = ["check", "format_violations"]
 _POOL_KINDS = frozenset({"quantity", "ordinal", "code"})
 _NOT_QUANTITY_KINDS = frozenset({"year", "date", "footnote", "marker"})
 _MAX_OCCURRENCES = 50
-_NUM_CHARS = nb.DIGIT_CHARS
 _RUN_CHARS = nb.NUMBER_CHARS
 _Num = tuple[int, int, float, float | None, str]  # (start, end, value, value_max, unit)
 
@@ -229,7 +228,7 @@ def _inside_number(text: str, vs: int) -> bool:
     if nb.runs_on(text, vs):
         return True
     prev, cur = text[vs - 1], text[vs]
-    if vs < 2 or text[vs - 2] not in _NUM_CHARS or cur not in _NUM_CHARS:
+    if vs < 2 or text[vs - 2] not in nb.DIGIT_CHARS or cur not in nb.DIGIT_CHARS:
         return False
     if prev == ",":  # 1,234 as the engine reads it; 第4,21个 is two numbers
         return wd.thousands_comma_at(text, vs - 1)

@@ -34,8 +34,6 @@ from .section_kinds import (
 _RANK = {"cn_di": 0, "cn_dun": 1, "cn_paren": 2}
 _EXCERPT_STYLES = tuple(_RANK)
 _INLINE = re.compile(rf"[{CN_NUMERALS}]+是")  # the marker of an enumeration inside a paragraph
-# a cut never falls between two characters of a number (17.5, 1,234, 十四, 一点二)
-_NUMBER_RUN = NUMBER_CHARS
 
 
 # Patterns of the title and lead readers below, compiled once.
@@ -193,7 +191,7 @@ class Document:
                 # (增长17.5% cut to 增长17. would be a number the section does not hold)
                 cut = limit
                 while (
-                    cut > 10 and sentence[cut - 1] in _NUMBER_RUN and sentence[cut] in _NUMBER_RUN
+                    cut > 10 and sentence[cut - 1] in NUMBER_CHARS and sentence[cut] in NUMBER_CHARS
                 ):
                     cut -= 1
             sentence = sentence[:cut]

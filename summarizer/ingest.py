@@ -109,6 +109,12 @@ def _plausible(text: str) -> bool:
     return good / len(text) >= 0.95
 
 
+_BOM_ENCODINGS = (
+    ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32", "UTF-32"),
+    ((b"\xff\xfe", b"\xfe\xff"), "utf-16", "UTF-16"),
+)
+
+
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Decode report bytes; return ``(text, encoding)``.
 
@@ -121,22 +127,16 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
         raise InputError(f"{name}: the file is empty; give a report with text in it")
     if data.startswith(b"\xef\xbb\xbf"):
         return data.decode("utf-8-sig"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        # UTF-32 (its little-endian mark opens with UTF-16's: read as UTF-16 it was NULs and
-        # nonsense, summarised to nothing)
-        try:
-            return data.decode("utf-32"), "utf-32"
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name}: has a UTF-32 byte-order mark but is not valid UTF-32 ({exc.reason})"
-            ) from exc
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})"
-            ) from exc
+    # byte-order marks, UTF-32's first: its little-endian mark opens with UTF-16's (read as
+    # UTF-16, a UTF-32 text was NULs and nonsense, summarised to nothing)
+    for marks, encoding, label in _BOM_ENCODINGS:
+        if data.startswith(marks):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: has a {label} byte-order mark but is not valid {label} ({exc.reason})"
+                ) from exc
     if b"\x00" in data:
         # UTF-16 saved without its byte-order mark (some Windows exports): NUL bytes stand
         # beside every ASCII character; accepted only when it reads as Chinese prose

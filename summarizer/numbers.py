@@ -118,8 +118,7 @@ _BR_RE = re.compile(
     rf"[(（\[【]{_SPACE}?([0-9０-９]{{1,3}}|[一二三四五六七八九十]{{1,3}}){_SPACE}?[)）\]】]"
 )
 _CIRCLED = "\u2460-\u249b\u24ea-\u24fe\u2776-\u2793"
-_AR_CHARS = frozenset("0123456789０１２３４５６７８９")
-_CN_START = frozenset("零〇○一二两三四五六七八九十百千万亿")
+_CN_START = CN_NUMERAL_CHARS - {"点"}  # 点 is read inside a numeral, never opens one
 _BR_OPEN = frozenset("(（[【")
 _RANGE_SEP_RE = re.compile(rf"{_SPACE}?(?:——|—|–|－|--|-|～|~|〜|至|到){_SPACE}?")
 _RANGE_FIRST = frozenset(" \u00a0\u3000—–－-～~〜至到" + WRAP_JOIN)
@@ -156,9 +155,7 @@ _CN_FOLLOW = frozenset(b[0] for b in _BASES) | frozenset(
     "是、大月中次届期余多至到—–－-～~〜年 \u3000\u00a0万亿"
 )
 
-_CN_FOLLOW_CLASS = (
-    "".join(sorted(_CN_FOLLOW | _CN_START | {"点"})).replace("-", "").replace(" ", "")
-)
+_CN_FOLLOW_CLASS = "".join(sorted(_CN_FOLLOW | CN_NUMERAL_CHARS)).replace("-", "").replace(" ", "")
 # Where a token may start. A lone Chinese numeral that nothing numeric follows (一体化, 统一) is
 # skipped here, in C, without a Python-level look. The three ways a token starts (a digit, a
 # bracket or a circled number; a Chinese numeral that something numeric follows; a numeral after
@@ -178,7 +175,7 @@ _Token = tuple[str, int, int, str]
 
 def _token_at(text: str, p: int, end: int) -> _Token | None:
     c = text[p]
-    if c in _AR_CHARS:
+    if c in DIGIT_CHARS:
         m = _AR_RE.match(text, p, end)
         return ("ar", p, m.end(), m.group()) if m else None
     if c == "百" and text.startswith("分之", p + 1):
@@ -256,7 +253,7 @@ def _quantity(
     """Context-free quantity at a token: (value, value_max, unit, base, end) or None."""
     kind, _, e, num = tok
     if kind == "pct":
-        v = _arabic_value(num) if num[0] in _AR_CHARS else parse_chinese_number(num)
+        v = _arabic_value(num) if num[0] in DIGIT_CHARS else parse_chinese_number(num)
         return None if v is None else (v, None, "%", "%", e)
     if kind == "ar":
         value, scale = (_arabic_value(num) if known is None else known), ""
@@ -349,18 +346,18 @@ def _broken(text: str, s: int, e: int, n: int) -> bool:
     k = s - 1
     while k >= 0 and s - k <= 2 and text[k] in _GAP:
         k -= 1
-    if k < s - 1 and k >= 0 and text[k] in _AR_CHARS:
+    if k < s - 1 and k >= 0 and text[k] in DIGIT_CHARS:
         return True
     # 缩小至2.54.30个县区 (a full stop typed as a point between two numbers): 2.54 and 30, or
     # 2 and 54.30? Either reading may shift a number, so neither is read
-    if s >= 2 and text[s - 1] in ".．" and text[s - 2] in _AR_CHARS:
+    if s >= 2 and text[s - 1] in ".．" and text[s - 2] in DIGIT_CHARS:
         return True
-    if e + 1 < n and text[e] in ".．" and text[e + 1] in _AR_CHARS:
+    if e + 1 < n and text[e] in ".．" and text[e + 1] in DIGIT_CHARS:
         return True
     k = e
     while k < n and k - e < 2 and text[k] in _GAP:
         k += 1
-    return e < k < n and text[k] in _AR_CHARS
+    return e < k < n and text[k] in DIGIT_CHARS
 
 
 def _after_di(text: str, s: int, e: int, n: int, value: float | None) -> _Result | None:

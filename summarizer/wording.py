@@ -10,10 +10,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .numbers import (
-    _AR_CHARS,
     _BLANK,
     _CN_START,
     _SPACE,
+    DIGIT_CHARS,
     DIRECTIONS,
     _is_cjk,
     find_mentions,
@@ -205,7 +205,7 @@ def _has_quantity(text: str, start: int, end: int) -> bool:
 def _number_follows(text: str, i: int, pos: int) -> bool:
     while i < pos and text[i] in _BLANK:
         i += 1
-    return i == pos or text[i] in _AR_CHARS or (text[i] in _CN_START and text[i] != "一")
+    return i == pos or text[i] in DIGIT_CHARS or (text[i] in _CN_START and text[i] != "一")
 
 
 def _copula_before(text: str, pos: int, clause_start: int) -> bool:
